@@ -1,0 +1,1 @@
+"""Business rules of the login-help assistant: plain Python, no Rasa imports."""

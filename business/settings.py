@@ -1,0 +1,52 @@
+"""One place for settings: environment variables over the defaults in defaults.env."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULTS_FILE = PROJECT_ROOT / "defaults.env"
+
+_LINE = re.compile(r"^([A-Z_][A-Z0-9_]*)=(.*)$")
+
+
+def read_defaults(path: Path = DEFAULTS_FILE) -> dict[str, str]:
+    """Parse NAME=value lines of defaults.env (comments and blanks ignored)."""
+    values: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _LINE.match(line.strip())
+        if match:
+            values[match.group(1)] = match.group(2)
+    return values
+
+
+@dataclass(frozen=True)
+class Settings:
+    assistant_now: Optional[str]
+    database_url: str
+    line_channel_secret: str
+    line_channel_access_token: str
+    line_api_base_url: str
+
+    @classmethod
+    def from_env(cls, environ: Optional[Mapping[str, str]] = None) -> "Settings":
+        env = {**read_defaults(), **(os.environ if environ is None else environ)}
+        return cls(
+            assistant_now=env.get("ASSISTANT_NOW") or None,
+            database_url=_absolute_sqlite(env["ASSISTANT_DB_URL"]),
+            line_channel_secret=env.get("LINE_CHANNEL_SECRET", ""),
+            line_channel_access_token=env.get("LINE_CHANNEL_ACCESS_TOKEN", ""),
+            line_api_base_url=env.get("LINE_API_BASE_URL", "https://api.line.me").rstrip("/"),
+        )
+
+
+def _absolute_sqlite(url: str) -> str:
+    """Anchor a relative SQLite path at the project root, so the working directory does not matter."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and url != prefix + ":memory:":
+        return prefix + str(PROJECT_ROOT / url[len(prefix):])
+    return url
