@@ -1,0 +1,73 @@
+"""Opening hours of the Promise call centre, the hand-off for causes a customer cannot find alone.
+
+Weekdays 9:00–18:00 JST. Closed on Saturdays, Sundays, Japanese national holidays (jpholiday, which
+includes substitute holidays) and on extra days operators add. "Weekdays = Monday–Friday except national
+holidays" is an assumption (FACTS.md); New Year days that are not national holidays (January 2 and 3) are
+only closed when operators pass them in `closed_days`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Collection, FrozenSet
+
+import jpholiday
+
+from business.clock import JST, to_jst
+from business.ja_format import format_clock, format_day, format_moment
+
+__all__ = [
+    "PROMISE_CALL",
+    "LADIES_CALL",
+    "OPENS",
+    "CLOSES",
+    "is_open_day",
+    "is_open",
+    "next_opening",
+    "describe_status",
+    "format_day",
+]
+
+PROMISE_CALL = "0120-24-0365"
+LADIES_CALL = "0120-86-2634"  # for women; same hours
+OPENS = time(9, 0)
+CLOSES = time(18, 0)
+
+
+def _as_days(closed_days: Collection[date]) -> FrozenSet[date]:
+    """Closed days as plain dates, so a datetime passed by mistake still closes its JST day."""
+    return frozenset(to_jst(d).date() if isinstance(d, datetime) else d for d in closed_days)
+
+
+def is_open_day(day: date, closed_days: Collection[date] = ()) -> bool:
+    """Monday–Friday that is neither a national holiday nor an operator-closed day."""
+    return day.weekday() < 5 and not jpholiday.is_holiday(day) and day not in _as_days(closed_days)
+
+
+def is_open(moment: datetime, closed_days: Collection[date] = ()) -> bool:
+    """Whether a call at `moment` (any time zone; judged in JST) reaches an operator."""
+    local = to_jst(moment)
+    return is_open_day(local.date(), closed_days) and OPENS <= local.time() < CLOSES
+
+
+def next_opening(moment: datetime, closed_days: Collection[date] = ()) -> datetime:
+    """The first 9:00 JST strictly after `moment` on an open day: when a closed line opens next."""
+    local = to_jst(moment)
+    closed = _as_days(closed_days)
+    day = local.date() if local.time() < OPENS else local.date() + timedelta(days=1)
+    # Holidays never run for long, so only operator days can stretch the search; it always ends.
+    for _ in range(len(closed) + 400):
+        if is_open_day(day, closed):
+            return datetime.combine(day, OPENS, tzinfo=JST)
+        day += timedelta(days=1)
+    raise RuntimeError("no open day found")  # unreachable with a finite list of closed days
+
+
+def describe_status(moment: datetime, closed_days: Collection[date] = ()) -> str:
+    """「ただいま受付中です（本日18:00まで）。」 or when and from what time the line opens next."""
+    local = to_jst(moment)
+    if is_open(local, closed_days):
+        return f"ただいま受付中です（本日{format_clock(CLOSES)}まで）。"
+    opening = next_opening(local, closed_days)
+    when = f"本日{format_clock(opening)}" if opening.date() == local.date() else format_moment(opening)
+    return f"ただいま受付時間外です。次の受付は{when}からです。"

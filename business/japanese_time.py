@@ -1,0 +1,420 @@
+"""The moment a customer names in Japanese (「月曜の朝5時」「昨日の夜11時」), as a JST datetime.
+
+ja-timex finds the expressions and their spans (weekday, month-day, 昨日/明日, 来週, clock times with
+朝/夜/深夜/午前/午後, kanji and full-width digits). This module adds only what it lacks: resolving them
+against `now`, part-of-day words without a clock (朝, 昼, 夜 …), prefixes it misses (夜の11時, 夕方6時,
+夜中の3時, 昼1時), 今朝/今夜/昨夜 and kana day words (きのう, おととい), 元日/大晦日.
+
+Decisions (each one has a test):
+- A bare weekday is the most recent such day, today included (customers mostly report a failure that
+  happened). 次の/今度の月曜 is the next one after today; この前の/前の月曜 the latest one before today;
+  今週/来週/先週/再来週の月曜 pick that calendar week (weeks start on Monday).
+- A month-day without a year is its occurrence nearest to now, past or future (a tie goes to the past):
+  on 2026-11-27 「1月1日」 is 2027-01-01, on 2026-03-01 it is 2026-01-01.
+- A clock time without a day is today. A day without a time gives `has_time=False` and 00:00.
+- A part-of-day word without a clock gives a typical hour, flagged `approximate`: 早朝 6:00, 朝/今朝 8:00,
+  午前(中) 10:00, 昼 12:00, 午後 15:00, 夕方 17:00, 夜/晩/今夜/昨夜 20:00, 深夜/夜中 1:00, 未明 3:00,
+  明け方 5:00. 正午 is exactly 12:00.
+- With a clock: 朝 as written; 午前12時 = 0:00; 午後/昼/夕方 add 12 to 1–11 (午後0時 = 12:00); 夜/晩 add 12
+  to 5–11, keep 1–4 as small hours (夜2時 = 2:00), 夜12時 = 24:00; 深夜/夜中 keep 0–4, 深夜12時 = 0:00,
+  and add 12 to 5–11 (深夜11時 = 23:00).
+- Small hours stay on the named calendar day (月曜の深夜2時 = Monday 2:00); 24時–29時 (and 夜12時) roll
+  to the next day.
+- 2時間前 / 30分後, with no day or clock named, is now minus / plus that, exactly.
+- 先日 (the other day), 毎週, a day of the month alone (「1日」) and anything unreadable are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+
+from ja_timex import TimexParser
+
+from business.clock import JST, to_jst
+
+Span = Tuple[int, int]
+
+
+@dataclass(frozen=True)
+class NamedMoment:
+    """What the customer named: `moment` in JST; `has_time` False when only a day was named (then 00:00);
+    `approximate` True when the hour was guessed from a word like 朝 or 夜 rather than given."""
+
+    moment: datetime
+    has_time: bool
+    approximate: bool = False
+
+
+# --- ja-timex --------------------------------------------------------------------------------------
+
+# TimexParser keeps per-call state on itself (and shares its number normaliser), so calls are serialised.
+_PARSER = TimexParser()
+_PARSER_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class _Tag:
+    """The parts of a ja-timex TIMEX3 tag used here, with the span in the caller's original text."""
+
+    type: str
+    value: str
+    mod: Optional[str]
+    span: Span
+    text: str
+    parsed: Dict[str, Any]
+
+
+def _tags(text: str) -> List[_Tag]:
+    """ja-timex tags in text order; none when ja-timex cannot read the text at all."""
+    try:
+        with _PARSER_LOCK:
+            timexes = _PARSER.parse(text)
+        tags = [
+            _Tag(t.type, t.value, t.mod, tuple(t.raw_span), t.raw_text, dict(t.parsed or {}))
+            for t in timexes
+            if t.raw_span and t.value
+        ]
+    except Exception:  # a third-party parser: odd input must never reach the customer as an error
+        return []
+    return sorted((t for t in tags if _stands_alone(t.span, text)), key=lambda t: t.span)
+
+
+def _stands_alone(span: Span, text: str) -> bool:
+    """A tag that starts inside a longer number (「99時」 read as 9時) is a misreading, not a time."""
+    start, end = span
+    return 0 <= start < end <= len(text) and not (start > 0 and text[start - 1].isdigit())
+
+
+_SIGN = {"BEFORE": -1, "AFTER": 1, "NOW": 0}  # ja-timex's mod on 昨日/明日/来週/去年 …
+
+
+def _gap_ok(text: str, end: int, start: int) -> bool:
+    """Two pieces belong together when only の or spaces lie between them (「来週の月曜」)."""
+    return 0 <= end <= start and re.fullmatch(r"[の\s]*", text[end:start]) is not None
+
+
+def _modifier_before(tags: List[_Tag], text: str, target: _Tag, unit: str) -> Optional[Tuple[int, Span]]:
+    """Offset of a 来週/先週 (unit W) or 去年/来年 (unit Y) tag right before `target`: (+1, span) etc."""
+    for tag in tags:
+        match = re.fullmatch(rf"P(\d+){unit}", tag.value)
+        if tag.type == "DURATION" and match and tag.mod in _SIGN and _gap_ok(text, tag.span[1], target.span[0]):
+            return _SIGN[tag.mod] * int(match.group(1)), tag.span
+    return None
+
+
+# --- days ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _CalendarDay:
+    month: int
+    day: int
+    span: Span
+    year: Optional[int] = None
+    year_offset: Optional[int] = None
+
+    def resolve(self, today: date) -> Optional[date]:
+        if self.year is not None:
+            return _valid_date(self.year, self.month, self.day)
+        if self.year_offset is not None:
+            return _valid_date(today.year + self.year_offset, self.month, self.day)
+        candidates = [_valid_date(today.year + k, self.month, self.day) for k in (-1, 0, 1)]
+        real = [c for c in candidates if c is not None]
+        if not real:
+            return None
+        return min(real, key=lambda c: (abs((c - today).days), c > today))
+
+
+@dataclass(frozen=True)
+class _Weekday:
+    weekday: int  # Monday = 0
+    span: Span
+    week_offset: Optional[int] = None
+    direction: str = "latest"  # "latest" (today included), "next" (after today), "before" (before today)
+
+    def resolve(self, today: date) -> Optional[date]:
+        if self.week_offset is not None:
+            monday = today - timedelta(days=today.weekday())
+            return monday + timedelta(weeks=self.week_offset, days=self.weekday)
+        if self.direction == "next":
+            return today + timedelta(days=(self.weekday - today.weekday() - 1) % 7 + 1)
+        if self.direction == "before":
+            return today - timedelta(days=(today.weekday() - self.weekday - 1) % 7 + 1)
+        return today - timedelta(days=(today.weekday() - self.weekday) % 7)
+
+
+@dataclass(frozen=True)
+class _RelativeDay:
+    offset: int
+    span: Span
+
+    def resolve(self, today: date) -> Optional[date]:
+        return today + timedelta(days=self.offset)
+
+
+_Day = Union[_CalendarDay, _Weekday, _RelativeDay]
+
+
+def _valid_date(year: int, month: int, day: int) -> Optional[date]:
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+_NAMED_DAYS = {"元日": (1, 1), "元旦": (1, 1), "大晦日": (12, 31), "おおみそか": (12, 31)}
+_DAY_WORDS = {
+    "今朝": 0, "今夜": 0, "今晩": 0, "きょう": 0,
+    "昨夜": -1, "昨晩": -1, "ゆうべ": -1, "きのう": -1,
+    "おととい": -2, "あした": 1, "あさって": 2,
+}  # fmt: skip
+_IGNORED_DAY_TAGS = {"先日"}  # "the other day": no particular day
+_NEXT_WORDS = r"(?:次の|つぎの|今度の|こんどの|次回の)"
+_BEFORE_WORDS = r"(?:この前の|このまえの|この間の|こないだの|前の)"
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def _calendar_day(tags: List[_Tag], text: str) -> Optional[_CalendarDay]:
+    """The first month-day: 「1月1日」「2029年1月1日」「来年の1月1日」「11/30」, or 元日/大晦日."""
+    found: List[_CalendarDay] = []
+    for tag in tags:
+        match = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})", tag.value) if tag.type == "DATE" else None
+        if match:
+            year = None if match.group(1) == "XXXX" else int(match.group(1))
+            modifier = _modifier_before(tags, text, tag, "Y") if year is None else None
+            month, day = int(match.group(2)), int(match.group(3))
+            span = _with_symbol_weekday(tags, tag.span)
+            if modifier:
+                found.append(_CalendarDay(month, day, _join(span, modifier[1]), year_offset=modifier[0]))
+            else:
+                found.append(_CalendarDay(month, day, span, year=year))
+            break
+    for match in re.finditer(_alternation(_NAMED_DAYS), text):
+        found.append(_CalendarDay(*_NAMED_DAYS[match.group()], match.span()))
+        break
+    return min(found, key=lambda d: d.span) if found else None
+
+
+def _with_symbol_weekday(tags: List[_Tag], span: Span) -> Span:
+    """「11月30日(月)」: the bracketed weekday just after a date belongs to it."""
+    for tag in tags:
+        if tag.type == "DATE" and tag.span[0] in (span[1], span[1] + 1) and tag.text.strip()[:1] in "(（":
+            return _join(span, tag.span)
+    return span
+
+
+def _weekday(tags: List[_Tag], text: str) -> Optional[_Weekday]:
+    """The first weekday 「月曜」「月曜日」 with what qualifies it (来週の, 次の, この前の)."""
+    for tag in tags:
+        match = re.fullmatch(r"XXXX-WXX-([1-7])", tag.value) if tag.type == "DATE" else None
+        if not match:
+            continue
+        weekday = int(match.group(1)) - 1
+        modifier = _modifier_before(tags, text, tag, "W")
+        if modifier:
+            return _Weekday(weekday, _join(tag.span, modifier[1]), week_offset=modifier[0])
+        before = text[: tag.span[0]]
+        for direction, words in (("next", _NEXT_WORDS), ("before", _BEFORE_WORDS)):
+            word = re.search(rf"{words}\s*$", before)
+            if word:
+                return _Weekday(weekday, _join(tag.span, word.span()), direction=direction)
+        return _Weekday(weekday, tag.span)
+    return None
+
+
+def _relative_day(tags: List[_Tag], text: str) -> Optional[_RelativeDay]:
+    """The first 今日/昨日/明日/一昨日/3日前 (from ja-timex) or 今朝/昨夜/きのう (added here)."""
+    found: List[_RelativeDay] = []
+    for tag in tags:
+        match = re.fullmatch(r"P(\d+)D", tag.value)
+        if tag.type == "DURATION" and match and tag.mod in _SIGN and tag.text not in _IGNORED_DAY_TAGS:
+            found.append(_RelativeDay(_SIGN[tag.mod] * int(match.group(1)), tag.span))
+            break
+    for match in re.finditer(_alternation(_DAY_WORDS), text):
+        found.append(_RelativeDay(_DAY_WORDS[match.group()], match.span()))
+        break
+    return min(found, key=lambda d: d.span) if found else None
+
+
+# --- times of day ----------------------------------------------------------------------------------
+
+
+def _as_written(hour: int) -> int:
+    return hour
+
+
+def _am(hour: int) -> int:
+    return 0 if hour == 12 else hour
+
+
+def _pm(hour: int) -> int:
+    return hour + 12 if 1 <= hour <= 11 else 12 if hour == 0 else hour
+
+
+def _night(hour: int) -> int:
+    return hour + 12 if 5 <= hour <= 12 else hour
+
+
+def _late_night(hour: int) -> int:
+    return 0 if hour == 12 else hour + 12 if 5 <= hour <= 11 else hour
+
+
+@dataclass(frozen=True)
+class _Period:
+    """A part-of-day word: the hour it suggests alone, and how it reads a clock hour after it."""
+
+    default: time
+    read_hour: Callable[[int], int]
+    exact: bool = False
+
+
+_PERIODS = {
+    "早朝": _Period(time(6), _as_written),
+    "朝方": _Period(time(6), _as_written),
+    "明け方": _Period(time(5), _as_written),
+    "未明": _Period(time(3), _late_night),
+    "今朝": _Period(time(8), _as_written),
+    "朝": _Period(time(8), _as_written),
+    "午前中": _Period(time(10), _am),
+    "午前": _Period(time(10), _am),
+    "正午": _Period(time(12), _pm, exact=True),
+    "お昼": _Period(time(12), _pm),
+    "昼": _Period(time(12), _pm),
+    "午後": _Period(time(15), _pm),
+    "夕方": _Period(time(17), _pm),
+    "今夜": _Period(time(20), _night),
+    "今晩": _Period(time(20), _night),
+    "昨夜": _Period(time(20), _night),
+    "昨晩": _Period(time(20), _night),
+    "ゆうべ": _Period(time(20), _night),
+    "夜": _Period(time(20), _night),
+    "晩": _Period(time(20), _night),
+    "深夜": _Period(time(1), _late_night),
+    "夜中": _Period(time(1), _late_night),
+}
+_PERIOD_WORDS = _alternation(_PERIODS)
+
+
+@dataclass(frozen=True)
+class _Clock:
+    """A time of day as an offset from midnight (can pass 24:00), with where it was said."""
+
+    offset: timedelta
+    span: Span
+    approximate: bool = False
+
+
+def _period_of(tag: _Tag, text: str) -> Optional[Tuple[_Period, Span]]:
+    """The part-of-day word inside the tag (「夜11時」) or just before it (「夜の11時」「夕方6時」)."""
+    inside = re.match(_PERIOD_WORDS, tag.text)
+    if inside:
+        return _PERIODS[inside.group()], (tag.span[0], tag.span[0] + inside.end())
+    before = re.search(rf"({_PERIOD_WORDS})[の\s]*$", text[: tag.span[0]])
+    if before:
+        return _PERIODS[before.group(1)], before.span(1)
+    return None
+
+
+def _clock(tags: List[_Tag], text: str) -> Optional[_Clock]:
+    """The first clock time 「5時」「23時59分」「3時半」「5:30」, read with its part-of-day word."""
+    for tag in tags:
+        match = re.fullmatch(r"T(\d{2})-(\d{2}|XX)-(\d{2}|XX)", tag.value) if tag.type == "TIME" else None
+        if not match:
+            continue
+        hour, minute, second = (int(g) if g != "XX" else 0 for g in match.groups())
+        span = tag.span
+        period = _period_of(tag, text)
+        written = str(tag.parsed.get("clock_hour", ""))
+        if period and written.isdigit():
+            hour = period[0].read_hour(int(written))
+            span = _join(span, period[1])
+        if hour > 29 or minute > 59 or second > 59:
+            return None
+        return _Clock(timedelta(hours=hour, minutes=minute, seconds=second), span)
+    return None
+
+
+def _bare_period(text: str) -> Optional[_Clock]:
+    """A part-of-day word with no clock: 「月曜の朝」 → 8:00, flagged approximate (正午 is exact)."""
+    match = re.search(_PERIOD_WORDS, text)
+    if not match:
+        return None
+    period = _PERIODS[match.group()]
+    default = timedelta(hours=period.default.hour, minutes=period.default.minute)
+    return _Clock(default, match.span(), approximate=not period.exact)
+
+
+def _shift(tags: List[_Tag]) -> Optional[Tuple[timedelta, Span]]:
+    """「2時間前」「30分後」「1時間半前」: a distance from now."""
+    for tag in tags:
+        match = re.fullmatch(r"PT(\d+(?:\.\d+)?)([HM])", tag.value)
+        if tag.type == "DURATION" and match and tag.mod in ("BEFORE", "AFTER"):
+            amount = float(match.group(1)) * (60 if match.group(2) == "H" else 1)
+            return timedelta(minutes=amount * _SIGN[tag.mod]), tag.span
+    return None
+
+
+# --- putting it together ---------------------------------------------------------------------------
+
+
+def _join(*spans: Span) -> Span:
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What the text names, before `now` is known."""
+
+    day: Optional[_Day]
+    clock: Optional[_Clock]
+    shift: Optional[Tuple[timedelta, Span]]
+
+    @property
+    def span(self) -> Span:
+        spans = [p.span for p in (self.day, self.clock) if p is not None]
+        return _join(*spans) if spans else self.shift[1]  # type: ignore[index]
+
+    def resolve(self, now: datetime) -> Optional[NamedMoment]:
+        if self.day is None and self.clock is None:
+            return NamedMoment(now + self.shift[0], has_time=True) if self.shift else None
+        day = self.day.resolve(now.date()) if self.day is not None else now.date()
+        if day is None:
+            return None
+        midnight = datetime.combine(day, time(0), tzinfo=JST)
+        if self.clock is None:
+            return NamedMoment(midnight, has_time=False)
+        return NamedMoment(midnight + self.clock.offset, has_time=True, approximate=self.clock.approximate)
+
+
+def _analyse(text: Any) -> Optional[_Parts]:
+    if not isinstance(text, str) or not text.strip():
+        return None
+    tags = _tags(text)
+    day = _calendar_day(tags, text) or _weekday(tags, text) or _relative_day(tags, text)
+    clock = _clock(tags, text) or _bare_period(text)
+    shift = _shift(tags) if day is None and clock is None else None
+    if day is None and clock is None and shift is None:
+        return None
+    return _Parts(day, clock, shift)
+
+
+def parse_when(text: str, now: datetime) -> Optional[NamedMoment]:
+    """The moment `text` names, resolved against `now` (read in JST); None when it names none."""
+    try:
+        parts = _analyse(text)
+        return parts.resolve(to_jst(now)) if parts else None
+    except (ValueError, OverflowError):  # e.g. a year past 9999: nothing sensible was named
+        return None
+
+
+def find_time_span(text: str) -> Optional[Span]:
+    """(start, end) of the time expression in `text`, for NLU entity extraction; no `now` needed."""
+    parts = _analyse(text)
+    return parts.span if parts else None
