@@ -1,0 +1,55 @@
+# Quick start: `make run` (install, train if needed, start everything) and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+ENV := scripts/with-defaults
+# Rasa 3.6 needs Python <= 3.10: take python3.10 from PATH, else pyenv's.
+PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10; do \
+	$$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
+MODEL := models/assistant.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
+	$(shell find rasa_addons business -name '*.py' 2>/dev/null)
+
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+export RASA_TELEMETRY_ENABLED ?= false
+
+.PHONY: help install train migrate run test test-unit test-conversations clean
+
+help:
+	@echo "make run    install what is missing, train if needed, start the assistant"
+	@echo "make test   run every test (installs and trains first)"
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6)"; exit 1; }
+	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade "pip<24.1"
+	$(BIN)/pip install -q -r requirements-dev.txt -c constraints.txt
+	$(BIN)/pip check
+	touch $@
+
+install: $(BIN)/.installed
+
+$(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
+	$(ENV) $(BIN)/rasa train --fixed-model-name assistant --out models
+	touch $@
+
+train: $(MODEL)
+
+migrate: install
+	$(ENV) $(PY) -m storage.cli migrate
+
+run: $(MODEL) migrate
+	$(ENV) scripts/run-all
+
+test-unit: install
+	$(ENV) $(PY) -m pytest tests -q -m "not slow"
+
+test: $(MODEL)
+	$(ENV) $(PY) -m pytest tests -q
+
+clean:
+	rm -rf models/*.tar.gz var/*.db .pytest_cache

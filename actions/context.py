@@ -1,0 +1,74 @@
+"""What every action needs: the clock, the customer's facts, and the database read safely."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any, Callable, Optional, TypeVar
+
+from rasa_sdk import Tracker
+from sqlalchemy.exc import SQLAlchemyError
+
+from business.clock import Clock
+from business.maintenance import Window
+from business.settings import Settings
+from business.triage import TriageFacts
+from storage import repository
+from storage.database import session_scope
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+def clock() -> Clock:
+    return Clock.from_setting(settings().assistant_now)
+
+
+def latest_entity(tracker: Tracker, name: str) -> Optional[str]:
+    """The value of an entity in the latest user message (not a slot: slots outlive the message)."""
+    values = [entity.get("value") for entity in tracker.latest_message.get("entities", []) if entity.get("entity") == name]
+    return str(values[-1]) if values else None
+
+
+def triage_facts(tracker: Tracker) -> TriageFacts:
+    return TriageFacts(
+        login_method=tracker.get_slot("login_method"),
+        problem=tracker.get_slot("problem"),
+        eligibility=tracker.get_slot("eligibility"),
+        card_holder=tracker.get_slot("card_holder"),
+    )
+
+
+def conversation_intents(tracker: Tracker) -> list[str]:
+    """Intent names of the customer's messages so far: what a handoff records instead of their words."""
+    return [
+        event["parse_data"]["intent"]["name"]
+        for event in tracker.events
+        if event.get("event") == "user" and (event.get("parse_data") or {}).get("intent", {}).get("name")
+    ]
+
+
+def with_database(work: Callable[[Any], T], fallback: T) -> T:
+    """Run `work(session)`; if the database is down, log and return `fallback` so the reply still comes."""
+    try:
+        with session_scope(settings().database_url) as session:
+            return work(session)
+    except SQLAlchemyError as error:
+        logger.warning("action database unavailable: %s", type(error).__name__)
+        return fallback
+
+
+def extra_windows(now: datetime) -> list[Window]:
+    """Operator-added maintenance windows that have not ended by a week before now."""
+    since = now - timedelta(days=7)
+    return with_database(lambda s: [w for _, w in repository.maintenance_windows(s, ending_after=since)], [])
+
+
+def closed_days(today: date) -> list[date]:
+    return with_database(lambda s: [day for day, _ in repository.closed_days(s, from_day=today)], [])

@@ -1,0 +1,36 @@
+"""Messages the assistant could not understand: a polite answer, and the redacted text kept for training."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import clock, with_database
+from business.redaction import redact
+from storage import repository
+
+
+def _runner_up(tracker: Tracker) -> tuple[Optional[str], Optional[float]]:
+    """The best real intent behind nlu_fallback, with its confidence."""
+    ranking = [r for r in tracker.latest_message.get("intent_ranking", []) if r.get("name") != "nlu_fallback"]
+    if not ranking:
+        return None, None
+    return ranking[0].get("name"), ranking[0].get("confidence")
+
+
+class ActionNotUnderstood(Action):
+    def name(self) -> Text:
+        return "action_not_understood"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        # Channels redact already; redacting again costs little and guards a channel that forgot.
+        text = redact(tracker.latest_message.get("text") or "").text
+        intent, confidence = _runner_up(tracker)
+        now = clock().now()
+        with_database(lambda session: repository.record_not_understood(session, text, intent, confidence, now), None)
+        dispatcher.utter_message(response="utter_not_understood")
+        return []

@@ -1,0 +1,30 @@
+"""解決しましたか？ — the customer's answer, recorded for the resolution rate."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import clock, with_database
+from storage import repository
+
+
+class ActionRecordFeedback(Action):
+    """Stores yes/no with the outcome it was about; the reply itself is a response in the rule."""
+
+    def name(self) -> Text:
+        return "action_record_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        resolved = tracker.get_intent_of_latest_message() == "affirm"
+        outcome = tracker.get_slot("last_outcome") or ""
+        now = clock().now()
+        with_database(
+            lambda session: repository.record_feedback(session, tracker.sender_id, outcome, resolved, now), None
+        )
+        return [SlotSet("awaiting_feedback", False)]

@@ -1,0 +1,45 @@
+"""Phone handoff: the call centre's number, whether it is open now, and a reference to quote."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import clock, closed_days, conversation_intents, latest_entity, with_database
+from business.handoff import handoff_message, handoff_reason
+from storage import repository
+
+
+def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> None:
+    """Record the handoff (if the database is up) and tell the customer how to call."""
+    now = clock().now()
+    intents = conversation_intents(tracker)
+    reference = with_database(
+        lambda session: repository.record_handoff(session, reason, intents, tracker.sender_id, now), None
+    )
+    dispatcher.utter_message(
+        text=handoff_message(
+            reason,
+            now,
+            closed_days(now.date()),
+            reference=reference,
+            ladies_asked=latest_entity(tracker, "call_line") == "ladies",
+        )
+    )
+
+
+class ActionPhoneHandoff(Action):
+    """Asked for the phone line, or a login notice the customer does not recognise."""
+
+    def name(self) -> Text:
+        return "action_phone_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        reason = handoff_reason(tracker.get_slot("eligibility"), tracker.get_intent_of_latest_message())
+        hand_off(dispatcher, tracker, reason)
+        return [SlotSet("awaiting_feedback", False)]

@@ -1,0 +1,49 @@
+"""Maintenance: checked first when a customer cannot log in, and answered when asked about."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import clock, extra_windows, latest_entity, triage_facts
+from business.japanese_time import NamedMoment, parse_when
+from business.maintenance_check import check_login_time, describe_schedule
+from business.triage import skips_maintenance_check
+
+
+def _named_moment(tracker: Tracker, now) -> Optional[NamedMoment]:
+    when = latest_entity(tracker, "when")
+    return parse_when(when, now) if when else None
+
+
+class ActionCheckMaintenance(Action):
+    """Sets maintenance_now: true stops here with the maintenance answer, false starts the triage."""
+
+    def name(self) -> Text:
+        return "action_check_maintenance"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        events = [SlotSet("awaiting_feedback", False)]
+        if skips_maintenance_check(triage_facts(tracker)):
+            return events + [SlotSet("maintenance_now", False)]
+        now = clock().now()
+        verdict = check_login_time(now, _named_moment(tracker, now), extra_windows(now))
+        dispatcher.utter_message(text=verdict.message)
+        return events + [SlotSet("maintenance_now", verdict.blocks_login)]
+
+
+class ActionDescribeMaintenance(Action):
+    def name(self) -> Text:
+        return "action_describe_maintenance"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        now = clock().now()
+        dispatcher.utter_message(text=describe_schedule(now, _named_moment(tracker, now), extra_windows(now)))
+        return []

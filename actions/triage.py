@@ -1,0 +1,87 @@
+"""Login triage form: asks only what is still unknown, then gives the answer for that case."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.context import triage_facts
+from actions.handoff import hand_off
+from business.guidance import guidance_for
+from business.handoff import handoff_reason
+from business.login_facts import interpret_reply
+from business.triage import Outcome, decide, open_questions
+
+TRIAGE_SLOTS = ("login_method", "problem", "eligibility", "card_holder")
+
+
+class ValidateLoginTriageForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_login_triage_form"
+
+    async def required_slots(
+        self,
+        domain_slots: List[Text],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
+        return open_questions(triage_facts(tracker))
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        """A short reply to the question just asked (「カードです」「いいえ」) fills that slot."""
+        requested = tracker.get_slot("requested_slot")
+        if requested not in TRIAGE_SLOTS or tracker.get_slot(requested) is not None:
+            return []
+        value = interpret_reply(requested, tracker.latest_message.get("text") or "")
+        if value is None:
+            return []
+        return [SlotSet(requested, value)]
+
+    # Categorical answers: anything outside the slot's values (a forged payload) is not kept.
+    def validate_login_method(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return _only_allowed("login_method", value, domain)
+
+    def validate_problem(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return _only_allowed("problem", value, domain)
+
+    def validate_eligibility(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return _only_allowed("eligibility", value, domain)
+
+    def validate_card_holder(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return _only_allowed("card_holder", value, domain)
+
+
+def _only_allowed(slot: Text, value: Any, domain: DomainDict) -> Dict[Text, Optional[Text]]:
+    allowed = domain.get("slots", {}).get(slot, {}).get("values") or []
+    return {slot: value if value in allowed else None}
+
+
+class ActionTriageOutcome(Action):
+    """Runs when the triage form is complete; clears the triage so a new problem starts fresh."""
+
+    def name(self) -> Text:
+        return "action_triage_outcome"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        facts = triage_facts(tracker)
+        outcome = decide(facts)
+        if outcome is Outcome.HANDOFF:
+            hand_off(dispatcher, tracker, handoff_reason(facts.eligibility, None))
+            asks_feedback = False
+        else:
+            dispatcher.utter_message(text=guidance_for(outcome, facts))
+            dispatcher.utter_message(response="utter_ask_resolved")
+            asks_feedback = True
+        return [SlotSet(slot, None) for slot in TRIAGE_SLOTS] + [
+            SlotSet("last_outcome", outcome.value),
+            SlotSet("awaiting_feedback", asks_feedback),
+        ]

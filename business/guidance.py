@@ -1,0 +1,87 @@
+"""What the assistant tells a customer for each triage outcome, in short polite Japanese."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from business.call_centre import PROMISE_CALL
+from business.login_facts import CARD_PIN, HAS_CARD
+from business.triage import Outcome, TriageFacts
+
+REISSUE_LINK = "「ログインID・パスワードがわからない方はこちら」"
+
+_CARD_HOLDER_LOOKUP = (
+    "プロミスカード（またはプロミスVisaカード）をお持ちなら、カード番号と暗証番号でログインし、"
+    "アプリ内でログインIDとパスワードを確認できます。"
+)
+
+_REISSUE_STEP_LINES = (
+    "1. プロミス公式サイトを開く\n"
+    "2. 「会員ログイン」を開く\n"
+    f"3. {REISSUE_LINK}を選ぶ\n"
+    "4. 必要な情報を入力して、新しいIDとパスワードを受け取る"
+)
+_REISSUE_STEPS = "ログインID・パスワードは、次の手順で再発行できます。\n" + _REISSUE_STEP_LINES
+
+_PIN_RESET_HOW = "本人確認書類（運転免許証など）をお持ちのうえ、お近くの自動契約機で再設定してください。"
+_PIN_RESET = "カードの暗証番号は、オンラインでは再設定できません。" + _PIN_RESET_HOW
+
+_INPUT_CHECKLIST = (
+    "入力内容をもう一度ご確認ください。よくある間違いは次のとおりです。\n"
+    "・全角と半角が混ざっている\n"
+    "・大文字と小文字が逆になっている（Caps Lockキーがオン）\n"
+    "・カード番号にハイフンや空白を入れている\n"
+    "・桁数が足りない、または多い\n"
+    "・ログインIDとパスワードを逆に入力している"
+)
+
+_STOP_RETRYING = (
+    "続けて間違えると、安全のためロックがかかります。これ以上は入力を試さないでください。"
+)
+
+NEVER_SEND_SECRETS = "※ID・パスワード・暗証番号・カード番号は、このチャットには入力しないでください。"
+
+
+def reissue_guidance(card_holder: Optional[str]) -> str:
+    """Card holders can look the ID/password up; everyone else reissues them."""
+    if card_holder == HAS_CARD:
+        return _CARD_HOLDER_LOOKUP + "\nカードでもログインできない場合は、次の手順で再発行できます。\n" + _REISSUE_STEP_LINES
+    return _REISSUE_STEPS
+
+
+def pin_reset_guidance() -> str:
+    return _PIN_RESET
+
+
+def locked_guidance(login_method: Optional[str], card_holder: Optional[str]) -> str:
+    """Stop retrying first; then the way back in for that login method, or the phone line."""
+    if login_method == CARD_PIN:
+        way_back = _PIN_RESET
+    else:
+        way_back = reissue_guidance(card_holder)
+    return (
+        f"{_STOP_RETRYING}\n{way_back}\n"
+        f"ロックが解除されない場合は、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）へご連絡ください。"
+    )
+
+
+def input_check_guidance(login_method: Optional[str]) -> str:
+    """The usual typing mistakes, then the way to a new credential if they are not the cause."""
+    if login_method == CARD_PIN:
+        fallback = "確かめても入れない場合、暗証番号は" + _PIN_RESET_HOW
+    else:
+        fallback = f"確かめても入れない場合は、公式サイトの「会員ログイン」にある{REISSUE_LINK}から再発行できます。"
+    return f"{_INPUT_CHECKLIST}\n{_STOP_RETRYING}\n{fallback}\n{NEVER_SEND_SECRETS}"
+
+
+def guidance_for(outcome: Outcome, facts: TriageFacts) -> str:
+    """The answer for every triage outcome except the phone handoff, which needs the clock."""
+    if outcome is Outcome.PIN_RESET:
+        return pin_reset_guidance()
+    if outcome is Outcome.LOCKED:
+        return locked_guidance(facts.login_method, facts.card_holder)
+    if outcome is Outcome.INPUT_CHECK:
+        return input_check_guidance(facts.login_method)
+    if outcome is Outcome.REISSUE:
+        return reissue_guidance(facts.card_holder)
+    raise ValueError(f"no written guidance for {outcome}")

@@ -1,0 +1,68 @@
+"""Sending a customer to the phone line: why only the call centre can help, and how to reach it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Collection, Optional
+
+from business.call_centre import LADIES_CALL, PROMISE_CALL, describe_status
+from business.login_facts import CREDIT_TROUBLE, INCOME_DROP, LATE_REPAYMENT, OTHER_BORROWING
+
+SUSPICIOUS_LOGIN = "suspicious_login"
+CUSTOMER_REQUEST = "customer_request"
+
+_ELIGIBILITY_CAUSES = {
+    LATE_REPAYMENT: "返済の遅れが続いている",
+    INCOME_DROP: "収入が大きく下がった",
+    OTHER_BORROWING: "他社からの借入が増えた",
+    CREDIT_TROUBLE: "信用情報に傷がついた（他社での滞納など）",
+}
+
+REASONS = (*_ELIGIBILITY_CAUSES, SUSPICIOUS_LOGIN, CUSTOMER_REQUEST)
+
+
+def handoff_reason(eligibility: Optional[str], latest_intent: Optional[str]) -> str:
+    """Why this customer is being sent to the phone line, as a stored reason code."""
+    if latest_intent == "report_suspicious_login":
+        return SUSPICIOUS_LOGIN
+    if eligibility in _ELIGIBILITY_CAUSES:
+        return eligibility
+    return CUSTOMER_REQUEST
+
+
+def _why(reason: str) -> str:
+    if reason == SUSPICIOUS_LOGIN:
+        return (
+            "身に覚えのないログインは、第三者による不正アクセスのおそれがあります。"
+            "今すぐパスワードを変更し、プロミスコールへご連絡ください。"
+        )
+    if reason in _ELIGIBILITY_CAUSES:
+        why = (
+            f"{_ELIGIBILITY_CAUSES[reason]}場合、会員サービスの利用が停止されていることがあります。"
+            "停止されているかどうかは、ご契約内容を確認できるプロミスコールでしかお答えできません。"
+        )
+        if reason == LATE_REPAYMENT:
+            why += "返済が遅れている場合は、できるだけ早くご返済ください。"
+        return why
+    return "お電話でのご相談は、こちらで承ります。"
+
+
+def handoff_message(
+    reason: str,
+    now: datetime,
+    closed_days: Collection[date] = (),
+    reference: Optional[str] = None,
+    ladies_asked: bool = False,
+) -> str:
+    """The whole answer: why, the number, hours, open now or when next, the reference to quote."""
+    promise = f"プロミスコール：{PROMISE_CALL}"
+    ladies = f"レディースコール（女性専用）：{LADIES_CALL}"
+    lines = [_why(reason)]
+    lines += [ladies, promise] if ladies_asked else [promise]
+    lines.append("受付時間：平日9:00〜18:00（土日・祝日はお休み）")
+    lines.append(describe_status(now, closed_days))
+    if not ladies_asked:
+        lines.append(f"女性のオペレーターをご希望の方は、レディースコール（{LADIES_CALL}）もご利用いただけます。受付時間は同じです。")
+    if reference:
+        lines.append(f"お電話の際に、受付番号「{reference}」をお伝えください。")
+    return "\n".join(lines)

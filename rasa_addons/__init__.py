@@ -1,0 +1,1 @@
+"""Rasa-side extensions: Japanese tokenizer, entity extraction, channels."""
