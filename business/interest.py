@@ -1,0 +1,374 @@
+"""Interest simulation for consumer loans, as FACTS.md ("Interest arithmetic") describes it.
+
+Interest accrues daily: balance × annual rate × days ÷ 365, with ÷ 366 for each day that falls in a
+leap year, and the yen fraction truncated (1円未満切り捨て). The split needs real calendar days, so
+every calculation takes the first interest-bearing day as `start`. Arithmetic is exact (Decimal inputs,
+Fraction inside) so a result that should be exactly 18,000 yen is never truncated to 17,999.
+
+Assumptions (documented here and said to the customer where they matter):
+- one repayment month is 30 days of interest (DAYS_PER_REPAYMENT_MONTH);
+- a customer who does not know their rate is simulated at 17.8% (DEFAULT_RATE), or at the legal
+  ceiling when that is lower (元金100万円以上: 15.0%), see `assumed_rate`.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Optional
+
+__all__ = [
+    "DEFAULT_RATE",
+    "DAYS_PER_REPAYMENT_MONTH",
+    "MAX_BALANCE",
+    "MAX_DAYS",
+    "MAX_MONTHS",
+    "Problem",
+    "RepaymentPlan",
+    "SimulationError",
+    "assumed_rate",
+    "check_simulation",
+    "describe_simulation",
+    "format_rate",
+    "format_yen",
+    "interest_for",
+    "legal_ceiling",
+    "repayment_plan",
+]
+
+# (assumption, FACTS.md) top of Promise's advertised 4.5%–17.8%: used only when the customer does not
+# know their contract rate, and the reply must say so.
+DEFAULT_RATE = Decimal("17.8")
+
+# (assumption) each monthly repayment pays 30 days of interest; calendar months vary from 28 to 31 days.
+DAYS_PER_REPAYMENT_MONTH = 30
+
+# Plausibility bound for a balance, not a Promise rule. Promise's largest credit limit is said to be
+# 5,000,000 yen, but that is not in our source article, so we neither assert it nor refuse just above
+# it: the bound catches typing slips (an extra zero on 100万) with room to spare.
+MAX_BALANCE = Decimal("8000000")
+
+# Longest single period: 10 years. Longer is surely a slip, and would not be a useful estimate.
+MAX_DAYS = 3650
+
+# Longest repayment plan simulated: 50 years. Beyond that the payment barely exceeds the interest.
+MAX_MONTHS = 600
+
+# 利息制限法: (principal below this bound, ceiling in percent, how the band is said in Japanese).
+_CEILING_BANDS: tuple[tuple[Optional[Decimal], Decimal, str], ...] = (
+    (Decimal("100000"), Decimal("20.0"), "元金10万円未満"),
+    (Decimal("1000000"), Decimal("18.0"), "元金10万円以上100万円未満"),
+    (None, Decimal("15.0"), "元金100万円以上"),
+)
+_HIGHEST_CEILING = max(ceiling for _, ceiling, _ in _CEILING_BANDS)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a simulation cannot be run: a code for the program, a polite sentence for the customer."""
+
+    code: str
+    message: str
+
+
+class SimulationError(ValueError):
+    """A simulation asked for something that cannot be computed; carries the Problem to show."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class RepaymentPlan:
+    """Outcome of repaying a fixed amount every month: payments needed, interest paid, last payment."""
+
+    months: int
+    total_interest: Decimal
+    last_payment: Decimal
+
+
+# --- formatting ------------------------------------------------------------------------------------
+
+
+def format_yen(amount: Decimal) -> str:
+    """Yen with thousands separators, as customers read them: 1479 → "1,479円"."""
+    amount = Decimal(amount)
+    if amount == amount.to_integral_value():
+        return f"{int(amount):,}円"
+    return f"{amount.normalize():,f}円"
+
+
+def format_rate(rate: Decimal) -> str:
+    """Percent with at least one decimal, as rates are advertised: 18 → "18.0%", 17.8 → "17.8%"."""
+    rate = Decimal(rate)
+    normalised = rate.normalize()
+    exponent = normalised.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -1:
+        normalised = rate.quantize(Decimal("0.1"))
+    return f"{normalised:f}%"
+
+
+# --- the law and the assumed rate -----------------------------------------------------------------
+
+
+def _band(balance: Decimal) -> tuple[Decimal, str]:
+    for upper, ceiling, name in _CEILING_BANDS:
+        if upper is None or balance < upper:
+            return ceiling, name
+    raise AssertionError("the last band has no upper bound")  # pragma: no cover
+
+
+def legal_ceiling(balance: Decimal) -> Decimal:
+    """Highest annual rate (percent) the Interest Rate Restriction Act (利息制限法) allows for this principal."""
+    return _band(balance)[0]
+
+
+def assumed_rate(balance: Decimal) -> Decimal:
+    """Rate to simulate when the customer does not know theirs: 17.8%, but never above the legal ceiling.
+
+    For 1,000,000 yen or more the ceiling is 15.0%, so 17.8% could not be anyone's contract rate.
+    """
+    return min(DEFAULT_RATE, legal_ceiling(balance))
+
+
+# --- interest --------------------------------------------------------------------------------------
+
+
+def _days_in_common_and_leap_years(start: date, days: int) -> tuple[int, int]:
+    """How many of the `days` days from `start` fall in common years and how many in leap years."""
+    common = leap = 0
+    day, remaining = start, days
+    while remaining > 0:
+        to_new_year = (date(day.year + 1, 1, 1) - day).days
+        span = min(remaining, to_new_year)
+        if calendar.isleap(day.year):
+            leap += span
+        else:
+            common += span
+        day += timedelta(days=span)
+        remaining -= span
+    return common, leap
+
+
+def _exact_interest(balance: Decimal, annual_rate: Decimal, days: int, start: date) -> Fraction:
+    """Interest before truncation, as an exact fraction of a yen."""
+    common, leap = _days_in_common_and_leap_years(start, days)
+    year_fraction = Fraction(common, 365) + Fraction(leap, 366)
+    return Fraction(balance) * Fraction(annual_rate) / 100 * year_fraction
+
+
+def interest_for(balance: Decimal, annual_rate: Decimal, days: int, start: date) -> Decimal:
+    """Interest in whole yen (truncated) on `balance` at `annual_rate` percent for `days` days.
+
+    `start` is the first day that bears interest; each day is divided by 366 if it falls in a leap
+    year, else by 365. Truncation happens once, on the total, as the loan contract does.
+    Negative inputs are a programming error (customers' input goes through check_simulation first).
+    """
+    if balance < 0 or annual_rate < 0 or days < 0:
+        raise ValueError("balance, annual_rate and days must not be negative")
+    return Decimal(int(_exact_interest(balance, annual_rate, days, start)))
+
+
+def _month_interest(balance: Decimal, annual_rate: Decimal, month_start: Optional[date]) -> Decimal:
+    """One repayment month of interest; without a date, every day counts as 1/365 (never less interest)."""
+    if month_start is None:
+        exact = Fraction(balance) * Fraction(annual_rate) / 100 * Fraction(DAYS_PER_REPAYMENT_MONTH, 365)
+        return Decimal(int(exact))
+    return interest_for(balance, annual_rate, DAYS_PER_REPAYMENT_MONTH, month_start)
+
+
+# --- repayment plan --------------------------------------------------------------------------------
+
+
+def _payment_too_small(first_interest: Decimal) -> Problem:
+    return Problem(
+        "payment_too_small",
+        f"毎月のご返済額が1か月分の利息（{format_yen(first_interest)}）を上回っていないため、"
+        f"元金が減らず、完済できない計算になります。{format_yen(first_interest + 1)}以上の金額でお試しください。",
+    )
+
+
+def _plan_too_long() -> Problem:
+    return Problem(
+        "plan_too_long",
+        f"このご返済額では、完済までに{MAX_MONTHS}回（{MAX_MONTHS // 12}年）を超えてしまいます。"
+        "毎月のご返済額を増やしてお試しください。",
+    )
+
+
+def _plan(balance: Decimal, annual_rate: Decimal, payment: Decimal, start: Optional[date]) -> RepaymentPlan:
+    """Repay `payment` a month, interest first, then principal; the last month pays what is left."""
+    if payment <= 0:
+        raise SimulationError(_payment_not_positive())
+    remaining, total_interest = balance, Decimal(0)
+    for month in range(1, MAX_MONTHS + 1):
+        month_start = None if start is None else start + timedelta(days=DAYS_PER_REPAYMENT_MONTH * (month - 1))
+        interest = _month_interest(remaining, annual_rate, month_start)
+        due = remaining + interest
+        if due <= payment:
+            return RepaymentPlan(month, total_interest + interest, due)
+        if payment <= interest:
+            raise SimulationError(_payment_too_small(interest))
+        total_interest += interest
+        remaining = due - payment
+    raise SimulationError(_plan_too_long())
+
+
+def repayment_plan(balance: Decimal, annual_rate: Decimal, monthly_payment: Decimal, start: date) -> RepaymentPlan:
+    """Months, total interest and last payment when `monthly_payment` is repaid every 30 days from `start`.
+
+    Raises SimulationError (with a Problem for the customer) when the payment never covers the
+    interest or the plan would run past MAX_MONTHS, instead of looping on.
+    """
+    if balance < 0 or annual_rate < 0:
+        raise ValueError("balance and annual_rate must not be negative")
+    return _plan(balance, annual_rate, monthly_payment, start)
+
+
+# --- validation ------------------------------------------------------------------------------------
+
+
+def _payment_not_positive() -> Problem:
+    return Problem("payment_not_positive", "毎月のご返済額は、1円以上の金額で教えてください（例：毎月1万円）。")
+
+
+def _balance_problems(balance: Decimal) -> list[Problem]:
+    if balance <= 0:
+        return [Problem("balance_not_positive", "借入残高（元金）は、1円以上の金額で教えてください（例：10万円）。")]
+    if balance != balance.to_integral_value():
+        return [Problem("balance_not_whole_yen", "借入残高（元金）は、1円単位の金額で教えてください。")]
+    if balance > MAX_BALANCE:
+        return [
+            Problem(
+                "balance_too_large",
+                f"ご入力の借入残高（{format_yen(balance)}）は、このシミュレーションで扱える"
+                f"{format_yen(MAX_BALANCE)}を超えています。金額をもう一度ご確認ください。",
+            )
+        ]
+    return []
+
+
+def _rate_problems(balance: Decimal, rate: Decimal) -> list[Problem]:
+    if rate <= 0:
+        return [
+            Problem(
+                "rate_not_positive",
+                "年利は0%より大きい値で教えてください（例：年18.0%）。"
+                "ご契約の金利は、会員サービスの取引履歴で確認できます。",
+            )
+        ]
+    ceiling, band = _band(balance) if balance > 0 else (_HIGHEST_CEILING, "")
+    if rate <= ceiling:
+        return []
+    law = f"{band}の上限金利は、利息制限法により年{format_rate(ceiling)}です。" if band else (
+        f"利息制限法による上限金利は、最も高い場合でも年{format_rate(ceiling)}です。"
+    )
+    return [
+        Problem(
+            "rate_above_ceiling",
+            f"{law}ご入力の年{format_rate(rate)}はこれを超えているため、計算できません。"
+            "ご契約の金利は、会員サービスの取引履歴でご確認いただけます。",
+        )
+    ]
+
+
+def _days_problems(days: int) -> list[Problem]:
+    if days <= 0:
+        return [Problem("days_not_positive", "日数は1日以上で教えてください（例：30日）。")]
+    if days > MAX_DAYS:
+        return [Problem("days_too_long", f"日数は{MAX_DAYS}日（約10年）までで教えてください。")]
+    return []
+
+
+def _payment_problems(
+    balance: Decimal, rate: Decimal, monthly_payment: Decimal, start: Optional[date], others: list[Problem]
+) -> list[Problem]:
+    if monthly_payment <= 0:
+        return [_payment_not_positive()]
+    if monthly_payment != monthly_payment.to_integral_value():
+        return [Problem("payment_not_whole_yen", "毎月のご返済額は、1円単位の金額で教えてください。")]
+    if others:
+        return []  # the plan cannot be tried until balance and rate are valid
+    try:
+        _plan(balance, rate, monthly_payment, start)
+    except SimulationError as error:
+        return [error.problem]
+    return []
+
+
+def check_simulation(
+    balance: Decimal,
+    rate: Decimal,
+    days: Optional[int],
+    monthly_payment: Optional[Decimal] = None,
+    *,
+    start: Optional[date] = None,
+) -> list[Problem]:
+    """Everything wrong with a customer's simulation input, in the order the customer should fix it.
+
+    `days` or `monthly_payment` may be None when that part was not asked for. With a monthly payment
+    the whole plan is tried; without `start` it assumes 365-day years, which yields slightly more
+    interest, so a payment it accepts also works in leap years.
+    """
+    balance_problems = _balance_problems(balance)
+    rate_problems = _rate_problems(balance, rate)
+    problems = balance_problems + rate_problems
+    if days is not None:
+        problems += _days_problems(days)
+    if monthly_payment is not None:
+        problems += _payment_problems(balance, rate, monthly_payment, start, balance_problems + rate_problems)
+    return problems
+
+
+# --- the reply -------------------------------------------------------------------------------------
+
+
+def _assumed_rate_sentence(balance: Decimal, rate: Decimal) -> str:
+    if rate == DEFAULT_RATE:
+        return (
+            f"ご契約の金利が分からないとのことでしたので、年{format_rate(rate)}と仮定して計算しました"
+            "（プロミスの金利の上限として想定している値です）。"
+        )
+    return (
+        f"ご契約の金利が分からないとのことでしたので、{_band(balance)[1]}の上限金利（利息制限法）である"
+        f"年{format_rate(rate)}と仮定して計算しました。"
+    )
+
+
+def describe_simulation(
+    balance: Decimal,
+    rate: Decimal,
+    days: Optional[int],
+    monthly_payment: Optional[Decimal] = None,
+    *,
+    start: date,
+    rate_assumed: bool = False,
+) -> str:
+    """A short Japanese reply for a phone screen with the figures and the assumptions they rest on.
+
+    Call check_simulation first: invalid input raises SimulationError (or ValueError) here.
+    With `rate_assumed`, `rate` should come from assumed_rate() and the reply says it was assumed.
+    """
+    problems = check_simulation(balance, rate, days, monthly_payment, start=start)
+    if problems:
+        raise SimulationError(problems[0])
+    lines = ["利息シミュレーションの結果です（目安）。", f"元金：{format_yen(balance)}", f"年利：{format_rate(rate)}"]
+    if days is not None:
+        lines += [f"日数：{days}日", f"利息：{format_yen(interest_for(balance, rate, days, start))}"]
+    notes = ["※1円未満は切り捨てています。"]
+    if monthly_payment is not None:
+        plan = repayment_plan(balance, rate, monthly_payment, start)
+        lines += [
+            f"毎月の返済額：{format_yen(monthly_payment)}",
+            f"返済回数：{plan.months}回",
+            f"利息の合計：{format_yen(plan.total_interest)}",
+            f"最終回の返済額：{format_yen(plan.last_payment)}",
+        ]
+        notes = [f"※1か月を{DAYS_PER_REPAYMENT_MONTH}日として計算し、1円未満は切り捨てています。"]
+    if rate_assumed:
+        notes.append(_assumed_rate_sentence(balance, rate))
+    return "\n".join(lines + notes)

@@ -1,0 +1,365 @@
+"""Specification: interest arithmetic as FACTS.md states it, and what the customer is told."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Optional
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from business.interest import (
+    DEFAULT_RATE,
+    MAX_MONTHS,
+    Problem,
+    RepaymentPlan,
+    SimulationError,
+    assumed_rate,
+    check_simulation,
+    describe_simulation,
+    format_rate,
+    format_yen,
+    interest_for,
+    legal_ceiling,
+    repayment_plan,
+)
+
+COMMON_YEAR_DAY = date(2027, 4, 1)
+LEAP_YEAR_DAY = date(2028, 4, 1)
+
+balances = st.integers(min_value=1, max_value=8_000_000).map(Decimal)
+rates = st.integers(min_value=1, max_value=200).map(lambda tenths: Decimal(tenths) / 10)
+periods = st.integers(min_value=0, max_value=3650)
+starts = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
+
+
+def day_by_day(balance: Decimal, rate: Decimal, days: int, start: date) -> Fraction:
+    """Reference: each day's interest with its own year's divisor, summed exactly."""
+    total = Fraction(0)
+    for offset in range(days):
+        day = start + timedelta(days=offset)
+        total += Fraction(balance) * Fraction(rate) / 100 / (366 if calendar.isleap(day.year) else 365)
+    return total
+
+
+# --- interest_for ----------------------------------------------------------------------------------
+
+
+def test_the_facts_example_100000_yen_at_18_percent_for_30_days_is_1479_yen() -> None:
+    assert interest_for(Decimal(100_000), Decimal("18.0"), 30, COMMON_YEAR_DAY) == Decimal(1479)
+
+
+def test_days_in_a_leap_year_are_divided_by_366() -> None:
+    # 100,000 × 0.18 × 30 / 366 = 1475.4…
+    assert interest_for(Decimal(100_000), Decimal(18), 30, LEAP_YEAR_DAY) == Decimal(1475)
+
+
+def test_a_period_across_new_year_splits_between_365_and_366() -> None:
+    # 15 days of 2027 and 15 of 2028: 18,000 × (15/365 + 15/366) = 1477.4…
+    assert interest_for(Decimal(100_000), Decimal(18), 30, date(2027, 12, 17)) == Decimal(1477)
+
+
+def test_a_whole_year_is_exactly_the_annual_rate_not_one_yen_less() -> None:
+    assert interest_for(Decimal(100_000), Decimal(18), 365, date(2027, 1, 1)) == Decimal(18_000)
+    assert interest_for(Decimal(100_000), Decimal(18), 366, date(2028, 1, 1)) == Decimal(18_000)
+
+
+def test_fractions_of_a_yen_are_truncated_not_rounded() -> None:
+    # 10,000 × 0.18 × 30 / 365 = 147.94…: rounding would give 148.
+    assert interest_for(Decimal(10_000), Decimal(18), 30, COMMON_YEAR_DAY) == Decimal(147)
+
+
+def test_no_days_no_interest() -> None:
+    assert interest_for(Decimal(100_000), Decimal(18), 0, COMMON_YEAR_DAY) == Decimal(0)
+
+
+@pytest.mark.parametrize(("balance", "rate", "days"), [(-1, 18, 30), (100_000, -1, 30), (100_000, 18, -1)])
+def test_negative_inputs_are_a_programming_error(balance: int, rate: int, days: int) -> None:
+    with pytest.raises(ValueError):
+        interest_for(Decimal(balance), Decimal(rate), days, COMMON_YEAR_DAY)
+
+
+@given(balances, rates, periods, starts)
+def test_truncation_is_at_most_one_yen_below_the_exact_day_by_day_value(
+    balance: Decimal, rate: Decimal, days: int, start: date
+) -> None:
+    interest = interest_for(balance, rate, days, start)
+    exact = day_by_day(balance, rate, days, start)
+
+    assert interest == interest.to_integral_value()
+    assert interest <= exact < interest + 1
+
+
+@given(balances, rates, periods, periods, starts)
+def test_more_days_never_mean_less_interest(
+    balance: Decimal, rate: Decimal, days: int, more: int, start: date
+) -> None:
+    assert 0 <= interest_for(balance, rate, days, start) <= interest_for(balance, rate, days + more, start)
+
+
+@given(balances, balances, rates, periods, starts)
+def test_a_larger_balance_never_means_less_interest(
+    balance: Decimal, extra: Decimal, rate: Decimal, days: int, start: date
+) -> None:
+    assert interest_for(balance, rate, days, start) <= interest_for(balance + extra, rate, days, start)
+
+
+@given(balances, rates, st.integers(min_value=0, max_value=365))
+def test_a_period_entirely_in_2028_uses_366(balance: Decimal, rate: Decimal, offset: int) -> None:
+    start = date(2028, 1, 1) + timedelta(days=offset)
+    days = (date(2029, 1, 1) - start).days
+
+    expected = int(Fraction(balance) * Fraction(rate) * days / (100 * 366))
+
+    assert interest_for(balance, rate, days, start) == Decimal(expected)
+
+
+# --- legal ceiling and the assumed rate ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("balance", "ceiling"),
+    [(1, "20.0"), (99_999, "20.0"), (100_000, "18.0"), (999_999, "18.0"), (1_000_000, "15.0"), (5_000_000, "15.0")],
+)
+def test_legal_ceiling_follows_the_interest_rate_restriction_act(balance: int, ceiling: str) -> None:
+    assert legal_ceiling(Decimal(balance)) == Decimal(ceiling)
+
+
+@pytest.mark.parametrize(("balance", "rate"), [(50_000, "17.8"), (500_000, "17.8"), (1_000_000, "15.0")])
+def test_an_unknown_rate_is_assumed_17_8_but_never_above_the_ceiling(balance: int, rate: str) -> None:
+    assert DEFAULT_RATE == Decimal("17.8")
+    assert assumed_rate(Decimal(balance)) == Decimal(rate)
+
+
+# --- repayment plan --------------------------------------------------------------------------------
+
+
+def test_a_small_plan_worked_by_hand() -> None:
+    # month 1: interest 147 (10,000 × 0.18 × 30/365), balance 10,147 − 6,000 = 4,147
+    # month 2: interest 61 (4,147 × 0.18 × 30/365 = 61.3), 4,208 left, paid in full
+    plan = repayment_plan(Decimal(10_000), Decimal(18), Decimal(6_000), date(2027, 1, 1))
+
+    assert plan == RepaymentPlan(months=2, total_interest=Decimal(208), last_payment=Decimal(4208))
+
+
+def test_100000_yen_repaid_10000_a_month_at_18_percent() -> None:
+    plan = repayment_plan(Decimal(100_000), Decimal(18), Decimal(10_000), date(2027, 3, 1))
+
+    assert (plan.months, plan.total_interest, plan.last_payment) == (11, Decimal(9018), Decimal(9018))
+
+
+def test_a_payment_covering_everything_takes_one_month() -> None:
+    plan = repayment_plan(Decimal(100_000), Decimal(18), Decimal(200_000), COMMON_YEAR_DAY)
+
+    assert plan == RepaymentPlan(months=1, total_interest=Decimal(1479), last_payment=Decimal(101_479))
+
+
+def test_a_payment_equal_to_the_interest_never_repays_and_says_so() -> None:
+    with pytest.raises(SimulationError) as raised:
+        repayment_plan(Decimal(100_000), Decimal(18), Decimal(1479), COMMON_YEAR_DAY)
+
+    assert raised.value.problem.code == "payment_too_small"
+    assert "1,479円" in raised.value.problem.message
+    assert "1,480円以上" in raised.value.problem.message
+
+
+def test_one_yen_above_the_interest_is_enough_to_start_repaying() -> None:
+    plan = repayment_plan(Decimal(100_000), Decimal(18), Decimal(1480), COMMON_YEAR_DAY)
+
+    assert 1 < plan.months <= MAX_MONTHS
+
+
+def test_a_plan_longer_than_the_cap_stops_with_a_problem() -> None:
+    # 1,000,000 yen at 1%: 821 yen interest a month, so 822 a month takes far more than 50 years.
+    with pytest.raises(SimulationError) as raised:
+        repayment_plan(Decimal(1_000_000), Decimal(1), Decimal(822), COMMON_YEAR_DAY)
+
+    assert raised.value.problem.code == "plan_too_long"
+
+
+@given(balances, rates, st.integers(min_value=1_000, max_value=500_000).map(Decimal), starts)
+def test_payments_add_up_to_principal_plus_interest(
+    balance: Decimal, rate: Decimal, payment: Decimal, start: date
+) -> None:
+    try:
+        plan = repayment_plan(balance, rate, payment, start)
+    except SimulationError as error:
+        assert error.problem.code in {"payment_too_small", "plan_too_long"}
+        return
+
+    assert 0 < plan.last_payment <= payment
+    assert 1 <= plan.months <= MAX_MONTHS
+    assert payment * (plan.months - 1) + plan.last_payment == balance + plan.total_interest
+
+
+# --- validation ------------------------------------------------------------------------------------
+
+
+def codes(problems: list[Problem]) -> list[str]:
+    return [problem.code for problem in problems]
+
+
+@pytest.mark.parametrize(
+    ("balance", "rate", "days", "payment", "expected"),
+    [
+        (100_000, "18", 30, None, []),
+        (100_000, "18", None, 10_000, []),
+        (99_999, "20", 30, None, []),
+        (0, "18", 30, None, ["balance_not_positive"]),
+        (-5_000, "18", 30, None, ["balance_not_positive"]),
+        ("1000.5", "18", 30, None, ["balance_not_whole_yen"]),
+        (8_000_000, "15", 30, None, []),
+        (8_000_001, "15", 30, None, ["balance_too_large"]),
+        (100_000, "0", 30, None, ["rate_not_positive"]),
+        (100_000, "18.1", 30, None, ["rate_above_ceiling"]),
+        (1_000_000, "17.8", 30, None, ["rate_above_ceiling"]),
+        (0, "25", 30, None, ["balance_not_positive", "rate_above_ceiling"]),
+        (100_000, "18", 0, None, ["days_not_positive"]),
+        (100_000, "18", 3650, None, []),
+        (100_000, "18", 3651, None, ["days_too_long"]),
+        (100_000, "18", 30, 0, ["payment_not_positive"]),
+        (100_000, "18", 30, "999.5", ["payment_not_whole_yen"]),
+        (100_000, "18", 30, 1_000, ["payment_too_small"]),
+        (1_000_000, "1", None, 822, ["plan_too_long"]),
+        (0, "18", 30, 1_000, ["balance_not_positive"]),
+    ],
+)
+def test_check_simulation_names_each_problem(
+    balance: object, rate: str, days: Optional[int], payment: object, expected: list[str]
+) -> None:
+    monthly = None if payment is None else Decimal(str(payment))
+
+    assert codes(check_simulation(Decimal(str(balance)), Decimal(rate), days, monthly)) == expected
+
+
+def test_a_rate_above_the_ceiling_is_explained_with_the_law_and_the_band() -> None:
+    (problem,) = check_simulation(Decimal(100_000), Decimal(20), 30)
+
+    assert problem.message.startswith("元金10万円以上100万円未満の上限金利は、利息制限法により年18.0%です。")
+    assert "年20.0%" in problem.message
+
+
+def test_without_a_start_date_the_payment_check_is_never_more_lenient() -> None:
+    # 8,000,000 yen at 15%, 98,631 a month: with real dates leap years lower the interest and it ends
+    # after 589 payments; counting every day as 1/365 it would run past 600.
+    balance, rate, payment = Decimal(8_000_000), Decimal(15), Decimal(98_631)
+
+    assert repayment_plan(balance, rate, payment, date(2027, 1, 1)).months == 589
+    assert codes(check_simulation(balance, rate, None, payment, start=date(2027, 1, 1))) == []
+    assert codes(check_simulation(balance, rate, None, payment)) == ["plan_too_long"]
+
+
+def test_a_payment_that_covers_leap_year_interest_only_fails_once_common_years_come() -> None:
+    with pytest.raises(SimulationError) as raised:
+        repayment_plan(Decimal(100_000), Decimal(18), Decimal(1477), LEAP_YEAR_DAY)
+
+    assert raised.value.problem.code == "payment_too_small"
+
+
+@pytest.mark.parametrize(
+    ("balance", "rate", "days", "payment"),
+    [
+        (0, "18", 30, None),
+        ("0.5", "18", 30, None),
+        (9_000_000, "15", 30, None),
+        (100_000, "-1", 30, None),
+        (100_000, "30", 30, None),
+        (None, "30", 30, None),
+        (100_000, "18", -3, None),
+        (100_000, "18", 9999, None),
+        (100_000, "18", 30, -1),
+        (100_000, "18", 30, "0.5"),
+        (100_000, "18", 30, 100),
+        (1_000_000, "1", 30, 822),
+    ],
+)
+def test_every_message_is_polite_japanese_without_english(
+    balance: object, rate: str, days: int, payment: object
+) -> None:
+    problems = check_simulation(
+        Decimal(str(balance if balance is not None else -1)),
+        Decimal(rate),
+        days,
+        None if payment is None else Decimal(str(payment)),
+    )
+
+    assert problems
+    for problem in problems:
+        assert not re.search(r"[A-Za-z]", problem.message)
+        assert problem.message.endswith("。")
+        assert re.search(r"(ください|です|ます|ません)", problem.message)
+
+
+# --- formatting and the reply ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [("1479", "1,479円"), ("100000.0", "100,000円"), ("0", "0円"), ("5000000", "5,000,000円"), ("12.5", "12.5円")],
+)
+def test_format_yen(amount: str, text: str) -> None:
+    assert format_yen(Decimal(amount)) == text
+
+
+@pytest.mark.parametrize(
+    ("rate", "text"), [("18", "18.0%"), ("17.8", "17.8%"), ("4.50", "4.5%"), ("17.85", "17.85%"), ("100", "100.0%")]
+)
+def test_format_rate(rate: str, text: str) -> None:
+    assert format_rate(Decimal(rate)) == text
+
+
+def test_reply_for_a_period_shows_principal_rate_days_and_interest() -> None:
+    reply = describe_simulation(Decimal(100_000), Decimal(18), 30, start=COMMON_YEAR_DAY)
+
+    for line in ["元金：100,000円", "年利：18.0%", "日数：30日", "利息：1,479円"]:
+        assert line in reply.splitlines()
+    assert "17.8%" not in reply
+    assert "返済回数" not in reply
+
+
+def test_reply_with_a_monthly_payment_adds_months_and_total_interest() -> None:
+    reply = describe_simulation(Decimal(100_000), Decimal(18), None, Decimal(10_000), start=date(2027, 3, 1))
+
+    for line in ["毎月の返済額：10,000円", "返済回数：11回", "利息の合計：9,018円"]:
+        assert line in reply.splitlines()
+    assert "日数" not in reply
+    assert "1か月を30日として" in reply
+
+
+def test_reply_says_when_17_8_percent_was_assumed() -> None:
+    rate = assumed_rate(Decimal(100_000))
+
+    reply = describe_simulation(Decimal(100_000), rate, 30, start=COMMON_YEAR_DAY, rate_assumed=True)
+
+    assert "年17.8%と仮定して計算しました" in reply
+    assert "利息：1,463円" in reply.splitlines()
+
+
+def test_reply_says_when_the_legal_ceiling_was_assumed_instead() -> None:
+    rate = assumed_rate(Decimal(2_000_000))
+
+    reply = describe_simulation(Decimal(2_000_000), rate, 30, start=COMMON_YEAR_DAY, rate_assumed=True)
+
+    assert "年15.0%と仮定して計算しました" in reply
+    assert "利息制限法" in reply
+
+
+def test_reply_is_short_enough_for_a_phone_screen() -> None:
+    reply = describe_simulation(
+        Decimal(100_000), DEFAULT_RATE, 30, Decimal(10_000), start=COMMON_YEAR_DAY, rate_assumed=True
+    )
+
+    assert len(reply.splitlines()) <= 12
+    assert not re.search(r"[A-Za-z]", reply)
+
+
+def test_reply_refuses_invalid_input_with_the_problem() -> None:
+    with pytest.raises(SimulationError) as raised:
+        describe_simulation(Decimal(100_000), Decimal(25), 30, start=COMMON_YEAR_DAY)
+
+    assert raised.value.problem.code == "rate_above_ceiling"

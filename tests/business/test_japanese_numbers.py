@@ -1,0 +1,245 @@
+"""Specification: what the assistant reads in a customer's Japanese message."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from kanjize import number2kanji
+
+from business.japanese_numbers import Quantity, find_quantities, parse_amount, parse_days, parse_rate
+
+FULL_WIDTH = str.maketrans("0123456789,.%", "０１２３４５６７８９，．％")
+
+
+@pytest.mark.parametrize(
+    ("text", "yen"),
+    [
+        ("10万円", 100_000),
+        ("100,000円", 100_000),
+        ("１０万円", 100_000),
+        ("十万円", 100_000),
+        ("1.5万円", 15_000),
+        ("5千円", 5_000),
+        ("3000円", 3_000),
+        ("10万", 100_000),
+        ("百万円", 1_000_000),
+        ("1億円", 100_000_000),
+        ("1万5千円", 15_000),
+        ("一〇万円", 100_000),
+        ("¥100,000", 100_000),
+        ("￥１００，０００", 100_000),
+        ("残高は10万円くらいです", 100_000),
+        ("10万借りています", 100_000),
+    ],
+)
+def test_amounts_in_every_common_spelling(text: str, yen: int) -> None:
+    assert parse_amount(text) == Decimal(yen)
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [
+        ("18%", "18"),
+        ("１８％", "18"),
+        ("18パーセント", "18"),
+        ("年利17.8%", "17.8"),
+        ("年18%", "18"),
+        ("十八パーセント", "18"),
+        ("年率 15.0 %", "15"),
+        ("金利は17.8です", "17.8"),
+    ],
+)
+def test_rates_in_percent_a_year(text: str, percent: str) -> None:
+    assert parse_rate(text) == Decimal(percent)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("30日", 30),
+        ("30日間", 30),
+        ("三十日", 30),
+        ("1か月", 30),
+        ("1ヶ月", 30),
+        ("1カ月", 30),
+        ("一ヶ月", 30),
+        ("ひと月借りたら", 30),
+        ("3ヶ月間", 90),
+        ("2週間", 14),
+        ("1年", 365),
+        ("１年間", 365),
+    ],
+)
+def test_periods_in_days_with_a_month_of_30_and_a_year_of_365(text: str, days: int) -> None:
+    assert parse_days(text) == days
+
+
+def test_the_worked_question_gives_amount_rate_and_days() -> None:
+    text = "10万円を年18%で30日借りたら利息は？"
+
+    quantities = find_quantities(text)
+
+    assert [(q.kind, q.value) for q in quantities] == [
+        ("amount", Decimal(100_000)),
+        ("rate", Decimal(18)),
+        ("days", Decimal(30)),
+    ]
+    assert [text[q.start : q.end] for q in quantities] == ["10万円", "18%", "30日"]
+
+
+def test_spans_point_into_the_original_full_width_text() -> None:
+    text = "借入は１０万円、金利は１８％です"
+
+    spans = [text[q.start : q.end] for q in find_quantities(text)]
+
+    assert spans == ["１０万円", "１８％"]
+
+
+def test_half_width_katakana_is_read_after_normalisation() -> None:
+    text = "ﾌﾟﾛﾐｽ 18ﾊﾟｰｾﾝﾄ"
+
+    (rate,) = find_quantities(text)
+
+    assert (rate.kind, rate.value, text[rate.start : rate.end]) == ("rate", Decimal(18), "18ﾊﾟｰｾﾝﾄ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毎月1万円ずつ返す",
+        "月々1万円",
+        "月に1万円返しています",
+        "ひと月に1万円",
+        "1か月あたり1万円",
+        "返済は月1万円です",
+        "毎月の返済額は1万円です",
+        "毎月25日に1万円",
+        "1万円ずつ毎月返す",
+    ],
+)
+def test_monthly_repayments_are_marked_monthly(text: str) -> None:
+    (amount,) = [q for q in find_quantities(text) if q.kind == "amount"]
+
+    assert (amount.value, amount.role) == (Decimal(10_000), "monthly")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1万円を返した", "今月1万円返した", "3か月に1回、1万円返す", "1万円を毎月返す。"],
+)
+def test_other_amounts_are_not_monthly(text: str) -> None:
+    (amount,) = [q for q in find_quantities(text) if q.kind == "amount"]
+
+    assert amount.role is None
+
+
+def test_only_the_repayment_is_monthly_when_the_balance_comes_first() -> None:
+    quantities = find_quantities("10万円借りて、毎月1万円ずつ返します")
+
+    assert [(q.value, q.role) for q in quantities] == [(Decimal(100_000), None), (Decimal(10_000), "monthly")]
+
+
+@pytest.mark.parametrize("text", ["18%", "年利17.8%", "30日", "2週間", "1年"])
+def test_rates_and_periods_are_not_amounts(text: str) -> None:
+    assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize("text", ["年利18%", "年18%で", "年率15%"])
+def test_the_year_of_an_annual_rate_is_not_a_period(text: str) -> None:
+    assert parse_days(text) is None
+    assert [q.kind for q in find_quantities(text)] == ["rate"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["毎月25日に返済", "3月15日", "15日に返します", "2028年1月", "令和10年", "1日あたりの利息", "10日まで"],
+)
+def test_dates_and_frequencies_are_not_periods(text: str) -> None:
+    assert parse_days(text) is None
+
+
+def test_a_date_and_a_period_in_one_sentence() -> None:
+    assert parse_days("1月30日から30日間借ります") == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "rate", "days"),
+    [
+        ("100000", Decimal(100_000), Decimal(100_000), 100_000),
+        ("17.8", Decimal("17.8"), Decimal("17.8"), None),
+        ("30です", Decimal(30), Decimal(30), 30),
+        ("残高は100000です", Decimal(100_000), Decimal(100_000), 100_000),
+    ],
+)
+def test_a_bare_number_answers_the_question_asked(
+    text: str, amount: Decimal, rate: Decimal, days: Optional[int]
+) -> None:
+    assert (parse_amount(text), parse_rate(text), parse_days(text)) == (amount, rate, days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "わかりません",
+        "十分です",
+        "0120-24-0365",
+        "10,0000円",
+        "-5000円",
+        "10万人",
+        "3回",
+        "1と2",
+        "0.5日",
+        "万円",
+    ],
+)
+def test_unreadable_or_ambiguous_text_gives_nothing(text: str) -> None:
+    assert find_quantities(text) == []
+    assert (parse_amount(text), parse_rate(text), parse_days(text)) == (None, None, None)
+
+
+def test_first_of_several_is_returned() -> None:
+    text = "5万円と3万円、18%と15%、30日と60日"
+
+    assert (parse_amount(text), parse_rate(text), parse_days(text)) == (Decimal(50_000), Decimal(18), 30)
+
+
+@given(st.integers(min_value=1, max_value=10**12))
+def test_any_whole_yen_amount_reads_back_in_four_spellings(yen: int) -> None:
+    spellings = [f"{yen}円", f"{yen:,}円", f"{yen:,}円".translate(FULL_WIDTH), f"{number2kanji(yen)}円"]
+
+    assert [parse_amount(s) for s in spellings] == [Decimal(yen)] * 4
+
+
+@given(st.integers(min_value=1, max_value=3650))
+def test_any_number_of_days_reads_back(days: int) -> None:
+    assert parse_days(f"{days}日間") == days
+    assert parse_days(f"{number2kanji(days)}日") == days
+
+
+@given(st.integers(min_value=1, max_value=999).map(lambda tenths: Decimal(tenths) / 10))
+def test_any_rate_with_one_decimal_reads_back(rate: Decimal) -> None:
+    assert parse_rate(f"年利{rate}%") == rate
+    assert parse_rate(f"{rate}%".translate(FULL_WIDTH)) == rate
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789０１２３４５６７８９一二三十百千万億円%％日週間か月ヶ年利毎々に,.-¥ﾊﾟｰｾﾝﾄ ")))
+def test_never_raises_and_spans_stay_inside_the_text(text: str) -> None:
+    quantities = find_quantities(text)
+
+    assert all(isinstance(q, Quantity) for q in quantities)
+    assert all(0 <= q.start < q.end <= len(text) for q in quantities)
+    assert all(a.end <= b.start for a, b in zip(quantities, quantities[1:]))
+    assert all(q.kind in {"amount", "rate", "days"} and q.value >= 0 for q in quantities)
+    parse_amount(text), parse_rate(text), parse_days(text)
+
+
+@given(st.text())
+def test_any_unicode_text_is_safe(text: str) -> None:
+    for quantity in find_quantities(text):
+        assert 0 <= quantity.start < quantity.end <= len(text)
+    parse_amount(text), parse_rate(text), parse_days(text)
