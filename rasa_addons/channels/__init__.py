@@ -1,0 +1,1 @@
+"""Customer-facing input channels. Every one screens incoming text with guard.screen()."""

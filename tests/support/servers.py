@@ -1,0 +1,132 @@
+"""Start the real assistant (action server + Rasa server) for a test, on free ports, with its own databases."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Mapping, Optional, Sequence
+
+import requests
+
+from business.settings import PROJECT_ROOT, read_defaults
+
+MODEL = PROJECT_ROOT / "models" / "assistant.tar.gz"
+BIN = PROJECT_ROOT / ".venv" / "bin"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float, process: Optional[subprocess.Popen] = None, log: Optional[Path] = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"process exited with {process.returncode}: {log.read_text()[-3000:] if log else ''}")
+        try:
+            if requests.get(url, timeout=2).status_code < 500:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {timeout}s: {log.read_text()[-3000:] if log else ''}")
+
+
+@dataclass
+class Assistant:
+    rasa_url: str
+    action_url: str
+    env: dict
+    workdir: Path
+    processes: list = field(default_factory=list)
+
+    def say(self, sender: str, message: str, timeout: float = 30) -> list[dict]:
+        response = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=timeout
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def texts(self, sender: str, message: str) -> str:
+        """All the text the assistant answered, joined: what a customer reads."""
+        return "\n".join(reply.get("text", "") for reply in self.say(sender, message))
+
+
+def assistant_env(workdir: Path, overrides: Mapping[str, str] = ()) -> dict:
+    env = {**read_defaults(), **os.environ}
+    env.update(
+        {
+            "ASSISTANT_DB_URL": f"sqlite:///{workdir / 'assistant.db'}",
+            "TRACKER_DB_PATH": str(workdir / "tracker.db"),
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "RASA_TELEMETRY_ENABLED": "false",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        }
+    )
+    env.update(dict(overrides))
+    return env
+
+
+def start_action_server(workdir: Path, env: dict, port: int) -> subprocess.Popen:
+    log = workdir / f"actions-{port}.log"
+    subprocess.run([str(BIN / "python"), "-m", "storage.cli", "migrate"], cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)
+    process = subprocess.Popen(
+        [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)],
+        cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    wait_for(f"http://127.0.0.1:{port}/health", 90, process, log)
+    return process
+
+
+def start_rasa_server(
+    workdir: Path, env: dict, port: int, credentials: Path, endpoints: Path, extra_args: Sequence[str] = ()
+) -> subprocess.Popen:
+    log = workdir / f"rasa-{port}.log"
+    process = subprocess.Popen(
+        [str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(port),
+         "--credentials", str(credentials), "--endpoints", str(endpoints), *extra_args],
+        cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    wait_for(f"http://127.0.0.1:{port}/", 180, process, log)
+    return process
+
+
+def stop(processes: Sequence[subprocess.Popen]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextmanager
+def running_assistant(
+    workdir: Path,
+    overrides: Mapping[str, str] = (),
+    credentials: Path = PROJECT_ROOT / "credentials.yml",
+    endpoints: Path = PROJECT_ROOT / "endpoints.yml",
+    extra_args: Sequence[str] = (),
+) -> Iterator[Assistant]:
+    """The assistant as `make run` starts it, but on free ports and with databases inside `workdir`."""
+    if not MODEL.exists():
+        raise RuntimeError("no trained model: run `make train` first")
+    workdir.mkdir(parents=True, exist_ok=True)
+    action_port, rasa_port = free_port(), free_port()
+    env = assistant_env(workdir, {"ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook", **dict(overrides)})
+    processes: list = []
+    try:
+        processes.append(start_action_server(workdir, env, action_port))
+        processes.append(start_rasa_server(workdir, env, rasa_port, credentials, endpoints, extra_args))
+        yield Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", env, workdir, processes)
+    finally:
+        stop(processes)
