@@ -30,6 +30,7 @@ import re
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from ja_timex import TimexParser
@@ -52,8 +53,13 @@ class NamedMoment:
 # --- ja-timex --------------------------------------------------------------------------------------
 
 # TimexParser keeps per-call state on itself (and shares its number normaliser), so calls are serialised.
-_PARSER = TimexParser()
 _PARSER_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _parser() -> TimexParser:
+    """Built on first use, not at import: loading ja-timex's patterns takes time the importer may not need."""
+    return TimexParser()
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,7 @@ def _tags(text: str) -> List[_Tag]:
     """ja-timex tags in text order; none when ja-timex cannot read the text at all."""
     try:
         with _PARSER_LOCK:
-            timexes = _PARSER.parse(text)
+            timexes = _parser().parse(text)
         tags = [
             _Tag(t.type, t.value, t.mod, tuple(t.raw_span), t.raw_text, dict(t.parsed or {}))
             for t in timexes

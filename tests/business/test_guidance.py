@@ -1,0 +1,49 @@
+"""The written answer for each triage outcome names what the customer must do."""
+
+from business.guidance import guidance_for, input_check_guidance, locked_guidance, reissue_guidance
+from business.triage import Outcome, TriageFacts
+
+
+def test_card_holders_look_their_id_up_with_the_card():
+    text = reissue_guidance("has_card")
+    assert "カード番号と暗証番号でログイン" in text
+    assert "ログインIDとパスワードを確認" in text
+
+
+def test_others_get_the_four_reissue_steps_naming_the_link():
+    text = reissue_guidance("no_card")
+    assert "「ログインID・パスワードがわからない方はこちら」" in text
+    assert all(f"{step}." in text for step in (1, 2, 3, 4))
+    assert "会員ログイン" in text
+
+
+def test_forgotten_pin_means_an_automatic_contract_machine_with_id_documents():
+    text = guidance_for(Outcome.PIN_RESET, TriageFacts("card_pin", "forgot"))
+    assert "自動契約機" in text and "本人確認書類" in text
+
+
+def test_locked_says_stop_retrying_then_the_way_back_and_the_phone():
+    text = locked_guidance("card_pin", None)
+    assert text.index("試さないでください") < text.index("自動契約機")
+    assert "0120-24-0365" in text
+    assert "「ログインID・パスワードがわからない方はこちら」" in locked_guidance("id_password", "no_card")
+
+
+def test_rejected_gets_the_checklist_of_usual_mistakes_then_reissue():
+    text = input_check_guidance("id_password")
+    for mistake in ("全角と半角", "Caps Lock", "ハイフンや空白", "桁数", "逆に入力"):
+        assert mistake in text
+    assert "再発行" in text
+    assert "このチャットには入力しないでください" in text
+
+
+def test_the_assistant_never_asks_for_a_credential():
+    texts = [
+        guidance_for(outcome, TriageFacts(method, "forgot", "none", card))
+        for outcome in (Outcome.REISSUE, Outcome.PIN_RESET, Outcome.LOCKED, Outcome.INPUT_CHECK)
+        for method in ("id_password", "card_pin")
+        for card in ("has_card", "no_card")
+    ]
+    for text in texts:
+        assert "入力してください" not in text.replace("情報を入力して", "")
+        assert "教えてください" not in text

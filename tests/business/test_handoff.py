@@ -1,0 +1,51 @@
+"""The phone handoff: why, the number, hours, open now or when next, and the reference."""
+
+from datetime import date
+
+from dateutil import parser
+
+from business.handoff import handoff_message, handoff_reason
+
+TUESDAY_AFTERNOON = parser.isoparse("2026-12-01T14:00:00+09:00")
+SATURDAY = parser.isoparse("2026-11-28T10:00:00+09:00")
+
+
+def test_reason_codes():
+    assert handoff_reason("late_repayment", "report_login_problem") == "late_repayment"
+    assert handoff_reason(None, "report_suspicious_login") == "suspicious_login"
+    assert handoff_reason("none", "ask_call_centre") == "customer_request"
+
+
+def test_late_repayment_explains_and_gives_the_number_and_that_it_is_open():
+    text = handoff_message("late_repayment", TUESDAY_AFTERNOON, reference="1234-5678")
+    assert "プロミスコール" in text and "0120-24-0365" in text
+    assert "平日9:00〜18:00" in text
+    assert "受付中" in text
+    assert "できるだけ早くご返済ください" in text
+    assert "1234-5678" in text
+    assert "0120-86-2634" in text  # the ladies' line is offered
+
+
+def test_closed_line_says_when_it_next_opens():
+    text = handoff_message("income_drop", SATURDAY)
+    assert "受付時間外" in text
+    assert "11月30日(月) 9:00から" in text
+
+
+def test_an_operator_closed_day_moves_the_next_opening():
+    text = handoff_message("customer_request", SATURDAY, closed_days=[date(2026, 11, 30)])
+    assert "12月1日(火) 9:00から" in text
+
+
+def test_ladies_line_first_when_asked_for():
+    text = handoff_message("customer_request", TUESDAY_AFTERNOON, ladies_asked=True)
+    assert text.index("0120-86-2634") < text.index("0120-24-0365")
+
+
+def test_unrecognised_login_says_change_the_password_now_and_call():
+    text = handoff_message("suspicious_login", TUESDAY_AFTERNOON)
+    assert "不正アクセス" in text and "パスワードを変更" in text and "0120-24-0365" in text
+
+
+def test_no_reference_when_the_database_was_down():
+    assert "受付番号" not in handoff_message("late_repayment", TUESDAY_AFTERNOON, reference=None)

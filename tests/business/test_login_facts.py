@@ -1,0 +1,64 @@
+"""What a customer's message says about their login problem: Japanese in, slot values out."""
+
+import pytest
+
+from business.login_facts import find_login_facts, interpret_reply
+
+
+def facts(text: str) -> dict:
+    return {fact.entity: fact.value for fact in find_login_facts(text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("暗証番号を忘れました", {"login_method": "card_pin", "problem": "forgot"}),
+        ("パスワードを忘れてしまいました", {"login_method": "id_password", "problem": "forgot"}),
+        ("ＩＤがロックされた", {"login_method": "id_password", "problem": "locked"}),
+        ("パスワードが違うと表示されます", {"login_method": "id_password", "problem": "rejected"}),
+        ("カード番号と暗証番号を入れてもエラーになる", {"login_method": "card_pin", "problem": "rejected"}),
+        ("何回も間違えてロックされてしまった", {"problem": "locked"}),
+        ("ログインIDとパスワードの再発行方法を教えて", {"login_method": "id_password", "problem": "forgot"}),
+        ("返済が遅れていてログインできない", {"eligibility": "late_repayment"}),
+        ("延滞しています", {"eligibility": "late_repayment"}),
+        ("収入が大きく下がりました", {"eligibility": "income_drop"}),
+        ("他社からの借入が増えました", {"eligibility": "other_borrowing"}),
+        ("他社での滞納があります", {"eligibility": "credit_trouble"}),
+        ("どれにも該当しません", {"eligibility": "none"}),
+        ("特に当てはまりません", {"eligibility": "none"}),
+        ("プロミスカードを持っています", {"card_holder": "has_card"}),
+        ("プロミスVisaカードがあります", {"card_holder": "has_card"}),
+        ("カードは持っていません", {"card_holder": "no_card"}),
+        ("レディースコールの番号を教えて", {"call_line": "ladies"}),
+        ("ログインできません", {}),
+        ("PINKのカーディガン", {}),
+    ],
+)
+def test_facts_found_in_a_message(text, expected):
+    assert facts(text) == expected
+
+
+def test_spans_point_at_the_words_that_said_it():
+    text = "実は暗証番号を忘れました"
+    by_entity = {fact.entity: fact for fact in find_login_facts(text)}
+    assert text[by_entity["login_method"].start:by_entity["login_method"].end] == "暗証番号"
+    assert text[by_entity["problem"].start:by_entity["problem"].end] == "忘れ"
+
+
+@pytest.mark.parametrize(
+    "slot, reply, value",
+    [
+        ("login_method", "カードです", "card_pin"),
+        ("login_method", "IDです", "id_password"),
+        ("eligibility", "いいえ", "none"),
+        ("eligibility", "ないです", "none"),
+        ("card_holder", "はい", "has_card"),
+        ("card_holder", "持っていません", "no_card"),
+        ("card_holder", "いいえ", "no_card"),
+        ("rate", "わからない", "unknown"),
+        ("login_method", "よくわからない", None),
+        ("problem", "はい", None),
+    ],
+)
+def test_a_short_reply_answers_the_question_just_asked(slot, reply, value):
+    assert interpret_reply(slot, reply) == value
