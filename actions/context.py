@@ -36,6 +36,10 @@ def latest_entity(tracker: Tracker, name: str) -> Optional[str]:
     return str(values[-1]) if values else None
 
 
+def latest_intent(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
 def triage_facts(tracker: Tracker) -> TriageFacts:
     return TriageFacts(
         login_method=tracker.get_slot("login_method"),

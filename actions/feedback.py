@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import clock, with_database
+from actions.context import clock, latest_intent, with_database
 from storage import repository
 
 
@@ -21,7 +21,7 @@ class ActionRecordFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        resolved = tracker.get_intent_of_latest_message() == "affirm"
+        resolved = latest_intent(tracker) == "affirm"
         outcome = tracker.get_slot("last_outcome") or ""
         now = clock().now()
         with_database(

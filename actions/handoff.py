@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import clock, closed_days, conversation_intents, latest_entity, with_database
+from actions.context import clock, closed_days, conversation_intents, latest_entity, latest_intent, with_database
 from business.handoff import handoff_message, handoff_reason
 from storage import repository
 
@@ -40,6 +40,6 @@ class ActionPhoneHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        reason = handoff_reason(tracker.get_slot("eligibility"), tracker.get_intent_of_latest_message())
+        reason = handoff_reason(tracker.get_slot("eligibility"), latest_intent(tracker))
         hand_off(dispatcher, tracker, reason)
         return [SlotSet("awaiting_feedback", False)]

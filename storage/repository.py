@@ -39,6 +39,7 @@ def remove_maintenance_window(session: Session, window_id: int) -> bool:
     if row is None:
         return False
     session.delete(row)
+    session.flush()
     return True
 
 
@@ -62,6 +63,7 @@ def remove_closed_day(session: Session, day: date) -> bool:
     if row is None:
         return False
     session.delete(row)
+    session.flush()
     return True
 
 

@@ -1,0 +1,37 @@
+"""解決しましたか answers and not-understood messages are recorded, the latter redacted."""
+
+import pytest
+from dateutil import parser
+
+from actions.fallback import ActionNotUnderstood
+from actions.feedback import ActionRecordFeedback
+from storage import repository
+from storage.database import session_scope
+from tests.actions.conftest import run, slot_events, user_tracker
+
+
+@pytest.mark.asyncio
+async def test_yes_and_no_are_recorded_with_the_outcome(at, domain, database_url):
+    at("2026-12-01T14:00:00+09:00")
+    for intent in ("affirm", "deny", "affirm"):
+        _, events = await run(ActionRecordFeedback(), user_tracker("はい", intent, slots={"last_outcome": "reissue"}), domain)
+        assert slot_events(events) == {"awaiting_feedback": False}
+    with session_scope(database_url) as session:
+        result = repository.report(session, parser.isoparse("2026-12-01T00:00+09:00"), parser.isoparse("2026-12-02T00:00+09:00"))
+    assert (result.answers, result.resolved) == (3, 2)
+
+
+@pytest.mark.asyncio
+async def test_not_understood_is_answered_and_stored_without_secrets(at, domain, database_url):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = user_tracker("ぴよぴよ 暗証番号は1234", "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.45},
+        {"name": "greet", "confidence": 0.31},
+    ]
+    messages, _ = await run(ActionNotUnderstood(), tracker, domain)
+    assert messages[0]["response"] == "utter_not_understood"
+    with session_scope(database_url) as session:
+        result = repository.report(session, parser.isoparse("2026-12-01T00:00+09:00"), parser.isoparse("2026-12-02T00:00+09:00"))
+    [(text, count)] = result.top_not_understood
+    assert "1234" not in text and "［暗証番号］" in text

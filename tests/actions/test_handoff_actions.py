@@ -1,0 +1,61 @@
+"""Phone handoff: the number, whether the line is open now, and a recorded reference."""
+
+import pytest
+
+from actions.handoff import ActionPhoneHandoff
+from storage import repository
+from storage.database import session_scope
+from tests.actions.conftest import run, text_of, user_tracker
+
+
+@pytest.mark.asyncio
+async def test_late_repayment_stated_outright(at, domain, database_url):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = user_tracker(
+        "返済が遅れていてログインできない", "report_login_problem", slots={"eligibility": "late_repayment"},
+        earlier_intents=("greet",),
+    )
+    messages, _ = await run(ActionPhoneHandoff(), tracker, domain)
+    text = text_of(messages)
+    assert "0120-24-0365" in text and "ただいま受付中" in text
+    reference = text.split("受付番号「")[1][:9]
+    with session_scope(database_url) as session:
+        handoff = repository.find_handoff(session, reference)
+    assert handoff.reason == "late_repayment"
+    assert handoff.intents == "greet report_login_problem"
+    assert "返済" not in handoff.intents  # intents only, never the customer's words
+
+
+@pytest.mark.asyncio
+async def test_saturday_says_when_the_line_next_opens(at, domain):
+    at("2026-11-28T10:00:00+09:00")
+    messages, _ = await run(ActionPhoneHandoff(), user_tracker("電話番号を教えて", "ask_call_centre"), domain)
+    assert "11月30日(月) 9:00から" in text_of(messages)
+
+
+@pytest.mark.asyncio
+async def test_ladies_call_when_asked(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = user_tracker("レディースコールの番号を教えて", "ask_call_centre", {"call_line": "ladies"})
+    messages, _ = await run(ActionPhoneHandoff(), tracker, domain)
+    text = text_of(messages)
+    assert text.index("0120-86-2634") < text.index("0120-24-0365")
+
+
+@pytest.mark.asyncio
+async def test_unrecognised_login_notice(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    messages, _ = await run(ActionPhoneHandoff(), user_tracker("身に覚えのないログイン通知が来た", "report_suspicious_login"), domain)
+    assert "パスワードを変更" in text_of(messages)
+
+
+@pytest.mark.asyncio
+async def test_database_down_still_gives_the_number(at, domain, monkeypatch):
+    from actions import context
+
+    at("2026-12-01T14:00:00+09:00")
+    monkeypatch.setenv("ASSISTANT_DB_URL", "postgresql://nobody@127.0.0.1:1/none")
+    context.settings.cache_clear()
+    messages, _ = await run(ActionPhoneHandoff(), user_tracker("電話したい", "ask_call_centre"), domain)
+    text = text_of(messages)
+    assert "0120-24-0365" in text and "受付番号" not in text

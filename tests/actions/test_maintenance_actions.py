@@ -1,0 +1,75 @@
+"""Maintenance is checked before the triage, in Japan time, for now or for the time named."""
+
+import pytest
+
+from actions.maintenance import ActionCheckMaintenance, ActionDescribeMaintenance
+from tests.actions.conftest import run, slot_events, text_of, user_tracker
+
+
+@pytest.mark.asyncio
+async def test_monday_3am_cannot_log_in_gets_the_maintenance_answer(at, domain):
+    at("2026-11-30T03:00:00+09:00")
+    messages, events = await run(ActionCheckMaintenance(), user_tracker("ログインできません", "report_login_problem"), domain)
+    assert "メンテナンス中" in text_of(messages) and "7:00" in text_of(messages)
+    assert slot_events(events)["maintenance_now"] is True
+
+
+@pytest.mark.asyncio
+async def test_tuesday_afternoon_starts_the_triage(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    _, events = await run(ActionCheckMaintenance(), user_tracker("ログインできません", "report_login_problem"), domain)
+    assert slot_events(events)["maintenance_now"] is False
+
+
+@pytest.mark.asyncio
+async def test_server_time_zone_does_not_matter(at, domain):
+    at("2026-11-29T18:30:00+00:00")  # Monday 3:30 in Japan
+    messages, events = await run(ActionCheckMaintenance(), user_tracker("ログインできません", "report_login_problem"), domain)
+    assert slot_events(events)["maintenance_now"] is True
+
+
+@pytest.mark.asyncio
+async def test_named_time_in_maintenance(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = user_tracker("月曜の朝5時にログインできなかった", "report_login_problem", {"when": "月曜の朝5時"})
+    messages, events = await run(ActionCheckMaintenance(), tracker, domain)
+    assert "11月30日(月) 5:00" in text_of(messages)
+    assert slot_events(events)["maintenance_now"] is True
+
+
+@pytest.mark.asyncio
+async def test_forgotten_pin_skips_the_check_even_during_maintenance(at, domain):
+    at("2026-11-30T03:00:00+09:00")
+    tracker = user_tracker("暗証番号を忘れました", "report_login_problem", slots={"login_method": "card_pin", "problem": "forgot"})
+    messages, events = await run(ActionCheckMaintenance(), tracker, domain)
+    assert messages == []
+    assert slot_events(events)["maintenance_now"] is False
+
+
+@pytest.mark.asyncio
+async def test_operator_window_from_the_database(at, domain, database_url):
+    from storage.cli import main as staff
+
+    assert staff(["--db", database_url, "windows", "add", "2026-12-01T13:00", "2026-12-01T16:00"]) == 0
+    at("2026-12-01T14:00:00+09:00")
+    messages, events = await run(ActionCheckMaintenance(), user_tracker("ログインできません", "report_login_problem"), domain)
+    assert slot_events(events)["maintenance_now"] is True and "16:00" in text_of(messages)
+
+
+@pytest.mark.asyncio
+async def test_database_down_still_checks_the_regular_windows(at, domain, monkeypatch):
+    from actions import context
+
+    at("2026-11-30T03:00:00+09:00")
+    monkeypatch.setenv("ASSISTANT_DB_URL", "postgresql://nobody@127.0.0.1:1/none")
+    context.settings.cache_clear()
+    messages, events = await run(ActionCheckMaintenance(), user_tracker("ログインできません", "report_login_problem"), domain)
+    assert slot_events(events)["maintenance_now"] is True
+
+
+@pytest.mark.asyncio
+async def test_schedule_question_about_new_year(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = user_tracker("1月1日の昼はログインできますか", "ask_maintenance", {"when": "1月1日の昼"})
+    messages, _ = await run(ActionDescribeMaintenance(), tracker, domain)
+    assert "メンテナンス時間" in text_of(messages) and "1月1日" in text_of(messages)

@@ -1,0 +1,73 @@
+"""The triage form asks only what is unknown; the outcome action answers each case."""
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.triage import ActionTriageOutcome, ValidateLoginTriageForm
+from storage import repository
+from storage.database import session_scope
+from tests.actions.conftest import run, slot_events, text_of, user_tracker
+
+
+def form_tracker(text, slots, requested_slot, entities=None):
+    tracker = user_tracker(text, "inform", entities, {**slots, "requested_slot": requested_slot})
+    tracker.active_loop = {"name": "login_triage_form"}
+    return tracker
+
+
+@pytest.mark.asyncio
+async def test_required_slots_skip_what_is_known(domain):
+    form = ValidateLoginTriageForm()
+    tracker = form_tracker("", {"login_method": "id_password", "problem": "forgot"}, None)
+    assert await form.required_slots([], CollectingDispatcher(), tracker, domain) == ["card_holder"]
+
+
+@pytest.mark.asyncio
+async def test_a_short_reply_fills_the_requested_slot(domain):
+    form = ValidateLoginTriageForm()
+    tracker = form_tracker("カードです", {}, "login_method")
+    events = await form.get_extraction_events(CollectingDispatcher(), tracker, domain)
+    assert slot_events(events) == {"login_method": "card_pin"}
+
+
+@pytest.mark.asyncio
+async def test_forged_slot_values_are_dropped(domain):
+    form = ValidateLoginTriageForm()
+    assert form.validate_problem("hacked", CollectingDispatcher(), Tracker("s", {}, {}, [], False, None, {}, ""), domain) == {"problem": None}
+    assert form.validate_problem("locked", CollectingDispatcher(), Tracker("s", {}, {}, [], False, None, {}, ""), domain) == {"problem": "locked"}
+
+
+async def outcome(slots, domain):
+    return await run(ActionTriageOutcome(), user_tracker("…", "inform", slots=slots), domain)
+
+
+@pytest.mark.asyncio
+async def test_forgotten_pin_outcome_names_the_machine_and_asks_if_it_helped(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    messages, events = await outcome({"login_method": "card_pin", "problem": "forgot"}, domain)
+    assert "自動契約機" in text_of(messages)
+    assert messages[-1]["response"] == "utter_ask_resolved"
+    slots = slot_events(events)
+    assert slots["last_outcome"] == "pin_reset" and slots["awaiting_feedback"] is True
+    assert slots["login_method"] is None and slots["problem"] is None  # the next problem starts fresh
+
+
+@pytest.mark.asyncio
+async def test_rejected_outcome_is_the_checklist(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    messages, _ = await outcome({"login_method": "id_password", "problem": "rejected", "eligibility": "none"}, domain)
+    assert "全角と半角" in text_of(messages)
+
+
+@pytest.mark.asyncio
+async def test_eligibility_signal_hands_off_with_a_reference_and_no_feedback_question(at, domain, database_url):
+    at("2026-12-01T14:00:00+09:00")
+    messages, events = await outcome({"login_method": "id_password", "problem": "rejected", "eligibility": "income_drop"}, domain)
+    text = text_of(messages)
+    assert "0120-24-0365" in text and "受付中" in text
+    assert not any(m.get("response") == "utter_ask_resolved" for m in messages)
+    assert slot_events(events)["awaiting_feedback"] is False
+    reference = text.split("受付番号「")[1][:9]
+    with session_scope(database_url) as session:
+        assert repository.find_handoff(session, reference).reason == "income_drop"
