@@ -13,7 +13,7 @@ from storage import repository
 
 
 class ActionRecordFeedback(Action):
-    """Stores yes/no with the outcome it was about; the reply itself is a response in the rule."""
+    """Stores yes/no with the outcome it was about, then thanks or offers the next step."""
 
     def name(self) -> Text:
         return "action_record_feedback"
@@ -27,4 +27,5 @@ class ActionRecordFeedback(Action):
         with_database(
             lambda session: repository.record_feedback(session, tracker.sender_id, outcome, resolved, now), None
         )
+        dispatcher.utter_message(response="utter_glad_it_helped" if resolved else "utter_offer_next_step")
         return [SlotSet("awaiting_feedback", False)]

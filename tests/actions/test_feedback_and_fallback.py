@@ -13,9 +13,11 @@ from tests.actions.conftest import run, slot_events, user_tracker
 @pytest.mark.asyncio
 async def test_yes_and_no_are_recorded_with_the_outcome(at, domain, database_url):
     at("2026-12-01T14:00:00+09:00")
+    replies = {"affirm": "utter_glad_it_helped", "deny": "utter_offer_next_step"}
     for intent in ("affirm", "deny", "affirm"):
-        _, events = await run(ActionRecordFeedback(), user_tracker("はい", intent, slots={"last_outcome": "reissue"}), domain)
+        messages, events = await run(ActionRecordFeedback(), user_tracker("はい", intent, slots={"last_outcome": "reissue"}), domain)
         assert slot_events(events) == {"awaiting_feedback": False}
+        assert messages[0]["response"] == replies[intent]
     with session_scope(database_url) as session:
         result = repository.report(session, parser.isoparse("2026-12-01T00:00+09:00"), parser.isoparse("2026-12-02T00:00+09:00"))
     assert (result.answers, result.resolved) == (3, 2)

@@ -1,0 +1,187 @@
+"""Whole conversations over the REST channel with the real servers: Japanese in, key facts out.
+
+One assistant runs on a Tuesday afternoon (the call centre is open, no maintenance), one on a
+Monday at 3:00 (weekly maintenance), one on a Saturday (the call centre is closed).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from tests.support.servers import running_assistant
+
+TUESDAY_2PM = "2026-12-01T14:00:00+09:00"
+MONDAY_3AM = "2026-11-30T03:00:00+09:00"
+SATURDAY_NOON = "2026-11-28T12:00:00+09:00"
+
+
+def inform(**slots: str) -> str:
+    return "/inform" + json.dumps(slots, ensure_ascii=False)
+
+
+class Conversation:
+    """One customer: each `say` returns what they read, and the buttons offered."""
+
+    def __init__(self, assistant):
+        self.assistant = assistant
+        self.sender = f"test-{uuid.uuid4().hex[:8]}"
+
+    def say(self, message: str) -> tuple[str, list[str]]:
+        replies = self.assistant.say(self.sender, message)
+        text = "\n".join(r.get("text", "") for r in replies)
+        buttons = [b["title"] for r in replies for b in r.get("buttons", [])]
+        return text, buttons
+
+
+@pytest.fixture(scope="module")
+def tuesday(tmp_path_factory):
+    with running_assistant(tmp_path_factory.mktemp("tuesday"), {"ASSISTANT_NOW": TUESDAY_2PM}) as assistant:
+        yield assistant
+
+
+@pytest.fixture(scope="module")
+def monday_night(tmp_path_factory):
+    with running_assistant(tmp_path_factory.mktemp("monday"), {"ASSISTANT_NOW": MONDAY_3AM}) as assistant:
+        yield assistant
+
+
+@pytest.fixture(scope="module")
+def saturday(tmp_path_factory):
+    with running_assistant(tmp_path_factory.mktemp("saturday"), {"ASSISTANT_NOW": SATURDAY_NOON}) as assistant:
+        yield assistant
+
+
+# --- the issue's "done when" ----------------------------------------------------------------------
+
+def test_during_maintenance_cannot_log_in_gets_the_maintenance_answer_ending_at_7(monday_night):
+    text, buttons = Conversation(monday_night).say("ログインできません")
+    assert "メンテナンス中" in text and "7:00" in text
+    assert "どちらの方法" not in text  # the triage does not start
+
+
+def test_outside_maintenance_cannot_log_in_starts_the_triage(tuesday):
+    text, buttons = Conversation(tuesday).say("ログインできません")
+    assert "ログインにはどちらの方法をお使いですか" in text
+    assert buttons == ["ログインID＋パスワード", "カード番号＋暗証番号"]
+
+
+def test_interest_question_answered_at_once(tuesday):
+    text, _ = Conversation(tuesday).say("10万円を年18%で30日借りたら利息はいくら？")
+    assert "1,479円" in text
+
+
+def test_late_repayment_goes_straight_to_promise_call_with_open_status(tuesday):
+    text, _ = Conversation(tuesday).say("返済が遅れていてログインできない")
+    assert "0120-24-0365" in text and "ただいま受付中" in text
+    assert "受付番号" in text
+
+
+# --- every path of the triage ---------------------------------------------------------------------
+
+def test_forgotten_password_without_a_card_gets_the_four_steps_then_feedback(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("ログインできません")
+    text, buttons = chat.say(inform(login_method="id_password"))
+    assert "どのような状態" in text and "忘れてしまった" in buttons
+    text, buttons = chat.say(inform(problem="forgot"))
+    assert "プロミスカードまたはプロミスVisaカードをお持ちですか" in text  # eligibility is not asked
+    text, buttons = chat.say(inform(card_holder="no_card"))
+    assert "「ログインID・パスワードがわからない方はこちら」" in text
+    assert "解決しましたか" in text and buttons == ["はい", "いいえ"]
+    text, _ = chat.say("/affirm")
+    assert "よかった" in text
+
+
+def test_forgotten_password_with_a_card_is_told_to_look_it_up(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("パスワードを忘れてしまいました")
+    text, _ = chat.say("カードは持っています")
+    assert "カード番号と暗証番号でログイン" in text
+
+
+def test_forgotten_pin_goes_to_the_machine_and_no_offers_next_steps(tuesday):
+    chat = Conversation(tuesday)
+    text, _ = chat.say("暗証番号を忘れました")
+    assert "自動契約機" in text and "本人確認書類" in text
+    text, buttons = chat.say("いいえ")
+    assert "お役に立てず" in text
+    assert buttons == ["状況をもう一度確認する", "電話で相談する"]
+
+
+def test_rejected_login_asks_eligibility_then_gives_the_checklist(tuesday):
+    chat = Conversation(tuesday)
+    text, buttons = chat.say("パスワードが違うと表示されます")
+    assert "当てはまるもの" in text and "どれも当てはまらない" in buttons
+    text, _ = chat.say(inform(eligibility="none"))
+    assert "全角と半角" in text and "桁数" in text
+
+
+def test_locked_card_login_says_stop_then_the_machine_or_the_phone(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("ロックされてしまいました")
+    chat.say(inform(login_method="card_pin"))
+    text, _ = chat.say("特にありません")
+    assert "これ以上は入力を試さないでください" in text
+    assert "自動契約機" in text and "0120-24-0365" in text
+
+
+def test_eligibility_found_by_the_triage_hands_off(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("ログインできない")
+    chat.say(inform(login_method="card_pin"))
+    chat.say(inform(problem="rejected"))
+    text, _ = chat.say(inform(eligibility="other_borrowing"))
+    assert "他社からの借入が増えた" in text and "0120-24-0365" in text
+
+
+def test_typed_answers_fill_the_form_like_buttons(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("ログインできません")
+    text, _ = chat.say("IDとパスワードでログインしています")
+    assert "どのような状態" in text
+    text, _ = chat.say("ロックされています")
+    assert "当てはまるもの" in text
+
+
+def test_unrecognised_login_notice_means_change_the_password_and_call(tuesday):
+    text, _ = Conversation(tuesday).say("身に覚えのないログイン通知が来ました")
+    assert "不正アクセス" in text and "パスワードを変更" in text and "0120-24-0365" in text
+
+
+def test_named_time_in_maintenance(tuesday):
+    text, _ = Conversation(tuesday).say("月曜の朝5時にログインできなかった")
+    assert "11月30日(月) 5:00" in text and "メンテナンス" in text
+
+
+def test_the_phone_line_on_a_saturday_says_when_it_opens(saturday):
+    text, _ = Conversation(saturday).say("電話で相談したい")
+    assert "受付時間外" in text and "11月30日(月) 9:00から" in text
+
+
+def test_interest_form_step_by_step_with_unknown_rate(tuesday):
+    chat = Conversation(tuesday)
+    text, _ = chat.say("利息を計算したい")
+    assert "借入残高" in text
+    text, buttons = chat.say("10万円")
+    assert "年利" in text and "わからない" in buttons
+    text, _ = chat.say("わからない")
+    assert "何日分" in text
+    text, _ = chat.say("30日")
+    assert "17.8%" in text and "仮定" in text
+
+
+def test_rate_above_the_ceiling_is_refused_and_asked_again(tuesday):
+    chat = Conversation(tuesday)
+    text, _ = chat.say("10万円を年25%で30日借りたら利息は？")
+    assert "利息制限法" in text and "年利は何％ですか" in text
+
+
+def test_greeting_offers_buttons_and_out_of_scope_is_polite(tuesday):
+    chat = Conversation(tuesday)
+    text, buttons = chat.say("こんにちは")
+    assert "ログインできない" in buttons and "暗証番号を忘れた" in buttons
+    text, _ = chat.say("今日の天気は？")
+    assert "0120-24-0365" in text
