@@ -17,6 +17,8 @@ TUESDAY_2PM = "2026-12-01T14:00:00+09:00"
 MONDAY_3AM = "2026-11-30T03:00:00+09:00"
 SATURDAY_NOON = "2026-11-28T12:00:00+09:00"
 
+pytestmark = pytest.mark.slow
+
 
 def inform(**slots: str) -> str:
     return "/inform" + json.dumps(slots, ensure_ascii=False)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
+
 from business.settings import PROJECT_ROOT, read_defaults
 from tests.support.servers import BIN, MODEL
+
+pytestmark = pytest.mark.slow
 
 
 def rasa(*args: str, cwd=PROJECT_ROOT) -> subprocess.CompletedProcess:
