@@ -1,8 +1,20 @@
 """The one redaction function: secrets a customer types are masked before anything else sees them.
 
-Channels call `redact` on every incoming text, so NLU, the tracker store, logs and the action
-server only ever see placeholders. The placeholders keep their meaning (［暗証番号］ still says
-"PIN"), so the login help still comes, with SECRET_WARNING in front.
+Channels call `redact` (through rasa_addons.channels.guard.screen) on every incoming text, so
+NLU, the tracker store, logs and the action server only ever see placeholders. The
+placeholders keep their meaning (［暗証番号］ still says "PIN"), so the login help still comes,
+with SECRET_WARNING in front.
+
+What is masked:
+- card-number-like digit runs: 12 or more digits, with spaces or hyphen-like marks between
+  them (runs longer than 19 digits too: a card number with something glued to it);
+- the 4-digit value after 暗証番号 / 暗証 / ピン番号 / PIN (also "1234が暗証番号です");
+- the value after パスワード / PW / ログインID / ID when it is being given ("IDは…", "PW: …",
+  "パスワード 〇〇", "〇〇がパスワードです"), not the bare words ("ID/PW を忘れた").
+
+Matching runs over an NFKC-folded copy (full-width ＩＤ１２３ and half-width ﾊﾟｽﾜｰﾄﾞ read as
+ID123 and パスワード); every folded character remembers where it came from, so the mask is cut
+out of the text exactly as the customer typed it.
 """
 
 from __future__ import annotations
@@ -28,15 +40,54 @@ SECRET_WARNING = (
     "いただいた内容は保存せず、伏せ字にしました。"
 )
 
-_GIVEN = r"\s*(?:は|が|:|=|→|を|も)?\s*[「『\"'(（]?\s*"
-# 12 to 19 digits, single spaces or hyphens allowed between them.
-_CARD = re.compile(r"(?<![0-9])[0-9](?:[ \-]?[0-9]){11,18}(?![0-9])")
-_PIN = re.compile(r"(?:暗証番号|ピン番号|(?<![A-Za-z])PIN(?![A-Za-z]))" + _GIVEN + r"([0-9]{4})(?![0-9])", re.IGNORECASE)
-_PASSWORD = re.compile(
-    r"(?:パスワード|パスワ-ド|(?<![A-Za-z])(?:PW|PASS|PASSWORD)(?![A-Za-z]))" + _GIVEN + r"([!-~]{3,64})", re.IGNORECASE
+# --- patterns (over the folded text) -------------------------------------------------------
+
+# Between the digits of a card number: up to three spaces or hyphen-like marks
+# (hyphen, non-breaking hyphen, dashes, minus, katakana prolonged sound mark, which IMEs
+# often produce instead of a hyphen).
+_SEPARATOR = r"[\s\-\u2010-\u2015\u2212\u30fc\uff70]{0,3}"
+_CARD = re.compile(r"(?<![0-9])[0-9](?:" + _SEPARATOR + r"[0-9]){11,}(?![0-9])")
+CARD_MIN_DIGITS = 12
+
+_QUOTE = r"[「『\"'(（\[【]"
+# "is being given": a particle or sign after the keyword (は、が、って、：、=、→ …), or a space.
+_CONNECTOR = r"(?:は|が|を|も|って|とは|では|なら|=|:|→|->|=>|>|is)"
+_GIVEN = r"(?:\s*" + _CONNECTOR + r"){1,2}\s*[、,]?\s*" + _QUOTE + r"?\s*"
+_GIVEN_OR_SPACE = r"(?:" + _GIVEN + r"|\s+" + _QUOTE + r"?\s*|\s*" + _QUOTE + r"\s*)"
+
+_PIN_WORD = r"(?:暗証番号|暗証|ピン番号|ピンコード|PINコード|PIN番号|(?<![A-Za-z])PIN(?![A-Za-z]))"
+_PASSWORD_WORD = (
+    r"(?:ログインパスワード|パスワード|パスワ-ド|パスコード|(?<![A-Za-z])(?:PW|PWD|PASS|PASSWORD|PASSCODE)(?![A-Za-z]))"
 )
-_LOGIN_ID = re.compile(r"(?:ログインID|ログインid|(?<![A-Za-z])ID(?![A-Za-z]))" + _GIVEN + r"([!-~]{3,64})", re.IGNORECASE)
-_TRAILING_QUOTES = "」』\"')）。、"
+_LOGIN_ID_WORD = (
+    r"(?:(?:ログイン|会員|ユーザー|ユーザ)\s*(?:ID|アイディー?)|ログインアイディー?|(?<![A-Za-z])(?:ID|USERID|USER ID|LOGIN ID)(?![A-Za-z]))"
+    r"(?:番号)?"
+)
+# Four digits, maybe spaced; not part of a longer number and not an amount, a count or a date.
+_UNIT = r"(?!\s*(?:円|万|千|百|%|日|年|月|回|桁|時|分|秒|件|人|歳|才|文字|個|社|ヶ|か月|カ月))"
+_FOUR_DIGITS = r"(?<![0-9])([0-9](?:[ \-]?[0-9]){3})(?![0-9])"
+# After 暗証番号, the PIN may come a few words later ("暗証番号が違うと言われて1234で…"),
+# but not in the next sentence.
+_PIN_AFTER = re.compile(_PIN_WORD + r"[^0-9。．！？!?\n]{0,12}?" + _FOUR_DIGITS + _UNIT, re.IGNORECASE)
+
+# A password or login ID: printable ASCII with at least one letter or digit, not just another
+# keyword or an English filler word ("ID and PW").
+_NOT_A_VALUE = r"(?!(?:ID|PW|PWD|PASS|PASSWORD|PIN|and|or|to|is|are|of|the|for|on|in)(?![!-~]))"
+_VALUE = _NOT_A_VALUE + r"([!-~]*[A-Za-z0-9][!-~]*)"
+_PASSWORD_AFTER = re.compile(_PASSWORD_WORD + _GIVEN_OR_SPACE + _VALUE, re.IGNORECASE)
+_LOGIN_ID_AFTER = re.compile(_LOGIN_ID_WORD + _GIVEN_OR_SPACE + _VALUE, re.IGNORECASE)
+# "abc123がパスワードです": the value first, then the keyword and a copula (so that
+# "Chromeがパスワードを覚えない" is left alone).
+_OWNER = r"(?:私の|わたしの|僕の|俺の)?"
+_IS = r"(?=\s*(?:です|でした|だ|だった|だよ|のはず|で合って|になって|[。.!！?？]|$))"
+_CLOSE = r"\s*[」』\"')）]?\s*(?:が|は|って)\s*" + _OWNER
+_PIN_BEFORE = re.compile(_FOUR_DIGITS + _CLOSE + _PIN_WORD + _IS, re.IGNORECASE)
+_ASCII_RUN = r"(?<![!-~])([!-~]*[A-Za-z0-9][!-~]*)"
+_PASSWORD_BEFORE = re.compile(_ASCII_RUN + _CLOSE + _PASSWORD_WORD + _IS, re.IGNORECASE)
+_LOGIN_ID_BEFORE = re.compile(_ASCII_RUN + _CLOSE + _LOGIN_ID_WORD + _IS, re.IGNORECASE)
+# Closing quotes and brackets typed around a value are not part of it.
+_TRAILING = "\"')]}"
+_MIN_VALUE = 3
 
 
 @dataclass(frozen=True)
@@ -49,39 +100,68 @@ class Redaction:
         return bool(self.kinds)
 
 
-def _fold(text: str) -> str:
-    """Full-width digits, letters and symbols as ASCII, one character for one, so offsets still hold."""
-    folded = []
-    for char in text:
-        normal = unicodedata.normalize("NFKC", char)
-        folded.append(normal if len(normal) == 1 else char)
-    return "".join(folded)
+def _fold(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """NFKC-folded text, and for each folded character the span of the original it came from.
+
+    Characters are folded one by one (ＩＤ → ID, ４ → 4, 　 → space), then a base character and a
+    following (semi-)voiced sound mark are composed (half-width ﾊﾟ → パ), so patterns written for
+    ordinary Japanese match whatever width the customer typed.
+    """
+    chars: list[str] = []
+    origins: list[tuple[int, int]] = []
+    for index, char in enumerate(text):
+        for folded in unicodedata.normalize("NFKC", char):
+            if folded in "\u3099\u309a" and chars:
+                composed = unicodedata.normalize("NFC", chars[-1] + folded)
+                if len(composed) == 1:
+                    chars[-1] = composed
+                    origins[-1] = (origins[-1][0], index + 1)
+                    continue
+            chars.append(folded)
+            origins.append((index, index + 1))
+    return "".join(chars), origins
 
 
-def _value_span(match: re.Match) -> tuple[int, int]:
-    start, end = match.span(1)
-    value = match.group(1)
-    trimmed = value.rstrip(_TRAILING_QUOTES)
-    return start, start + len(trimmed)
+def _value_end(value: str, start: int) -> int:
+    """End of a password/ID value without the punctuation that closes the sentence or the quote."""
+    return start + len(value.rstrip(_TRAILING))
+
+
+def _spans(folded: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for pattern in (_PIN_AFTER, _PIN_BEFORE):
+        spans += [(m.start(1), m.end(1), PIN) for m in pattern.finditer(folded)]
+    for kind, patterns in ((PASSWORD, (_PASSWORD_AFTER, _PASSWORD_BEFORE)), (LOGIN_ID, (_LOGIN_ID_AFTER, _LOGIN_ID_BEFORE))):
+        for pattern in patterns:
+            for match in pattern.finditer(folded):
+                start = match.start(1)
+                end = _value_end(match.group(1), start)
+                if end - start >= _MIN_VALUE:
+                    spans.append((start, end, kind))
+    for match in _CARD.finditer(folded):
+        if sum(char.isdigit() for char in match.group()) >= CARD_MIN_DIGITS:
+            spans.append((match.start(), match.end(), CARD_NUMBER))
+    return spans
 
 
 def redact(text: str) -> Redaction:
     """Mask card numbers, PINs, passwords and login IDs being given; leave everything else as typed."""
     if not text:
         return Redaction(text or "", frozenset())
-    folded = _fold(text)
-    spans: list[tuple[int, int, str]] = []
-    for kind, pattern in ((PIN, _PIN), (PASSWORD, _PASSWORD), (LOGIN_ID, _LOGIN_ID)):
-        spans += [(*_value_span(m), kind) for m in pattern.finditer(folded)]
-    spans += [(m.start(), m.end(), CARD_NUMBER) for m in _CARD.finditer(folded)]
+    folded, origins = _fold(text)
+    spans = _spans(folded)
     if not spans:
         return Redaction(text, frozenset())
+    # Longest first where two overlap (a card number wins over a PIN found inside it).
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(end <= other_start or start >= other_end for other_start, other_end, _ in chosen):
+            chosen.append((start, end, kind))
     pieces, cursor, kinds = [], 0, set()
-    for start, end, kind in sorted(spans):
-        if start < cursor:  # overlaps a span already masked (a PIN inside a card-like run)
-            continue
-        pieces += [text[cursor:start], PLACEHOLDERS[kind]]
+    for start, end, kind in sorted(chosen):
+        original_start, original_end = origins[start][0], origins[end - 1][1]
+        pieces += [text[cursor:original_start], PLACEHOLDERS[kind]]
         kinds.add(kind)
-        cursor = end
+        cursor = original_end
     pieces.append(text[cursor:])
     return Redaction("".join(pieces), frozenset(kinds))
