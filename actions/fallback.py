@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, with_database
@@ -20,17 +21,44 @@ def _runner_up(tracker: Tracker) -> tuple[Optional[str], Optional[float]]:
     return ranking[0].get("name"), ranking[0].get("confidence")
 
 
+def _record(tracker: Tracker) -> None:
+    # Channels redact already; redacting again costs little and guards a channel that forgot.
+    text = redact(tracker.latest_message.get("text") or "").text
+    intent, confidence = _runner_up(tracker)
+    now = clock().now()
+    with_database(lambda session: repository.record_not_understood(session, text, intent, confidence, now), None)
+
+
 class ActionNotUnderstood(Action):
+    """NLU was unsure (nlu_fallback): apologise and offer the main topics."""
+
     def name(self) -> Text:
         return "action_not_understood"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        # Channels redact already; redacting again costs little and guards a channel that forgot.
-        text = redact(tracker.latest_message.get("text") or "").text
-        intent, confidence = _runner_up(tracker)
-        now = clock().now()
-        with_database(lambda session: repository.record_not_understood(session, text, intent, confidence, now), None)
-        dispatcher.utter_message(response="utter_not_understood")
+        _record(tracker)
+        # Inside a form the question is asked again right after, so a short apology is enough.
+        dispatcher.utter_message(response="utter_default" if tracker.active_loop_name else "utter_not_understood")
         return []
+
+
+class ActionDefaultFallback(Action):
+    """No rule fits (e.g. a form question answered with something else): apologise, ask again.
+
+    The message is reverted, so the conversation stands where it was before it.
+    """
+
+    def name(self) -> Text:
+        return "action_default_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        _record(tracker)
+        dispatcher.utter_message(response="utter_default")
+        question = f"utter_ask_{tracker.get_slot('requested_slot')}"
+        if tracker.active_loop_name and question in domain.get("responses", {}):
+            dispatcher.utter_message(response=question)
+        return [UserUtteranceReverted()]

@@ -14,7 +14,7 @@ from actions.handoff import hand_off
 from business.guidance import guidance_for
 from business.handoff import handoff_reason
 from business.login_facts import interpret_reply
-from business.triage import Outcome, decide, open_questions
+from business.triage import Outcome, decide, needed_questions
 
 TRIAGE_SLOTS = ("login_method", "problem", "eligibility", "card_holder")
 
@@ -30,7 +30,8 @@ class ValidateLoginTriageForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[Text]:
-        return open_questions(triage_facts(tracker))
+        # Answered slots stay in the list: rasa-sdk validates only slots listed here.
+        return needed_questions(triage_facts(tracker))
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

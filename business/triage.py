@@ -36,21 +36,27 @@ class TriageFacts:
         return self.eligibility in ELIGIBILITY_SIGNALS
 
 
-def open_questions(facts: TriageFacts) -> list[str]:
-    """Slots still to ask, in order. Whatever the customer already said is never asked again.
+def needed_questions(facts: TriageFacts) -> list[str]:
+    """Slots that matter for this customer, answered or not, in the order they are asked.
 
     A forgotten credential explains the failure by itself, so eligibility is only asked
     about when the login is refused or locked; card holding matters only for ID/password
-    reissue, where card holders can look the ID up with their card.
+    reissue, where card holders can look the ID up with their card. A stated eligibility
+    signal settles the case at once.
     """
     if facts.has_eligibility_signal:
-        return []
+        return ["eligibility"]
     needed = ["login_method", "problem"]
     if facts.problem != FORGOT:
         needed.append("eligibility")
     if facts.login_method == ID_PASSWORD and facts.problem in (FORGOT, LOCKED):
         needed.append("card_holder")
-    return [slot for slot in needed if getattr(facts, slot) is None]
+    return needed
+
+
+def open_questions(facts: TriageFacts) -> list[str]:
+    """Needed slots still unanswered: whatever the customer already said is never asked again."""
+    return [slot for slot in needed_questions(facts) if getattr(facts, slot) is None]
 
 
 def skips_maintenance_check(facts: TriageFacts) -> bool:

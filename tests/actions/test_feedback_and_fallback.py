@@ -3,7 +3,7 @@
 import pytest
 from dateutil import parser
 
-from actions.fallback import ActionNotUnderstood
+from actions.fallback import ActionDefaultFallback, ActionNotUnderstood
 from actions.feedback import ActionRecordFeedback
 from storage import repository
 from storage.database import session_scope
@@ -37,3 +37,13 @@ async def test_not_understood_is_answered_and_stored_without_secrets(at, domain,
         result = repository.report(session, parser.isoparse("2026-12-01T00:00+09:00"), parser.isoparse("2026-12-02T00:00+09:00"))
     [(text, count)] = result.top_not_understood
     assert "1234" not in text and "［暗証番号］" in text
+
+
+@pytest.mark.asyncio
+async def test_an_answer_the_form_cannot_use_gets_the_question_again(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = user_tracker("ふがふが", "report_login_problem", slots={"requested_slot": "problem"})
+    tracker.active_loop = {"name": "login_triage_form"}
+    messages, events = await run(ActionDefaultFallback(), tracker, domain)
+    assert [m["response"] for m in messages] == ["utter_default", "utter_ask_problem"]
+    assert events == [{"event": "rewind", "timestamp": None}]

@@ -20,7 +20,22 @@ def form_tracker(text, slots, requested_slot, entities=None):
 async def test_required_slots_skip_what_is_known(domain):
     form = ValidateLoginTriageForm()
     tracker = form_tracker("", {"login_method": "id_password", "problem": "forgot"}, None)
-    assert await form.required_slots([], CollectingDispatcher(), tracker, domain) == ["card_holder"]
+    required = await form.required_slots([], CollectingDispatcher(), tracker, domain)
+    assert required == ["login_method", "problem", "card_holder"]  # eligibility is not asked
+
+
+@pytest.mark.asyncio
+async def test_a_typed_reply_is_extracted_and_validated_in_one_run(domain):
+    """The whole validation action, as Rasa calls it: 「カードです」 fills login_method."""
+    latest = {"text": "カードです", "intent": {"name": "inform", "confidence": 0.99}, "entities": []}
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "login_method"},
+        {"event": "user", "text": "カードです", "parse_data": latest},
+    ]
+    tracker = Tracker("c", {"requested_slot": "login_method"}, latest, events, False, None, {"name": "login_triage_form"}, "action_listen")
+    returned = slot_events(await ValidateLoginTriageForm().run(CollectingDispatcher(), tracker, domain))
+    # The list equals the domain's, so rasa-sdk leaves choosing the next question to Rasa.
+    assert returned == {"login_method": "card_pin"}
 
 
 @pytest.mark.asyncio

@@ -187,3 +187,34 @@ def test_greeting_offers_buttons_and_out_of_scope_is_polite(tuesday):
     assert "ログインできない" in buttons and "暗証番号を忘れた" in buttons
     text, _ = chat.say("今日の天気は？")
     assert "0120-24-0365" in text
+
+
+# --- detours in the middle of a form ----------------------------------------------------------------
+
+def test_an_unusable_answer_gets_an_apology_and_the_same_question(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("ログインできません")
+    text, buttons = chat.say("ふがふが")
+    assert "うまく読み取れませんでした" in text
+    assert "どちらの方法" in text and buttons == ["ログインID＋パスワード", "カード番号＋暗証番号"]
+    text, _ = chat.say("カードです")
+    assert "どのような状態" in text
+
+
+def test_a_question_in_the_middle_is_answered_and_the_form_goes_on(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("利息を計算したい")
+    chat.say("10万円")
+    text, _ = chat.say("メンテナンスはいつですか")
+    assert "毎週月曜日 0:00〜7:00" in text and "年利は何％ですか" in text
+    text, _ = chat.say("18%")
+    assert "何日分" in text
+
+
+def test_asking_for_the_phone_ends_the_triage(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("ログインできません")
+    text, _ = chat.say("オペレーターと話したい")
+    assert "0120-24-0365" in text
+    text, _ = chat.say("こんにちは")
+    assert "どちらの方法" not in text
