@@ -76,3 +76,96 @@ def screen(text: str, domain_file: Path = DOMAIN_FILE) -> Screened:
         text = stripped.lstrip("/")
     redaction = redact(text)
     return Screened(redaction.text, SECRET_WARNING if redaction.found_secret else None)
+
+
+# --- Shared by every channel: text no customer types, and an apology instead of silence -------
+
+import logging  # noqa: E402 - this part was added after screen(); its imports stay with it
+import re  # noqa: E402
+from contextvars import ContextVar  # noqa: E402
+from typing import Awaitable, Callable, List  # noqa: E402
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage  # noqa: E402
+
+# Control characters (NUL included; PostgreSQL cannot even store it) except line break and tab,
+# lone surrogates (only a broken client or a "\ud800" JSON escape makes them), bidi overrides
+# and isolates (they make logs and staff reports lie about the text), and the byte-order mark.
+_UNTYPEABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+PROCESSOR_LOGGER = "rasa.core.processor"
+_ACTION_FAILED = "Encountered an exception while running action"
+_failures: ContextVar[Optional[List[str]]] = ContextVar("assistant_action_failures", default=None)
+
+
+def clean_text(text: str) -> str:
+    """The text without characters no customer types (see _UNTYPEABLE); call it before screen()."""
+    return _UNTYPEABLE.sub("", text or "")
+
+
+@lru_cache(maxsize=4)
+def assistant_unavailable_text(domain_file: Path = DOMAIN_FILE) -> str:
+    """The domain's utter_assistant_unavailable: a short apology with the phone number."""
+    domain = YAML(typ="safe").load(domain_file.read_text(encoding="utf-8"))
+    return domain["responses"]["utter_assistant_unavailable"][0]["text"]
+
+
+class _ActionFailureWatch(logging.Handler):
+    """Notes, for the message being handled, each action Rasa's processor could not run.
+
+    Rasa 3.6 gives a channel no sign that an action failed: MessageProcessor._run_action catches
+    every exception (the action server refusing the connection, answering 500, a form's
+    validation call failing), logs it with logger.exception, drops the action's events and goes
+    on predicting, so the customer gets silence or a misleading fallback. That log record, with
+    its exception, is the one signal there is; it is emitted in the task handling the message,
+    so a ContextVar ties it to that message and concurrent conversations do not mix.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        failures = _failures.get()
+        if failures is not None and record.exc_info and str(record.msg).startswith(_ACTION_FAILED):
+            failures.append(str(record.msg)[len(_ACTION_FAILED):].strip(" '.").split("'")[0])
+
+
+def _watch_action_failures() -> None:
+    processor_logger = logging.getLogger(PROCESSOR_LOGGER)
+    if not any(isinstance(handler, _ActionFailureWatch) for handler in processor_logger.handlers):
+        processor_logger.addHandler(_ActionFailureWatch())
+    if not processor_logger.isEnabledFor(logging.ERROR):
+        logging.getLogger(__name__).warning(
+            "%s logs below ERROR are off: failed actions cannot be told to the customer", PROCESSOR_LOGGER
+        )
+
+
+async def answer_or_apologise(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    message: UserMessage,
+    discard_partial_answer: bool = False,
+    domain_file: Path = DOMAIN_FILE,
+) -> bool:
+    """Let Rasa answer `message`; if it could not, send the apology (utter_assistant_unavailable).
+
+    "Could not" is: a custom action failed while handling this message (action server down or
+    erring), or Rasa itself raised. Returns True when the apology was sent. The conversation
+    goes on: whatever Rasa recorded stays, and the next message is handled as usual.
+    With `discard_partial_answer`, a collecting output channel drops what Rasa said before the
+    failure (often a misleading fallback), so the customer reads only the apology.
+    """
+    _watch_action_failures()
+    failures: List[str] = []
+    token = _failures.set(failures)
+    try:
+        await on_new_message(message)
+        failed = bool(failures)
+    except Exception:  # noqa: BLE001 - whatever broke, the customer gets an answer; details go to the log
+        logging.getLogger(__name__).exception("handling a message failed (conversation %s)", message.sender_id)
+        failed = True
+    finally:
+        _failures.reset(token)
+    if not failed:
+        return False
+    if failures:
+        logging.getLogger(__name__).warning("actions failed, apology sent: %s", ", ".join(failures))
+    output = message.output_channel
+    if discard_partial_answer and isinstance(output, CollectingOutputChannel):
+        output.messages.clear()
+    await output.send_text_message(message.sender_id, assistant_unavailable_text(domain_file))
+    return True
