@@ -1,0 +1,201 @@
+"""Rasa's socket.io channel for the web chat page, with the guard in front and upstream's traps closed.
+
+Upstream (rasa 3.6.21) has three problems for us:
+1. It hands the customer's text to Rasa as is; here every text goes through guard.clean_text()
+   and guard.screen(), the secret warning is sent before the assistant's answer, and a failed
+   action ends in guard's apology (guard.answer_or_apologise) instead of silence.
+2. It calls `sio.enter_room()` without await. From python-socketio 5.10 that is a coroutine,
+   so with session_persistence the room is never joined and every reply is silently dropped.
+   We await it whenever it returns an awaitable, so an upgrade cannot bring that back.
+3. It turns engine.io's origin check off (cors_allowed_origins=[]), so a WebSocket from any
+   site is accepted whatever --cors says (browsers apply CORS to HTTP, not to WebSockets).
+   Here `connect` refuses a browser whose Origin is not the page's (WEBCHAT_ORIGIN). We keep
+   engine.io's own CORS off: with it on, engine.io and Rasa's --cors (sanic-cors) both send
+   Access-Control-Allow-Origin, and browsers reject the doubled header, so polling fails.
+
+The widget's initPayload (e.g. "/greet") is not a button payload, so the guard would read it
+as text. It passes only as the first message of a connection and only if it equals the
+configured `init_payload` exactly: the greeting the widget sends when it is first opened.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import os
+import re
+import uuid
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
+
+import rasa.core.channels.channel
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+
+from business.settings import read_defaults
+from rasa_addons.channels import guard
+
+logger = logging.getLogger(__name__)
+
+ORIGIN_SETTING = "WEBCHAT_ORIGIN"
+# What a session id may look like: the uuid4 hex we hand out, or a similar opaque token.
+SESSION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
+def allowed_origins(configured: Union[Text, List[Text], None] = None) -> List[Text]:
+    """Origins that may open the socket: from credentials, else WEBCHAT_ORIGIN (env, then defaults.env).
+
+    "*" is refused: the page has one origin, and a finance chat must not be embeddable anywhere.
+    """
+    if configured is None or configured == "" or configured == []:
+        configured = os.environ.get(ORIGIN_SETTING) or _default_origin()
+    values = configured.replace(",", " ").split() if isinstance(configured, str) else list(configured)
+    origins = [str(value).strip().rstrip("/") for value in values if str(value).strip()]
+    if not origins or "*" in origins:
+        raise ValueError(f"socket.io needs the web chat page's origin ({ORIGIN_SETTING}), never '*' or nothing")
+    return origins
+
+
+def _default_origin() -> Text:
+    return read_defaults().get(ORIGIN_SETTING, "")  # defaults.env: the one place defaults live
+
+
+def session_id_from(data: Any) -> Optional[Text]:
+    """The session id a client asks to resume, if it looks like one of ours."""
+    value = data.get("session_id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and SESSION_ID.fullmatch(value) else None
+
+
+def metadata_from(data: Dict[Text, Any], key: Text) -> Dict[Text, Any]:
+    """Upstream json.loads() a string here and crashes on bad JSON; anything but an object becomes {}."""
+    metadata = data.get(key)
+    if isinstance(metadata, str):
+        try:
+            metadata = json.loads(metadata)
+        except ValueError:
+            return {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+async def join_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optional[Text]) -> None:
+    """enter_room() is plain in python-socketio 5.8 and a coroutine from 5.10: handle both."""
+    result = sio.enter_room(sid, room, namespace=namespace)
+    if inspect.isawaitable(result):
+        await result
+
+
+class GuardedSocketIOInput(SocketIOInput):
+    """socket.io input channel whose every incoming text passes guard.screen()."""
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        credentials = credentials or {}
+        return cls(
+            credentials.get("user_message_evt", "user_uttered"),
+            credentials.get("bot_message_evt", "bot_uttered"),
+            credentials.get("namespace"),
+            credentials.get("session_persistence", False),
+            credentials.get("socketio_path", "/socket.io"),
+            credentials.get("jwt_key"),
+            credentials.get("jwt_method", "HS256"),
+            credentials.get("metadata_key", "metadata"),
+            cors_allowed_origins=credentials.get("cors_allowed_origins"),
+            init_payload=credentials.get("init_payload"),
+        )
+
+    def __init__(
+        self,
+        *args: Any,
+        cors_allowed_origins: Union[Text, List[Text], None] = None,
+        init_payload: Optional[Text] = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.cors_allowed_origins = allowed_origins(cors_allowed_origins)
+        self.init_payload = init_payload.strip() if isinstance(init_payload, str) and init_payload.strip() else None
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Upstream's blueprint, with an origin check, the room awaited and the guard applied."""
+        # CORS headers come from Rasa's --cors; the origin itself is checked in connect().
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
+        self.sio = sio  # get_output_channel() needs it
+        confirmed: Dict[Text, Text] = {}  # sid -> the session id it was confirmed for
+        fresh: set = set()  # sids that have not sent a message yet (may send the init payload)
+
+        @socketio_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sio.on("connect", namespace=self.namespace)
+        async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
+            origin = environ.get("HTTP_ORIGIN") if isinstance(environ, dict) else None
+            if origin is not None and origin.rstrip("/") not in self.cors_allowed_origins:
+                logger.warning(f"Refused a socket.io connection from origin {origin!r}.")
+                return False
+            if self.jwt_key:
+                token = auth.get("token") if isinstance(auth, dict) else None
+                if not token or not rasa.core.channels.channel.decode_bearer_token(
+                    token, self.jwt_key, self.jwt_algorithm
+                ):
+                    return False
+            fresh.add(sid)
+            logger.debug(f"User {sid} connected to socketIO endpoint.")
+            return True
+
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: Text, *_: Any) -> None:  # 5.12+ adds a reason
+            confirmed.pop(sid, None)
+            fresh.discard(sid)
+            logger.debug(f"User {sid} disconnected from socketIO endpoint.")
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: Text, data: Any = None, *_: Any) -> None:
+            session_id = session_id_from(data) or uuid.uuid4().hex
+            if self.session_persistence:
+                await join_room(sio, sid, session_id, self.namespace)
+            confirmed[sid] = session_id
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: Text, data: Any = None, *_: Any) -> None:
+            first_message = sid in fresh
+            fresh.discard(sid)
+            raw = data.get("message") if isinstance(data, dict) else None
+            text = guard.clean_text(raw).strip() if isinstance(raw, str) else ""
+            if not text:  # the widget never sends this: a broken or hostile client; no answer
+                logger.debug(f"Ignored a socket.io message without text from {sid}.")
+                return
+            sender_id = self._sender_id(sid, data, confirmed)
+            if sender_id is None:
+                return
+            output_channel = SocketIOOutput(sio, self.bot_message_evt)
+            if not (first_message and self.init_payload is not None and text == self.init_payload):
+                screened = guard.screen(text)
+                if screened.warning:
+                    await output_channel.send_text_message(sender_id, screened.warning)
+                text = screened.text
+            message = UserMessage(
+                text, output_channel, sender_id, input_channel=self.name(),
+                metadata=metadata_from(data, self.metadata_key),
+            )
+            await guard.answer_or_apologise(on_new_message, message)  # an apology rather than silence
+
+        return socketio_webhook
+
+    def _sender_id(self, sid: Text, data: Dict[Text, Any], confirmed: Dict[Text, Text]) -> Optional[Text]:
+        """With persistence, the session this socket was confirmed for; a message naming another is dropped."""
+        if not self.session_persistence:
+            return sid
+        session_id = confirmed.get(sid)
+        if session_id is None or data.get("session_id") != session_id:
+            logger.warning(
+                f"Ignored a socket.io message from {sid}: its session_id is not the one confirmed by "
+                "session_request."
+            )
+            return None
+        return session_id

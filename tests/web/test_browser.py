@@ -1,0 +1,243 @@
+"""The web chat page as a customer uses it: real assistant, scripts/serve-web, Debian's headless chromium.
+
+Skipped locally when chromium or web/node_modules is missing; in CI (CI=true) that is a failure.
+A regression of the enter_room trap (replies silently dropped with session_persistence) shows up
+here as an answer that never comes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+import socketio
+from ruamel.yaml import YAML
+
+from business.settings import PROJECT_ROOT
+from tests.support.servers import free_port, running_assistant, stop, wait_for
+
+pytestmark = pytest.mark.slow
+
+CHANNEL_KEY = "rasa_addons.channels.socketio.GuardedSocketIOInput"
+CHROMIUM = Path("/usr/bin/chromium")
+BUNDLE = PROJECT_ROOT / "web" / "node_modules" / "rasa-webchat" / "lib" / "index.js"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LOCAL_HOSTS = {"localhost", "127.0.0.1"}
+ANSWER_TIMEOUT_MS = 30_000
+ANSWER = ".rw-response:has(.rw-message-text)"  # an answer, not the typing indicator
+
+# Records CSP violations too: a request the policy blocks need not show up as a request.
+RECORD_CSP_VIOLATIONS = """
+window.__blocked = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__blocked.push(e.blockedURI));
+"""
+# Dispatches the key events of a Japanese IME on the chat input; keyCode set the way browsers do.
+IME_KEY = """([type, keyCode, isComposing]) => {
+  const box = document.querySelector(".rw-new-message");
+  if (type !== "keydown") { box.dispatchEvent(new CompositionEvent(type, {bubbles: true, data: box.value})); return; }
+  const event = new KeyboardEvent("keydown", {key: "Enter", code: "Enter", isComposing, bubbles: true, cancelable: true});
+  Object.defineProperty(event, "keyCode", {get: () => keyCode});
+  Object.defineProperty(event, "which", {get: () => keyCode});
+  box.dispatchEvent(event);
+}"""
+
+
+def unavailable(reason: str) -> None:
+    """Skip on a developer's machine; in CI the browser test must run, so fail instead."""
+    if os.environ.get("CI", "").lower() in ("true", "1"):
+        pytest.fail(f"{reason} (CI=true: the browser test may not be skipped)", pytrace=False)
+    pytest.skip(reason)
+
+
+def web_chat_credentials(path: Path) -> Path:
+    """Only the web chat's section of credentials.yml: this test does not depend on other channels."""
+    yaml = YAML(typ="rt")
+    section = yaml.load((PROJECT_ROOT / "credentials.yml").read_text(encoding="utf-8"))[CHANNEL_KEY]
+    with path.open("w", encoding="utf-8") as file:
+        yaml.dump({CHANNEL_KEY: section}, file)
+    return path
+
+
+async def socket_connects(url: str, origin: str) -> bool:
+    """Whether a socket.io client sending this Origin may connect over a WebSocket."""
+    client = socketio.AsyncClient(reconnection=False)
+    try:
+        await client.connect(url, headers={"Origin": origin}, transports=["websocket"], wait_timeout=10)
+    except socketio.exceptions.ConnectionError:
+        return False
+    await client.disconnect()
+    return True
+
+
+@dataclass
+class Site:
+    origin: str  # the page, as the customer's browser sees it
+    rasa_url: str
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The assistant with the page's origin as CORS and socket.io origin, and scripts/serve-web, on free ports."""
+    if not BUNDLE.exists():
+        unavailable("web/node_modules is not installed: run `npm ci` in web/")
+    workdir = tmp_path_factory.mktemp("webchat")
+    web_port = free_port()
+    origin = f"http://localhost:{web_port}"
+    credentials = web_chat_credentials(workdir / "credentials.yml")
+    with running_assistant(
+        workdir, {"WEBCHAT_ORIGIN": origin}, credentials=credentials, extra_args=["--cors", origin]
+    ) as assistant:
+        env = {**assistant.env, "WEB_PORT": str(web_port), "RASA_PORT": str(urlsplit(assistant.rasa_url).port)}
+        log = workdir / "serve-web.log"
+        server = subprocess.Popen(
+            [str(PROJECT_ROOT / "scripts" / "serve-web")], cwd=PROJECT_ROOT, env=env,
+            stdout=log.open("w"), stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for(f"http://127.0.0.1:{web_port}/", 30, server, log)
+            yield Site(origin, assistant.rasa_url)
+        finally:
+            stop([server])
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    """Debian's chromium; checked before the assistant starts, so a skip is quick."""
+    if not CHROMIUM.exists():
+        unavailable(f"no chromium at {CHROMIUM}: apt-get install -y chromium fonts-noto-cjk")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        unavailable("playwright is not installed: make install")
+    return CHROMIUM
+
+
+@pytest.fixture
+def browser(chromium: Path, tmp_path: Path) -> Iterator[Any]:
+    """A fresh chromium profile per test; every request it makes is recorded on it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS,
+            locale="ja-JP", viewport={"width": 1000, "height": 760},
+        )
+        context.requested = []
+        context.on("request", lambda request: context.requested.append(request.url))
+        context.on("page", lambda page: page.on("websocket", lambda ws: context.requested.append(ws.url)))
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+def open_chat(context: Any, site: Site) -> Any:
+    page = context.pages[0] if context.pages else context.new_page()
+    page.on("websocket", lambda ws: context.requested.append(ws.url))
+    page.goto(site.origin + "/")
+    page.locator(".rw-launcher").click(timeout=ANSWER_TIMEOUT_MS)
+    return page
+
+
+def reply(page: Any, title: str) -> Any:
+    """A quick-reply button of the widget, by its exact title."""
+    return page.locator(".rw-reply", has_text=re.compile(f"^{re.escape(title)}$"))
+
+
+def assert_everything_stayed_local(context: Any, page: Any) -> None:
+    remote = [url for url in context.requested if urlsplit(url).hostname not in LOCAL_HOSTS]
+    assert context.requested and not remote, f"requests left this machine: {remote}"
+    blocked = [uri for uri in page.evaluate("window.__blocked") if uri.startswith(("http", "ws"))]
+    assert not blocked, f"the page tried to reach: {blocked}"
+
+
+def test_socket_io_accepts_the_page_origin_only(site: Site) -> None:
+    polling = f"{site.rasa_url}/socket.io/?EIO=4&transport=polling"
+    page = requests.get(polling, headers={"Origin": site.origin}, timeout=10)
+    assert page.status_code == 200
+    assert page.headers.get("Access-Control-Allow-Origin") == site.origin  # exactly once, and not "*"
+    other = requests.get(polling, headers={"Origin": "http://evil.example"}, timeout=10)
+    assert "Access-Control-Allow-Origin" not in other.headers
+    assert asyncio.run(socket_connects(site.rasa_url, site.origin)) is True
+    assert asyncio.run(socket_connects(site.rasa_url, "http://evil.example")) is False  # WebSockets skip CORS
+
+
+def test_customer_gets_help_clicks_a_button_and_keeps_the_conversation_on_reload(
+    chromium: Path, site: Site, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = open_chat(browser, site)
+    expect(page).to_have_title(re.compile("ログインサポート"))
+    expect(page.locator(".rw-header")).to_contain_text("ログインサポート")
+    expect(page.locator(".rw-response").first).to_contain_text("こんにちは", timeout=ANSWER_TIMEOUT_MS)
+    expect(reply(page, "暗証番号を忘れた")).to_be_visible()  # a button, not "/report_login_problem{...}" text
+    expect(page.locator(".rw-messages-container")).not_to_contain_text("/report_login_problem")
+    box = page.locator(".rw-new-message")
+    expect(box).to_have_attribute("placeholder", re.compile("ご質問を入力"))
+
+    box.fill("暗証番号を忘れました")
+    box.press("Enter")
+    expect(page.locator(".rw-client", has_text="暗証番号を忘れました")).to_be_visible()
+    expect(page.locator(".rw-response", has_text="自動契約機")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator(".rw-response", has_text="解決しましたか")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    reply(page, "はい").last.click()
+    expect(page.locator(".rw-response", has_text="解決してよかったです")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+
+    page.reload()
+    page.locator(".rw-launcher").wait_for(timeout=ANSWER_TIMEOUT_MS)  # shown once the socket is connected
+    if page.locator(".rw-conversation-container").count() == 0:  # rendered with the launcher when open
+        page.locator(".rw-launcher").click()
+    for text in ("暗証番号を忘れました", "自動契約機", "解決してよかったです"):
+        expect(page.locator(".rw-messages-container")).to_contain_text(text, timeout=ANSWER_TIMEOUT_MS)
+    box = page.locator(".rw-new-message")
+    box.fill("ありがとうございます")  # the same session goes on after the reload: the room was joined again
+    box.press("Enter")
+    expect(page.locator(".rw-response", has_text="どういたしまして")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator(".rw-response", has_text="こんにちは")).to_have_count(1)  # no second greeting
+    answers = page.locator(ANSWER).count()
+    box.fill("暗証番号は1234です")  # the guard is on this channel: the customer is warned, then answered
+    box.press("Enter")
+    expect(page.locator(ANSWER).nth(answers)).to_contain_text("ご注意ください", timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator(ANSWER).nth(answers + 1)).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "webchat.png"))
+    assert_everything_stayed_local(browser, page)
+
+
+def test_enter_that_confirms_a_kana_kanji_conversion_does_not_send(chromium: Path, site: Site, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = open_chat(browser, site)
+    expect(page.locator(".rw-response").first).to_contain_text("こんにちは", timeout=ANSWER_TIMEOUT_MS)
+    box = page.locator(".rw-new-message")
+    box.fill("あんしょうばんごう")
+    sent = page.locator(".rw-client")
+
+    page.evaluate(IME_KEY, ["compositionstart", 0, False])
+    page.evaluate(IME_KEY, ["keydown", 13, True])  # Chrome/Firefox: Enter while composing
+    page.evaluate(IME_KEY, ["keydown", 229, False])  # Safari: compositionend came first, keyCode 229
+    page.wait_for_timeout(500)
+    expect(sent).to_have_count(0)
+    expect(box).to_have_value("あんしょうばんごう")
+
+    page.evaluate(IME_KEY, ["compositionend", 0, False])
+    page.evaluate(IME_KEY, ["keydown", 13, False])  # the next Enter sends, as in English input
+    expect(sent).to_have_count(1)
+    expect(sent.first).to_contain_text("あんしょうばんごう")
+    expect(box).to_have_value("")
+    assert_everything_stayed_local(browser, page)

@@ -1,0 +1,267 @@
+"""The guarded socket.io channel, driven through its socket.io handlers without a network."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+from typing import Any, Callable, Optional
+
+import pytest
+from rasa.core.channels.channel import UserMessage
+from rasa.shared.utils.io import read_config_file
+
+from business.redaction import SECRET_WARNING
+from business.settings import PROJECT_ROOT, read_defaults
+from rasa_addons.channels import guard
+from rasa_addons.channels.socketio import GuardedSocketIOInput, allowed_origins
+
+ORIGIN = "http://localhost:8080"
+CHANNEL_KEY = "rasa_addons.channels.socketio.GuardedSocketIOInput"
+PIN_BUTTON = '/report_login_problem{"login_method": "card_pin", "problem": "forgot"}'
+SESSION = "0123456789abcdef0123456789abcdef"
+
+
+def credentials_section(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """Our section of credentials.yml, read as Rasa reads it (other channels' ${VARS} from defaults.env)."""
+    for name, value in read_defaults().items():
+        if name not in os.environ:
+            monkeypatch.setenv(name, value)
+    return read_config_file(PROJECT_ROOT / "credentials.yml")[CHANNEL_KEY]
+
+
+class Harness:
+    """One channel, its socket.io handlers, what it emitted and what it handed to Rasa."""
+
+    def __init__(self, async_enter_room: bool = False, rasa_fails: bool = False, **credentials: Any) -> None:
+        self.channel = GuardedSocketIOInput.from_credentials(
+            {"session_persistence": True, "cors_allowed_origins": ORIGIN, "init_payload": "/greet", **credentials}
+        )
+        self.received: list[UserMessage] = []
+        self.emitted: list[tuple[str, Any, Optional[str]]] = []
+        self.rooms: list[tuple[str, str]] = []
+        self.awaited_rooms: list[tuple[str, str]] = []
+
+        async def on_new_message(message: UserMessage) -> None:
+            self.received.append(message)
+            if rasa_fails:
+                raise RuntimeError("the action server is down")
+
+        self.channel.blueprint(on_new_message)
+        sio = self.channel.sio
+
+        async def emit(event: str, data: Any = None, room: Optional[str] = None, **_: Any) -> None:
+            self.emitted.append((event, data, room))
+
+        def enter_room(sid: str, room: str, namespace: Optional[str] = None) -> Any:
+            self.rooms.append((sid, room))
+            if async_enter_room:  # python-socketio >= 5.10
+
+                async def joined() -> None:
+                    self.awaited_rooms.append((sid, room))
+
+                return joined()
+            return None
+
+        sio.emit = emit
+        sio.enter_room = enter_room
+        self.handlers: dict[str, Callable] = sio.handlers["/"]
+
+    def run(self, event: str, *args: Any) -> Any:
+        return asyncio.run(self.handlers[event](*args))
+
+    def open_session(self, sid: str = "sid-1", session_id: Optional[str] = SESSION) -> str:
+        assert self.run("connect", sid, {}, None) is True
+        self.run("session_request", sid, {"session_id": session_id})
+        confirmed = [data for event, data, room in self.emitted if event == "session_confirm" and room == sid]
+        return confirmed[-1]
+
+    def say(self, text: Any, sid: str = "sid-1", session_id: Optional[str] = SESSION, **extra: Any) -> None:
+        self.run("user_uttered", sid, {"message": text, "session_id": session_id, **extra})
+
+    def texts(self) -> list[str]:
+        return [message.text for message in self.received]
+
+    def bot_texts(self) -> list[str]:
+        return [data.get("text") for event, data, _ in self.emitted if event == "bot_uttered"]
+
+
+def test_origin_comes_from_webchat_origin_and_is_never_a_wildcard(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEBCHAT_ORIGIN", "http://localhost:9999/")
+    assert allowed_origins(None) == ["http://localhost:9999"]
+    assert allowed_origins("http://a.test, http://b.test") == ["http://a.test", "http://b.test"]
+    assert allowed_origins(["http://a.test"]) == ["http://a.test"]
+    monkeypatch.delenv("WEBCHAT_ORIGIN")
+    assert allowed_origins(None) == ["http://localhost:8080"]  # defaults.env
+    for bad in ("*", ["http://a.test", "*"]):
+        with pytest.raises(ValueError):
+            allowed_origins(bad)
+
+
+def test_only_the_page_origin_may_connect() -> None:
+    harness = Harness()
+    assert harness.run("connect", "sid-1", {"HTTP_ORIGIN": ORIGIN}, None) is True
+    assert harness.run("connect", "sid-2", {"HTTP_ORIGIN": ORIGIN + "/"}, None) is True
+    assert harness.run("connect", "sid-3", {"HTTP_ORIGIN": "http://evil.example"}, None) is False
+    assert harness.run("connect", "sid-4", {"HTTP_ORIGIN": "null"}, None) is False  # sandboxed iframe, file://
+    assert harness.run("connect", "sid-5", {}, None) is True  # not a browser: no Origin to check
+
+
+def test_cors_headers_are_left_to_rasa_so_they_are_not_sent_twice() -> None:
+    assert Harness().channel.sio.eio.cors_allowed_origins == []
+
+
+def test_credentials_file_configures_the_channel(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEBCHAT_ORIGIN", ORIGIN)
+    credentials = credentials_section(monkeypatch)
+    channel = GuardedSocketIOInput.from_credentials(credentials)
+    assert channel.session_persistence is True
+    assert channel.init_payload == "/greet"
+    assert channel.cors_allowed_origins == [ORIGIN]
+
+
+def test_page_sends_the_init_payload_the_channel_lets_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    credentials = credentials_section(monkeypatch)
+    app_js = (PROJECT_ROOT / "web" / "app.js").read_text(encoding="utf-8")
+    assert re.search(r'initPayload:\s*"([^"]*)"', app_js).group(1) == credentials["init_payload"]
+
+
+@pytest.mark.parametrize("async_enter_room", [False, True], ids=["socketio-5.8", "socketio-5.10+"])
+def test_session_request_joins_the_room_with_any_python_socketio(async_enter_room: bool) -> None:
+    harness = Harness(async_enter_room=async_enter_room)
+    assert harness.open_session() == SESSION
+    assert harness.rooms == [("sid-1", SESSION)]
+    if async_enter_room:
+        assert harness.awaited_rooms == [("sid-1", SESSION)]
+
+
+@pytest.mark.parametrize("data", [None, "text", {}, {"session_id": None}, {"session_id": 42}, {"session_id": "x" * 500}])
+def test_a_missing_or_odd_session_id_gets_a_new_one(data: Any) -> None:
+    harness = Harness()
+    harness.run("connect", "sid-1", {}, None)
+    harness.run("session_request", "sid-1", data)
+    (event, session_id, room), = harness.emitted
+    assert event == "session_confirm" and room == "sid-1"
+    assert re.fullmatch(r"[0-9a-f]{32}", session_id)
+    assert harness.rooms == [("sid-1", session_id)]
+
+
+def test_secrets_are_masked_and_the_warning_comes_first() -> None:
+    harness = Harness()
+    harness.open_session()
+    harness.say("暗証番号は1234です。ログインできません")
+    assert harness.bot_texts() == [SECRET_WARNING]
+    assert harness.emitted[-1][2] == SESSION  # to the session's room, so every tab of it sees it
+    (message,) = harness.received
+    assert "1234" not in message.text and "［暗証番号］" in message.text
+    assert message.sender_id == SESSION and message.input_channel == "socketio"
+
+
+def test_own_button_payloads_pass_and_other_commands_are_read_as_text() -> None:
+    harness = Harness()
+    harness.open_session()
+    harness.say("こんにちは")
+    harness.say(PIN_BUTTON)
+    harness.say('/inform{"eligibility": "none", "card_holder": "has_card"}')
+    assert harness.texts() == ["こんにちは", PIN_BUTTON, 'inform{"eligibility": "none", "card_holder": "has_card"}']
+
+
+def test_init_payload_passes_only_as_the_first_message_of_a_connection() -> None:
+    harness = Harness()
+    harness.open_session()
+    harness.say("/greet")
+    harness.say("/greet")
+    assert harness.texts() == ["/greet", "greet"]
+    harness.open_session(sid="sid-2")  # a reload: new connection, same session
+    harness.say("/greet", sid="sid-2")
+    assert harness.texts()[-1] == "/greet"
+
+
+def test_without_init_payload_configured_the_greeting_is_plain_text() -> None:
+    harness = Harness(init_payload=None)
+    harness.open_session()
+    harness.say("/greet")
+    assert harness.texts() == ["greet"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, "hello", 42, [], {}, {"message": None}, {"message": 5}, {"message": ["a"]}, {"message": {"text": "a"}},
+     {"message": ""}, {"message": "   "}],
+)
+def test_bad_input_is_ignored_without_crashing(data: Any) -> None:
+    harness = Harness()
+    harness.open_session()
+    if isinstance(data, dict):
+        data = {"session_id": SESSION, **data}
+    harness.run("user_uttered", "sid-1", data)
+    assert harness.received == [] and harness.bot_texts() == []
+
+
+def test_extra_arguments_and_a_bare_event_are_ignored() -> None:
+    harness = Harness()
+    harness.run("connect", "sid-1", {}, None)
+    harness.run("session_request", "sid-1")
+    harness.run("session_request", "sid-1", {"session_id": SESSION}, "extra")
+    harness.run("user_uttered", "sid-1")
+    harness.run("user_uttered", "sid-1", {"message": "こんにちは", "session_id": SESSION}, "extra", 1)
+    assert harness.texts() == ["こんにちは"]
+
+
+def test_characters_no_customer_types_are_dropped() -> None:
+    harness = Harness()
+    harness.open_session()
+    harness.say("\x00\u202e\ufeff")  # nothing left: ignored
+    harness.say("こんに\x00ちは\u202e")
+    assert harness.texts() == ["こんにちは"]
+
+
+def test_when_rasa_cannot_answer_the_customer_gets_the_apology() -> None:
+    harness = Harness(rasa_fails=True)
+    harness.open_session()
+    harness.say("こんにちは")
+    assert harness.bot_texts() == [guard.assistant_unavailable_text()]
+
+
+def test_a_huge_message_is_cut_to_the_guard_limit() -> None:
+    harness = Harness()
+    harness.open_session()
+    harness.say("あ" * 1_000_000)
+    (text,) = harness.texts()
+    assert len(text) == guard.MAX_TEXT_CHARS
+
+
+@pytest.mark.parametrize("metadata", ["{not json", "[1, 2]", 7, ["a"]])
+def test_bad_metadata_becomes_empty(metadata: Any) -> None:
+    harness = Harness()
+    harness.open_session()
+    harness.say("こんにちは", metadata=metadata)
+    assert harness.received[0].metadata == {}
+
+
+def test_metadata_object_is_kept() -> None:
+    harness = Harness()
+    harness.open_session()
+    harness.say("こんにちは", metadata='{"page": "login"}')
+    assert harness.received[0].metadata == {"page": "login"}
+
+
+def test_a_message_for_a_session_this_socket_was_not_confirmed_for_is_dropped() -> None:
+    harness = Harness()
+    harness.run("connect", "sid-1", {}, None)
+    harness.say("こんにちは")  # before session_request
+    harness.open_session()
+    harness.say("こんにちは", session_id="f" * 32)  # someone else's session
+    harness.say("こんにちは", session_id=None)
+    assert harness.received == []
+    harness.run("disconnect", "sid-1")
+    harness.say("こんにちは")  # after disconnect
+    assert harness.received == []
+
+
+def test_without_session_persistence_the_socket_is_the_sender() -> None:
+    harness = Harness(session_persistence=False)
+    harness.open_session()
+    harness.say("こんにちは", session_id=None)
+    assert harness.received[0].sender_id == "sid-1"
+    assert harness.rooms == []

@@ -1,0 +1,24 @@
+/* Starts the rasa-webchat widget. config.js (rendered by web/serve.py) says where Rasa listens,
+   so the page needs no build step and no address is hard-coded here. */
+(function () {
+  "use strict";
+  var config = window.WEBCHAT_CONFIG;
+  window.WebChat.default(
+    {
+      socketUrl: config.socketUrl,
+      socketPath: "/socket.io/",
+      // Must equal init_payload in credentials.yml: the channel lets exactly this through the
+      // guard as a connection's first message, so the assistant's own greeting (with buttons) opens the chat.
+      initPayload: "/greet",
+      customData: { language: "ja" },
+      title: "ログインサポート",
+      subtitle: "プロミス会員サービス",
+      inputTextFieldHint: "ご質問を入力してください",
+      connectingText: "接続しています…",
+      showFullScreenButton: false,
+      // A reload or a new tab keeps the conversation (the channel has session_persistence: true).
+      params: { storage: "local" },
+    },
+    null
+  );
+})();

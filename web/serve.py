@@ -1,0 +1,149 @@
+"""Serve the web chat page from 127.0.0.1, with no request leaving this machine.
+
+- Only the files in STATIC are served, never a folder (node_modules, package.json stay private).
+- /webchat.js is rasa-webchat's own bundle (web/node_modules/rasa-webchat/lib/index.js, from npm),
+  with its @import of Google Fonts removed: a finance customer's page must not call a third party,
+  and on a closed network that request only fails.
+- /config.js tells the page where Rasa's socket.io listens, so the page needs no build step.
+- A Content-Security-Policy allows this server and Rasa only, as a net for anything missed.
+
+Standard library only, so `scripts/serve-web` starts in well under a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from functools import lru_cache
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Optional
+from urllib.parse import urlsplit
+
+WEB_DIR = Path(__file__).resolve().parent
+BUNDLE = WEB_DIR / "node_modules" / "rasa-webchat" / "lib" / "index.js"
+STATIC = {
+    "/": ("index.html", "text/html; charset=utf-8"),
+    "/index.html": ("index.html", "text/html; charset=utf-8"),
+    "/app.js": ("app.js", "text/javascript; charset=utf-8"),
+    "/ime-guard.js": ("ime-guard.js", "text/javascript; charset=utf-8"),
+    "/style.css": ("style.css", "text/css; charset=utf-8"),
+}
+FONT_IMPORT = re.compile(r"@import\s+url\(\s*[\"']?https?://fonts\.googleapis\.com/[^)]*\)\s*;?")
+THIRD_PARTY_FONTS = ("fonts.googleapis.com", "fonts.gstatic.com")
+
+
+class BundleError(RuntimeError):
+    """The widget bundle is missing, or still names a font CDN after the rewrite."""
+
+
+@lru_cache(maxsize=2)
+def widget_bundle(path: Path = BUNDLE) -> bytes:
+    """The widget's bundle without the Google Fonts import (the page supplies Japanese fonts)."""
+    if not path.is_file():
+        raise BundleError(f"{path} is missing: run `npm ci` in web/")
+    text = FONT_IMPORT.sub("", path.read_text(encoding="utf-8"))
+    left = [host for host in THIRD_PARTY_FONTS if host in text]
+    if left:
+        raise BundleError(f"{path} still refers to {', '.join(left)}: update FONT_IMPORT in {__file__}")
+    return text.encode("utf-8")
+
+
+def config_script(socket_url: str) -> bytes:
+    return f"window.WEBCHAT_CONFIG = {json.dumps({'socketUrl': socket_url})};\n".encode("utf-8")
+
+
+def content_security_policy(socket_url: str) -> str:
+    """Scripts, styles and images from this server; connections to Rasa only; no frames, no forms."""
+    parts = urlsplit(socket_url)
+    websocket = ("wss" if parts.scheme == "https" else "ws") + "://" + parts.netloc
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",  # the widget injects its CSS as <style> elements
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            f"connect-src {parts.scheme}://{parts.netloc} {websocket}",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+def make_handler(socket_url: str, web_dir: Path = WEB_DIR, bundle: Path = BUNDLE) -> type:
+    """A request handler bound to one Rasa address (no globals: tests run several at once)."""
+    policy = content_security_policy(socket_url)
+
+    class Handler(BaseHTTPRequestHandler):
+        def version_string(self) -> str:
+            return "webchat"
+
+        def do_GET(self) -> None:
+            self._respond(with_body=True)
+
+        def do_HEAD(self) -> None:
+            self._respond(with_body=False)
+
+        def _respond(self, with_body: bool) -> None:
+            body, content_type = self._resource(urlsplit(self.path).path)
+            if body is None:
+                self.send_error(HTTPStatus.NOT_FOUND)
+                return
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Security-Policy", policy)
+            self.send_header("Referrer-Policy", "no-referrer")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            if with_body:
+                self.wfile.write(body)
+
+        def _resource(self, path: str) -> tuple[Optional[bytes], str]:
+            if path == "/config.js":
+                return config_script(socket_url), "text/javascript; charset=utf-8"
+            if path == "/webchat.js":
+                return widget_bundle(bundle), "text/javascript; charset=utf-8"
+            if path in STATIC:
+                name, content_type = STATIC[path]
+                return (web_dir / name).read_bytes(), content_type
+            return None, ""
+
+    return Handler
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
+    parser.add_argument(
+        "--socket-url",
+        default=f"http://localhost:{os.environ.get('RASA_PORT', '5005')}",
+        help="where the browser reaches Rasa's socket.io (default http://localhost:$RASA_PORT)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        widget_bundle(BUNDLE)  # fail now, not on the first customer's request
+    except BundleError as error:
+        print(f"serve-web: {error}", file=sys.stderr)
+        return 1
+    server = ThreadingHTTPServer((args.host, args.port), make_handler(args.socket_url))
+    print(f"serve-web: http://{args.host}:{args.port} (Rasa socket.io at {args.socket_url})", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
