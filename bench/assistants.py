@@ -1,0 +1,186 @@
+"""Train and start the two assistants under test, each from scratch in a work folder.
+
+Baseline: the project `rasa init --no-prompt` creates (its training is part of that command).
+Ours: this repository's config, domain and data, trained into the work folder with an empty
+cache (RASA_CACHE_DIRECTORY inside the work folder), so no cached component makes it look fast.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Optional
+
+import requests
+
+from business.settings import PROJECT_ROOT
+from tests.support.servers import assistant_env, free_port, stop
+
+BIN = PROJECT_ROOT / ".venv" / "bin"
+# The conversation tests' main fixture: a Tuesday afternoon (call centre open, no maintenance),
+# so every run of ours answers the same way whatever the real clock says.
+TUESDAY_2PM = "2026-12-01T14:00:00+09:00"
+QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+
+
+@dataclass
+class Trained:
+    model: Path
+    seconds: float
+    project: Path
+
+
+@dataclass
+class Running:
+    """Servers of one assistant; `pids` names the processes whose memory is sampled."""
+
+    rasa_url: str
+    launched_at: float
+    pids: dict[str, int]
+    processes: list[subprocess.Popen] = field(default_factory=list)
+    logs: list[Path] = field(default_factory=list)
+
+    def alive(self) -> bool:
+        """False once a server has exited; its log's tail is then in `exit_report()`."""
+        return all(process.poll() is None for process in self.processes)
+
+    def exit_report(self) -> str:
+        return "\n".join(
+            f"{log.name} (exit {process.returncode}):\n{_tail(log)}"
+            for process, log in zip(self.processes, self.logs) if process.poll() is not None
+        )
+
+    def stop(self) -> None:
+        stop(list(reversed(self.processes)))
+
+
+def _tail(path: Path, chars: int = 3000) -> str:
+    return path.read_text(errors="replace")[-chars:] if path.exists() else ""
+
+
+def _timed_run(command: list[str], cwd: Path, env: Mapping[str, str], log: Path, timeout: float) -> float:
+    started = time.monotonic()
+    with log.open("w") as out:
+        completed = subprocess.run(command, cwd=cwd, env=dict(env), stdout=out, stderr=subprocess.STDOUT, timeout=timeout)
+    if completed.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {completed.returncode}:\n{_tail(log)}")
+    return time.monotonic() - started
+
+
+def base_env(extra: Mapping[str, str] = ()) -> dict[str, str]:
+    return {**os.environ, **QUIET_ENV, **dict(extra)}
+
+
+def train_baseline(workdir: Path, timeout: float = 600) -> Trained:
+    project = workdir / "baseline"
+    project.mkdir(parents=True)
+    env = base_env({"RASA_CACHE_DIRECTORY": str(workdir / "cache-baseline")})
+    seconds = _timed_run(
+        [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(project)],
+        project, env, workdir / "train-baseline.log", timeout,
+    )
+    models = sorted((project / "models").glob("*.tar.gz"))
+    if len(models) != 1:
+        raise RuntimeError(f"expected one baseline model, found {models}")
+    return Trained(models[0], seconds, project)
+
+
+def ours_env(workdir: Path, action_port: Optional[int] = None, extra: Mapping[str, str] = ()) -> dict[str, str]:
+    overrides = {"ASSISTANT_NOW": TUESDAY_2PM, "RASA_CACHE_DIRECTORY": str(workdir / "cache-ours"), **dict(extra)}
+    if action_port is not None:
+        overrides["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{action_port}/webhook"
+    return {**assistant_env(workdir, overrides), **QUIET_ENV}
+
+
+def train_ours(workdir: Path, config: Path = PROJECT_ROOT / "config.yml", timeout: float = 600) -> Trained:
+    out = workdir / "ours-model"
+    seconds = _timed_run(
+        [str(BIN / "rasa"), "train", "--config", str(config), "--domain", "domain.yml", "--data", "data",
+         "--out", str(out), "--fixed-model-name", "assistant"],
+        PROJECT_ROOT, ours_env(workdir), workdir / "train-ours.log", timeout,
+    )
+    return Trained(out / "assistant.tar.gz", seconds, PROJECT_ROOT)
+
+
+def _launch(command: list[str], cwd: Path, env: Mapping[str, str], log: Path) -> subprocess.Popen:
+    return subprocess.Popen(command, cwd=cwd, env=dict(env), stdout=log.open("w"), stderr=subprocess.STDOUT)
+
+
+def _rasa_run(model: Path, port: int, credentials: Path, endpoints: Path) -> list[str]:
+    return [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1",
+            "--credentials", str(credentials), "--endpoints", str(endpoints)]
+
+
+def sqlite_endpoints(path: Path, db: Path) -> Path:
+    """Endpoints giving an assistant the SQL tracker store on SQLite, as ours has."""
+    path.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {db}\n", encoding="utf-8")
+    return path
+
+
+def rest_only_credentials(path: Path) -> Path:
+    """Rasa's own REST channel and nothing else: the channel both sides are measured on."""
+    path.write_text("rest:\n", encoding="utf-8")
+    return path
+
+
+def start_baseline(trained: Trained, workdir: Path, sqlite_tracker: bool = False) -> Running:
+    port = free_port()
+    endpoints = (
+        sqlite_endpoints(workdir / "baseline-endpoints.yml", workdir / "baseline-tracker.db")
+        if sqlite_tracker else trained.project / "endpoints.yml"
+    )
+    log = workdir / "rasa-baseline.log"
+    launched = time.monotonic()
+    process = _launch(
+        _rasa_run(trained.model, port, trained.project / "credentials.yml", endpoints),
+        trained.project, base_env(), log,
+    )
+    return Running(f"http://127.0.0.1:{port}", launched, {"rasa": process.pid}, [process], [log])
+
+
+def start_ours(
+    trained: Trained,
+    workdir: Path,
+    extra_env: Mapping[str, str] = (),
+    endpoints: Path = PROJECT_ROOT / "endpoints.yml",
+    credentials: Path = PROJECT_ROOT / "credentials.yml",
+) -> Running:
+    """Action server and Rasa server launched together, as `scripts/run-all` does (migrations first).
+
+    By default with the project's own credentials.yml and endpoints.yml (default profile: SQLite
+    tracker store): the REST channel as customers reach it, guard included.
+    """
+    action_port, rasa_port = free_port(), free_port()
+    env = ours_env(workdir, action_port, extra_env)
+    subprocess.run([str(BIN / "python"), "-m", "storage.cli", "migrate"], cwd=PROJECT_ROOT, env=env,
+                   check=True, capture_output=True)
+    action_log, rasa_log = workdir / "actions-ours.log", workdir / "rasa-ours.log"
+    launched = time.monotonic()
+    actions = _launch([str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+                      PROJECT_ROOT, env, action_log)
+    rasa = _launch(_rasa_run(trained.model, rasa_port, credentials, endpoints),
+                   PROJECT_ROOT, env, rasa_log)
+    running = Running(f"http://127.0.0.1:{rasa_port}", launched, {"rasa": rasa.pid, "actions": actions.pid},
+                      [actions, rasa], [action_log, rasa_log])
+    try:
+        _wait_healthy(f"http://127.0.0.1:{action_port}/health", actions, action_log, launched + 120)
+    except Exception:
+        running.stop()
+        raise
+    return running
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, log: Path, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"exited {process.returncode}:\n{_tail(log)}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} not healthy in time:\n{_tail(log)}")
