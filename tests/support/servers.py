@@ -45,7 +45,20 @@ class Assistant:
     action_url: str
     env: dict
     workdir: Path
-    processes: list = field(default_factory=list)
+    processes: list = field(default_factory=list)  # [action server, Rasa server]
+    action_port: int = 0
+    rasa_port: int = 0
+
+    def stop_action_server(self) -> None:
+        stop(self.processes[:1])
+
+    def start_action_server(self, overrides: Mapping[str, str] = (), migrate_db: bool = True) -> None:
+        """(Re)start the action server on its port, with `overrides` on top of the assistant's env."""
+        stop(self.processes[:1])
+        self.processes[0] = start_action_server(self.workdir, {**self.env, **dict(overrides)}, self.action_port, migrate_db)
+
+    def logs(self) -> list[Path]:
+        return sorted(self.workdir.glob("*.log"))
 
     def say(self, sender: str, message: str, timeout: float = 30) -> list[dict]:
         response = requests.post(
@@ -74,25 +87,40 @@ def assistant_env(workdir: Path, overrides: Mapping[str, str] = ()) -> dict:
     return env
 
 
-def start_action_server(workdir: Path, env: dict, port: int) -> subprocess.Popen:
+def start_action_server(
+    workdir: Path, env: dict, port: int, migrate_db: bool = True, extra_args: Sequence[str] = ()
+) -> subprocess.Popen:
     log = workdir / f"actions-{port}.log"
-    subprocess.run([str(BIN / "python"), "-m", "storage.cli", "migrate"], cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)
+    if migrate_db:
+        subprocess.run([str(BIN / "python"), "-m", "storage.cli", "migrate"], cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)
     process = subprocess.Popen(
-        [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)],
-        cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port), *extra_args],
+        cwd=PROJECT_ROOT, env=env, stdout=log.open("a"), stderr=subprocess.STDOUT,
     )
     wait_for(f"http://127.0.0.1:{port}/health", 90, process, log)
     return process
 
 
+RASA_RUN = (str(BIN / "rasa"), "run")
+# The project's own launcher (what scripts/run-all starts): profile, HTTP API token.
+SERVE_RASA = (str(PROJECT_ROOT / "scripts" / "serve-rasa"),)
+
+
 def start_rasa_server(
-    workdir: Path, env: dict, port: int, credentials: Path, endpoints: Path, extra_args: Sequence[str] = ()
+    workdir: Path,
+    env: dict,
+    port: int,
+    credentials: Path,
+    endpoints: Optional[Path],
+    extra_args: Sequence[str] = (),
+    command: Sequence[str] = RASA_RUN,
 ) -> subprocess.Popen:
+    """`command` (default `rasa run`) with the model, port and files; endpoints None leaves them to the launcher."""
     log = workdir / f"rasa-{port}.log"
+    endpoint_args = ["--endpoints", str(endpoints)] if endpoints is not None else []
     process = subprocess.Popen(
-        [str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(port),
-         "--credentials", str(credentials), "--endpoints", str(endpoints), *extra_args],
-        cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        [*command, "--model", str(MODEL), "--port", str(port), "--credentials", str(credentials), *endpoint_args, *extra_args],
+        cwd=PROJECT_ROOT, env=env, stdout=log.open("a"), stderr=subprocess.STDOUT,
     )
     wait_for(f"http://127.0.0.1:{port}/", 180, process, log)
     return process
@@ -114,10 +142,17 @@ def running_assistant(
     workdir: Path,
     overrides: Mapping[str, str] = (),
     credentials: Path = PROJECT_ROOT / "credentials.yml",
-    endpoints: Path = PROJECT_ROOT / "endpoints.yml",
+    endpoints: Optional[Path] = PROJECT_ROOT / "endpoints.yml",
     extra_args: Sequence[str] = (),
+    rasa_command: Sequence[str] = RASA_RUN,
+    action_args: Sequence[str] = (),
+    migrate_db: bool = True,
 ) -> Iterator[Assistant]:
-    """The assistant as `make run` starts it, but on free ports and with databases inside `workdir`."""
+    """The assistant as `make run` starts it, but on free ports and with databases inside `workdir`.
+
+    rasa_command=SERVE_RASA starts Rasa through the project's launcher (profile, API token);
+    with endpoints=None the launcher picks them by ASSISTANT_PROFILE.
+    """
     if not MODEL.exists():
         raise RuntimeError("no trained model: run `make train` first")
     workdir.mkdir(parents=True, exist_ok=True)
@@ -125,8 +160,11 @@ def running_assistant(
     env = assistant_env(workdir, {"ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook", **dict(overrides)})
     processes: list = []
     try:
-        processes.append(start_action_server(workdir, env, action_port))
-        processes.append(start_rasa_server(workdir, env, rasa_port, credentials, endpoints, extra_args))
-        yield Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", env, workdir, processes)
+        processes.append(start_action_server(workdir, env, action_port, migrate_db, action_args))
+        processes.append(start_rasa_server(workdir, env, rasa_port, credentials, endpoints, extra_args, rasa_command))
+        yield Assistant(
+            f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", env, workdir, processes,
+            action_port=action_port, rasa_port=rasa_port,
+        )
     finally:
         stop(processes)

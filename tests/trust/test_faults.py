@@ -1,0 +1,113 @@
+"""Item 5: when the action server or its database is down, the customer is still answered.
+
+Action server down: Rasa 3.6's processor catches the failed call, drops the action's events and
+goes on predicting, so upstream answers with silence or a misleading "うまく読み取れませんでした".
+The guarded REST channel (guard.answer_or_apologise) answers with utter_assistant_unavailable, a
+short apology with the phone number, and the conversation goes on once the server is back.
+
+Action server's database down: actions that do not need it still answer (maintenance, interest
+simulation, the phone handoff with its number, only without a reference to quote).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Iterator
+
+import pytest
+
+from business.call_centre import PROMISE_CALL
+from rasa_addons.channels import guard
+from tests.support.servers import Assistant, free_port, running_assistant
+from tests.trust.conftest import FIXED_NOW
+
+pytestmark = pytest.mark.slow
+
+APOLOGY = guard.assistant_unavailable_text()
+ASK_METHOD = "ログインにはどちらの方法をお使いですか？"
+ASK_PROBLEM = "どのような状態ですか？"
+ASK_ELIGIBILITY = "念のため伺います"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    with running_assistant(tmp_path_factory.mktemp("faults"), {"ASSISTANT_NOW": FIXED_NOW}) as running:
+        running.say("faults-warm-up", "こんにちは")
+        yield running
+
+
+@pytest.fixture
+def action_server_down(assistant: Assistant) -> Iterator[None]:
+    assistant.stop_action_server()
+    try:
+        yield
+    finally:
+        if assistant.processes[0].poll() is not None:
+            assistant.start_action_server()
+
+
+def sender() -> str:
+    return f"faults-{uuid.uuid4().hex[:8]}"
+
+
+def test_the_apology_gives_the_phone_number() -> None:
+    assert PROMISE_CALL in APOLOGY
+
+
+def test_action_server_down_gets_an_apology_then_the_conversation_goes_on(assistant: Assistant) -> None:
+    customer = sender()
+    assert ASK_METHOD in assistant.texts(customer, "ログインできない")
+    assert ASK_PROBLEM in assistant.texts(customer, '/inform{"login_method": "id_password"}')
+
+    assistant.stop_action_server()
+    try:
+        # The triage form validates every answer on the action server: it cannot go on.
+        assert assistant.texts(customer, "パスワードが違うと出ます") == APOLOGY
+        # Neither can a question answered by a custom action.
+        assert assistant.texts(sender(), "メンテナンスの時間は？") == APOLOGY
+        assert assistant.texts(sender(), "電話で相談したい") == APOLOGY
+        # A plain response needs no action server.
+        assert "どのようなことでお困りですか" in assistant.texts(sender(), "こんにちは")
+    finally:
+        assistant.start_action_server()
+
+    # Back: the same answer goes through, and the login method given before is still known.
+    after = assistant.texts(customer, "パスワードが違うと出ます")
+    assert ASK_ELIGIBILITY in after and APOLOGY not in after
+    outcome = assistant.texts(customer, '/inform{"eligibility": "none"}')
+    assert "入力内容をもう一度ご確認ください" in outcome and "解決しましたか" in outcome
+
+
+def test_action_server_down_in_the_interest_simulation(assistant: Assistant, action_server_down: None) -> None:
+    assert assistant.texts(sender(), "10万円を年18%で30日借りたら利息はいくら？") == APOLOGY
+
+
+def test_the_apology_follows_the_secret_warning(assistant: Assistant, action_server_down: None) -> None:
+    replies = [reply["text"] for reply in assistant.say(sender(), "暗証番号は0815ですがログインできません")]
+    assert replies[0].startswith("ご注意ください") and replies[1:] == [APOLOGY]
+
+
+def test_action_database_down_still_answers(assistant: Assistant) -> None:
+    unreachable = f"postgresql://postgres@127.0.0.1:{free_port()}/assistant"  # nothing listens there
+    assistant.start_action_server({"ASSISTANT_DB_URL": unreachable}, migrate_db=False)
+    try:
+        maintenance = assistant.texts(sender(), "メンテナンスの時間は？")
+        assert "月曜" in maintenance and APOLOGY not in maintenance
+
+        interest = assistant.texts(sender(), "10万円を年18%で30日借りたら利息はいくら？")
+        assert "1,479円" in interest
+
+        handoff = assistant.texts(sender(), "電話で相談したい")
+        assert PROMISE_CALL in handoff and APOLOGY not in handoff
+        assert "受付番号" not in handoff  # no database, no reference: said without one
+
+        customer = sender()
+        assistant.texts(customer, "ログインできない")
+        assert ASK_PROBLEM in assistant.texts(customer, '/inform{"login_method": "card_pin"}')
+        assert "自動契約機" in assistant.texts(customer, '/inform{"problem": "forgot"}')
+
+        log = assistant.workdir / f"actions-{assistant.action_port}.log"
+        assert "action database unavailable" in log.read_text(encoding="utf-8", errors="replace")
+    finally:
+        assistant.start_action_server()
+    assert "受付番号" in assistant.texts(sender(), "電話で相談したい")  # the database is back
