@@ -71,20 +71,15 @@ def error_response(status: int, code: str, message: str) -> HTTPResponse:
     return response.json({"error": code, "message": message}, status=status)
 
 
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')  # a string (skipped whole) or a bracket
+
+
 def json_depth_ok(body: str, limit: int = MAX_JSON_DEPTH) -> bool:
     """Whether no array/object in the JSON text nests deeper than `limit` (checked before parsing)."""
-    depth, in_string, escaped = 0, False, False
-    for char in body:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
+    depth = 0
+    for token in _JSON_TOKEN.finditer(body):
+        char = token.group()
+        if char in "[{":
             depth += 1
             if depth > limit:
                 return False
@@ -201,7 +196,7 @@ class GuardedRestInput(RestInput):
 
 # --- The whole Sanic app, hardened when this channel is registered ------------------------------
 
-_TOKEN_IN_QUERY = re.compile(r"([?&](?:token|access_token)=)[^&\s]*", re.IGNORECASE)
+_TOKEN_IN_QUERY = re.compile(r"([?&](?:token|access_token)=)[^&\s'\"]*", re.IGNORECASE)
 
 # Rasa API routes that read a JSON body and turn wrong types into a 500 ("An unexpected error
 # occurred"): what their body must look like. field -> (allowed types, required).
@@ -226,14 +221,21 @@ _API_BODIES: List[tuple] = [
 
 
 class _TokenScrubber(logging.Filter):
-    """Masks ?token=… in Sanic's access log: Rasa's API token travels in the query string."""
+    """Masks ?token=… in Sanic's logs: Rasa's API token travels in the query string, and Sanic's
+    access log (request line) and error log (the URL of a failed request) would print it."""
+
+    @staticmethod
+    def _scrub(value: Any) -> Any:
+        return _TOKEN_IN_QUERY.sub(r"\1***", value) if isinstance(value, str) and "token=" in value.lower() else value
 
     def filter(self, record: logging.LogRecord) -> bool:
-        request_line = getattr(record, "request", None)
-        if isinstance(request_line, str):
-            record.request = _TOKEN_IN_QUERY.sub(r"\1***", request_line)
-        if isinstance(record.msg, str) and "token=" in record.msg.lower():
-            record.msg = _TOKEN_IN_QUERY.sub(r"\1***", record.msg)
+        if hasattr(record, "request"):
+            record.request = self._scrub(record.request)
+        record.msg = self._scrub(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(self._scrub(arg) for arg in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {key: self._scrub(arg) for key, arg in record.args.items()}
         return True
 
 
@@ -314,9 +316,10 @@ def harden_app(app: Sanic) -> None:
     app.ctx.hardened_by_guarded_rest = True
     app.register_middleware(_check_json_api_body, "request")
     app.error_handler.add(Exception, _no_tracebacks)
-    access_log = logging.getLogger("sanic.access")
-    if not any(isinstance(f, _TokenScrubber) for f in access_log.filters):
-        access_log.addFilter(_TokenScrubber())
+    for name in ("sanic.access", "sanic.error", "sanic.root"):
+        sanic_log = logging.getLogger(name)
+        if not any(isinstance(f, _TokenScrubber) for f in sanic_log.filters):
+            sanic_log.addFilter(_TokenScrubber())
 
 
 class HardeningBlueprint(Blueprint):
