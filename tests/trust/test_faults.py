@@ -19,6 +19,7 @@ import pytest
 from business.call_centre import PROMISE_CALL
 from rasa_addons.channels import guard
 from tests.support.servers import Assistant, free_port, running_assistant
+from tests.trust import channels
 from tests.trust.conftest import FIXED_NOW
 
 pytestmark = pytest.mark.slow
@@ -27,11 +28,30 @@ APOLOGY = guard.assistant_unavailable_text()
 ASK_METHOD = "ログインにはどちらの方法をお使いですか？"
 ASK_PROBLEM = "どのような状態ですか？"
 ASK_ELIGIBILITY = "念のため伺います"
+ORIGIN = "http://localhost:8080"
+LINE_SECRET = "trust-faults-line-secret"
+
+
+def uses_the_shared_apology(module) -> bool:
+    return module.exists() and "answer_or_apologise" in module.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    with running_assistant(tmp_path_factory.mktemp("faults"), {"ASSISTANT_NOW": FIXED_NOW}) as running:
+def line_api() -> Iterator[channels.FakeLineApi]:
+    with channels.FakeLineApi() as api:
+        yield api
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory, line_api: channels.FakeLineApi) -> Iterator[Assistant]:
+    overrides = {
+        "ASSISTANT_NOW": FIXED_NOW,
+        "WEBCHAT_ORIGIN": ORIGIN,
+        "LINE_CHANNEL_SECRET": LINE_SECRET,
+        "LINE_CHANNEL_ACCESS_TOKEN": "trust-line-access-token",
+        "LINE_API_BASE_URL": line_api.url,
+    }
+    with running_assistant(tmp_path_factory.mktemp("faults"), overrides) as running:
         running.say("faults-warm-up", "こんにちは")
         yield running
 
@@ -85,6 +105,28 @@ def test_action_server_down_in_the_interest_simulation(assistant: Assistant, act
 def test_the_apology_follows_the_secret_warning(assistant: Assistant, action_server_down: None) -> None:
     replies = [reply["text"] for reply in assistant.say(sender(), "暗証番号は0815ですがログインできません")]
     assert replies[0].startswith("ご注意ください") and replies[1:] == [APOLOGY]
+
+
+@pytest.mark.skipif(not channels.socketio_available(), reason="no socket.io channel configured")
+@pytest.mark.xfail(
+    not uses_the_shared_apology(channels.SOCKETIO_MODULE),
+    reason="rasa_addons/channels/socketio.py does not hand messages to guard.answer_or_apologise yet",
+    strict=True,
+)
+def test_socketio_gets_the_apology_too(assistant: Assistant, action_server_down: None) -> None:
+    answers = channels.socketio_converse(assistant.rasa_url, ORIGIN, ["メンテナンスの時間は？"], quiet=1.0, timeout=5)
+    assert APOLOGY in answers[0], answers
+
+
+@pytest.mark.skipif(not channels.line_available(), reason="no LINE channel configured")
+@pytest.mark.xfail(
+    not uses_the_shared_apology(channels.LINE_MODULE),
+    reason="rasa_addons/channels/line.py does not hand messages to guard.answer_or_apologise yet",
+    strict=True,
+)
+def test_line_gets_the_apology_too(assistant: Assistant, action_server_down: None, line_api: channels.FakeLineApi) -> None:
+    answers = channels.line_converse(assistant.rasa_url, LINE_SECRET, line_api, f"U{uuid.uuid4().hex}", ["メンテナンスの時間は？"], timeout=5)
+    assert APOLOGY in answers[0], answers
 
 
 def test_action_database_down_still_answers(assistant: Assistant) -> None:
