@@ -23,8 +23,9 @@ list of messages out), but:
    utter_assistant_unavailable (a short apology with the phone number) instead of silence or a
    misleading fallback; see guard.answer_or_apologise.
 6. When Rasa registers this channel's blueprint, it also hardens the whole Sanic app (see
-   harden_app): bodies of other routes that are not JSON get a 4xx instead of a 500, nothing is
-   answered with a traceback, and the API token never reaches the access log.
+   harden_app), because a channel gets no other hook: the HTTP API's JSON bodies are checked
+   before Rasa's handlers (a 4xx instead of their 500s), training over HTTP is refused, no
+   error is answered with a traceback, and the API token is masked in Sanic's logs.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ import unicodedata
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, Sanic, response
 from sanic.exceptions import SanicException
