@@ -10,6 +10,7 @@ ENV := scripts/with-defaults
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10; do \
 	$$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 MODEL := models/assistant.tar.gz
+WEB_BUNDLE := web/node_modules/rasa-webchat/lib/index.js
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
 	$(shell find rasa_addons business -name '*.py' 2>/dev/null)
 
@@ -17,7 +18,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help install train migrate run test test-unit test-conversations clean
+.PHONY: help install browser train migrate run test test-unit clean
 
 help:
 	@echo "make run    install what is missing, train if needed, start the assistant"
@@ -31,7 +32,16 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(BIN)/pip check
 	touch $@
 
-install: $(BIN)/.installed
+# npm leaves old timestamps on package files: touch, or `npm ci` would run every time.
+$(WEB_BUNDLE): web/package.json web/package-lock.json web/.npmrc
+	cd web && npm ci
+	touch $@
+
+install: $(BIN)/.installed $(WEB_BUNDLE)
+
+# Debian's chromium and a Japanese font for the browser test (as root; .ci/run does the same).
+browser:
+	test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium fonts-noto-cjk; }
 
 $(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
 	$(ENV) $(BIN)/rasa train --fixed-model-name assistant --out models
@@ -42,13 +52,13 @@ train: $(MODEL)
 migrate: install
 	$(ENV) $(PY) -m storage.cli migrate
 
-run: $(MODEL) migrate
+run: $(MODEL) $(WEB_BUNDLE) migrate
 	$(ENV) scripts/run-all
 
 test-unit: install
 	$(ENV) $(PY) -m pytest tests -q -m "not slow"
 
-test: $(MODEL)
+test: $(MODEL) $(WEB_BUNDLE)
 	$(ENV) $(PY) -m pytest tests -q
 
 clean:
