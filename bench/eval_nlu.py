@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import io
 import json
 import logging
 import os
@@ -53,7 +55,8 @@ def _train(config: Path, examples: list[Any], workdir: Path) -> Path:
 
     data = workdir / "train.yml"
     data.write_text(TrainingData(training_examples=examples).nlu_as_yaml(), encoding="utf-8")
-    model = train_nlu(str(config), str(data), str(workdir), fixed_model_name="nlu")
+    with contextlib.redirect_stdout(io.StringIO()):  # Rasa prints its progress on stdout
+        model = train_nlu(str(config), str(data), str(workdir), fixed_model_name="nlu")
     if model is None:
         raise RuntimeError(f"training {config} failed")
     return Path(model)
@@ -114,11 +117,11 @@ def format_results(results: Sequence[PipelineResult], n_examples: int, n_folds: 
         "",
         "accuracy and macro-F1 of the final intent (a fallback is a miss); in brackets the classifier's top intent",
         "",
-        f"{'pipeline':<28} {'accuracy':>15} {'macro-F1':>15} {'fallback':>8} {'train/fold':>10} {'parse p50':>9} {'parse p95':>9}",
+        f"{'pipeline':<38} {'accuracy':>15} {'macro-F1':>15} {'fallback':>8} {'train/fold':>10} {'parse p50':>9} {'parse p95':>9}",
     ]
     for r in results:
         lines.append(
-            f"{r.config:<28} {r.scores.accuracy:>6.3f} ({r.classifier_scores.accuracy:.3f}) "
+            f"{r.config:<38} {r.scores.accuracy:>6.3f} ({r.classifier_scores.accuracy:.3f}) "
             f"{r.scores.macro_f1:>6.3f} ({r.classifier_scores.macro_f1:.3f}) {r.fallback_rate:>8.1%} "
             f"{r.train_seconds_per_fold:>9.1f}s {r.parse_ms_p50:>7.1f}ms {r.parse_ms_p95:>7.1f}ms"
         )
