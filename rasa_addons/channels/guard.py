@@ -9,11 +9,16 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
+import unicodedata
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Awaitable, Callable, Iterator, List, Optional
 
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from ruamel.yaml import YAML
 
 from business.redaction import SECRET_WARNING, redact
@@ -67,25 +72,19 @@ def allowed_payloads(domain_file: Path = DOMAIN_FILE) -> frozenset:
 
 def screen(text: str, domain_file: Path = DOMAIN_FILE) -> Screened:
     """The text Rasa may see, and the warning owed to the customer if they sent a secret."""
-    text = (text or "")[:MAX_TEXT_CHARS]
+    text = text or ""
     stripped = text.strip()
     if stripped.startswith("/"):
         canonical = canonical_payload(stripped)
         if canonical is not None and canonical in allowed_payloads(domain_file):
             return Screened(stripped)
         text = stripped.lstrip("/")
+    # Mask before cutting, so a card number split by the cut cannot leave its digits behind.
     redaction = redact(text)
-    return Screened(redaction.text, SECRET_WARNING if redaction.found_secret else None)
+    return Screened(redaction.text[:MAX_TEXT_CHARS], SECRET_WARNING if redaction.found_secret else None)
 
 
 # --- Shared by every channel: text no customer types, and an apology instead of silence -------
-
-import logging  # noqa: E402 - this part was added after screen(); its imports stay with it
-import re  # noqa: E402
-from contextvars import ContextVar  # noqa: E402
-from typing import Awaitable, Callable, List  # noqa: E402
-
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage  # noqa: E402
 
 # Control characters (NUL included; PostgreSQL cannot even store it) except line break and tab,
 # lone surrogates (only a broken client or a "\ud800" JSON escape makes them), bidi overrides
@@ -169,3 +168,22 @@ async def answer_or_apologise(
         output.messages.clear()
     await output.send_text_message(message.sender_id, assistant_unavailable_text(domain_file))
     return True
+
+
+EMPTY_REPLY = "メッセージが空のようです。お困りのことを文字で入力してください。"
+NO_TEXT_REPLY = "申し訳ありません。絵文字や記号だけでは、ご用件を読み取れませんでした。お困りのことを文字で入力してください。"
+TOO_LONG_REPLY = (
+    "申し訳ありません。メッセージが長すぎるため、お読みできませんでした。"
+    f"{MAX_TEXT_CHARS:,}文字以内で、お困りのことを短くお書きください。"
+)
+
+
+def polite_refusal(text: str) -> Optional[str]:
+    """What to say instead of handing the (cleaned) text to Rasa, or None if it can go on."""
+    if len(text) > MAX_TEXT_CHARS:
+        return TOO_LONG_REPLY
+    if not text.strip():
+        return EMPTY_REPLY
+    if not any(unicodedata.category(char)[0] in "LN" for char in text):
+        return NO_TEXT_REPLY  # emoji, symbols and punctuation only
+    return None

@@ -327,14 +327,16 @@ class LineInput(InputChannel):
         """The assistant's messages for the turn, after the guard's warning if it masked a secret."""
         text, warning = turn.text, None
         if turn.from_customer:
-            screened = guard.screen(turn.text)
+            text = guard.clean_text(turn.text)
+            refusal = guard.polite_refusal(text)
+            if refusal is not None:
+                return [{"text": refusal}]
+            screened = guard.screen(text)
             text, warning = screened.text, screened.warning
         collector = LineOutput()
         message_id = turn.event_id if turn.event_id != "-" else None
-        try:
-            await on_new_message(UserMessage(text, collector, turn.to, input_channel=self.name(), message_id=message_id))
-        except Exception as error:  # like the REST channel: send whatever was said before it failed
-            logger.error("LINE event %s: the assistant failed (%s)", turn.event_id, type(error).__name__)
+        message = UserMessage(text, collector, turn.to, input_channel=self.name(), message_id=message_id)
+        await guard.answer_or_apologise(on_new_message, message, discard_partial_answer=True)
         return ([{"text": warning}] if warning else []) + collector.messages
 
     async def deliver(self, turn: Turn, messages: list[LineMessage]) -> None:

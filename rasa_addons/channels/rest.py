@@ -33,7 +33,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import unicodedata
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -51,14 +50,6 @@ logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024
 MAX_JSON_DEPTH = 32
 SENDER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:@\-]{0,127}")
-
-EMPTY_REPLY = "メッセージが空のようです。お困りのことを文字で入力してください。"
-NO_TEXT_REPLY = "申し訳ありません。絵文字や記号だけでは、ご用件を読み取れませんでした。お困りのことを文字で入力してください。"
-TOO_LONG_REPLY = (
-    "申し訳ありません。メッセージが長すぎるため、お読みできませんでした。"
-    f"{guard.MAX_TEXT_CHARS:,}文字以内で、お困りのことを短くお書きください。"
-)
-
 
 class BadRequest(Exception):
     """A request this channel will not hand to Rasa: answered with `status` and a JSON error."""
@@ -132,17 +123,6 @@ def parse_message_request(request: Request) -> tuple[str, str]:
     return sender, message
 
 
-def polite_refusal(text: str) -> Optional[str]:
-    """What to say instead of handing the text to Rasa, or None if it can go on."""
-    if len(text) > guard.MAX_TEXT_CHARS:
-        return TOO_LONG_REPLY
-    if not text.strip():
-        return EMPTY_REPLY
-    if not any(unicodedata.category(char)[0] in "LN" for char in text):
-        return NO_TEXT_REPLY  # emoji, symbols and punctuation only
-    return None
-
-
 class GuardedRestInput(RestInput):
     """REST input channel: validated requests, guarded text, an apology rather than silence."""
 
@@ -181,7 +161,7 @@ class GuardedRestInput(RestInput):
         Without a loaded model Rasa ignores a message without a word; the customer gets the apology.
         """
         text = guard.clean_text(raw_text)
-        refusal = polite_refusal(text)
+        refusal = guard.polite_refusal(text)
         if refusal is not None:
             return [{"recipient_id": sender, "text": refusal}]
         screened = guard.screen(text)

@@ -30,6 +30,7 @@ from sanic import Sanic
 
 from business.redaction import SECRET_WARNING
 from business.settings import PROJECT_ROOT
+from rasa_addons.channels import guard
 from rasa_addons.channels.line import TEXT_ONLY_NOTICE, ChatQueues, LineInput, SeenEvents
 from rasa_addons.channels.line_api import LineApi, RetryPolicy, split_text
 from tests.support.fake_line_api import PUSH, REPLY, FakeLineApi
@@ -478,7 +479,7 @@ async def test_one_chat_is_answered_in_order_one_turn_at_a_time(line: Line) -> N
 
 
 @pytest.mark.asyncio
-async def test_a_failing_turn_does_not_stop_the_chat(line: Line) -> None:
+async def test_a_failing_turn_gets_the_apology_and_does_not_stop_the_chat(line: Line) -> None:
     def answers(heard: str) -> list:
         if heard == "壊れる":
             raise RuntimeError("boom")
@@ -486,7 +487,10 @@ async def test_a_failing_turn_does_not_stop_the_chat(line: Line) -> None:
 
     line.assistant.answers = answers
     await line.exchange(text_event("壊れる", reply_token="r1"), text_event("次", reply_token="r2"))
-    assert [call.body for call in line.fake.calls] == [{"replyToken": "r2", "messages": [text("大丈夫")]}]
+    assert [call.body for call in line.fake.calls] == [
+        {"replyToken": "r1", "messages": [text(guard.assistant_unavailable_text())]},
+        {"replyToken": "r2", "messages": [text("大丈夫")]},
+    ]
 
 
 # --- replies ---------------------------------------------------------------------------------

@@ -32,10 +32,6 @@ ORIGIN = "http://localhost:8080"
 LINE_SECRET = "trust-faults-line-secret"
 
 
-def uses_the_shared_apology(module) -> bool:
-    return module.exists() and "answer_or_apologise" in module.read_text(encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def line_api() -> Iterator[channels.FakeLineApi]:
     with channels.FakeLineApi() as api:
@@ -108,22 +104,12 @@ def test_the_apology_follows_the_secret_warning(assistant: Assistant, action_ser
 
 
 @pytest.mark.skipif(not channels.socketio_available(), reason="no socket.io channel configured")
-@pytest.mark.xfail(
-    not uses_the_shared_apology(channels.SOCKETIO_MODULE),
-    reason="rasa_addons/channels/socketio.py does not hand messages to guard.answer_or_apologise yet",
-    strict=True,
-)
 def test_socketio_gets_the_apology_too(assistant: Assistant, action_server_down: None) -> None:
     answers = channels.socketio_converse(assistant.rasa_url, ORIGIN, ["メンテナンスの時間は？"], quiet=1.0, timeout=5)
     assert APOLOGY in answers[0], answers
 
 
 @pytest.mark.skipif(not channels.line_available(), reason="no LINE channel configured")
-@pytest.mark.xfail(
-    not uses_the_shared_apology(channels.LINE_MODULE),
-    reason="rasa_addons/channels/line.py does not hand messages to guard.answer_or_apologise yet",
-    strict=True,
-)
 def test_line_gets_the_apology_too(assistant: Assistant, action_server_down: None, line_api: channels.FakeLineApi) -> None:
     answers = channels.line_converse(assistant.rasa_url, LINE_SECRET, line_api, f"U{uuid.uuid4().hex}", ["メンテナンスの時間は？"], timeout=5)
     assert APOLOGY in answers[0], answers
