@@ -37,7 +37,8 @@ def _button_payloads(node: Any) -> Iterator[str]:
     if isinstance(node, dict):
         payload = node.get("payload")
         if isinstance(payload, str) and "title" in node:
-            yield payload
+            # The domain doubles braces so Rasa's templating leaves the JSON alone.
+            yield payload.replace("{{", "{").replace("}}", "}")
         for value in node.values():
             yield from _button_payloads(value)
     elif isinstance(node, list):
