@@ -11,7 +11,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import clock
-from business.interest import assumed_rate, check_simulation, describe_simulation
+from business.interest import (
+    assumed_rate,
+    balance_problem,
+    check_simulation,
+    days_problem,
+    describe_simulation,
+    rate_problem,
+)
 from business.japanese_numbers import parse_amount, parse_days, parse_rate
 from business.login_facts import interpret_reply
 
@@ -32,10 +39,6 @@ def _decimal(value: Any) -> Optional[Decimal]:
         return None
 
 
-def _first_problem(code_prefix: str, problems: list) -> Optional[str]:
-    return next((p.message for p in problems if p.code.startswith(code_prefix)), None)
-
-
 class ValidateInterestForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_interest_form"
@@ -53,9 +56,9 @@ class ValidateInterestForm(FormValidationAction):
         balance = _decimal(value)
         if balance is None:
             return {"balance": None}
-        problem = _first_problem("balance", check_simulation(balance, Decimal("1"), None))
+        problem = balance_problem(balance)
         if problem:
-            dispatcher.utter_message(text=problem)
+            dispatcher.utter_message(text=problem.message)
             return {"balance": None}
         return {"balance": str(balance)}
 
@@ -65,11 +68,9 @@ class ValidateInterestForm(FormValidationAction):
         rate = _decimal(value)
         if rate is None:
             return {"rate": None}
-        # Without a balance yet, the highest ceiling applies (check_simulation treats 0 that way).
-        balance = _decimal(tracker.get_slot("balance")) or Decimal("0")
-        problem = _first_problem("rate", check_simulation(balance, rate, None))
+        problem = rate_problem(rate, _decimal(tracker.get_slot("balance")))
         if problem:
-            dispatcher.utter_message(text=problem)
+            dispatcher.utter_message(text=problem.message)
             return {"rate": None}
         return {"rate": str(rate)}
 
@@ -77,9 +78,9 @@ class ValidateInterestForm(FormValidationAction):
         days = _decimal(value)
         if days is None or days != days.to_integral_value():
             return {"days": None}
-        problem = _first_problem("days", check_simulation(Decimal("1"), Decimal("1"), int(days)))
+        problem = days_problem(int(days))
         if problem:
-            dispatcher.utter_message(text=problem)
+            dispatcher.utter_message(text=problem.message)
             return {"days": None}
         return {"days": str(int(days))}
 

@@ -300,6 +300,20 @@ def _payment_problems(
     return []
 
 
+def balance_problem(balance: Decimal) -> Optional[Problem]:
+    """What is wrong with a balance on its own (form validation asks one value at a time)."""
+    return next(iter(_balance_problems(balance)), None)
+
+
+def rate_problem(rate: Decimal, balance: Optional[Decimal] = None) -> Optional[Problem]:
+    """What is wrong with a rate; without a balance yet, the highest legal ceiling applies."""
+    return next(iter(_rate_problems(balance if balance is not None else Decimal("0"), rate)), None)
+
+
+def days_problem(days: int) -> Optional[Problem]:
+    return next(iter(_days_problems(days)), None)
+
+
 def check_simulation(
     balance: Decimal,
     rate: Decimal,

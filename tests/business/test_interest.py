@@ -363,3 +363,14 @@ def test_reply_refuses_invalid_input_with_the_problem() -> None:
         describe_simulation(Decimal(100_000), Decimal(25), 30, start=COMMON_YEAR_DAY)
 
     assert raised.value.problem.code == "rate_above_ceiling"
+
+
+def test_one_value_at_a_time_as_the_form_asks():
+    from business.interest import balance_problem, days_problem, rate_problem
+
+    assert balance_problem(Decimal("0")).code == "balance_not_positive"
+    assert balance_problem(Decimal("100000")) is None
+    assert rate_problem(Decimal("19"), Decimal("100000")).code == "rate_above_ceiling"
+    assert rate_problem(Decimal("19")) is None  # no balance yet: the 20% ceiling applies
+    assert rate_problem(Decimal("21")).code == "rate_above_ceiling"
+    assert days_problem(0).code == "days_not_positive" and days_problem(30) is None
