@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Optional
+
 from business.japanese_numbers import find_quantities
 from business.japanese_time import find_time_span
 from business.login_facts import Fact, find_login_facts
@@ -28,13 +31,12 @@ def find_message_facts(text: str) -> list[Fact]:
     return sorted(facts, key=lambda fact: (fact.start, fact.end))
 
 
-def _entity_for(kind: str, role: str | None) -> str:
+def _entity_for(kind: str, role: Optional[str]) -> str:
     if kind == "amount":
         return MONTHLY_PAYMENT if role == "monthly" else AMOUNT
     return {"rate": RATE, "days": DAYS}[kind]
 
 
-def _plain(value) -> str:
+def _plain(value: Decimal) -> str:
     """Decimal without exponent or trailing zeros: Decimal('1E+5') → '100000', 17.80 → '17.8'."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
