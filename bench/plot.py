@@ -10,6 +10,14 @@ from bench.results import SideResult
 COLOURS = {"baseline": "#8c8c8c", "ours": "#d62728"}
 
 
+def _short(value: str) -> str:
+    """A path inside the project, shown relative to it (a what-if's PYTHONPATH)."""
+    from business.settings import PROJECT_ROOT
+
+    path = Path(value)
+    return str(path.relative_to(PROJECT_ROOT)) if path.is_absolute() and path.is_relative_to(PROJECT_ROOT) else value
+
+
 def render(baseline: SideResult, ours: SideResult, meta: Mapping[str, Any], path: Path) -> None:
     import matplotlib
 
@@ -69,9 +77,11 @@ def render(baseline: SideResult, ours: SideResult, meta: Mapping[str, Any], path
          {s.name: [s.rss_mib("rasa"), s.rss_mib("actions")] for s in sides},
          "MiB", "Peak resident memory during load")
 
+    what_if = meta.get("ours_env") or {}
     figure.suptitle(
         f"Promise assistant vs `rasa init` baseline — {meta.get('nproc')} × {meta.get('cpu_model')}, "
         f"{meta.get('mem_total_gib')} GiB, Rasa {meta.get('rasa')}, {str(meta.get('date', ''))[:10]}"
+        + (f"\nwhat-if run: ours started with {', '.join(f'{k}={_short(v)}' for k, v in what_if.items())}" if what_if else "")
     )
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ from typing import Iterable, Optional, Sequence
 
 from bench import assistants, messages
 from bench.load import first_answer, run_phase
+from bench.run import parse_env
 from business.settings import PROJECT_ROOT
 
 # Frames from these places say what the work is; the event loop and Sanic frames above them do not.
@@ -53,15 +54,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "assistant.tar.gz")
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "results" / "profile-rasa.txt")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--ours-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="extra environment for our servers, as for python -m bench")
     args = parser.parse_args(argv)
     scripts = messages.scripts_from_test_file(PROJECT_ROOT / "tests" / "integration" / "test_conversations.py")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as workdir:
-        running = assistants.start_ours(assistants.Trained(args.model, 0.0, PROJECT_ROOT), Path(workdir))
+        running = assistants.start_ours(
+            assistants.Trained(args.model, 0.0, PROJECT_ROOT), Path(workdir), parse_env(args.ours_env)
+        )
         try:
             first_answer(running.rasa_url, scripts[0][0], time.monotonic() + 300, running.alive)
             spy = subprocess.Popen(
-                [str(assistants.BIN / "py-spy"), "record", "--format", "raw", "--rate", "200", "--nonblocking",
+                [str(assistants.BIN / "py-spy"), "record", "--format", "raw", "--rate", "200",
                  "--pid", str(running.pids["rasa"]), "--output", str(args.output)],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )

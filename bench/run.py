@@ -30,9 +30,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="memory: as `rasa init` leaves it (default); sqlite: the SQL tracker store ours uses")
     parser.add_argument("--plain-rest", action="store_true",
                         help="ours on Rasa's plain `rest:` channel instead of the project's credentials.yml")
+    parser.add_argument("--ours-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="extra environment for our servers (what-if runs, e.g. PYTHONPATH=bench/whatif)")
+    parser.add_argument("--ours-endpoints", type=Path, default=PROJECT_ROOT / "endpoints.yml",
+                        help="endpoints for our Rasa server (default: the default profile's endpoints.yml)")
     parser.add_argument("--config", type=Path, default=PROJECT_ROOT / "config.yml", help="our config to train")
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "results" / "bench.json")
-    parser.add_argument("--plot", type=Path, default=PROJECT_ROOT / "results" / "bench.png")
+    parser.add_argument("--plot", type=lambda text: Path(text) if text else None,
+                        default=PROJECT_ROOT / "results" / "bench.png", help="PNG to draw ('' for none)")
     parser.add_argument("--quiet-patience", type=float, default=90.0,
                         help="seconds to wait, before each load, for other programs to leave the CPUs (0: don't)")
     parser.add_argument("--workdir", type=Path, help="keep models and logs here (default: a temp dir, removed)")
@@ -41,6 +46,19 @@ def _parser() -> argparse.ArgumentParser:
 
 def _log(text: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+def parse_env(pairs: Sequence[str]) -> dict[str, str]:
+    """NAME=VALUE pairs; a relative PYTHONPATH is taken from the project root, where ours runs."""
+    env = {}
+    for pair in pairs:
+        name, separator, value = pair.partition("=")
+        if not separator or not name:
+            raise SystemExit(f"--ours-env needs NAME=VALUE, got {pair!r}")
+        if name == "PYTHONPATH":
+            value = os.pathsep.join(str((PROJECT_ROOT / part).resolve()) for part in value.split(os.pathsep))
+        env[name] = value
+    return env
 
 
 def _own_cpu_seconds() -> float:
@@ -101,13 +119,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             else PROJECT_ROOT / "credentials.yml"
         )
         meta["ours_credentials"] = "plain rest:" if args.plain_rest else "credentials.yml"
+        ours_env = parse_env(args.ours_env)
+        meta["ours_env"], meta["ours_endpoints"] = ours_env, str(args.ours_endpoints)
         base_scripts = messages.scripts_from_rasa_project(base_trained.project / "data")
         our_scripts = messages.scripts_from_test_file(TESTS)
         sides = []
         for name, trained, scripts, start in (
             ("baseline", base_trained, base_scripts,
              lambda t: assistants.start_baseline(t, workdir, args.baseline_tracker == "sqlite")),
-            ("ours", ours_trained, our_scripts, lambda t: assistants.start_ours(t, workdir, credentials=credentials)),
+            ("ours", ours_trained, our_scripts, lambda t: assistants.start_ours(t, workdir, ours_env, args.ours_endpoints, credentials)),
         ):
             _log(f"{name}: starting")
             running = start(trained)

@@ -45,3 +45,15 @@ def test_errors_fail_the_run_and_markdown_has_one_line_per_row():
     markdown = table(report_rows, markdown=True)
     assert markdown.count("\n") == len(report_rows) + 1
     assert "| action server peak RSS | MiB | — | 100 | — |  |" in markdown
+
+
+def test_ours_env_pairs_and_project_relative_pythonpath():
+    import pytest
+
+    from bench.run import parse_env
+    from business.settings import PROJECT_ROOT
+
+    assert parse_env(["A=1", "B=x=y"]) == {"A": "1", "B": "x=y"}
+    assert parse_env(["PYTHONPATH=bench/whatif"]) == {"PYTHONPATH": str(PROJECT_ROOT / "bench" / "whatif")}
+    with pytest.raises(SystemExit):
+        parse_env(["novalue"])
