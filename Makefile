@@ -19,7 +19,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help install browser train migrate run test test-unit test-trust clean
+.PHONY: help install browser train migrate run test test-unit test-trust bench eval-nlu clean
 
 help:
 	@echo "make run    install what is missing, train if needed, start the assistant"
@@ -66,6 +66,15 @@ test-trust: $(MODEL)
 
 test: $(MODEL) $(WEB_BUNDLE)
 	$(ENV) $(PY) -m pytest tests -q
+
+# Not part of `make test`: trains the rasa-init baseline and this assistant from scratch, loads both
+# over REST, prints the table; exits 1 when a target is missed (docs/benchmarks.md).
+bench: $(BIN)/.installed
+	$(ENV) $(PY) -m bench
+
+# 5-fold cross-validation of data/nlu for config.yml and bench/pipelines/*.yml; exits 1 below macro-F1 0.95.
+eval-nlu: $(BIN)/.installed
+	$(ENV) $(PY) -m bench.eval_nlu
 
 clean:
 	rm -rf models/*.tar.gz var/*.db .pytest_cache
