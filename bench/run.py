@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--plain-rest", action="store_true",
                         help="ours on Rasa's plain `rest:` channel instead of the project's credentials.yml")
     parser.add_argument("--ours-env", action="append", default=[], metavar="NAME=VALUE",
-                        help="extra environment for our servers (what-if runs, e.g. PYTHONPATH=bench/whatif)")
+                        help="extra environment for our servers (what-if runs, e.g. PYTHONPATH=some/dir)")
     parser.add_argument("--ours-endpoints", type=Path, default=PROJECT_ROOT / "endpoints.yml",
                         help="endpoints for our Rasa server (default: the default profile's endpoints.yml)")
     parser.add_argument("--config", type=Path, default=PROJECT_ROOT / "config.yml", help="our config to train")
