@@ -111,3 +111,12 @@ def postgres_url(database: str) -> str:
 
 def workdir_for(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     return tmp_path_factory.mktemp(name)
+
+
+@pytest.fixture(scope="module")
+def line_api() -> Iterator["channels.FakeLineApi"]:
+    """A fake LINE API per test module, for the modules whose assistant has a LINE channel."""
+    from tests.trust import channels
+
+    with channels.FakeLineApi() as api:
+        yield api

@@ -33,12 +33,6 @@ LINE_SECRET = "trust-faults-line-secret"
 
 
 @pytest.fixture(scope="module")
-def line_api() -> Iterator[channels.FakeLineApi]:
-    with channels.FakeLineApi() as api:
-        yield api
-
-
-@pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory, line_api: channels.FakeLineApi) -> Iterator[Assistant]:
     overrides = {
         "ASSISTANT_NOW": FIXED_NOW,
