@@ -218,3 +218,10 @@ def test_asking_for_the_phone_ends_the_triage(tuesday):
     assert "0120-24-0365" in text
     text, _ = chat.say("こんにちは")
     assert "どちらの方法" not in text
+
+
+def test_a_card_number_sent_alone_is_masked_warned_about_and_the_login_help_starts(tuesday):
+    chat = Conversation(tuesday)
+    text, buttons = chat.say("カード番号は 1234-5678-9012-3456 です")
+    assert "1234" not in text and "入力しないでください" in text
+    assert "どのような状態" in text  # the card number told the login method; the next question comes
