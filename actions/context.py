@@ -32,7 +32,7 @@ def clock() -> Clock:
 
 def latest_entity(tracker: Tracker, name: str) -> Optional[str]:
     """The value of an entity in the latest user message (not a slot: slots outlive the message)."""
-    values = [entity.get("value") for entity in tracker.latest_message.get("entities", []) if entity.get("entity") == name]
+    values = list(tracker.get_latest_entity_values(name))
     return str(values[-1]) if values else None
 
 

@@ -30,11 +30,15 @@ def engine_for(url: str) -> Engine:
     return create_engine(url, future=True, pool_pre_ping=True, connect_args=connect_args)
 
 
+@lru_cache(maxsize=8)
+def _session_factory(url: str) -> sessionmaker:
+    return sessionmaker(bind=engine_for(url), future=True, expire_on_commit=False)
+
+
 @contextmanager
 def session_scope(url: Optional[str] = None) -> Iterator[Session]:
     """A transaction: committed when the block ends, rolled back if it raises."""
-    factory = sessionmaker(bind=engine_for(database_url(url)), future=True, expire_on_commit=False)
-    session = factory()
+    session = _session_factory(database_url(url))()
     try:
         yield session
         session.commit()

@@ -14,8 +14,9 @@ import json
 import threading
 import time
 import uuid
+from contextlib import asynccontextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Optional, Sequence
+from typing import Any, AsyncIterator, Optional, Sequence
 
 import requests
 
@@ -55,7 +56,9 @@ def rest_converse(rasa_url: str, sender: str, messages: Sequence[str], timeout: 
 # --- socket.io (the web chat page's protocol, with its origin) ---------------------------------
 
 
-async def _socketio_converse(url: str, origin: str, messages: Sequence[object], quiet: float, timeout: float) -> list[list[str]]:
+@asynccontextmanager
+async def _web_chat_session(url: str, origin: str, timeout: float) -> AsyncIterator[tuple[Any, str, asyncio.Queue]]:
+    """A connected socket.io client with a confirmed session: (client, session_id, bot messages)."""
     import socketio
 
     client = socketio.AsyncClient(reconnection=False)
@@ -65,17 +68,21 @@ async def _socketio_converse(url: str, origin: str, messages: Sequence[object], 
     client.on("session_confirm", lambda data: confirmed.put_nowait(data))
     await client.connect(url, headers={"Origin": origin}, transports=["websocket"], socketio_path="/socket.io", wait_timeout=timeout)
     try:
-        session_id = uuid.uuid4().hex
-        await client.emit("session_request", {"session_id": session_id})
+        await client.emit("session_request", {"session_id": uuid.uuid4().hex})
         session_id = await asyncio.wait_for(confirmed.get(), timeout)
+        yield client, session_id, received
+    finally:
+        await client.disconnect()
+
+
+async def _socketio_converse(url: str, origin: str, messages: Sequence[object], quiet: float, timeout: float) -> list[list[str]]:
+    async with _web_chat_session(url, origin, timeout) as (client, session_id, received):
         answers = []
         for message in messages:
             data = message if not isinstance(message, str) else {"message": message, "session_id": session_id}
             await client.emit("user_uttered", data)
             answers.append(await _collect(received, quiet, timeout))
         return answers
-    finally:
-        await client.disconnect()
 
 
 async def _collect(received: asyncio.Queue, quiet: float, timeout: float) -> list[str]:
@@ -99,17 +106,7 @@ async def _collect(received: asyncio.Queue, quiet: float, timeout: float) -> lis
 
 
 async def _socketio_fire_then_ask(url: str, origin: str, events: Sequence[object], question: str, expect: str, timeout: float) -> list[str]:
-    import socketio
-
-    client = socketio.AsyncClient(reconnection=False)
-    received: asyncio.Queue = asyncio.Queue()
-    confirmed: asyncio.Queue = asyncio.Queue()
-    client.on("bot_uttered", lambda data: received.put_nowait(data))
-    client.on("session_confirm", lambda data: confirmed.put_nowait(data))
-    await client.connect(url, headers={"Origin": origin}, transports=["websocket"], socketio_path="/socket.io", wait_timeout=timeout)
-    try:
-        await client.emit("session_request", {"session_id": uuid.uuid4().hex})
-        session_id = await asyncio.wait_for(confirmed.get(), timeout)
+    async with _web_chat_session(url, origin, timeout) as (client, session_id, received):
         for event in events:
             await client.emit("user_uttered", event)
         await client.emit("user_uttered", {"message": question, "session_id": session_id})
@@ -122,8 +119,6 @@ async def _socketio_fire_then_ask(url: str, origin: str, events: Sequence[object
                 break
             texts.append(data.get("text", "") if isinstance(data, dict) else str(data))
         return texts
-    finally:
-        await client.disconnect()
 
 
 def socketio_fire_then_ask(
