@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import unicodedata
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,10 +20,16 @@ from typing import Any, Awaitable, Callable, Iterator, List, Optional
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from ruamel.yaml import YAML
 
+from business.incoming_text import (  # noqa: F401 - channels use them through the guard
+    EMPTY_REPLY,
+    MAX_TEXT_CHARS,
+    NO_TEXT_REPLY,
+    TOO_LONG_REPLY,
+    polite_refusal,
+)
 from business.redaction import SECRET_WARNING, redact
 
 DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
-MAX_TEXT_CHARS = 5000
 
 
 @dataclass(frozen=True)
@@ -170,21 +175,3 @@ async def answer_or_apologise(
     await output.send_text_message(message.sender_id, assistant_unavailable_text(domain_file))
     return True
 
-
-EMPTY_REPLY = "メッセージが空のようです。お困りのことを文字で入力してください。"
-NO_TEXT_REPLY = "申し訳ありません。絵文字や記号だけでは、ご用件を読み取れませんでした。お困りのことを文字で入力してください。"
-TOO_LONG_REPLY = (
-    "申し訳ありません。メッセージが長すぎるため、お読みできませんでした。"
-    f"{MAX_TEXT_CHARS:,}文字以内で、お困りのことを短くお書きください。"
-)
-
-
-def polite_refusal(text: str) -> Optional[str]:
-    """What to say instead of handing the (cleaned) text to Rasa, or None if it can go on."""
-    if len(text) > MAX_TEXT_CHARS:
-        return TOO_LONG_REPLY
-    if not text.strip():
-        return EMPTY_REPLY
-    if not any(unicodedata.category(char)[0] in "LN" for char in text):
-        return NO_TEXT_REPLY  # emoji, symbols and punctuation only
-    return None

@@ -32,6 +32,7 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from business.incoming_text import TEXT_ONLY_NOTICE
 from rasa_addons.channels import guard
 from rasa_addons.channels.line_api import DEFAULT_BASE_URL, LineApi, LineMessage, batches, is_success, line_messages
 
@@ -45,7 +46,6 @@ SHUTDOWN_GRACE_SECONDS = 10.0
 # Internal, not customer text: a new friend is greeted as if they had said hello.
 FOLLOW_MESSAGE = "/greet"
 # LINE content the assistant cannot read (stickers, images, video, audio, files, locations).
-TEXT_ONLY_NOTICE = "申し訳ありません。文字のメッセージのみお読みできます。お困りのことを文字で送ってください。"
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 Job = Callable[[], Awaitable[None]]
