@@ -19,11 +19,12 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help install browser train migrate run test test-unit test-trust bench eval-nlu clean
+.PHONY: help install browser train migrate run shell lint test test-unit test-trust bench eval-nlu clean
 
 help:
 	@echo "make run    install what is missing, train if needed, start the assistant"
-	@echo "make test   run every test (installs and trains first)"
+	@echo "make test   lint, then every test (installs and trains first)"
+	@echo "make shell  chat with the assistant in the terminal"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6)"; exit 1; }
@@ -58,13 +59,21 @@ migrate: install
 run: $(MODEL) $(WEB_BUNDLE) migrate
 	$(ENV) scripts/run-all
 
+shell: $(MODEL) migrate
+	$(ENV) scripts/shell
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+
 test-unit: install
 	$(ENV) $(PY) -m pytest tests -q -m "not slow"
 
 test-trust: $(MODEL)
 	$(ENV) $(PY) -m pytest tests/trust -q
 
-test: $(MODEL) $(WEB_BUNDLE)
+# Lint, then pytest: unit tests, `rasa data validate`, the REST/browser/trust tests and
+# `rasa test --fail-on-prediction-errors` on tests/conversations (tests/integration).
+test: lint $(MODEL) $(WEB_BUNDLE)
 	$(ENV) $(PY) -m pytest tests -q
 
 # Not part of `make test`: trains the rasa-init baseline and this assistant from scratch, loads both

@@ -50,7 +50,7 @@ class Running:
     def exit_report(self) -> str:
         return "\n".join(
             f"{log.name} (exit {process.returncode}):\n{_tail(log)}"
-            for process, log in zip(self.processes, self.logs) if process.poll() is not None
+            for process, log in zip(self.processes, self.logs, strict=False) if process.poll() is not None
         )
 
     def stop(self) -> None:

@@ -107,7 +107,7 @@ def evaluate(config: Path, examples: list[Any], folds: list[tuple[list[int], lis
         train_seconds_per_fold=train_seconds / len(folds),
         parse_ms_p50=percentile(parse_seconds, 0.5) * 1000,
         parse_ms_p95=percentile(parse_seconds, 0.95) * 1000,
-        misses=[(x, t, p) for x, t, p in zip(texts_all, truth, predicted) if t != p],
+        misses=[(x, t, p) for x, t, p in zip(texts_all, truth, predicted, strict=False) if t != p],
     )
 
 

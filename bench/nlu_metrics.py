@@ -28,13 +28,13 @@ def score(truth: Sequence[str], predicted: Sequence[str], top: int = 5) -> Inten
     labels = sorted(set(truth))
     per_intent = {}
     for label in labels:
-        tp = sum(1 for t, p in zip(truth, predicted) if t == label and p == label)
-        fp = sum(1 for t, p in zip(truth, predicted) if t != label and p == label)
-        fn = sum(1 for t, p in zip(truth, predicted) if t == label and p != label)
+        tp = sum(1 for t, p in zip(truth, predicted, strict=False) if t == label and p == label)
+        fp = sum(1 for t, p in zip(truth, predicted, strict=False) if t != label and p == label)
+        fn = sum(1 for t, p in zip(truth, predicted, strict=False) if t == label and p != label)
         per_intent[label] = f1(tp, fp, fn)
-    confused = Counter((t, p) for t, p in zip(truth, predicted) if t != p)
+    confused = Counter((t, p) for t, p in zip(truth, predicted, strict=False) if t != p)
     return IntentScores(
-        accuracy=sum(1 for t, p in zip(truth, predicted) if t == p) / len(truth),
+        accuracy=sum(1 for t, p in zip(truth, predicted, strict=False) if t == p) / len(truth),
         macro_f1=sum(per_intent.values()) / len(labels),
         per_intent_f1=per_intent,
         confused=[(t, p, n) for (t, p), n in confused.most_common(top)],

@@ -39,7 +39,7 @@ def render(baseline: SideResult, ours: SideResult, meta: Mapping[str, Any], path
             colours.append(COLOURS[side.name])
     boxes = latency_ax.boxplot(data, whis=(5, 95), showfliers=False, patch_artist=True, widths=0.55,
                                medianprops={"color": "black", "linewidth": 1.5})
-    for box, colour in zip(boxes["boxes"], colours):
+    for box, colour in zip(boxes["boxes"], colours, strict=False):
         box.set_facecolor(colour)
         box.set_alpha(0.6)
     for index, values in enumerate(data, start=1):

@@ -112,7 +112,7 @@ def table(report_rows: list[Row], markdown: bool = False) -> str:
 
     def aligned(cells: list[str]) -> str:
         # Words left, numbers right.
-        return "  ".join(c.ljust(w) if i in (0, 1, 5) else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+        return "  ".join(c.ljust(w) if i in (0, 1, 5) else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=False)))
 
     return "\n".join([aligned(header), aligned(["-" * w for w in widths]), *map(aligned, body)])
 

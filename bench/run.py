@@ -4,8 +4,8 @@ save the raw figures, and exit 1 when a target is missed."""
 from __future__ import annotations
 
 import argparse
-import os
 import asyncio
+import os
 import shutil
 import sys
 import tempfile

@@ -15,7 +15,6 @@ from business.maintenance import Window
 from business.references import new_reference
 from storage.models import ClosedDay, FeedbackAnswer, Handoff, MaintenanceWindow, NotUnderstood
 
-
 # --- maintenance windows -------------------------------------------------------------
 
 def add_maintenance_window(session: Session, start: datetime, end: datetime, reason: str) -> int:

@@ -170,13 +170,13 @@ class LineApi:
         self,
         access_token: str,
         base_url: str = DEFAULT_BASE_URL,
-        retry: RetryPolicy = RetryPolicy(),
+        retry: Optional[RetryPolicy] = None,
         timeout: float = 10.0,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         self._access_token = access_token
         self.base_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
-        self._retry = retry
+        self._retry = retry or RetryPolicy()
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._sleep = sleep
         self._session: Optional[aiohttp.ClientSession] = None

@@ -1,6 +1,5 @@
 """The check before the triage: maintenance now, or at the time the customer names."""
 
-from datetime import datetime
 
 from dateutil import parser
 

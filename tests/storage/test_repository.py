@@ -1,11 +1,10 @@
 """The action server's tables through the same queries the actions and the staff CLI use."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from dateutil import parser
 
-from business.clock import JST
 from storage import repository
 from storage.cli import main as staff
 from storage.database import migrate, session_scope

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import socket
 import subprocess
 import time
@@ -19,10 +20,26 @@ MODEL = PROJECT_ROOT / "models" / "assistant.tar.gz"
 BIN = PROJECT_ROOT / ".venv" / "bin"
 
 
+# Below Linux's ephemeral range (32768-60999): a port the kernel hands out for `bind(0)` can be taken
+# by any outgoing connection before the server binds it (CI once failed on exactly that).
+_TEST_PORTS = range(20000, 32000)
+_handed_out: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port nothing listens on, outside the ephemeral range, never handed out twice in this run."""
+    for _ in range(200):
+        port = random.choice(_TEST_PORTS)
+        if port in _handed_out:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("0.0.0.0", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
+    raise RuntimeError("no free port between 20000 and 32000")
 
 
 def wait_for(url: str, timeout: float, process: Optional[subprocess.Popen] = None, log: Optional[Path] = None) -> None:
@@ -79,6 +96,8 @@ def assistant_env(workdir: Path, overrides: Mapping[str, str] = ()) -> dict:
             "ASSISTANT_DB_URL": f"sqlite:///{workdir / 'assistant.db'}",
             "TRACKER_DB_PATH": str(workdir / "tracker.db"),
             "TF_CPP_MIN_LOG_LEVEL": "2",
+            # The API's own tests turn it on with a token; the others need only the channels.
+            "RASA_ENABLE_API": "false",
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         }

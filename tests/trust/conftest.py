@@ -7,9 +7,12 @@ import subprocess
 import time
 import uuid
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.trust.channels import FakeLineApi
 
 # A Wednesday morning in Japan: no maintenance window, the call centre is open.
 FIXED_NOW = "2026-12-02T10:00:00+09:00"
@@ -114,7 +117,7 @@ def workdir_for(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def line_api() -> Iterator["channels.FakeLineApi"]:
+def line_api() -> Iterator["FakeLineApi"]:
     """A fake LINE API per test module, for the modules whose assistant has a LINE channel."""
     from tests.trust import channels
 

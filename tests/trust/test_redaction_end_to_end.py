@@ -154,7 +154,7 @@ def test_every_existing_channel_was_driven(runs: tuple[Path, list[Run]]) -> None
 def test_the_warning_comes_first_and_the_login_help_after_it(runs: tuple[Path, list[Run]]) -> None:
     _, results = runs
     for run in results:
-        for probe, answer in zip(run.probes, run.answers):
+        for probe, answer in zip(run.probes, run.answers, strict=False):
             assert answer and answer[0] == SECRET_WARNING, f"{run.channel}: {probe.message!r} -> {answer}"
             help_texts = answer[1:]
             assert help_texts, f"{run.channel}: only the warning for {probe.message!r}"

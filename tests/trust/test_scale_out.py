@@ -215,7 +215,7 @@ def test_simultaneous_messages_of_one_conversation_take_turns(cluster: Cluster) 
         for pair in rounds:
             barrier = threading.Barrier(2)
 
-            def send(replica: str, message: str) -> None:
+            def send(replica: str, message: str, barrier: threading.Barrier = barrier) -> None:
                 barrier.wait()
                 reply = requests.post(
                     f"{replica}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120

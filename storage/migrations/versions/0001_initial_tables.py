@@ -1,12 +1,11 @@
 """initial tables
 
 Revision ID: 0001
-Revises: 
+Revises: (none)
 Create Date: 2026-11-27 10:29:59.360485
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
