@@ -10,6 +10,7 @@ ENV := scripts/with-defaults
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10; do \
 	$$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 MODEL := models/assistant.tar.gz
+DEFAULTS_PTH := $(VENV)/lib/python3.10/site-packages/promise_assistant_defaults.pth
 WEB_BUNDLE := web/node_modules/rasa-webchat/lib/index.js
 # What the model is built from (channels are not: editing one does not retrain).
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
@@ -34,19 +35,24 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(BIN)/pip check
 	touch $@
 
+# Plain `rasa run` and `rasa run actions` with .venv active get defaults.env too: every Python in
+# .venv fills unset variables from it at start (business.settings.apply_defaults).
+$(DEFAULTS_PTH): $(BIN)/.installed
+	printf '%s\nimport business.settings; business.settings.apply_defaults()\n' "$(CURDIR)" > $@
+
 # npm leaves old timestamps on package files: touch, or `npm ci` would run every time.
 $(WEB_BUNDLE): web/package.json web/package-lock.json web/.npmrc
 	cd web && npm ci
 	touch $@
 
-install: $(BIN)/.installed $(WEB_BUNDLE)
+install: $(BIN)/.installed $(DEFAULTS_PTH) $(WEB_BUNDLE)
 
 # Debian's chromium and a Japanese font for the browser test (as root; .ci/run does the same).
 browser:
 	test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium fonts-noto-cjk; }
 
 # Trained into a temporary folder, then moved: a server starting meanwhile never loads half a file.
-$(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
+$(MODEL): $(BIN)/.installed $(TRAINING_INPUTS) | $(DEFAULTS_PTH)
 	rm -rf models/.training && mkdir -p models
 	$(ENV) $(BIN)/rasa train --fixed-model-name assistant --out models/.training
 	mv models/.training/assistant.tar.gz $@ && rm -rf models/.training
@@ -62,7 +68,7 @@ run: $(MODEL) $(WEB_BUNDLE) migrate
 shell: $(MODEL) migrate
 	$(ENV) scripts/shell
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.installed $(DEFAULTS_PTH)
 	$(BIN)/ruff check .
 
 test-unit: install
@@ -78,11 +84,11 @@ test: lint $(MODEL) $(WEB_BUNDLE)
 
 # Not part of `make test`: trains the rasa-init baseline and this assistant from scratch, loads both
 # over REST, prints the table; exits 1 when a target is missed (docs/benchmarks.md).
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed $(DEFAULTS_PTH)
 	$(ENV) $(PY) -m bench
 
 # 5-fold cross-validation of data/nlu for config.yml and bench/pipelines/*.yml; exits 1 below macro-F1 0.95.
-eval-nlu: $(BIN)/.installed
+eval-nlu: $(BIN)/.installed $(DEFAULTS_PTH)
 	$(ENV) $(PY) -m bench.eval_nlu
 
 clean:

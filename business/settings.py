@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Mapping, MutableMapping, Optional
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULTS_FILE = PROJECT_ROOT / "defaults.env"
@@ -22,6 +22,22 @@ def read_defaults(path: Path = DEFAULTS_FILE) -> dict[str, str]:
         if match:
             values[match.group(1)] = match.group(2)
     return values
+
+
+def apply_defaults(environ: Optional[MutableMapping[str, str]] = None) -> None:
+    """Give every variable the environment leaves unset its value from defaults.env.
+
+    `make install` runs this at the start of every Python in .venv (a .pth file), so plain `rasa run`
+    and `rasa run actions` from the repository root find the values that endpoints.yml and
+    credentials.yml name, as `scripts/with-defaults` gives them to the project's own commands.
+    """
+    target = os.environ if environ is None else environ
+    try:
+        defaults = read_defaults()
+    except OSError:  # the checkout moved or went away: leave the environment as it is
+        return
+    for name, value in defaults.items():
+        target.setdefault(name, value)
 
 
 @dataclass(frozen=True)

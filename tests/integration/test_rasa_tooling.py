@@ -7,10 +7,11 @@ import re
 import subprocess
 
 import pytest
+import requests
 import yaml
 
 from business.settings import PROJECT_ROOT, read_defaults
-from tests.support.servers import BIN, MODEL
+from tests.support.servers import BIN, MODEL, free_port, stop, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -59,3 +60,37 @@ def test_conversation_tests_pass(tmp_path):
     failed = (tmp_path / "failed_test_stories.yml").read_text(encoding="utf-8")
     assert result.returncode == 0, failed + result.stdout[-3000:]
     assert "None of the test stories failed" in failed
+
+
+def test_plain_rasa_run_from_the_repository_root(tmp_path):
+    """`rasa run actions` and `rasa run` with .venv active and none of defaults.env's variables set."""
+    action_port, rasa_port = free_port(), free_port()
+    env = {name: value for name, value in os.environ.items() if name not in read_defaults()}
+    env.update(
+        PATH=f"{BIN}:{env.get('PATH', '')}",
+        VIRTUAL_ENV=str(BIN.parent),
+        RASA_TELEMETRY_ENABLED="false",
+        # Only what keeps this test off the developer's ports and databases:
+        ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
+        TRACKER_DB_PATH=str(tmp_path / "tracker.db"),
+        ASSISTANT_DB_URL=f"sqlite:///{tmp_path / 'assistant.db'}",
+    )
+    logs = [tmp_path / "actions.log", tmp_path / "rasa.log"]
+    commands = [["rasa", "run", "actions", "--port", str(action_port)], ["rasa", "run", "--port", str(rasa_port)]]
+    processes = []
+    try:
+        for command, log in zip(commands, logs, strict=True):
+            processes.append(
+                subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+            )
+        wait_for(f"http://127.0.0.1:{action_port}/health", 90, processes[0], logs[0])
+        wait_for(f"http://127.0.0.1:{rasa_port}/", 180, processes[1], logs[1])
+        reply = requests.post(
+            f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook",
+            json={"sender": "plain-run", "message": "パスワードを忘れました"},
+            timeout=60,
+        ).json()
+    finally:
+        stop(processes)
+    text = "\n".join(message.get("text", "") for message in reply)
+    assert "プロミスカード" in text, reply
