@@ -1,12 +1,13 @@
 """Rasa's SQL tracker store, with recent conversations kept in memory.
 
 Rasa 3.6's SQLTrackerStore reads every event of the session and replays them into a new tracker
-for each message; that was the largest share of the Rasa server's time under load
-(docs/benchmarks.md). This store serves the tracker it saved last instead, but only after asking
-the database how many events the session holds: when that is not the number it cached (another
-replica wrote, or a turn failed before it saved), it reloads from the database as Rasa does.
-Events are only ever appended, so an equal count means the same events. Every event is still
-written to the database before the answer goes out: nothing is kept only in memory.
+for each message, and counts the session's events again to save; on SQLite it also opens a new
+connection for every query. Together that was the largest share of the Rasa server's time under
+load (docs/benchmarks.md). This store serves the tracker it saved last instead, after asking the
+database for the conversation's newest event id (one index lookup): when that is not the id it
+cached (another replica wrote, or a turn failed before it saved), it reads the session back as Rasa
+does. Events are only ever appended, so an equal id means the same events. Every event is still
+written, and committed, before the answer goes out: nothing is kept only in memory.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Optional, Text
 
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, SessionStarted
@@ -32,67 +34,108 @@ DEFAULT_CACHE_SIZE = 1000
 @dataclass
 class _Cached:
     tracker: DialogueStateTracker
-    stored_events: int  # events of the latest session in the database when cached
+    stored_events: int  # how many of the tracker's events are in the database
+    last_event_id: Optional[int]  # the conversation's newest row in the database
 
 
 class CachedSQLTrackerStore(SQLTrackerStore):
     """`type: rasa_addons.tracker_store.CachedSQLTrackerStore` in endpoints; other keys as Rasa's SQL store.
 
-    `cache_size`: how many conversations to keep in memory (least recently used go first).
+    `cache_size`: how many conversations to keep in memory (least recently used go first; 0: none).
     """
 
     def __init__(self, domain: Optional[Domain] = None, cache_size: Any = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
         super().__init__(domain=domain, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            self.engine = _pooled_sqlite_engine(self.engine.url)
+            self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         self._cache: "OrderedDict[str, _Cached]" = OrderedDict()
         self._cache_size = max(0, int(cache_size))
 
-    def _stored_event_count(self, session: Any, sender_id: Text) -> int:
-        return self._event_query(session, sender_id, fetch_events_from_all_sessions=False).count()
-
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         cached = self._cache.get(sender_id)
-        if cached is not None:
-            with self.session_scope() as session:
-                stored = self._stored_event_count(session, sender_id)
-            if stored == cached.stored_events == len(cached.tracker.events):
-                self._cache.move_to_end(sender_id)
-                return cached.tracker
-            self._cache.pop(sender_id, None)
-        tracker = await super().retrieve(sender_id)
-        if tracker is not None:
-            self._remember(tracker, len(tracker.events))
+        with self.session_scope() as session:
+            if cached is not None:
+                if (
+                    self._last_event_id(session, sender_id) == cached.last_event_id
+                    and len(cached.tracker.events) == cached.stored_events
+                ):
+                    self._cache.move_to_end(sender_id)
+                    return cached.tracker
+                self._cache.pop(sender_id, None)
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+        if not rows or not self.domain:
+            return None
+        # What Rasa's SQLTrackerStore.retrieve does, keeping the newest row's id.
+        tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(row.data) for row in rows], self.domain.slots)
+        self._remember(tracker, len(tracker.events), rows[-1].id)
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Rasa's save (append the events the database lacks), then remember the tracker."""
+        """Append the events the database lacks (as Rasa's save does), then remember the tracker."""
         await self.stream_events(tracker)
+        cached = self._cache.get(tracker.sender_id)
         with self.session_scope() as session:
-            stored = self._stored_event_count(session, tracker.sender_id)
+            if cached is not None and cached.tracker is tracker:
+                # Read back from the database at the start of this turn, under the conversation's lock.
+                stored, last_event_id = cached.stored_events, cached.last_event_id
+            else:
+                stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+                last_event_id = self._last_event_id(session, tracker.sender_id)
             new_events = list(itertools.islice(tracker.events, stored, None))
-            session.add_all(self._row(tracker.sender_id, event) for event in new_events)
+            if new_events:
+                # One executemany (the ORM would insert row by row to learn each id), then the newest id.
+                rows = [self._row(tracker.sender_id, event) for event in new_events]
+                session.execute(sa.insert(self.SQLEvent.__table__), rows)
+                last_event_id = self._last_event_id(session, tracker.sender_id)
             session.commit()
         logger.debug(f"Tracker with sender_id '{tracker.sender_id}' stored to database")
         if any(isinstance(event, SessionStarted) for event in new_events):
-            # The database's "latest session" now starts later than this tracker: reload next time.
+            # The database's "latest session" now starts later than this tracker: read it back next time.
             self._cache.pop(tracker.sender_id, None)
         else:
-            self._remember(tracker, stored + len(new_events))
+            self._remember(tracker, stored + len(new_events), last_event_id)
 
-    def _row(self, sender_id: Text, event: Event) -> "SQLTrackerStore.SQLEvent":
+    def _last_event_id(self, session: Any, sender_id: Text) -> Optional[int]:
+        return session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()
+
+    @staticmethod
+    def _row(sender_id: Text, event: Event) -> dict[str, Any]:
+        """The columns Rasa's SQLTrackerStore.save writes for an event."""
         data = event.as_dict()
-        return self.SQLEvent(
-            sender_id=sender_id,
-            type_name=event.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
-    def _remember(self, tracker: DialogueStateTracker, stored_events: int) -> None:
+    def _remember(self, tracker: DialogueStateTracker, stored_events: int, last_event_id: Optional[int]) -> None:
         if self._cache_size == 0:
             return
-        self._cache[tracker.sender_id] = _Cached(tracker, stored_events)
+        self._cache[tracker.sender_id] = _Cached(tracker, stored_events, last_event_id)
         self._cache.move_to_end(tracker.sender_id)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
+
+
+def _pooled_sqlite_engine(url: Any) -> sa.engine.Engine:
+    """SQLite with a connection pool and write-ahead logging.
+
+    SQLAlchemy 1.4 opens a new SQLite connection per session for a file database; the Rasa server
+    runs its queries on one thread, so a small pool serves them. WAL keeps synchronous=FULL's
+    durability with one fsync per commit instead of the rollback journal's several.
+    """
+    engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=2, connect_args={"check_same_thread": False})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return engine
+
