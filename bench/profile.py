@@ -1,7 +1,7 @@
 """`python -m bench.profile`: where the Rasa server's time goes under load, by py-spy sampling.
 
 Starts this assistant (a trained model, default models/assistant.tar.gz) with its action server,
-records the Rasa server with py-spy while 20 conversations × 10 messages run, and prints the
+records the Rasa server (or with --process actions the action server) with py-spy while 20 conversations × 10 messages run, and prints the
 frames with the largest share of samples (inclusive). The raw stacks stay in --output for a
 flame graph (e.g. speedscope). Needs py-spy (requirements-dev.txt) and ptrace rights (root here).
 """
@@ -54,6 +54,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "assistant.tar.gz")
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "results" / "profile-rasa.txt")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--process", choices=("rasa", "actions"), default="rasa",
+                        help="which server to record: the Rasa server or the action server")
     parser.add_argument("--ours-env", action="append", default=[], metavar="NAME=VALUE",
                         help="extra environment for our servers, as for python -m bench")
     args = parser.parse_args(argv)
@@ -67,7 +69,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             first_answer(running.rasa_url, scripts[0][0], time.monotonic() + 300, running.alive)
             spy = subprocess.Popen(
                 [str(assistants.BIN / "py-spy"), "record", "--format", "raw", "--rate", "200",
-                 "--pid", str(running.pids["rasa"]), "--output", str(args.output)],
+                 "--pid", str(running.pids[args.process]), "--output", str(args.output)],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )
             time.sleep(1.0)  # let py-spy attach before the load starts

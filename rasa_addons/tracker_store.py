@@ -26,6 +26,8 @@ from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from storage.database import sqlite_file_engine
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_CACHE_SIZE = 1000
@@ -47,7 +49,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Optional[Domain] = None, cache_size: Any = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
         super().__init__(domain=domain, **kwargs)
         if self.engine.dialect.name == "sqlite":
-            self.engine = _pooled_sqlite_engine(self.engine.url)
+            self.engine = sqlite_file_engine(self.engine.url, future=False)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         self._cache: "OrderedDict[str, _Cached]" = OrderedDict()
         self._cache_size = max(0, int(cache_size))
@@ -119,23 +121,4 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self._cache.move_to_end(tracker.sender_id)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
-
-
-def _pooled_sqlite_engine(url: Any) -> sa.engine.Engine:
-    """SQLite with a connection pool and write-ahead logging.
-
-    SQLAlchemy 1.4 opens a new SQLite connection per session for a file database; the Rasa server
-    runs its queries on one thread, so a small pool serves them. WAL keeps synchronous=FULL's
-    durability with one fsync per commit instead of the rollback journal's several.
-    """
-    engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=2, connect_args={"check_same_thread": False})
-
-    @sa.event.listens_for(engine, "connect")
-    def _on_connect(connection: Any, _record: Any) -> None:
-        cursor = connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
-
-    return engine
 
