@@ -85,9 +85,33 @@ _PIN_BEFORE = re.compile(_FOUR_DIGITS + _CLOSE + _PIN_WORD + _IS, re.IGNORECASE)
 _ASCII_RUN = r"(?<![!-~])([!-~]*[A-Za-z0-9][!-~]*)"
 _PASSWORD_BEFORE = re.compile(_ASCII_RUN + _CLOSE + _PASSWORD_WORD + _IS, re.IGNORECASE)
 _LOGIN_ID_BEFORE = re.compile(_ASCII_RUN + _CLOSE + _LOGIN_ID_WORD + _IS, re.IGNORECASE)
-# Closing quotes and brackets typed around a value are not part of it.
-_TRAILING = "\"')]}"
-_MIN_VALUE = 3
+# Closing quotes and brackets typed around a password or ID are not part of it, and a shorter
+# value is a word, not a secret.
+VALUE_TRAILING = "\"')]}"
+MIN_VALUE_LENGTH = 3
+
+
+@dataclass(frozen=True)
+class SecretRule:
+    """One pattern: which kind of secret it finds, and in which group of its match."""
+
+    kind: str
+    pattern: "re.Pattern[str]"
+    group: int  # 0: the whole match
+    is_value: bool  # a password or ID: trailing quotes cut, at least MIN_VALUE_LENGTH long
+
+
+# In the order they are tried (where two spans are equally long, the first found wins). The web
+# page masks with these same rules before the widget stores or sends a text (web/serve.py).
+RULES: tuple[SecretRule, ...] = (
+    SecretRule(PIN, _PIN_AFTER, 1, False),
+    SecretRule(PIN, _PIN_BEFORE, 1, False),
+    SecretRule(PASSWORD, _PASSWORD_AFTER, 1, True),
+    SecretRule(PASSWORD, _PASSWORD_BEFORE, 1, True),
+    SecretRule(LOGIN_ID, _LOGIN_ID_AFTER, 1, True),
+    SecretRule(LOGIN_ID, _LOGIN_ID_BEFORE, 1, True),
+    SecretRule(CARD_NUMBER, _CARD, 0, False),
+)
 
 
 @dataclass(frozen=True)
@@ -124,23 +148,21 @@ def _fold(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 def _value_end(value: str, start: int) -> int:
     """End of a password/ID value without the punctuation that closes the sentence or the quote."""
-    return start + len(value.rstrip(_TRAILING))
+    return start + len(value.rstrip(VALUE_TRAILING))
 
 
 def _spans(folded: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
-    for pattern in (_PIN_AFTER, _PIN_BEFORE):
-        spans += [(m.start(1), m.end(1), PIN) for m in pattern.finditer(folded)]
-    for kind, patterns in ((PASSWORD, (_PASSWORD_AFTER, _PASSWORD_BEFORE)), (LOGIN_ID, (_LOGIN_ID_AFTER, _LOGIN_ID_BEFORE))):
-        for pattern in patterns:
-            for match in pattern.finditer(folded):
-                start = match.start(1)
-                end = _value_end(match.group(1), start)
-                if end - start >= _MIN_VALUE:
-                    spans.append((start, end, kind))
-    for match in _CARD.finditer(folded):
-        if sum(char.isdigit() for char in match.group()) >= CARD_MIN_DIGITS:
-            spans.append((match.start(), match.end(), CARD_NUMBER))
+    for rule in RULES:
+        for match in rule.pattern.finditer(folded):
+            start, end = match.start(rule.group), match.end(rule.group)
+            if rule.is_value:
+                end = _value_end(match.group(rule.group), start)
+                if end - start < MIN_VALUE_LENGTH:
+                    continue
+            if rule.kind == CARD_NUMBER and sum(char.isdigit() for char in match.group()) < CARD_MIN_DIGITS:
+                continue
+            spans.append((start, end, rule.kind))
     return spans
 
 

@@ -10,14 +10,17 @@
       // Must equal init_payload in credentials.yml: the channel lets exactly this through the
       // guard as a connection's first message, so the assistant's own greeting (with buttons) opens the chat.
       initPayload: "/greet",
-      customData: { language: "ja" },
+      // No customData: the channel drops client metadata anyway; the page sends text and session_id only.
       title: "ログインサポート",
       subtitle: "プロミス会員サービス",
       inputTextFieldHint: "ご質問を入力してください",
       connectingText: "接続しています…",
       showFullScreenButton: false,
-      // A reload or a new tab keeps the conversation (the channel has session_persistence: true).
-      params: { storage: "local" },
+      // The conversation is kept in sessionStorage: a reload keeps it (the channel has
+      // session_persistence: true), closing the tab or the browser drops it, and nothing of it is
+      // left in localStorage for the next person at a shared computer. Secrets are masked before
+      // the widget stores a message (mask-secrets.js).
+      params: { storage: "session" },
     },
     null
   );

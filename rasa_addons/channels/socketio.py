@@ -1,9 +1,11 @@
 """Rasa's socket.io channel for the web chat page, with the guard in front and upstream's traps closed.
 
 Upstream (rasa 3.6.21) has three problems for us:
-1. It hands the customer's text to Rasa as is; here every text goes through guard.clean_text()
-   and guard.screen(), the secret warning is sent before the assistant's answer, and a failed
-   action ends in guard's apology (guard.answer_or_apologise) instead of silence.
+1. It hands the customer's text to Rasa as is (ignoring empty text, cutting long text, passing
+   the client's metadata on); here every text goes through guard.clean_text(), the polite
+   refusals REST and LINE give (guard.polite_refusal) and guard.screen(), the secret warning is
+   sent before the assistant's answer, client metadata is dropped, and a failed action ends in
+   guard's apology (guard.answer_or_apologise) instead of silence.
 2. It calls `sio.enter_room()` without await. From python-socketio 5.10 that is a coroutine,
    so with session_persistence the room is never joined and every reply is silently dropped.
    We await it whenever it returns an awaitable, so an upgrade cannot bring that back.
@@ -21,7 +23,6 @@ configured `init_payload` exactly: the greeting the widget sends when it is firs
 from __future__ import annotations
 
 import inspect
-import json
 import logging
 import os
 import re
@@ -36,6 +37,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from business.redaction import PLACEHOLDERS, SECRET_WARNING
 from business.settings import read_defaults
 from rasa_addons.channels import guard
 
@@ -70,15 +72,9 @@ def session_id_from(data: Any) -> Optional[Text]:
     return value if isinstance(value, str) and SESSION_ID.fullmatch(value) else None
 
 
-def metadata_from(data: Dict[Text, Any], key: Text) -> Dict[Text, Any]:
-    """Upstream json.loads() a string here and crashes on bad JSON; anything but an object becomes {}."""
-    metadata = data.get(key)
-    if isinstance(metadata, str):
-        try:
-            metadata = json.loads(metadata)
-        except ValueError:
-            return {}
-    return metadata if isinstance(metadata, dict) else {}
+def masked_by_the_page(text: Text) -> bool:
+    """Whether the text holds a placeholder: the web page (web/mask-secrets.js) masked a secret before sending."""
+    return any(placeholder in text for placeholder in PLACEHOLDERS.values())
 
 
 async def join_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optional[Text]) -> None:
@@ -89,7 +85,23 @@ async def join_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optional
 
 
 class GuardedSocketIOInput(SocketIOInput):
-    """socket.io input channel whose every incoming text passes guard.screen()."""
+    """socket.io input channel whose every incoming text passes guard.screen(), as on REST and LINE.
+
+    - A message event from a socket with a confirmed session is always answered (bot_uttered to
+      the session's room, or to the socket itself without session_persistence): text that is
+      empty after guard.clean_text() (or no text at all), only emoji/symbols, or longer than
+      MAX_TEXT_CHARS gets the same polite answer as on REST and LINE (business.incoming_text)
+      and is not handed to Rasa; the next message is answered as usual. Upstream ignored empty
+      text and cut over-long text.
+    - Client-supplied metadata (`metadata_key`, the widget's `customData`, anything else in the
+      event) is dropped: the allow-list is empty, nothing but the screened text reaches the
+      tracker. The page sends only `message` and `session_id`.
+    - The page masks secrets before it sends them (so its own sessionStorage copy holds no raw
+      value); a text arriving with one of business.redaction's placeholders gets the same
+      warning as one the guard masked here.
+    - An event naming no session this socket was confirmed for is dropped (logged, no answer):
+      there is no conversation it may be answered in.
+    """
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
@@ -165,34 +177,37 @@ class GuardedSocketIOInput(SocketIOInput):
         async def handle_message(sid: Text, data: Any = None, *_: Any) -> None:
             first_message = sid in fresh
             fresh.discard(sid)
-            raw = data.get("message") if isinstance(data, dict) else None
-            text = guard.clean_text(raw).strip() if isinstance(raw, str) else ""
-            if not text:  # the widget never sends this: a broken or hostile client; no answer
-                logger.debug(f"Ignored a socket.io message without text from {sid}.")
-                return
             sender_id = self._sender_id(sid, data, confirmed)
             if sender_id is None:
                 return
             output_channel = SocketIOOutput(sio, self.bot_message_evt)
+            raw = data.get("message") if isinstance(data, dict) else None
+            text = guard.clean_text(raw) if isinstance(raw, str) else ""  # not text: nothing to read
+            refusal = guard.polite_refusal(text)
+            if refusal is not None:  # the same rules and words as REST and LINE; Rasa never sees it
+                logger.debug(f"Answered a socket.io message from {sid} without reading it ({len(text)} characters).")
+                await output_channel.send_text_message(sender_id, refusal)
+                return
+            text = text.strip()
             if not (first_message and self.init_payload is not None and text == self.init_payload):
                 screened = guard.screen(text)
-                if screened.warning:
-                    await output_channel.send_text_message(sender_id, screened.warning)
+                warning = screened.warning or (SECRET_WARNING if masked_by_the_page(text) else None)
+                if warning:
+                    await output_channel.send_text_message(sender_id, warning)
                 text = screened.text
-            message = UserMessage(
-                text, output_channel, sender_id, input_channel=self.name(),
-                metadata=metadata_from(data, self.metadata_key),
-            )
+            # metadata=None: nothing the client chose (customData, metadata) reaches the tracker.
+            message = UserMessage(text, output_channel, sender_id, input_channel=self.name(), metadata=None)
             await guard.answer_or_apologise(on_new_message, message)  # an apology rather than silence
 
         return socketio_webhook
 
-    def _sender_id(self, sid: Text, data: Dict[Text, Any], confirmed: Dict[Text, Text]) -> Optional[Text]:
+    def _sender_id(self, sid: Text, data: Any, confirmed: Dict[Text, Text]) -> Optional[Text]:
         """With persistence, the session this socket was confirmed for; a message naming another is dropped."""
         if not self.session_persistence:
             return sid
         session_id = confirmed.get(sid)
-        if session_id is None or data.get("session_id") != session_id:
+        named = data.get("session_id") if isinstance(data, dict) else None
+        if session_id is None or named != session_id:
             logger.warning(
                 f"Ignored a socket.io message from {sid}: its session_id is not the one confirmed by "
                 "session_request."

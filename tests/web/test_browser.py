@@ -8,6 +8,7 @@ here as an answer that never comes.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import subprocess
@@ -21,6 +22,7 @@ import requests
 import socketio
 from ruamel.yaml import YAML
 
+from business.redaction import CARD_NUMBER, PLACEHOLDERS
 from business.settings import PROJECT_ROOT
 from tests.support.servers import free_port, running_assistant, stop, wait_for
 
@@ -37,6 +39,9 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 ANSWER_TIMEOUT_MS = 30_000
 ANSWER = ".rw-response:has(.rw-message-text)"  # an answer, not the typing indicator
+# A card number as a customer might type it, and the forms it could be kept or sent in.
+CARD_TYPED = "カード番号は4980 3127 6645 2093です。ログインできません"
+CARD_FORMS = ("4980 3127 6645 2093", "4980312766452093", "3127 6645", "6645 2093", "31276645")
 
 # Records CSP violations too: a request the policy blocks need not show up as a request.
 RECORD_CSP_VIOLATIONS = """
@@ -144,8 +149,8 @@ def browser(chromium: Path, tmp_path: Path) -> Iterator[Any]:
             context.close()
 
 
-def open_chat(context: Any, site: Site) -> Any:
-    page = context.pages[0] if context.pages else context.new_page()
+def open_chat(context: Any, site: Site, page: Any = None) -> Any:
+    page = page or (context.pages[0] if context.pages else context.new_page())
     page.on("websocket", lambda ws: context.requested.append(ws.url))
     page.goto(site.origin + "/")
     page.locator(".rw-launcher").click(timeout=ANSWER_TIMEOUT_MS)
@@ -155,6 +160,31 @@ def open_chat(context: Any, site: Site) -> Any:
 def reply(page: Any, title: str) -> Any:
     """A quick-reply button of the widget, by its exact title."""
     return page.locator(".rw-reply", has_text=re.compile(f"^{re.escape(title)}$"))
+
+
+def storage(page: Any, name: str) -> dict:
+    """Everything the page keeps in window.localStorage or window.sessionStorage."""
+    return page.evaluate(f"Object.assign({{}}, window.{name})")
+
+
+def record_what_leaves(context: Any, page: Any) -> list[str]:
+    """Every WebSocket frame and HTTP request body the page sends (socket.io polls before it upgrades)."""
+    sent: list[str] = []
+
+    def request_body(request: Any) -> None:
+        body = request.post_data_buffer
+        if body:
+            sent.append(body.decode("utf-8", "replace"))
+
+    def frame(payload: Any) -> None:
+        sent.append(payload if isinstance(payload, str) else payload.decode("utf-8", "replace"))
+
+    def frames(ws: Any) -> None:
+        ws.on("framesent", frame)
+
+    context.on("request", request_body)
+    page.on("websocket", frames)
+    return sent
 
 
 def assert_everything_stayed_local(context: Any, page: Any) -> None:
@@ -240,4 +270,60 @@ def test_enter_that_confirms_a_kana_kanji_conversion_does_not_send(chromium: Pat
     expect(sent).to_have_count(1)
     expect(sent.first).to_contain_text("あんしょうばんごう")
     expect(box).to_have_value("")
+    assert_everything_stayed_local(browser, page)
+
+
+def test_a_card_number_typed_in_the_page_is_masked_before_it_is_sent_or_stored(
+    chromium: Path, site: Site, browser: Any
+) -> None:
+    """The widget keeps the conversation in sessionStorage, with secrets masked by the page.
+
+    A reload keeps the conversation; localStorage holds nothing of it; another tab starts afresh;
+    the raw number is in no storage, no request and no WebSocket frame, and not on the screen.
+    """
+    from playwright.sync_api import expect
+
+    page = browser.pages[0] if browser.pages else browser.new_page()
+    sent = record_what_leaves(browser, page)
+    page = open_chat(browser, site, page)
+    expect(page.locator(".rw-response").first).to_contain_text("こんにちは", timeout=ANSWER_TIMEOUT_MS)
+    answers = page.locator(ANSWER).count()
+    box = page.locator(".rw-new-message")
+    box.fill(CARD_TYPED)
+    box.press("Enter")
+    masked = CARD_TYPED.replace(CARD_FORMS[0], PLACEHOLDERS[CARD_NUMBER])
+    expect(page.locator(".rw-client", has_text=masked)).to_be_visible()  # what the customer sees they sent
+    expect(page.locator(ANSWER).nth(answers)).to_contain_text("ご注意ください", timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator(ANSWER).nth(answers + 1)).to_be_visible(timeout=ANSWER_TIMEOUT_MS)  # and still helped
+    expect(box).to_have_value("")
+
+    def assert_no_card_number_anywhere() -> None:
+        kept = json.dumps([storage(page, "localStorage"), storage(page, "sessionStorage")], ensure_ascii=False)
+        screen = page.locator(".rw-messages-container").inner_text()
+        for form in CARD_FORMS:
+            assert form not in kept, f"{form!r} is kept in the browser's storage"
+            assert form not in screen, f"{form!r} is on the screen"
+            assert not [body for body in sent if form in body], f"{form!r} was sent"
+
+    def assert_kept_for_this_tab_only() -> None:
+        assert storage(page, "localStorage") == {}, "the conversation must not outlive the tab"
+        session = json.dumps(storage(page, "sessionStorage"), ensure_ascii=False)
+        assert masked in session and "こんにちは" in session
+
+    assert any(PLACEHOLDERS[CARD_NUMBER] in body for body in sent), "the message was not recorded: recorder broken"
+    assert_no_card_number_anywhere()
+    assert_kept_for_this_tab_only()
+
+    page.reload()
+    page.locator(".rw-launcher").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    if page.locator(".rw-conversation-container").count() == 0:
+        page.locator(".rw-launcher").click()
+    for text in (masked, "ご注意ください"):
+        expect(page.locator(".rw-messages-container")).to_contain_text(text, timeout=ANSWER_TIMEOUT_MS)
+    assert_no_card_number_anywhere()
+    assert_kept_for_this_tab_only()
+
+    other = open_chat(browser, site, browser.new_page())  # sessionStorage belongs to the tab
+    expect(other.locator(".rw-response").first).to_contain_text("こんにちは", timeout=ANSWER_TIMEOUT_MS)
+    expect(other.locator(".rw-messages-container")).not_to_contain_text(PLACEHOLDERS[CARD_NUMBER])
     assert_everything_stayed_local(browser, page)

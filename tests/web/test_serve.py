@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
+import re
 import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from types import ModuleType
 from typing import Iterator
 
 import pytest
 import requests
 
-from business.settings import PROJECT_ROOT
+from tests.web.serve_module import serve
 
 SOCKET_URL = "http://localhost:5005"
 FAKE_BUNDLE = (
@@ -21,14 +20,6 @@ FAKE_BUNDLE = (
 )
 
 
-def load_serve() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("webchat_serve", PROJECT_ROOT / "web" / "serve.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-serve = load_serve()
 
 
 @pytest.fixture
@@ -79,12 +70,27 @@ def test_page_scripts_and_config_are_served_with_a_strict_policy(base_url: str) 
     assert "connect-src http://localhost:5005 ws://localhost:5005" in policy
     config = requests.get(base_url + "/config.js", timeout=5)
     assert config.text == 'window.WEBCHAT_CONFIG = {"socketUrl": "http://localhost:5005"};\n'
-    for path in ("/app.js", "/ime-guard.js", "/style.css", "/webchat.js"):
+    for path in ("/app.js", "/ime-guard.js", "/mask-secrets.js", "/redaction-rules.js", "/style.css", "/webchat.js"):
         assert requests.get(base_url + path, timeout=5).status_code == 200, path
+    rules = requests.get(base_url + "/redaction-rules.js", timeout=5)
+    assert rules.headers["Content-Type"] == "text/javascript; charset=utf-8"
+    assert rules.content == serve.redaction_rules_script()
+
+
+def test_the_page_masks_secrets_and_keeps_the_conversation_for_the_tab_only() -> None:
+    """Masking is installed before the widget starts; the widget keeps its copy in sessionStorage."""
+    html = (serve.WEB_DIR / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert scripts.index("/redaction-rules.js") < scripts.index("/mask-secrets.js") < scripts.index("/app.js")
+    app_js = (serve.WEB_DIR / "app.js").read_text(encoding="utf-8")
+    assert re.search(r'params:\s*\{\s*storage:\s*"session"\s*\}', app_js)
+    assert "\"local\"" not in app_js and not re.search(r"^\s*customData:", app_js, re.MULTILINE)
 
 
 @pytest.mark.parametrize(
-    "path", ["/package.json", "/serve.py", "/node_modules/rasa-webchat/lib/index.js", "/../defaults.env", "/web/index.html"]
+    "path",
+    ["/package.json", "/serve.py", "/redaction.py", "/business/redaction.py", "/node_modules/rasa-webchat/lib/index.js",
+     "/../defaults.env", "/web/index.html"],
 )
 def test_nothing_else_is_served(base_url: str, path: str) -> None:
     assert requests.get(base_url + path, timeout=5).status_code == 404

@@ -11,9 +11,11 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.utils.io import read_config_file
 
-from business.redaction import SECRET_WARNING
+from business.incoming_text import EMPTY_REPLY, MAX_TEXT_CHARS, NO_TEXT_REPLY, TOO_LONG_REPLY
+from business.redaction import CARD_NUMBER, PLACEHOLDERS, SECRET_WARNING
 from business.settings import PROJECT_ROOT, read_defaults
 from rasa_addons.channels import guard
+from rasa_addons.channels.rest import GuardedRestInput
 from rasa_addons.channels.socketio import GuardedSocketIOInput, allowed_origins
 
 ORIGIN = "http://localhost:8080"
@@ -184,18 +186,73 @@ def test_without_init_payload_configured_the_greeting_is_plain_text() -> None:
     assert harness.texts() == ["greet"]
 
 
-@pytest.mark.parametrize(
-    "data",
-    [None, "hello", 42, [], {}, {"message": None}, {"message": 5}, {"message": ["a"]}, {"message": {"text": "a"}},
-     {"message": ""}, {"message": "   "}],
-)
-def test_bad_input_is_ignored_without_crashing(data: Any) -> None:
+@pytest.mark.parametrize("data", [None, "hello", 42, []])
+def test_an_event_naming_no_session_is_dropped_without_crashing(data: Any) -> None:
     harness = Harness()
     harness.open_session()
-    if isinstance(data, dict):
-        data = {"session_id": SESSION, **data}
     harness.run("user_uttered", "sid-1", data)
     assert harness.received == [] and harness.bot_texts() == []
+    harness.say("こんにちは")
+    assert harness.texts() == ["こんにちは"]
+
+
+ODD_TEXTS = [
+    ("", EMPTY_REPLY),
+    ("   \n\t", EMPTY_REPLY),
+    ("\x00\u202e\ufeff", EMPTY_REPLY),  # nothing left once the untypeable characters are dropped
+    ("😀😀", NO_TEXT_REPLY),
+    ("！？…", NO_TEXT_REPLY),
+    ("あ" * (MAX_TEXT_CHARS + 1), TOO_LONG_REPLY),
+    ("あ" * 1_000_000, TOO_LONG_REPLY),
+]
+ODD_IDS = ["empty", "whitespace", "untypeable", "emoji", "symbols", "5001-chars", "1m-chars"]
+
+
+@pytest.mark.parametrize("text, reply", ODD_TEXTS, ids=ODD_IDS)
+def test_odd_text_gets_the_polite_answer_and_the_next_message_is_answered(text: str, reply: str) -> None:
+    harness = Harness()
+    harness.open_session()
+    harness.say(text)
+    assert harness.received == []  # Rasa never saw it
+    assert harness.bot_texts() == [reply]
+    assert harness.emitted[-1][2] == SESSION  # to the session's room, as the channel's replies go
+    harness.say("こんにちは")
+    assert harness.texts() == ["こんにちは"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [text for text, _ in ODD_TEXTS] + ["こんにちは", "暗証番号は1234です", "あ" * MAX_TEXT_CHARS],
+    ids=ODD_IDS + ["greeting", "pin", "5000-chars"],
+)
+def test_refusals_are_those_of_the_rest_channel(text: str) -> None:
+    """What socket.io says before handing a text to Rasa is exactly what REST says."""
+    harness = Harness()
+    harness.open_session()
+    harness.say(text)
+
+    async def rasa_stays_quiet(_: UserMessage) -> None:
+        return None
+
+    rest = asyncio.run(GuardedRestInput().answer(rasa_stays_quiet, SESSION, text))
+    assert harness.bot_texts() == [message["text"] for message in rest]
+    assert len(harness.received) == (0 if guard.polite_refusal(guard.clean_text(text)) else 1)
+
+
+@pytest.mark.parametrize("message", [None, 5, ["a"], {"text": "a"}])
+def test_a_message_that_is_not_text_gets_the_empty_answer(message: Any) -> None:
+    harness = Harness()
+    harness.open_session()
+    harness.run("user_uttered", "sid-1", {"session_id": SESSION, "message": message})
+    harness.run("user_uttered", "sid-1", {"session_id": SESSION})
+    assert harness.received == [] and harness.bot_texts() == [EMPTY_REPLY, EMPTY_REPLY]
+
+
+def test_without_session_persistence_the_polite_answer_goes_to_the_socket() -> None:
+    harness = Harness(session_persistence=False)
+    harness.open_session()
+    harness.say("😀", session_id=None)
+    assert harness.bot_texts() == [NO_TEXT_REPLY] and harness.emitted[-1][2] == "sid-1"
 
 
 def test_extra_arguments_and_a_bare_event_are_ignored() -> None:
@@ -211,7 +268,6 @@ def test_extra_arguments_and_a_bare_event_are_ignored() -> None:
 def test_characters_no_customer_types_are_dropped() -> None:
     harness = Harness()
     harness.open_session()
-    harness.say("\x00\u202e\ufeff")  # nothing left: ignored
     harness.say("こんに\x00ちは\u202e")
     assert harness.texts() == ["こんにちは"]
 
@@ -223,27 +279,44 @@ def test_when_rasa_cannot_answer_the_customer_gets_the_apology() -> None:
     assert harness.bot_texts() == [guard.assistant_unavailable_text()]
 
 
-def test_a_huge_message_is_cut_to_the_guard_limit() -> None:
+def test_a_message_of_exactly_the_limit_is_read_whole() -> None:
     harness = Harness()
     harness.open_session()
-    harness.say("あ" * 1_000_000)
+    harness.say("あ" * MAX_TEXT_CHARS)
     (text,) = harness.texts()
-    assert len(text) == guard.MAX_TEXT_CHARS
+    assert len(text) == MAX_TEXT_CHARS and harness.bot_texts() == []
 
 
-@pytest.mark.parametrize("metadata", ["{not json", "[1, 2]", 7, ["a"]])
-def test_bad_metadata_becomes_empty(metadata: Any) -> None:
+@pytest.mark.parametrize(
+    "extra",
+    [{"metadata": '{"page": "login"}'}, {"metadata": {"page": "login", "slots": {"eligibility": "none"}}},
+     {"metadata": "{not json"}, {"metadata": [1, 2]}, {"customData": {"language": "ja", "card": "4980123456789012"}},
+     {"input_channel": "rest", "parse_data": {"intent": {"name": "greet"}}}],
+    ids=["json-string", "object", "bad-json", "list", "customData", "other-keys"],
+)
+def test_client_metadata_never_reaches_rasa(extra: dict) -> None:
     harness = Harness()
     harness.open_session()
-    harness.say("こんにちは", metadata=metadata)
-    assert harness.received[0].metadata == {}
+    harness.say("こんにちは", **extra)
+    (message,) = harness.received
+    assert message.metadata is None and message.input_channel == "socketio"
 
 
-def test_metadata_object_is_kept() -> None:
+def test_metadata_key_from_credentials_is_dropped_too() -> None:
+    harness = Harness(metadata_key="customData")
+    harness.open_session()
+    harness.say("こんにちは", customData={"language": "ja"})
+    assert harness.received[0].metadata is None
+
+
+def test_a_secret_the_page_masked_still_gets_the_warning_first() -> None:
     harness = Harness()
     harness.open_session()
-    harness.say("こんにちは", metadata='{"page": "login"}')
-    assert harness.received[0].metadata == {"page": "login"}
+    masked = f"カード番号は{PLACEHOLDERS[CARD_NUMBER]}です"  # what web/mask-secrets.js sends
+    harness.say(masked)
+    harness.say("暗証番号を忘れました")
+    assert harness.bot_texts() == [SECRET_WARNING]
+    assert harness.texts() == [masked, "暗証番号を忘れました"]
 
 
 def test_a_message_for_a_session_this_socket_was_not_confirmed_for_is_dropped() -> None:
