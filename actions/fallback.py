@@ -9,6 +9,7 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, with_database
+from actions.member_service import answers_for_named_features
 from business.redaction import redact
 from storage import repository
 
@@ -40,7 +41,13 @@ class ActionNotUnderstood(Action):
     ) -> List[Dict[Text, Any]]:
         _record(tracker)
         # Inside a form the question is asked again right after, so a short apology is enough.
-        dispatcher.utter_message(response="utter_default" if tracker.active_loop_name else "utter_not_understood")
+        if tracker.active_loop_name:
+            dispatcher.utter_message(response="utter_default")
+            return []
+        # Unsure of the intent, but the message names a member-service function (「明細を見たい」):
+        # its answer helps more than an apology.
+        for response in answers_for_named_features(tracker) or ["utter_not_understood"]:
+            dispatcher.utter_message(response=response)
         return []
 
 

@@ -33,6 +33,12 @@ def check_login_time(now: datetime, named: Optional[NamedMoment], extra: Sequenc
     return MaintenanceVerdict(False, describe_now(None, now) + "原因を一緒に確認しましょう。")
 
 
+def maintenance_under_way(now: datetime, extra: Sequence[Window] = ()) -> Optional[str]:
+    """「現在メンテナンス中のため…」 when a window covers `now`, else None: the cause that needs no questions."""
+    window = window_at(now, extra)
+    return describe_now(window, now) if window is not None else None
+
+
 def describe_schedule(now: datetime, named: Optional[NamedMoment], extra: Sequence[Window] = ()) -> str:
     """Answer to 「メンテナンスはいつ？」: the named moment or day if any, else now and the next window."""
     if named is not None:

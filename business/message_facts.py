@@ -1,4 +1,5 @@
-"""Everything the assistant reads out of one message: triage facts, amounts, rates, periods, a time."""
+"""Everything the assistant reads out of one message: triage facts, amounts, rates, periods, a time,
+and the member-service functions it asks about."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Optional
 from business.japanese_numbers import find_quantities
 from business.japanese_time import find_time_span
 from business.login_facts import Fact, find_login_facts
+from business.member_service import find_service_features
 
 # Entity names the Rasa domain maps to slots.
 AMOUNT = "amount"
@@ -19,7 +21,7 @@ WHEN = "when"
 
 def find_message_facts(text: str) -> list[Fact]:
     """All facts, in text order. A time expression wins over numbers inside it (1月1日 is no period)."""
-    facts = list(find_login_facts(text))
+    facts = list(find_login_facts(text)) + find_service_features(text)
     time_span = find_time_span(text)
     if time_span is not None:
         start, end = time_span

@@ -26,7 +26,8 @@ from business.message_facts import find_message_facts
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
 )
 class LoginFactsExtractor(GraphComponent, EntityExtractorMixin):
-    """Adds login method, problem, eligibility, card holding, amounts, rates, periods and time."""
+    """Adds login method, problem, eligibility, card holding, amounts, rates, periods, time and the
+    member-service functions asked about (service_feature)."""
 
     @classmethod
     def create(

@@ -650,4 +650,4 @@ def test_the_real_assistant_answers_a_signed_line_message(tmp_path: Path, fake_l
         assert post_signed(url, [event("follow", user=OTHER_USER, reply_token="hello")]) == 200
         [greeting] = [call for call in fake_line.wait_for_calls(3) if call.body["replyToken"] == "hello"]
         assert greeting.body["messages"][0]["text"].startswith("こんにちは")
-        assert len(greeting.body["messages"][0]["quickReply"]["items"]) == 6
+        assert len(greeting.body["messages"][0]["quickReply"]["items"]) == 7

@@ -1,0 +1,28 @@
+"""「ログインできない原因は？」: the three causes and the four remedies, and maintenance first if it is on now."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import clock, extra_windows
+from business.maintenance_check import maintenance_under_way
+
+
+class ActionExplainLoginCauses(Action):
+    """A general question, not a report: no triage starts; the buttons offer it, the hours and the phone."""
+
+    def name(self) -> Text:
+        return "action_explain_login_causes"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        now = clock().now()
+        under_way = maintenance_under_way(now, extra_windows(now))
+        if under_way:
+            dispatcher.utter_message(text=under_way)
+        dispatcher.utter_message(response="utter_login_causes")
+        return []

@@ -1,0 +1,42 @@
+"""会員サービスでできること: the overview of the eight functions, or a short answer for each one asked."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from business import member_service as ms
+
+OVERVIEW = "utter_member_service_overview"
+# Named in full (not built from the value) so the responses can be found from the code.
+ANSWERS = {
+    ms.INTERNET_REPAYMENT: "utter_feature_internet_repayment",
+    ms.ACCOUNT_TRANSFER: "utter_feature_account_transfer",
+    ms.V_POINTS: "utter_feature_v_points",
+    ms.LIMIT_INCREASE: "utter_feature_limit_increase",
+    ms.TRANSACTION_HISTORY: "utter_feature_transaction_history",
+    ms.DUE_DATE_EMAIL: "utter_feature_due_date_email",
+    ms.INTEREST_SIMULATION: "utter_feature_interest_simulation",
+    ms.SETTINGS: "utter_feature_settings",
+}
+
+
+def answers_for_named_features(tracker: Tracker) -> List[str]:
+    """The answer of each function the latest message names (entity service_feature); none if it names none."""
+    return [ANSWERS[feature] for feature in ms.features_to_answer(list(tracker.get_latest_entity_values(ms.ENTITY)))]
+
+
+class ActionExplainMemberService(Action):
+    """The functions named in the message (entity service_feature), else the overview with a button each."""
+
+    def name(self) -> Text:
+        return "action_explain_member_service"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        for response in answers_for_named_features(tracker) or [OVERVIEW]:
+            dispatcher.utter_message(response=response)
+        return []

@@ -1,0 +1,100 @@
+"""Which of the member service's eight functions (会員サービスの機能) a message asks about.
+
+The eight are a closed vocabulary, so they are spotted by patterns like the login facts:
+deterministic, testable, and fast on every message. Width is folded first (Ｖポイント → Vポイント).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Pattern, Sequence
+
+from business.login_facts import Fact, normalise
+
+ENTITY = "service_feature"
+
+# Slot/entity values, in the order the member service lists its functions (FACTS.md).
+INTERNET_REPAYMENT = "internet_repayment"    # インターネット振込・返済
+ACCOUNT_TRANSFER = "account_transfer"        # 口座振替
+V_POINTS = "v_points"                        # Vポイントで返済
+LIMIT_INCREASE = "limit_increase"            # 利用限度額の増額申請
+TRANSACTION_HISTORY = "transaction_history"  # 取引履歴の照会
+DUE_DATE_EMAIL = "due_date_email"            # 返済日の通知メール
+INTEREST_SIMULATION = "interest_simulation"  # 利息シミュレーション
+SETTINGS = "settings"                        # 各種設定の変更
+
+FEATURES = (
+    INTERNET_REPAYMENT,
+    ACCOUNT_TRANSFER,
+    V_POINTS,
+    LIMIT_INCREASE,
+    TRANSACTION_HISTORY,
+    DUE_DATE_EMAIL,
+    INTEREST_SIMULATION,
+    SETTINGS,
+)
+
+# More than this many functions in one question gets the overview instead of one answer each.
+MAX_ANSWERS = 3
+
+def _rx(pattern: str) -> Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Ordered: where two patterns cover the same words, the earlier one keeps them
+# (返済日の通知メール is the e-mail notice, not a change of the repayment date; 振込先 is a setting).
+_SPECIFIC: list[tuple[str, Pattern[str]]] = [
+    (DUE_DATE_EMAIL, _rx(
+        r"(返済|支払|期日).{0,14}(通知|お知らせ|おしらせ|メール|リマインド)|リマインド|配信(日|時間|時刻)"
+        r"|(?<!ログイン)(?<!ログインの)(通知メール|通知機能)"
+    )),
+    (INTEREST_SIMULATION, _rx(r"利息.{0,6}(シミュレーション|シュミレーション|試算|計算)|シミュレーション|シュミレーション|試算")),
+    (TRANSACTION_HISTORY, _rx(
+        r"取引履歴|取引明細|利用明細|返済履歴|(?<!ログイン)(?<!ログインの)履歴|明細|(?<![A-Za-z])PDF(?![A-Za-z])|照会"
+    )),
+    (LIMIT_INCREASE, _rx(r"増額|限度額|利用枠|借入枠|融資枠|枠.{0,4}(増や|上げ|広げ)|上限.{0,4}上げ|もっと借り|追加で借り")),
+    (ACCOUNT_TRANSFER, _rx(r"口座振替|口座振り替え|口座ふりかえ|こうざふりかえ|引き?落とし|引落|自動振替|自動で返済|自動返済")),
+    (V_POINTS, _rx(r"V\s*ポイント|ぶいぽいんと|ポイント")),
+    (SETTINGS, _rx(
+        r"各種設定|登録(情報|内容).{0,6}(変更|変え|修正)|(設定|登録内容|登録情報).{0,2}(変更|変え)"
+        r"|振込先|振り込み先|入金先|受取口座|口座.{0,6}(変更|変え)"
+        r"|(返済日|支払日|支払い日).{0,6}(変更|変え)"
+        r"|住所|引っ越し|引越し|勤務先|勤め先|職場.{0,6}(変更|変え|変わ)|転職"
+        r"|メールアドレス|メアド"
+        r"|(ID|パスワード).{0,6}(変更|変え)"
+    )),
+    (INTERNET_REPAYMENT, _rx(
+        r"インターネット(振込|返済)|ネット(振込|返済)|オンライン(振込|返済)"
+        r"|(ネット|インターネット|オンライン|スマホ|アプリ|会員サービス)(で|から|上で).{0,6}(返済|返す|借り|借入|振込|振り込)"
+        r"|振込(?!先)|振り込(?!み先)|ふりこみ|手数料"
+    )),
+]
+
+
+def find_service_features(text: str) -> list[Fact]:
+    """Each function a message names, at most once each, in text order.
+
+    A function whose words overlap those of an earlier-listed one is left out.
+    """
+    folded = normalise(text)
+    same_length = len(folded) == len(text)
+    taken: list[tuple[int, int]] = []
+    found: list[Fact] = []
+    for value, pattern in _SPECIFIC:
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            found.append(Fact(ENTITY, value, start, end) if same_length else Fact(ENTITY, value, 0, len(text)))
+            break
+    return sorted(found, key=lambda fact: (fact.start, fact.end, FEATURES.index(fact.value)))
+
+
+def features_to_answer(values: Sequence[Optional[str]]) -> list[str]:
+    """The functions to answer one by one; empty means: give the overview of all eight.
+
+    Unknown values (a forged payload) are dropped; repeats are answered once.
+    """
+    known = list(dict.fromkeys(v for v in values if v in FEATURES))
+    return known if len(known) <= MAX_ANSWERS else []

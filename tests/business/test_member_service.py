@@ -1,0 +1,97 @@
+"""Which of the member service's eight functions a message asks about: Japanese in, values out."""
+
+import pytest
+
+from business.member_service import FEATURES, MAX_ANSWERS, features_to_answer, find_service_features
+from business.message_facts import find_message_facts
+
+
+def features(text: str) -> list[str]:
+    return [fact.value for fact in find_service_features(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the eight, as customers ask
+        ("ネットで返済できますか", ["internet_repayment"]),
+        ("インターネット振込って何？", ["internet_repayment"]),
+        ("振込手数料はかかりますか", ["internet_repayment"]),
+        ("口座振替って何？", ["account_transfer"]),
+        ("返済を自動引き落としにしたい", ["account_transfer"]),
+        ("Vポイントで返済できますか", ["v_points"]),
+        ("ポイントの使い方", ["v_points"]),
+        ("増額の申請は会員サービスからできますか", ["limit_increase"]),
+        ("限度額を上げたい", ["limit_increase"]),
+        ("取引履歴はPDFで見られる？", ["transaction_history"]),
+        ("利用明細をダウンロードしたい", ["transaction_history"]),
+        ("返済日の通知メールは届きますか", ["due_date_email"]),
+        ("返済日を忘れないようにメールで教えてほしい", ["due_date_email"]),
+        ("利息シミュレーションって何", ["interest_simulation"]),
+        ("利息のシュミレーションはできる？", ["interest_simulation"]),
+        ("各種設定の変更はどこでできますか", ["settings"]),
+        ("引っ越したので住所を変更したい", ["settings"]),
+        ("メールアドレスを変えたい", ["settings"]),
+        # full-width and half-width, kana
+        ("Ｖポイントで返せますか", ["v_points"]),
+        ("vポイント", ["v_points"]),
+        ("明細をＰＤＦでほしい", ["transaction_history"]),
+        ("こうざふりかえって何", ["account_transfer"]),
+        # where two readings share words, the more specific one wins
+        ("返済日の通知メールの時間を変更したい", ["due_date_email"]),
+        ("返済日を変えたい", ["settings"]),
+        ("振込先の口座を変えたい", ["settings"]),
+        ("口座振替に変更したい", ["account_transfer"]),
+        # two functions in one question, in the order asked
+        ("口座振替とネット返済はどっちがいい？", ["account_transfer", "internet_repayment"]),
+        ("Vポイントと口座振替について", ["v_points", "account_transfer"]),
+        # none named
+        ("会員サービスで何ができますか", []),
+        ("ログインできません", []),
+        ("毎月1万円返済します", []),
+        # login notices and history belong to the suspicious-login help, not to these functions
+        ("身に覚えのないログイン通知メールが届きました", []),
+        ("ログインのお知らせメールが来た", []),
+        ("ログイン履歴に知らない記録がある", []),
+    ],
+)
+def test_functions_named_in_a_message(text, expected):
+    assert features(text) == expected
+
+
+def test_the_span_points_at_the_words_that_said_it():
+    text = "ところで口座振替って何ですか"
+    [fact] = find_service_features(text)
+    assert fact.entity == "service_feature"
+    assert text[fact.start:fact.end] == "口座振替"
+
+
+def test_folding_that_changes_length_gives_the_whole_message_as_span():
+    text = "ﾎﾟｲﾝﾄで返済"  # half-width katakana: NFKC makes it shorter
+    [fact] = find_service_features(text)
+    assert (fact.value, fact.start, fact.end) == ("v_points", 0, len(text))
+
+
+def test_the_entity_extractor_sees_them_with_the_other_facts():
+    found = {(fact.entity, fact.value) for fact in find_message_facts("パスワードの変更は会員サービスでできますか")}
+    assert ("service_feature", "settings") in found
+    assert ("login_method", "id_password") in found
+
+
+def test_eight_functions():
+    assert len(FEATURES) == 8 == len(set(FEATURES))
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ([], []),
+        (["v_points"], ["v_points"]),
+        (["v_points", "v_points"], ["v_points"]),
+        (["account_transfer", "internet_repayment"], ["account_transfer", "internet_repayment"]),
+        (["payday_loan", None], []),  # a forged payload value is not a function
+        (list(FEATURES[: MAX_ANSWERS + 1]), []),  # too many at once: the overview
+    ],
+)
+def test_which_functions_get_their_own_answer(values, expected):
+    assert features_to_answer(values) == expected
