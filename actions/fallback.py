@@ -10,8 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, with_database
 from actions.member_service import answers_for_named_features
+from business.clarification import is_second_miss, likely_topics
 from business.redaction import redact
 from storage import repository
+
+# Every topic the assistant helps with, as buttons (domain.yml): the menu after a second miss,
+# and where the likely-topic buttons of a first miss come from.
+TOPIC_MENU = "utter_topic_menu"
 
 
 def _runner_up(tracker: Tracker) -> tuple[Optional[str], Optional[float]]:
@@ -30,8 +35,21 @@ def _record(tracker: Tracker) -> None:
     with_database(lambda session: repository.record_not_understood(session, text, intent, confidence, now), None)
 
 
+def _actions_of_previous_turn(tracker: Tracker) -> list[str]:
+    """The actions the assistant ran between the previous customer message and the latest one."""
+    users_seen, actions = 0, []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                break
+        elif event.get("event") == "action" and users_seen == 1:
+            actions.append(event.get("name"))
+    return actions
+
+
 class ActionNotUnderstood(Action):
-    """NLU was unsure (nlu_fallback): apologise and offer the main topics."""
+    """NLU was unsure (nlu_fallback): the likely topics as buttons; after a second miss, the whole menu."""
 
     def name(self) -> Text:
         return "action_not_understood"
@@ -46,8 +64,19 @@ class ActionNotUnderstood(Action):
             return []
         # Unsure of the intent, but the message names a member-service function (「明細を見たい」):
         # its answer helps more than an apology.
-        for response in answers_for_named_features(tracker) or ["utter_not_understood"]:
+        named = answers_for_named_features(tracker)
+        for response in named:
             dispatcher.utter_message(response=response)
+        if named:
+            return []
+        menu = domain.get("responses", {}).get(TOPIC_MENU, [{}])[0].get("buttons", [])
+        by_intent = {button["payload"].lstrip("/"): button for button in menu}
+        ranking = [(r.get("name"), r.get("confidence")) for r in tracker.latest_message.get("intent_ranking", [])]
+        likely = likely_topics(ranking, offered=by_intent)
+        if likely and not is_second_miss(_actions_of_previous_turn(tracker), self.name()):
+            dispatcher.utter_message(response="utter_not_understood", buttons=[by_intent[i] for i in likely])
+        else:
+            dispatcher.utter_message(response=TOPIC_MENU)
         return []
 
 

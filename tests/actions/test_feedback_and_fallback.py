@@ -32,7 +32,7 @@ async def test_not_understood_is_answered_and_stored_without_secrets(at, domain,
         {"name": "greet", "confidence": 0.31},
     ]
     messages, _ = await run(ActionNotUnderstood(), tracker, domain)
-    assert messages[0]["response"] == "utter_not_understood"
+    assert messages[0]["response"] == "utter_topic_menu"  # a greeting is no topic to offer
     with session_scope(database_url) as session:
         result = repository.report(session, parser.isoparse("2026-12-01T00:00+09:00"), parser.isoparse("2026-12-02T00:00+09:00"))
     [(text, count)] = result.top_not_understood
@@ -47,3 +47,42 @@ async def test_an_answer_the_form_cannot_use_gets_the_question_again(at, domain)
     messages, events = await run(ActionDefaultFallback(), tracker, domain)
     assert [m["response"] for m in messages] == ["utter_default", "utter_ask_problem"]
     assert events == [{"event": "rewind", "timestamp": None}]
+
+
+def _unsure(text: str, ranking: list[tuple[str, float]], earlier_actions: tuple[str, ...] = ()):
+    tracker = user_tracker(text, "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.4}] + [
+        {"name": name, "confidence": confidence} for name, confidence in ranking
+    ]
+    if earlier_actions:
+        last = tracker.events.pop()
+        tracker.events += [{"event": "user", "text": "…"}]
+        tracker.events += [{"event": "action", "name": name} for name in earlier_actions]
+        tracker.events.append(last)
+    return tracker
+
+
+@pytest.mark.asyncio
+async def test_a_first_miss_offers_the_likely_topics_as_buttons(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = _unsure("ろぐいんの時間", [("ask_maintenance", 0.33), ("greet", 0.2), ("report_login_problem", 0.18)])
+    messages, _ = await run(ActionNotUnderstood(), tracker, domain)
+    [message] = messages
+    assert message["response"] == "utter_not_understood"
+    assert [b["payload"] for b in message["buttons"]] == ["/ask_maintenance", "/report_login_problem"]
+    assert [b["title"] for b in message["buttons"]] == ["メンテナンスの時間", "ログインできない"]
+
+
+@pytest.mark.asyncio
+async def test_a_second_miss_in_a_row_shows_the_whole_menu(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = _unsure("ろぐいんの時間", [("ask_maintenance", 0.33)], ("action_not_understood", "action_listen"))
+    messages, _ = await run(ActionNotUnderstood(), tracker, domain)
+    assert [m["response"] for m in messages] == ["utter_topic_menu"]
+    menu = domain["responses"]["utter_topic_menu"][0]
+    assert "自動応答" in menu["text"] and len(menu["buttons"]) >= 8
+
+
+def test_every_menu_topic_is_an_intent_of_the_assistant(domain):
+    payloads = [b["payload"] for b in domain["responses"]["utter_topic_menu"][0]["buttons"]]
+    assert all(p.startswith("/") and p[1:] in domain["intents"] for p in payloads)

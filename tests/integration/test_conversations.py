@@ -184,12 +184,23 @@ def test_rate_above_the_ceiling_is_refused_and_asked_again(tuesday):
 def test_greeting_offers_buttons_and_out_of_scope_is_polite(tuesday):
     chat = Conversation(tuesday)
     text, buttons = chat.say("こんにちは")
+    assert "自動応答" in text and "担当者ではありません" in text  # plainly not a person
     assert "ログインできない" in buttons and "暗証番号を忘れた" in buttons
     text, _ = chat.say("今日の天気は？")
     assert "0120-24-0365" in text
 
 
 # --- detours in the middle of a form ----------------------------------------------------------------
+
+def test_an_unclear_message_gets_likely_topics_then_the_whole_menu(tuesday):
+    chat = Conversation(tuesday)
+    first, first_buttons = chat.say("パスワードのやつ")
+    assert "うまく読み取れませんでした" in first
+    assert "ログインできない" in first_buttons and len(first_buttons) <= 3
+    second, second_buttons = chat.say("ふがふが")
+    assert "自動応答" in second
+    assert {"ログインできない", "メンテナンスの時間", "電話で相談したい", "会員サービスでできること"} <= set(second_buttons)
+
 
 def test_an_unusable_answer_gets_an_apology_and_the_same_question(tuesday):
     chat = Conversation(tuesday)

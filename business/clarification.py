@@ -1,0 +1,34 @@
+"""What to offer when a message could not be read: likely topics first, then the whole menu.
+
+A two-step fallback: the first miss offers the few topics NLU thought most likely, as buttons;
+a second miss in a row shows the menu of everything the assistant can help with, so a customer
+is never asked to rephrase twice without being shown the way.
+"""
+
+from __future__ import annotations
+
+from typing import Collection, Iterable, Optional, Sequence, Tuple
+
+Ranking = Iterable[Tuple[str, Optional[float]]]
+
+# Below this NLU's guess is noise: offering it would only add a wrong button.
+LIKELY_FLOOR = 0.08
+MAX_CHOICES = 3
+
+
+def likely_topics(
+    ranking: Ranking, offered: Collection[str], limit: int = MAX_CHOICES, floor: float = LIKELY_FLOOR
+) -> list[str]:
+    """The topics (intents) in `offered` that NLU ranked highest, best first, each at least `floor`."""
+    chosen: list[str] = []
+    for intent, confidence in sorted(ranking, key=lambda pair: -(pair[1] or 0.0)):
+        if intent in offered and intent not in chosen and (confidence or 0.0) >= floor:
+            chosen.append(intent)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def is_second_miss(actions_since_last_message: Sequence[str], clarify_action: str) -> bool:
+    """True when the assistant's last turn was itself a clarification (the customer is still not understood)."""
+    return clarify_action in actions_since_last_message
