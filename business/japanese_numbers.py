@@ -4,8 +4,8 @@ Customers write the same quantity many ways: 10万円, 100,000円, １０万円,
 finds them in free text so the NLU component and the form validators share one reading of them.
 
 How it works, and why:
-- The text is NFKC-normalised one character cluster at a time, keeping a map back to the original
-  positions, so full-width digits and ％ become ASCII while spans still point into the customer's text.
+- The text is NFKC-normalised by business.folding, which keeps a map back to the original positions,
+  so full-width digits and ％ become ASCII while spans still point into the customer's text.
 - Numerals (Arabic, kanji or mixed, e.g. "1万5千") are found by one regular expression and turned into
   numbers by `kanjize`, except plain and decimal Arabic numbers ("1.5万"), which kanjize does not read.
 - What a numeral means is decided by the unit right after it (円, %, 日, 週間, か月, 年) or, for a few
@@ -19,12 +19,13 @@ Nothing here raises on odd input: unreadable text gives None or an empty list.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from kanjize import kanji2number
+
+from business.folding import fold
 
 __all__ = ["Quantity", "find_quantities", "parse_amount", "parse_rate", "parse_days"]
 
@@ -59,49 +60,6 @@ class Quantity:
     start: int
     end: int
     role: Optional[str] = None
-
-
-# --- normalisation with a map back to the original text ------------------------------------------
-
-_VOICING_MARKS = "\uff9e\uff9f\u309b\u309c"  # half-width and spacing (han)dakuten combine with the kana before
-
-
-@dataclass(frozen=True)
-class _Normalised:
-    """NFKC text plus, for every character of it, the original span it came from."""
-
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of normalised characters [start, end)."""
-        return self.starts[start], self.ends[end - 1]
-
-
-def _clusters(text: str) -> list[tuple[int, int]]:
-    """Spans of a base character with the combining marks after it, normalised as one unit."""
-    spans: list[tuple[int, int]] = []
-    for index, char in enumerate(text):
-        combines = unicodedata.combining(char) != 0 or char in _VOICING_MARKS
-        if spans and combines:
-            spans[-1] = (spans[-1][0], index + 1)
-        else:
-            spans.append((index, index + 1))
-    return spans
-
-
-def _normalise(text: str) -> _Normalised:
-    """NFKC, cluster by cluster, so each output character knows where it came from."""
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in _clusters(text):
-        piece = unicodedata.normalize("NFKC", text[start:end])
-        chars.append(piece)
-        starts.extend([start] * len(piece))
-        ends.extend([end] * len(piece))
-    return _Normalised("".join(chars), tuple(starts), tuple(ends))
 
 
 # --- numerals --------------------------------------------------------------------------------------
@@ -333,7 +291,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every amount, rate and period in `text`, in order, with spans into the original text."""
     if not isinstance(text, str) or not text:
         return []
-    normalised = _normalise(text[:MAX_TEXT_CHARS])
+    normalised = fold(text[:MAX_TEXT_CHARS])
     readings = _readings(normalised.text)
     monthly = _monthly_amounts(normalised.text, readings)
     quantities = []
@@ -353,7 +311,7 @@ def _bare_number(text: str) -> Optional[Decimal]:
     Used when the assistant asked for one quantity, so the unit may be left out. A numeral followed by
     a counter ("3回", "25日") is not bare; a signed one ("-5000") or two bare ones make the answer unclear.
     """
-    normalised = _normalise(text[:MAX_TEXT_CHARS]).text
+    normalised = fold(text[:MAX_TEXT_CHARS]).text
     candidates = []
     for match in _NUMERAL.finditer(normalised):
         if _SIGN_BEFORE.search(normalised[max(0, match.start() - _LOOK_BEHIND) : match.start()]):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Optional, Pattern, Sequence
 
-from business.login_facts import Fact, normalise
+from business.folding import fold
+from business.login_facts import Fact
 
 ENTITY = "service_feature"
 
@@ -76,17 +77,16 @@ def find_service_features(text: str) -> list[Fact]:
 
     A function whose words overlap those of an earlier-listed one is left out.
     """
-    folded = normalise(text)
-    same_length = len(folded) == len(text)
+    folded = fold(text)
     taken: list[tuple[int, int]] = []
     found: list[Fact] = []
     for value, pattern in _SPECIFIC:
-        for match in pattern.finditer(folded):
+        for match in pattern.finditer(folded.text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             taken.append((start, end))
-            found.append(Fact(ENTITY, value, start, end) if same_length else Fact(ENTITY, value, 0, len(text)))
+            found.append(Fact(ENTITY, value, *folded.span(start, end)))
             break
     return sorted(found, key=lambda fact: (fact.start, fact.end, FEATURES.index(fact.value)))
 

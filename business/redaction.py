@@ -12,16 +12,17 @@ What is masked:
 - the value after パスワード / PW / ログインID / ID when it is being given ("IDは…", "PW: …",
   "パスワード 〇〇", "〇〇がパスワードです"), not the bare words ("ID/PW を忘れた").
 
-Matching runs over an NFKC-folded copy (full-width ＩＤ１２３ and half-width ﾊﾟｽﾜｰﾄﾞ read as
-ID123 and パスワード); every folded character remembers where it came from, so the mask is cut
-out of the text exactly as the customer typed it.
+Matching runs over an NFKC-folded copy (business.folding: full-width ＩＤ１２３ and half-width
+ﾊﾟｽﾜｰﾄﾞ read as ID123 and パスワード); every folded character remembers where it came from, so the
+mask is cut out of the text exactly as the customer typed it.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from business.folding import fold
 
 CARD_NUMBER = "card_number"
 PIN = "pin"
@@ -124,28 +125,6 @@ class Redaction:
         return bool(self.kinds)
 
 
-def _fold(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """NFKC-folded text, and for each folded character the span of the original it came from.
-
-    Characters are folded one by one (ＩＤ → ID, ４ → 4, 　 → space), then a base character and a
-    following (semi-)voiced sound mark are composed (half-width ﾊﾟ → パ), so patterns written for
-    ordinary Japanese match whatever width the customer typed.
-    """
-    chars: list[str] = []
-    origins: list[tuple[int, int]] = []
-    for index, char in enumerate(text):
-        for folded in unicodedata.normalize("NFKC", char):
-            if folded in "\u3099\u309a" and chars:
-                composed = unicodedata.normalize("NFC", chars[-1] + folded)
-                if len(composed) == 1:
-                    chars[-1] = composed
-                    origins[-1] = (origins[-1][0], index + 1)
-                    continue
-            chars.append(folded)
-            origins.append((index, index + 1))
-    return "".join(chars), origins
-
-
 def _value_end(value: str, start: int) -> int:
     """End of a password/ID value without the punctuation that closes the sentence or the quote."""
     return start + len(value.rstrip(VALUE_TRAILING))
@@ -170,8 +149,8 @@ def redact(text: str) -> Redaction:
     """Mask card numbers, PINs, passwords and login IDs being given; leave everything else as typed."""
     if not text:
         return Redaction(text or "", frozenset())
-    folded, origins = _fold(text)
-    spans = _spans(folded)
+    folded = fold(text)
+    spans = _spans(folded.text)
     if not spans:
         return Redaction(text, frozenset())
     # Longest first where two overlap (a card number wins over a PIN found inside it).
@@ -181,7 +160,7 @@ def redact(text: str) -> Redaction:
             chosen.append((start, end, kind))
     pieces, cursor, kinds = [], 0, set()
     for start, end, kind in sorted(chosen):
-        original_start, original_end = origins[start][0], origins[end - 1][1]
+        original_start, original_end = folded.span(start, end)
         pieces += [text[cursor:original_start], PLACEHOLDERS[kind]]
         kinds.add(kind)
         cursor = original_end

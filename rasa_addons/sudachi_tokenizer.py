@@ -1,4 +1,9 @@
-"""SudachiPy tokenizer for Rasa: Japanese has no spaces, so the whitespace tokenizer cannot be used."""
+"""SudachiPy tokenizer for Rasa: Japanese has no spaces, so the whitespace tokenizer cannot be used.
+
+Width is folded by Sudachi itself, not by business.folding: its input-text plugins fold full-width
+and half-width characters before looking words up (ﾊﾟｽﾜｰﾄﾞ → lemma パスワード, ＩＤ → ID), and
+`begin()` and `surface()` are on the text as typed, so token offsets need no mapping back.
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from business.login_facts import find_login_facts, interpret_reply
+from business.login_facts import find_login_facts, interpret_reply, normalise
 
 
 def facts(text: str) -> dict:
@@ -62,3 +62,23 @@ def test_spans_point_at_the_words_that_said_it():
 )
 def test_a_short_reply_answers_the_question_just_asked(slot, reply, value):
     assert interpret_reply(slot, reply) == value
+
+
+def test_spans_stay_exact_when_folding_changes_the_length():
+    text = "ﾊﾟｽﾜｰﾄﾞを忘れた"  # half-width katakana: folding makes it two characters shorter
+    by_entity = {fact.entity: fact for fact in find_login_facts(text)}
+    login_method, problem = by_entity["login_method"], by_entity["problem"]
+    assert (login_method.value, login_method.start, login_method.end) == ("id_password", 0, 7)
+    assert text[login_method.start:login_method.end] == "ﾊﾟｽﾜｰﾄﾞ"
+    assert (problem.value, text[problem.start:problem.end]) == ("forgot", "忘れ")
+
+
+def test_full_width_words_are_found_where_they_were_typed():
+    text = "えっと、ＩＤがロックされた"
+    by_entity = {fact.entity: fact for fact in find_login_facts(text)}
+    assert text[by_entity["login_method"].start:by_entity["login_method"].end] == "ＩＤ"
+    assert text[by_entity["problem"].start:by_entity["problem"].end] == "ロック"
+
+
+def test_normalise_is_still_the_nfkc_folded_text():
+    assert normalise("ﾊﾟｽﾜｰﾄﾞとＩＤ１２３") == "パスワードとID123"

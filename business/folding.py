@@ -1,0 +1,125 @@
+"""Width folding that remembers where every character came from.
+
+Why: customers type the same words in whatever width their keyboard or IME gives them
+(ＩＤ１２３, ID123, ﾊﾟｽﾜｰﾄﾞ, パスワード). Patterns are written once, for ordinary Japanese, and run
+over the folded text. But what they find must be reported on the text as the customer typed it:
+entity spans for Rasa, the part of a message redaction masks, token offsets. So folding keeps,
+for every folded character, the span of the original text it came from.
+
+What folding is: exactly Unicode NFKC of the whole text (`fold(text).text ==
+unicodedata.normalize("NFKC", text)`, always). Full-width letters, digits and signs become ASCII
+(ＩＤ１２３ → ID123, ％ → %, 　 → space), half-width katakana become full-width and compose with
+their (semi-)voiced sound marks (ﾊﾟ → パ), and compatibility characters expand (㍱ → hPa, ﬁ → fi).
+
+How the origins are kept: the text is cut into the smallest pieces that NFKC folds independently
+(a character with the combining marks after it; a base and a following sound mark that composes
+with it, ﾊ + ﾟ; a Hangul syllable's jamo), each piece is folded on its own, and the pieces are
+joined. Every character of a piece comes from the whole piece (ﾊﾟ → パ comes from both ﾊ and ﾟ;
+each of h, P, a comes from ㍱; in 円 + U+0301 both come from both), so a span mapped back never
+cuts a character from its combining marks. `Folded.span` maps a span of the folded text back
+to the original.
+
+This replaces three earlier copies, which differed in small ways (chosen here as noted):
+- business.redaction folded character by character, then composed a base with one following
+  voiced or semi-voiced sound mark (ﾊ + ﾟ). Other combining marks stayed apart there (e + U+0301
+  was two characters, each from itself), so a mask could end between a character and its mark;
+  here they are folded with their base (é, from both), and a mask takes the marks along.
+- business.japanese_numbers folded clusters: a base with every combining mark and every sound
+  mark (ﾞ ﾟ ゛ ゜) after it, each character from the whole cluster. A sound mark that composes
+  with nothing (ﾝ + ﾞ, 円 + ﾞ, カ + ゛) is a spacing character of its own, and here it is a piece
+  of its own: "1円ﾞ" is the amount "1円", not "1円ﾞ".
+- business.login_facts folded the whole text at once and, when that changed its length, gave up
+  on spans (the whole message). The folded text is the same as before; the spans are now exact.
+For Japanese text all three folded to the same text as here (NFKC); the one difference in the
+folded text itself is redaction's e + U+0301, now é. The rest is where origins point.
+
+No Rasa imports: business/ is plain Python. The Sudachi tokenizer does not use this: Sudachi folds
+width itself (its input-text plugins) and already reports offsets on the original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Folded", "fold"]
+
+# Pieces that fold together are a few characters long in any real text. Longer runs of starters
+# that keep interacting (e.g. 10,000 × U+0F73) would make the search quadratic; past this length
+# the search stops, and if the result then differs from NFKC, fold() takes its coarse fallback.
+_MAX_PIECE = 16
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text and, for each of its characters, the span [start, end) of the original it came from."""
+
+    text: str
+    origins: tuple[tuple[int, int], ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span that folded characters [start, end) came from.
+
+        An empty span maps to the original position just before folded character `start`
+        (the end of the original text when `start` is the end of the folded text).
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) is not inside the folded text of length {len(self.text)}")
+        if start == end:
+            if start < len(self.origins):
+                position = self.origins[start][0]
+            else:
+                position = self.origins[-1][1] if self.origins else 0
+            return position, position
+        return self.origins[start][0], self.origins[end - 1][1]
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _pieces(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded) for the smallest pieces of `text` that NFKC folds independently.
+
+    A piece begins at a starter (combining class 0) and takes the non-starters after it, which
+    NFKC reorders and composes with it. A starter that folds differently next to the piece before
+    it (ﾟ after ﾊ, a Hangul vowel after its consonant) joins that piece, and so on backwards.
+    """
+    pieces: list[tuple[int, int, str]] = []
+    index, length = 0, len(text)
+    while index < length:
+        end = index + 1
+        while end < length and unicodedata.combining(text[end]):
+            end += 1
+        start, folded = index, _nfkc(text[index:end])
+        while pieces:
+            before_start, _, before_folded = pieces[-1]
+            if end - before_start > _MAX_PIECE:
+                break
+            together = _nfkc(text[before_start:end])
+            if together == before_folded + folded:
+                break
+            pieces.pop()
+            start, folded = before_start, together
+        pieces.append((start, end, folded))
+        index = end
+    return pieces
+
+
+def fold(text: str) -> Folded:
+    """NFKC-fold `text`, keeping for every folded character the original span it came from."""
+    if unicodedata.is_normalized("NFKC", text) and not any(map(unicodedata.combining, text)):
+        # Nothing to fold and nothing to keep together: every piece is one character.
+        return Folded(text, tuple((index, index + 1) for index in range(len(text))))
+    chars: list[str] = []
+    origins: list[tuple[int, int]] = []
+    for start, end, folded in _pieces(text):
+        chars.append(folded)
+        origins.extend([(start, end)] * len(folded))
+    joined = "".join(chars)
+    whole = _nfkc(text)
+    if joined != whole:
+        # Only after _MAX_PIECE cut a run short (or if Unicode ever surprises): the text stays
+        # exactly NFKC, and every character is said to come from the whole original.
+        return Folded(whole, ((0, len(text)),) * len(whole))
+    return Folded(joined, tuple(origins))

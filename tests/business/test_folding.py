@@ -1,0 +1,189 @@
+"""Width folding: the folded text is NFKC, and every folded character knows where it was typed."""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from business.folding import Folded, fold
+
+
+def origins_as_typed(text: str) -> list[tuple[str, str]]:
+    """Each folded character with the original text it came from."""
+    folded = fold(text)
+    return [(char, text[start:end]) for char, (start, end) in zip(folded.text, folded.origins, strict=True)]
+
+
+def test_full_width_letters_and_digits_become_ascii_one_for_one():
+    folded = fold("ＩＤ１２３です")
+
+    assert folded.text == "ID123です"
+    assert folded.origins == tuple((i, i + 1) for i in range(7))
+    assert folded.span(0, 5) == (0, 5)
+
+
+def test_full_width_space_and_signs():
+    assert fold("１８％　￥１００").text == "18% ¥100"
+
+
+def test_half_width_katakana_compose_with_their_sound_marks():
+    text = "ﾊﾟｽﾜｰﾄﾞを忘れた"
+
+    folded = fold(text)
+
+    assert folded.text == "パスワードを忘れた"
+    assert origins_as_typed(text)[:5] == [("パ", "ﾊﾟ"), ("ス", "ｽ"), ("ワ", "ﾜ"), ("ー", "ｰ"), ("ド", "ﾄﾞ")]
+    assert folded.span(0, 1) == (0, 2)  # パ comes from both ﾊ and ﾟ
+    assert folded.span(4, 5) == (5, 7)  # ド from ﾄ and ﾞ
+    assert folded.span(0, 5) == (0, 7)
+    assert text[slice(*folded.span(6, 8))] == "忘れ"
+
+
+def test_a_sound_mark_that_composes_with_nothing_stays_on_its_own():
+    text = "ﾝﾞ"
+
+    assert origins_as_typed(text) == [("ン", "ﾝ"), ("\u3099", "ﾞ")]
+
+
+def test_a_spacing_sound_mark_folds_as_nfkc_does():
+    text = "カ゛"
+
+    folded = fold(text)
+
+    assert folded.text == unicodedata.normalize("NFKC", text) == "カ \u3099"
+    assert origins_as_typed(text) == [("カ", "カ"), (" ", "゛"), ("\u3099", "゛")]
+
+
+def test_combining_marks_compose_with_their_base():
+    text = "cafe\u0301!"
+
+    folded = fold(text)
+
+    assert folded.text == "café!"
+    assert folded.span(3, 4) == (3, 5)
+    assert folded.span(4, 5) == (5, 6)
+
+
+def test_a_combining_mark_stays_with_its_base_even_when_nothing_composes():
+    text = "1円\u0301x\u0301"  # already NFKC: no precomposed forms exist
+
+    folded = fold(text)
+
+    assert folded.text == text
+    assert folded.origins == ((0, 1), (1, 3), (1, 3), (3, 5), (3, 5))
+    assert folded.span(0, 2) == (0, 3)
+
+
+def test_hangul_jamo_compose_into_one_syllable():
+    text = "\u1100\u1161\u11a8x"
+
+    folded = fold(text)
+
+    assert folded.text == "각x"
+    assert folded.origins == ((0, 3), (3, 4))
+
+
+@pytest.mark.parametrize(
+    "text, expected, expansion",
+    [
+        ("㍱", "hPa", "hPa"),
+        ("ﬁle", "file", "fi"),
+        ("㈱プロミス", "(株)プロミス", "(株)"),
+        ("①番", "1番", "1"),
+    ],
+)
+def test_characters_that_expand_map_every_piece_back_to_the_one_typed(text, expected, expansion):
+    folded = fold(text)
+
+    assert folded.text == expected
+    assert folded.origins[: len(expansion)] == ((0, 1),) * len(expansion)
+    assert folded.span(0, len(expansion)) == folded.span(len(expansion) - 1, len(expansion)) == (0, 1)
+    assert folded.span(len(expansion), len(expected)) == (1, len(text))
+
+
+def test_a_match_inside_an_expansion_covers_the_whole_original_character():
+    text = "気圧は1000㍱です"
+
+    folded = fold(text)
+    start = folded.text.index("Pa")
+
+    assert text[slice(*folded.span(start, start + 2))] == "㍱"
+
+
+def test_emoji_are_left_as_they_are():
+    text = "ログインできない😭👍🏻👨‍👩‍👧"
+
+    folded = fold(text)
+
+    assert folded.text == text
+    assert folded.origins == tuple((i, i + 1) for i in range(len(text)))
+
+
+def test_empty_text():
+    folded = fold("")
+
+    assert folded == Folded("", ())
+    assert folded.span(0, 0) == (0, 0)
+
+
+def test_empty_spans_map_to_a_position():
+    folded = fold("ﾊﾟｽ")
+
+    assert folded.span(0, 0) == (0, 0)
+    assert folded.span(1, 1) == (2, 2)
+    assert folded.span(2, 2) == (3, 3)
+
+
+def test_spans_outside_the_folded_text_are_refused():
+    with pytest.raises(ValueError):
+        fold("ＩＤ").span(1, 3)
+    with pytest.raises(ValueError):
+        fold("ＩＤ").span(2, 1)
+
+
+def test_folded_is_a_frozen_value():
+    folded = fold("ＩＤ")
+    with pytest.raises(AttributeError):
+        folded.text = "x"  # type: ignore[misc]
+
+
+def test_ten_thousand_characters_fold_quickly_and_exactly():
+    text = ("ﾊﾟｽﾜｰﾄﾞはＺｑ８ｋ、暗証番号１２３４。😀㍱" * 500)[:10_000]
+
+    began = time.perf_counter()
+    folded = fold(text)
+    took = time.perf_counter() - began
+
+    assert folded.text == unicodedata.normalize("NFKC", text)
+    assert len(folded.origins) == len(folded.text)
+    assert folded.span(0, len(folded.text)) == (0, len(text))
+    assert took < 2.0
+
+
+def test_a_long_run_that_keeps_folding_together_stays_exact():
+    text = "\u0f73" * 200  # each one decomposes into marks NFKC reorders across the whole run
+
+    folded = fold(text)
+
+    assert folded.text == unicodedata.normalize("NFKC", text)
+    assert all(0 <= start < end <= len(text) for start, end in folded.origins)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60) | st.text(alphabet="ｶｷﾊﾋﾌﾝｰﾞﾟ゛゜ＡＩＤ１２㍱ﬁe\u0301\u0323\u3099\u1100\u1161\u11a8 x", max_size=30))
+def test_folding_is_nfkc_and_origins_are_ordered_spans_of_the_original(text):
+    folded = fold(text)
+
+    assert folded.text == unicodedata.normalize("NFKC", text)
+    assert len(folded.origins) == len(folded.text)
+    assert all(0 <= start < end <= len(text) for start, end in folded.origins)
+    assert all(a[0] <= b[0] and a[1] <= b[1] for a, b in zip(folded.origins, folded.origins[1:], strict=False))
+    if folded.text:
+        assert folded.origins[0][0] == 0 and folded.origins[-1][1] == len(text)
+        # Folding the original span of any folded character gives back text containing it.
+        for index, (start, end) in enumerate(folded.origins):
+            assert folded.text[index] in unicodedata.normalize("NFKC", text[start:end])
