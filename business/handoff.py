@@ -59,7 +59,9 @@ def handoff_message(
     ladies = f"レディースコール（女性専用）：{LADIES_CALL}"
     lines = [_why(reason)]
     lines += [ladies, promise] if ladies_asked else [promise]
-    lines.append("受付時間：平日9:00〜18:00（土日・祝日はお休み）")
+    # FACTS.md: "weekdays" meaning Monday to Friday except national holidays is an assumption,
+    # so it is said as one.
+    lines.append("受付時間：平日9:00〜18:00（土日・祝日はお休みの見込みです。最新の受付日は公式サイトでご確認ください）")
     lines.append(describe_status(now, closed_days))
     if not ladies_asked:
         lines.append(f"女性のオペレーターをご希望の方は、レディースコール（{LADIES_CALL}）もご利用いただけます。受付時間は同じです。")
