@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, with_database
@@ -82,10 +83,7 @@ class ActionNotUnderstood(Action):
 class ActionDefaultFallback(Action):
     """No rule fits (e.g. a form question answered with something else): apologise, ask again.
 
-    The message is not reverted: the form is still active with the same requested slot, so the
-    next message answers the question again. (Rasa's own fallback reverts it with
-    UserUtteranceReverted, but every later copy of the tracker then replays the whole
-    conversation once per revert, which made long conversations slow: docs/benchmarks.md.)
+    The message is reverted, so the conversation stands where it was before it.
     """
 
     def name(self) -> Text:
@@ -99,4 +97,4 @@ class ActionDefaultFallback(Action):
         question = f"utter_ask_{tracker.get_slot('requested_slot')}"
         if tracker.active_loop_name and question in domain.get("responses", {}):
             dispatcher.utter_message(response=question)
-        return []
+        return [UserUtteranceReverted()]

@@ -46,7 +46,7 @@ async def test_an_answer_the_form_cannot_use_gets_the_question_again(at, domain)
     tracker.active_loop = {"name": "login_triage_form"}
     messages, events = await run(ActionDefaultFallback(), tracker, domain)
     assert [m["response"] for m in messages] == ["utter_default", "utter_ask_problem"]
-    assert events == []  # no revert: the form stays on the same question (see ActionDefaultFallback)
+    assert events == [{"event": "rewind", "timestamp": None}]
 
 
 def _unsure(text: str, ranking: list[tuple[str, float]], earlier_actions: tuple[str, ...] = ()):
