@@ -202,6 +202,17 @@ def test_an_unclear_message_gets_likely_topics_then_the_whole_menu(tuesday):
     assert {"ログインできない", "メンテナンスの時間", "電話で相談したい", "会員サービスでできること"} <= set(second_buttons)
 
 
+def test_saying_the_problem_again_during_the_triage_keeps_the_question_without_an_apology(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("ログインできません")
+    text, buttons = chat.say("ログインできません")
+    assert "うまく読み取れませんでした" not in text
+    assert "引き続き" in text and "どちらの方法" in text
+    assert buttons == ["ログインID＋パスワード", "カード番号＋暗証番号"]
+    text, _ = chat.say("カードです")
+    assert "どのような状態" in text
+
+
 def test_an_unusable_answer_gets_an_apology_and_the_same_question(tuesday):
     chat = Conversation(tuesday)
     chat.say("ログインできません")
