@@ -38,6 +38,7 @@ FEATURES = (
 # More than this many functions in one question gets the overview instead of one answer each.
 MAX_ANSWERS = 3
 
+
 def _rx(pattern: str) -> Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 

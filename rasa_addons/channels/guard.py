@@ -20,13 +20,7 @@ from typing import Any, Awaitable, Callable, Iterator, List, Optional
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from ruamel.yaml import YAML
 
-from business.incoming_text import (  # noqa: F401 - channels use them through the guard
-    EMPTY_REPLY,
-    MAX_TEXT_CHARS,
-    NO_TEXT_REPLY,
-    TOO_LONG_REPLY,
-    polite_refusal,
-)
+from business.incoming_text import MAX_TEXT_CHARS, polite_refusal
 from business.redaction import SECRET_WARNING, redact
 
 DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
@@ -88,6 +82,14 @@ def screen(text: str, domain_file: Path = DOMAIN_FILE) -> Screened:
     # Mask before cutting, so a card number split by the cut cannot leave its digits behind.
     redaction = redact(text)
     return Screened(redaction.text[:MAX_TEXT_CHARS], SECRET_WARNING if redaction.found_secret else None)
+
+
+def read_incoming(raw_text: str, domain_file: Path = DOMAIN_FILE) -> tuple[Optional[str], Screened]:
+    """What a channel does with a customer's text: (the polite refusal to answer instead, or None;
+    the screened text and warning). A refused text is not screened: Rasa never sees it."""
+    text = clean_text(raw_text)
+    refusal = polite_refusal(text)
+    return (refusal, Screened("")) if refusal is not None else (None, screen(text, domain_file))
 
 
 # --- Shared by every channel: text no customer types, and an apology instead of silence -------
@@ -174,4 +176,3 @@ async def answer_or_apologise(
         output.messages.clear()
     await output.send_text_message(message.sender_id, assistant_unavailable_text(domain_file))
     return True
-

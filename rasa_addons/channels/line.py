@@ -327,11 +327,9 @@ class LineInput(InputChannel):
         """The assistant's messages for the turn, after the guard's warning if it masked a secret."""
         text, warning = turn.text, None
         if turn.from_customer:
-            text = guard.clean_text(turn.text)
-            refusal = guard.polite_refusal(text)
+            refusal, screened = guard.read_incoming(turn.text)
             if refusal is not None:
                 return [{"text": refusal}]
-            screened = guard.screen(text)
             text, warning = screened.text, screened.warning
         collector = LineOutput()
         message_id = turn.event_id if turn.event_id != "-" else None

@@ -160,11 +160,9 @@ class GuardedRestInput(RestInput):
 
         Without a loaded model Rasa ignores a message without a word; the customer gets the apology.
         """
-        text = guard.clean_text(raw_text)
-        refusal = guard.polite_refusal(text)
+        refusal, screened = guard.read_incoming(raw_text)
         if refusal is not None:
             return [{"recipient_id": sender, "text": refusal}]
-        screened = guard.screen(text)
         replies = [{"recipient_id": sender, "text": screened.warning}] if screened.warning else []
         if not assistant_ready:
             logger.error("no model loaded: apology sent instead of an answer")

@@ -21,6 +21,7 @@ from typing import Iterator
 import pytest
 import requests
 
+from business import incoming_text
 from business.settings import PROJECT_ROOT
 from rasa_addons.channels import guard
 from tests.support.servers import SERVE_RASA, Assistant, running_assistant
@@ -85,7 +86,7 @@ def test_http_corpus(assistant: Assistant, case: Case) -> None:
         assert reply.status_code == 200, f"{case.name}: {reply.status_code} {reply.text[:300]}"
         texts = [message.get("text") for message in reply.json()]
         if case.expect == "polite":
-            assert texts == [getattr(guard, case.polite)]
+            assert texts == [getattr(incoming_text, case.polite)]
         else:  # a real answer, not silence and not the apology
             assert texts and all(isinstance(text, str) and text for text in texts), texts
             assert guard.assistant_unavailable_text() not in texts
