@@ -194,7 +194,7 @@ def test_greeting_offers_buttons_and_out_of_scope_is_polite(tuesday):
 
 def test_an_unclear_message_gets_likely_topics_then_the_whole_menu(tuesday):
     chat = Conversation(tuesday)
-    first, first_buttons = chat.say("パスワードのやつ")
+    first, first_buttons = chat.say("パスワードがどうとか")
     assert "うまく読み取れませんでした" in first
     assert "ログインできない" in first_buttons and len(first_buttons) <= 3
     second, second_buttons = chat.say("ふがふが")

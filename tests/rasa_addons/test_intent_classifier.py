@@ -1,0 +1,100 @@
+"""The intent classifier: scikit-learn's probabilities, kept across saving, and hiragana understood."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from rasa_addons.intent_classifier import LinearIntentClassifier
+from rasa_addons.intent_features import intent_features
+from rasa_addons.sudachi_tokenizer import SudachiTokenizer
+
+EXAMPLES = {
+    "report_login_problem": ["ログインできません", "パスワードを忘れました", "ログインIDがわかりません", "入れない"],
+    "ask_call_centre": ["電話番号を教えて", "コールセンターの受付時間は", "電話で相談したい", "問い合わせ先は"],
+    "greet": ["こんにちは", "おはようございます", "こんばんは", "どうも"],
+}
+
+
+@pytest.fixture(scope="module")
+def tokenizer() -> SudachiTokenizer:
+    return SudachiTokenizer(SudachiTokenizer.get_default_config())
+
+
+def message(tokenizer: SudachiTokenizer, text: str, intent: str | None = None) -> Message:
+    data = {"text": text, **({"intent": intent} if intent else {})}
+    built = Message(data=data)
+    tokenizer.process([built])
+    return built
+
+
+@pytest.fixture(scope="module")
+def storage(tmp_path_factory) -> LocalModelStorage:
+    return LocalModelStorage(Path(tmp_path_factory.mktemp("model")))
+
+
+@pytest.fixture(scope="module")
+def trained(tokenizer, storage) -> LinearIntentClassifier:
+    context = ExecutionContext(GraphSchema({}), "test")
+    classifier = LinearIntentClassifier.create({}, storage, Resource("intent_classifier"), context)
+    examples = [message(tokenizer, text, intent) for intent, texts in EXAMPLES.items() for text in texts]
+    classifier.train(TrainingData(training_examples=examples))
+    return classifier
+
+
+def classify(classifier: LinearIntentClassifier, tokenizer: SudachiTokenizer, text: str) -> Message:
+    return classifier.process([message(tokenizer, text)])[0]
+
+
+def test_a_paraphrase_gets_its_intent_and_a_ranking_of_every_intent(trained, tokenizer):
+    parsed = classify(trained, tokenizer, "ログインができないです")
+
+    assert parsed.get("intent")["name"] == "report_login_problem"
+    ranking = parsed.get("intent_ranking")
+    assert [r["name"] for r in ranking][0] == "report_login_problem"
+    assert len(ranking) == 3 and sum(r["confidence"] for r in ranking) == pytest.approx(1.0)
+
+
+def test_a_message_in_hiragana_meets_the_katakana_of_the_examples(trained, tokenizer):
+    assert classify(trained, tokenizer, "ろぐいんできない").get("intent")["name"] == "report_login_problem"
+
+
+def test_probabilities_are_scikit_learns(trained, tokenizer):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    examples = [(message(tokenizer, t), intent) for intent, texts in EXAMPLES.items() for t in texts]
+    vectorizer = DictVectorizer()
+    features = vectorizer.fit_transform([intent_features([x.lemma for x in m.get("text_tokens")], m.get("text"))
+                                         for m, _ in examples])
+    reference = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000, random_state=42)
+    reference.fit(features, [intent for _, intent in examples])
+
+    for text in ["パスワード忘れた", "電話したい", "やあ"]:
+        parsed = classify(trained, tokenizer, text)
+        lemmas = [x.lemma for x in parsed.get("text_tokens")]
+        expected = reference.predict_proba(vectorizer.transform([intent_features(lemmas, text)]))[0]
+        got = {r["name"]: r["confidence"] for r in parsed.get("intent_ranking")}
+        assert np.allclose([got[name] for name in reference.classes_], expected, atol=1e-6)
+
+
+def test_the_saved_model_answers_the_same(trained, tokenizer, storage):
+    context = ExecutionContext(GraphSchema({}), "test")
+    loaded = LinearIntentClassifier.load({}, storage, Resource("intent_classifier"), context)
+
+    for text in ["パスワードを忘れた", "受付時間を教えて", "こんにちは"]:
+        assert classify(loaded, tokenizer, text).get("intent_ranking") == classify(trained, tokenizer, text).get(
+            "intent_ranking"
+        )
+
+
+def test_an_empty_message_is_left_for_the_fallback(trained):
+    parsed = trained.process([Message(data={"text": ""})])[0]
+    assert parsed.get("intent") is None
