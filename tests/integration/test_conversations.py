@@ -7,10 +7,10 @@ Monday at 3:00 (weekly maintenance), one on a Saturday (the call centre is close
 from __future__ import annotations
 
 import json
-import uuid
 
 import pytest
 
+from tests.support.conversation import Conversation
 from tests.support.servers import running_assistant
 
 TUESDAY_2PM = "2026-12-01T14:00:00+09:00"
@@ -22,20 +22,6 @@ pytestmark = pytest.mark.slow
 
 def inform(**slots: str) -> str:
     return "/inform" + json.dumps(slots, ensure_ascii=False)
-
-
-class Conversation:
-    """One customer: each `say` returns what they read, and the buttons offered."""
-
-    def __init__(self, assistant):
-        self.assistant = assistant
-        self.sender = f"test-{uuid.uuid4().hex[:8]}"
-
-    def say(self, message: str) -> tuple[str, list[str]]:
-        replies = self.assistant.say(self.sender, message)
-        text = "\n".join(r.get("text", "") for r in replies)
-        buttons = [b["title"] for r in replies for b in r.get("buttons", [])]
-        return text, buttons
 
 
 @pytest.fixture(scope="module")

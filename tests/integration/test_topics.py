@@ -7,10 +7,10 @@ remedies asked in general, which login method suits whom, and the women's phone 
 from __future__ import annotations
 
 import json
-import uuid
 
 import pytest
 
+from tests.support import conversation
 from tests.support.servers import running_assistant
 
 TUESDAY_2PM = "2026-12-01T14:00:00+09:00"
@@ -29,18 +29,8 @@ def feature(value: str) -> str:
     return "/ask_member_service_features" + json.dumps({"service_feature": value}, ensure_ascii=False)
 
 
-class Conversation:
-    """One customer: each `say` returns what they read, and the buttons offered."""
-
-    def __init__(self, assistant):
-        self.assistant = assistant
-        self.sender = f"topics-{uuid.uuid4().hex[:8]}"
-
-    def say(self, message: str) -> tuple[str, list[str]]:
-        replies = self.assistant.say(self.sender, message)
-        text = "\n".join(r.get("text", "") for r in replies)
-        buttons = [b["title"] for r in replies for b in r.get("buttons", [])]
-        return text, buttons
+class Conversation(conversation.Conversation):
+    sender_prefix = "topics"
 
 
 @pytest.fixture(scope="module")
