@@ -13,6 +13,10 @@ DEFAULTS_FILE = PROJECT_ROOT / "defaults.env"
 
 _LINE = re.compile(r"^([A-Z_][A-Z0-9_]*)=(.*)$")
 
+# Deployment profiles (ASSISTANT_PROFILE) and the endpoints file Rasa runs with in each (defaults.env).
+ENDPOINTS_BY_PROFILE = {"default": "endpoints.yml", "production": "endpoints.production.yml"}
+_ON = ("1", "true", "yes", "on")
+
 
 def read_defaults(path: Path = DEFAULTS_FILE) -> dict[str, str]:
     """Parse NAME=value lines of defaults.env (comments and blanks ignored)."""
@@ -38,6 +42,29 @@ def apply_defaults(environ: Optional[MutableMapping[str, str]] = None) -> None:
         return
     for name, value in defaults.items():
         target.setdefault(name, value)
+
+
+def is_on(value: Optional[str]) -> bool:
+    """A switch setting: on for 1, true, yes or on (any case, spaces around ignored); anything else is off."""
+    return (value or "").strip().lower() in _ON
+
+
+def api_enabled(environ: Optional[Mapping[str, str]] = None) -> bool:
+    """RASA_ENABLE_API: whether Rasa's HTTP API is on (scripts/serve-rasa, scripts/run-all)."""
+    return is_on((os.environ if environ is None else environ).get("RASA_ENABLE_API"))
+
+
+def deployment_profile(environ: Optional[Mapping[str, str]] = None) -> str:
+    """ASSISTANT_PROFILE, empty meaning "default"; ValueError for a profile that does not exist."""
+    profile = (os.environ if environ is None else environ).get("ASSISTANT_PROFILE", "").strip() or "default"
+    if profile not in ENDPOINTS_BY_PROFILE:
+        raise ValueError(f"unknown ASSISTANT_PROFILE {profile!r}: use one of {', '.join(ENDPOINTS_BY_PROFILE)}")
+    return profile
+
+
+def endpoints_file(profile: str) -> Path:
+    """The endpoints file Rasa runs with in a profile (scripts/serve-rasa, scripts/shell)."""
+    return PROJECT_ROOT / ENDPOINTS_BY_PROFILE[profile]
 
 
 @dataclass(frozen=True)

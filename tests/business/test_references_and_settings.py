@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 from business.clock import JST, Clock, ClockError
 from business.references import new_reference, normalise_reference
-from business.settings import PROJECT_ROOT, Settings, read_defaults
+from business.settings import (
+    PROJECT_ROOT,
+    Settings,
+    api_enabled,
+    deployment_profile,
+    endpoints_file,
+    read_defaults,
+)
 
 
 @given(st.integers(min_value=0, max_value=10**8 - 1))
@@ -49,3 +56,27 @@ def test_settings_defaults_come_from_defaults_env_and_the_environment_wins():
     assert settings.assistant_now == "2026-12-01T14:00:00+09:00"
     assert settings.database_url == f"sqlite:///{PROJECT_ROOT / 'var' / 'assistant.db'}"
     assert Settings.from_env({"ASSISTANT_DB_URL": "postgresql://db/x"}).database_url == "postgresql://db/x"
+
+
+@pytest.mark.parametrize("value", ["1", "true", "True", "YES", "on", " on "])
+def test_the_http_api_is_on_for_true_yes_on_and_1(value):
+    assert api_enabled({"RASA_ENABLE_API": value})
+
+
+@pytest.mark.parametrize("value", ["false", "0", "no", "off", "", "enabled"])
+def test_anything_else_leaves_the_http_api_off(value):
+    assert not api_enabled({"RASA_ENABLE_API": value})
+    assert not api_enabled({})
+
+
+def test_each_profile_runs_rasa_with_its_own_endpoints_file():
+    assert deployment_profile({"ASSISTANT_PROFILE": "production"}) == "production"
+    assert endpoints_file("production") == PROJECT_ROOT / "endpoints.production.yml"
+    assert endpoints_file(deployment_profile({"ASSISTANT_PROFILE": " "})) == PROJECT_ROOT / "endpoints.yml"
+    assert endpoints_file(deployment_profile({})) == PROJECT_ROOT / "endpoints.yml"
+    assert all(endpoints_file(profile).exists() for profile in ("default", "production"))
+
+
+def test_an_unknown_profile_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown ASSISTANT_PROFILE 'staging': use one of default, production"):
+        deployment_profile({"ASSISTANT_PROFILE": "staging"})
