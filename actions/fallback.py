@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, with_database
 from actions.member_service import answers_for_named_features
-from business.clarification import is_second_miss, likely_topics
+from business.clarification import actions_of_previous_turn, what_to_offer
 from business.redaction import redact
 from storage import repository
 
@@ -33,19 +33,6 @@ def _record(tracker: Tracker) -> None:
     intent, confidence = _runner_up(tracker)
     now = clock().now()
     with_database(lambda session: repository.record_not_understood(session, text, intent, confidence, now), None)
-
-
-def _actions_of_previous_turn(tracker: Tracker) -> list[str]:
-    """The actions the assistant ran between the previous customer message and the latest one."""
-    users_seen, actions = 0, []
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users_seen += 1
-            if users_seen == 2:
-                break
-        elif event.get("event") == "action" and users_seen == 1:
-            actions.append(event.get("name"))
-    return actions
 
 
 class ActionNotUnderstood(Action):
@@ -72,8 +59,8 @@ class ActionNotUnderstood(Action):
         menu = domain.get("responses", {}).get(TOPIC_MENU, [{}])[0].get("buttons", [])
         by_intent = {button["payload"].lstrip("/"): button for button in menu}
         ranking = [(r.get("name"), r.get("confidence")) for r in tracker.latest_message.get("intent_ranking", [])]
-        likely = likely_topics(ranking, offered=by_intent)
-        if likely and not is_second_miss(_actions_of_previous_turn(tracker), self.name()):
+        likely = what_to_offer(ranking, by_intent, actions_of_previous_turn(tracker.events), self.name())
+        if likely:
             dispatcher.utter_message(response="utter_not_understood", buttons=[by_intent[i] for i in likely])
         else:
             dispatcher.utter_message(response=TOPIC_MENU)

@@ -7,7 +7,7 @@ is never asked to rephrase twice without being shown the way.
 
 from __future__ import annotations
 
-from typing import Collection, Iterable, Optional, Sequence, Tuple
+from typing import Any, Collection, Iterable, Mapping, Optional, Sequence, Tuple
 
 Ranking = Iterable[Tuple[str, Optional[float]]]
 
@@ -32,3 +32,31 @@ def likely_topics(
 def is_second_miss(actions_since_last_message: Sequence[str], clarify_action: str) -> bool:
     """True when the assistant's last turn was itself a clarification (the customer is still not understood)."""
     return clarify_action in actions_since_last_message
+
+
+def what_to_offer(
+    ranking: Ranking, menu_intents: Collection[str], previous_turn_actions: Sequence[str], clarify_action: str
+) -> list[str]:
+    """The likely topics to offer as buttons; empty means: show the whole menu.
+
+    The whole menu comes after a second miss in a row, or when NLU ranked no menu topic high enough.
+    """
+    if is_second_miss(previous_turn_actions, clarify_action):
+        return []
+    return likely_topics(ranking, offered=menu_intents)
+
+
+def actions_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The actions the assistant ran between the previous customer message and the latest one, in order.
+
+    `events` are a conversation's events as dicts (Rasa's tracker events), oldest first.
+    """
+    users_seen, actions = 0, []
+    for event in reversed(events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                break
+        elif event.get("event") == "action" and users_seen == 1:
+            actions.append(event.get("name"))
+    return actions[::-1]

@@ -1,7 +1,8 @@
 """The two-step fallback: likely topics first, the whole menu after a second miss."""
 
-from business.clarification import is_second_miss, likely_topics
+from business.clarification import actions_of_previous_turn, is_second_miss, likely_topics, what_to_offer
 
+CLARIFY = "action_not_understood"
 MENU = ["report_login_problem", "ask_maintenance", "ask_interest", "ask_call_centre", "ask_login_methods"]
 
 
@@ -32,3 +33,48 @@ def test_a_second_miss_follows_a_clarification():
     assert is_second_miss(["action_not_understood", "action_listen"], "action_not_understood")
     assert not is_second_miss(["utter_greet", "action_listen"], "action_not_understood")
     assert not is_second_miss([], "action_not_understood")
+
+
+# --- what to offer: likely topics as buttons, or (empty) the whole menu ---------------------------------
+
+def test_a_first_miss_offers_the_likely_menu_topics():
+    ranking = [("nlu_fallback", 0.4), ("ask_maintenance", 0.33), ("greet", 0.2), ("report_login_problem", 0.18)]
+    assert what_to_offer(ranking, MENU, ["utter_greet", "action_listen"], CLARIFY) == [
+        "ask_maintenance", "report_login_problem"
+    ]
+
+
+def test_a_second_miss_in_a_row_gets_the_whole_menu_however_likely_a_topic():
+    ranking = [("ask_maintenance", 0.9)]
+    assert what_to_offer(ranking, MENU, [CLARIFY, "action_listen"], CLARIFY) == []
+
+
+def test_a_first_miss_with_no_likely_menu_topic_gets_the_whole_menu():
+    assert what_to_offer([("greet", 0.31), ("ask_interest", 0.02)], MENU, [], CLARIFY) == []
+
+
+# --- the previous turn: what the assistant did between the last two customer messages --------------------
+
+def _user(text: str) -> dict:
+    return {"event": "user", "text": text}
+
+
+def _action(name: str) -> dict:
+    return {"event": "action", "name": name}
+
+
+def test_the_previous_turn_is_the_actions_between_the_last_two_customer_messages_in_order():
+    events = [
+        _action("action_session_start"), _user("こんにちは"), _action("utter_greet"),
+        _user("ぴよぴよ"), _action(CLARIFY), {"event": "slot", "name": "x", "value": 1}, _action("action_listen"),
+        _user("ぴよぴよ"), _action("action_not_yet_finished"),
+    ]
+    assert actions_of_previous_turn(events) == [CLARIFY, "action_listen"]
+
+
+def test_at_the_first_customer_message_the_previous_turn_is_the_start_of_the_session():
+    assert actions_of_previous_turn([_action("action_session_start"), _action("action_listen"), _user("ぴよぴよ")]) == [
+        "action_session_start", "action_listen"
+    ]
+    assert actions_of_previous_turn([_user("ぴよぴよ")]) == []
+    assert actions_of_previous_turn([]) == []
