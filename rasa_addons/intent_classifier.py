@@ -125,12 +125,15 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
-        if self._model is None:
-            return messages
+        """Every message gets an intent and a ranking, so the FallbackClassifier after us can decide:
+        an empty message is ranked on the intercepts alone, and an untrained model says "none" (as DIET does)."""
         for message in messages:
-            if not message.get(TEXT):
+            if self._model is None:
+                message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
                 continue
-            probabilities = self._model.probabilities(intent_features(_lemmas(message), message.get(TEXT)))
+            text = message.get(TEXT) or ""
+            probabilities = self._model.probabilities(intent_features(_lemmas(message), text))
             order = np.argsort(-probabilities)
             ranking = [
                 {"name": self._model.classes[index], "confidence": float(probabilities[index])} for index in order

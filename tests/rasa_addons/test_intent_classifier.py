@@ -95,6 +95,16 @@ def test_the_saved_model_answers_the_same(trained, tokenizer, storage):
         )
 
 
-def test_an_empty_message_is_left_for_the_fallback(trained):
+def test_an_empty_message_still_gets_a_ranking_for_the_fallback_to_judge(trained):
     parsed = trained.process([Message(data={"text": ""})])[0]
-    assert parsed.get("intent") is None
+    assert parsed.get("intent")["name"] in EXAMPLES
+    assert len(parsed.get("intent_ranking")) == 3
+
+
+def test_an_untrained_classifier_names_no_intent(storage):
+    context = ExecutionContext(GraphSchema({}), "test")
+    untrained = LinearIntentClassifier.load({}, storage, Resource("never_trained"), context)
+
+    parsed = untrained.process([Message(data={"text": "こんにちは"})])[0]
+
+    assert parsed.get("intent") == {"name": None, "confidence": 0.0}
