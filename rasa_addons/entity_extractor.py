@@ -19,6 +19,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from business.japanese_time import prepare as prepare_time_parsing
 from business.message_facts import find_message_facts
 
 
@@ -37,6 +38,7 @@ class LoginFactsExtractor(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "LoginFactsExtractor":
+        prepare_time_parsing()  # as the model loads, not on the first customer's message
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -253,3 +253,14 @@ def test_odd_input_never_raises(text: str) -> None:
 def test_time_like_noise_never_raises(text: str) -> None:
     parse_when(text, NOW)
     find_time_span(text)
+
+
+def test_prepare_builds_the_parser_servers_then_share() -> None:
+    from business import japanese_time
+
+    japanese_time._parser.cache_clear()
+    japanese_time.prepare()
+
+    assert japanese_time._parser.cache_info().currsize == 1
+    assert japanese_time.find_time_span("月曜の朝5時にログインできなかった") == (0, 6)
+    assert japanese_time._parser.cache_info().misses == 1  # the prepared parser, not a second one
