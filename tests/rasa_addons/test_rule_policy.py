@@ -3,9 +3,6 @@ this project trains and tests on."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
 import yaml
 from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
@@ -22,7 +19,7 @@ from rasa_addons import rule_policy
 
 
 @pytest.fixture(scope="module")
-def project():
+def project(tmp_path_factory):
     importer = TrainingDataImporter.load_from_dict(
         config_path=str(PROJECT_ROOT / "config.yml"),
         domain_path=str(PROJECT_ROOT / "domain.yml"),
@@ -33,7 +30,7 @@ def project():
     config = next(p for p in yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["policies"]
                   if p["name"] == "RulePolicy")
     config = {**RulePolicy.get_default_config(), **{k: v for k, v in config.items() if k != "name"}}
-    policy = RulePolicy.create(config, LocalModelStorage(Path(tempfile.mkdtemp())), Resource("rules"),
+    policy = RulePolicy.create(config, LocalModelStorage(tmp_path_factory.mktemp("rules")), Resource("rules"),
                                ExecutionContext(GraphSchema({}), "test"))
     policy.train(trackers, domain)
     return policy, domain, trackers
