@@ -42,7 +42,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Folded", "fold"]
+__all__ = ["Folded", "fold", "nfkc"]
 
 # Pieces that fold together are a few characters long in any real text. Longer runs of starters
 # that keep interacting (e.g. 10,000 × U+0F73) would make the search quadratic; past this length
@@ -74,7 +74,8 @@ class Folded:
         return self.origins[start][0], self.origins[end - 1][1]
 
 
-def _nfkc(text: str) -> str:
+def nfkc(text: str) -> str:
+    """The folded text alone, for callers that need no way back to the original (fold(text).text)."""
     return unicodedata.normalize("NFKC", text)
 
 
@@ -91,12 +92,12 @@ def _pieces(text: str) -> list[tuple[int, int, str]]:
         end = index + 1
         while end < length and unicodedata.combining(text[end]):
             end += 1
-        start, folded = index, _nfkc(text[index:end])
+        start, folded = index, nfkc(text[index:end])
         while pieces:
             before_start, _, before_folded = pieces[-1]
             if end - before_start > _MAX_PIECE:
                 break
-            together = _nfkc(text[before_start:end])
+            together = nfkc(text[before_start:end])
             if together == before_folded + folded:
                 break
             pieces.pop()
@@ -117,7 +118,7 @@ def fold(text: str) -> Folded:
         chars.append(folded)
         origins.extend([(start, end)] * len(folded))
     joined = "".join(chars)
-    whole = _nfkc(text)
+    whole = nfkc(text)
     if joined != whole:
         # Only after _MAX_PIECE cut a run short (or if Unicode ever surprises): the text stays
         # exactly NFKC, and every character is said to come from the whole original.

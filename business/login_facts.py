@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Pattern
 
-from business.folding import fold
+from business.folding import fold, nfkc
 
 # Slot values; the Rasa domain uses exactly these strings.
 ID_PASSWORD = "id_password"
@@ -81,7 +81,7 @@ def normalise(text: str) -> str:
     Offsets in the result are offsets in the folded text; use business.folding.fold to map
     them back onto `text`.
     """
-    return fold(text).text
+    return nfkc(text)
 
 
 def find_login_facts(text: str) -> list[Fact]:

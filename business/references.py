@@ -6,6 +6,8 @@ import re
 import secrets
 from typing import Callable
 
+from business.folding import nfkc
+
 _FORMAT = re.compile(r"^\d{4}-\d{4}$")
 
 
@@ -17,9 +19,7 @@ def new_reference(random_below: Callable[[int], int] = secrets.randbelow) -> str
 
 def normalise_reference(text: str) -> str:
     """What staff type (全角, spaces, no hyphen) as the stored form, or ValueError."""
-    import unicodedata
-
-    digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", text))
+    digits = re.sub(r"\D", "", nfkc(text))
     candidate = f"{digits[:4]}-{digits[4:]}"
     if len(digits) != 8 or not _FORMAT.match(candidate):
         raise ValueError(f"受付番号は8桁の数字です: {text!r}")
