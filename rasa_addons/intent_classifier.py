@@ -72,13 +72,13 @@ class LinearIntentModel:
         return exp / exp.sum()
 
 
-def _lemmas(message: Message) -> List[str]:
-    return [token.lemma for token in message.get(TOKENS_NAMES[TEXT]) or []]
-
-
 def _spellings(message: Message) -> List[tuple[str, str]]:
     """Each word as typed, then in Sudachi's normalised form: the word vectors' keys are either."""
     return [(token.text, token.lemma) for token in message.get(TOKENS_NAMES[TEXT]) or []]
+
+
+def _lemmas(message: Message) -> List[str]:
+    return [lemma for _, lemma in _spellings(message)]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)

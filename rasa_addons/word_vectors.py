@@ -26,7 +26,6 @@ from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
-DIMENSIONS = 300
 _MASK64 = (1 << 64) - 1
 
 
