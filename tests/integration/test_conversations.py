@@ -96,7 +96,19 @@ def test_forgotten_pin_goes_to_the_machine_and_no_offers_next_steps(tuesday):
     assert "自動契約機" in text and "本人確認書類" in text
     text, buttons = chat.say("いいえ")
     assert "お役に立てず" in text
+    assert "うまく読み取れません" not in text  # the rule ends at the answer, no fallback after it
     assert buttons == ["状況をもう一度確認する", "電話で相談する"]
+
+
+def test_still_cannot_log_in_after_the_outcome_is_a_no_then_the_button_starts_over(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("暗証番号を忘れました")
+    text, buttons = chat.say("まだログインできません")
+    assert "お役に立てず" in text and "どちらの方法" not in text
+    assert "うまく読み取れません" not in text
+    assert buttons == ["状況をもう一度確認する", "電話で相談する"]
+    text, _ = chat.say("/report_login_problem")
+    assert "どちらの方法" in text
 
 
 def test_rejected_login_asks_eligibility_then_gives_the_checklist(tuesday):
