@@ -231,6 +231,23 @@ def test_a_question_in_the_middle_is_answered_and_the_form_goes_on(tuesday):
     assert "何日分" in text
 
 
+def test_keyboard_noise_in_the_interest_form_gets_an_apology_and_the_same_question(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("利息を計算したい")
+    chat.say("10万円")
+    text, _ = chat.say("ぐぁｗせｄｒ")
+    assert "うまく読み取れませんでした" in text and "年利は何％ですか" in text
+    assert "0120-24-0365" not in text  # noise is not an "other enquiries, please call" question
+    text, _ = chat.say("18%")
+    assert "何日分" in text
+
+
+def test_a_test_message_first_gets_the_topic_menu_not_the_phone_line(tuesday):
+    text, buttons = Conversation(tuesday).say("テスト送信です")
+    assert "0120-24-0365" not in text
+    assert "ログインできない" in buttons
+
+
 def test_asking_for_the_phone_ends_the_triage(tuesday):
     chat = Conversation(tuesday)
     chat.say("ログインできません")
