@@ -47,7 +47,7 @@ $(DEFAULTS_PTH): $(BIN)/.installed
 $(WORD_VECTORS): requirements-vectors.txt | $(BIN)/.installed
 	rm -rf $(VENV)/share/wheels
 	$(BIN)/pip download -q --no-deps --require-hashes -r requirements-vectors.txt -d $(VENV)/share/wheels
-	$(ENV) $(PY) -m rasa_addons.word_vectors build $(VENV)/share/wheels/ja_ginza-5.2.0-py3-none-any.whl $@
+	$(ENV) $(PY) -m rasa_addons.word_vectors build $(VENV)/share/wheels/*.whl $@
 	rm -rf $(VENV)/share/wheels
 
 # npm leaves old timestamps on package files: touch, or `npm ci` would run every time.

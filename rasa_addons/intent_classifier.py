@@ -77,8 +77,8 @@ def _spellings(message: Message) -> List[tuple[str, str]]:
     return [(token.text, token.lemma) for token in message.get(TOKENS_NAMES[TEXT]) or []]
 
 
-def _lemmas(message: Message) -> List[str]:
-    return [lemma for _, lemma in _spellings(message)]
+def _counted_features(spellings: List[tuple[str, str]], text: str) -> Dict[str, int]:
+    return intent_features([lemma for _, lemma in spellings], text)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -122,11 +122,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         # Loaded as the component is built, so a missing archive stops the server at start, not a customer's turn.
         self._vectors = word_vectors.load(word_vectors_dir() / f"{name}.npz") if name else None
 
-    def _dense(self, message: Message) -> Optional[np.ndarray]:
+    def _dense(self, spellings: List[tuple[str, str]]) -> Optional[np.ndarray]:
         """The scaled message vector (zeros when no word is known), or None without word vectors."""
         if self._vectors is None:
             return None
-        vector = self._vectors.message_vector(_spellings(message))
+        vector = self._vectors.message_vector(spellings)
         if vector is None:
             return np.zeros(self._vectors.unit_vectors.shape[1], dtype=np.float32)
         return vector * float(self._config["word_vector_weight"])
@@ -149,13 +149,16 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if len({e.get(INTENT) for e in examples}) < 2:
             logger.warning("LinearIntentClassifier needs examples of at least two intents; not trained.")
             return self._resource
+        spellings = [_spellings(e) for e in examples]
         vectorizer = DictVectorizer()
-        features = vectorizer.fit_transform([intent_features(_lemmas(e), e.get(TEXT)) for e in examples])
+        features = vectorizer.fit_transform(
+            [_counted_features(s, e.get(TEXT)) for s, e in zip(spellings, examples, strict=True)]
+        )
         counted = features.shape[1]
         if self._vectors is not None:
             from scipy import sparse
 
-            dense = np.vstack([self._dense(e) for e in examples])
+            dense = np.vstack([self._dense(s) for s in spellings])
             features = sparse.hstack([features, sparse.csr_matrix(dense)]).tocsr()
         regression = LogisticRegression(
             C=self._config["C"],
@@ -183,8 +186,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
                 continue
-            text = message.get(TEXT) or ""
-            probabilities = self._model.probabilities(intent_features(_lemmas(message), text), self._dense(message))
+            spellings = _spellings(message)
+            probabilities = self._model.probabilities(
+                _counted_features(spellings, message.get(TEXT) or ""), self._dense(spellings)
+            )
             order = np.argsort(-probabilities)
             ranking = [
                 {"name": self._model.classes[index], "confidence": float(probabilities[index])} for index in order
