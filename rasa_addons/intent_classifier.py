@@ -10,7 +10,7 @@ stored as JSON and a NumPy array, not a pickle.
 With `word_vectors` set, the message's mean word vector (rasa_addons.word_vectors), scaled by
 `word_vector_weight`, is a dense part of the same linear model: it lifted 5-fold macro-F1 by
 0.007 to 0.020 on each of four fold seeds (mean 0.8985 → 0.909), and from 0.875 to 0.890 on the
-1,840 examples of the fifth session (docs/benchmarks.md). config.yml sets it.
+1,842 examples of the fifth session (docs/benchmarks.md). config.yml sets it.
 """
 
 from __future__ import annotations
