@@ -110,12 +110,20 @@ def evaluate(config: Path, examples: list[Any], folds: list[tuple[list[int], lis
         config=str(config.relative_to(PROJECT_ROOT) if config.is_relative_to(PROJECT_ROOT) else config),
         scores=score(truth, predicted),
         classifier_scores=score(truth, top),
-        fallback_rate=sum(p == "nlu_fallback" for p in predicted) / len(predicted),
+        fallback_rate=_fallback_rate(predicted),
         train_seconds_per_fold=train_seconds / len(folds),
         parse_ms_p50=percentile(parse_seconds, 0.5) * 1000,
         parse_ms_p95=percentile(parse_seconds, 0.95) * 1000,
-        misses=[(x, t, p) for x, t, p in zip(texts_all, truth, predicted, strict=False) if t != p],
+        misses=_misses(texts_all, truth, predicted),
     )
+
+
+def _fallback_rate(predicted: Sequence[str]) -> float:
+    return sum(p == "nlu_fallback" for p in predicted) / len(predicted)
+
+
+def _misses(texts: Sequence[str], truth: Sequence[str], predicted: Sequence[str]) -> list[tuple[str, str, str]]:
+    return [(x, t, p) for x, t, p in zip(texts, truth, predicted, strict=True) if t != p]
 
 
 def score_holdout(result: PipelineResult, config: Path, examples: list[Any], holdout: list[Any]) -> None:
@@ -127,8 +135,8 @@ def score_holdout(result: PipelineResult, config: Path, examples: list[Any], hol
         predicted, _, _ = asyncio.run(_parse_all(model, texts))
     truth = [example.get("intent") for example in holdout]
     result.holdout = score(truth, predicted)
-    result.holdout_fallback_rate = sum(p == "nlu_fallback" for p in predicted) / len(predicted)
-    result.holdout_misses = [(x, t, p) for x, t, p in zip(texts, truth, predicted, strict=True) if t != p]
+    result.holdout_fallback_rate = _fallback_rate(predicted)
+    result.holdout_misses = _misses(texts, truth, predicted)
     print(f"  {config.name} held-out set done", file=sys.stderr, flush=True)
 
 
@@ -149,8 +157,7 @@ def format_results(results: Sequence[PipelineResult], n_examples: int, n_folds: 
     for r in results:
         lines += ["", f"most confused in {r.config} (true → predicted: count):"]
         lines += [f"  {t} → {p}: {n}" for t, p, n in r.scores.confused] or ["  none"]
-        weakest = sorted(r.scores.per_intent_f1.items(), key=lambda item: item[1])[:3]
-        lines.append("  lowest F1: " + ", ".join(f"{name} {value:.2f}" for name, value in weakest))
+        lines.append("  lowest F1: " + _lowest(r.scores))
     held_out = [r for r in results if r.holdout is not None]
     if held_out:
         lines += [
@@ -159,13 +166,17 @@ def format_results(results: Sequence[PipelineResult], n_examples: int, n_folds: 
             "",
             f"{'pipeline':<38} {'accuracy':>8} {'macro-F1':>8} {'fallback':>8}  lowest F1",
         ]
-        for r in held_out:
-            weakest = sorted(r.holdout.per_intent_f1.items(), key=lambda item: item[1])[:3]
-            lines.append(
-                f"{r.config:<38} {r.holdout.accuracy:>8.3f} {r.holdout.macro_f1:>8.3f} {r.holdout_fallback_rate:>8.1%}  "
-                + ", ".join(f"{name} {value:.2f}" for name, value in weakest)
-            )
+        lines += [
+            f"{r.config:<38} {r.holdout.accuracy:>8.3f} {r.holdout.macro_f1:>8.3f} "
+            f"{r.holdout_fallback_rate:>8.1%}  {_lowest(r.holdout)}"
+            for r in held_out
+        ]
     return "\n".join(lines)
+
+
+def _lowest(scores: IntentScores, n: int = 3) -> str:
+    weakest = sorted(scores.per_intent_f1.items(), key=lambda item: item[1])[:n]
+    return ", ".join(f"{name} {value:.2f}" for name, value in weakest)
 
 
 def load_examples(path: Path) -> list[Any]:
