@@ -221,10 +221,15 @@ def test_an_unusable_answer_gets_an_apology_and_the_same_question(tuesday):
     assert "どのような状態" in text
 
 
-def test_a_question_in_the_middle_is_answered_and_the_form_goes_on(tuesday):
-    chat = Conversation(tuesday)
+def _interest_form_asking_the_rate(assistant) -> Conversation:
+    chat = Conversation(assistant)
     chat.say("利息を計算したい")
     chat.say("10万円")
+    return chat
+
+
+def test_a_question_in_the_middle_is_answered_and_the_form_goes_on(tuesday):
+    chat = _interest_form_asking_the_rate(tuesday)
     text, _ = chat.say("メンテナンスはいつですか")
     assert "毎週月曜日 0:00〜7:00" in text and "年利は何％ですか" in text
     text, _ = chat.say("18%")
@@ -232,9 +237,7 @@ def test_a_question_in_the_middle_is_answered_and_the_form_goes_on(tuesday):
 
 
 def test_keyboard_noise_in_the_interest_form_gets_an_apology_and_the_same_question(tuesday):
-    chat = Conversation(tuesday)
-    chat.say("利息を計算したい")
-    chat.say("10万円")
+    chat = _interest_form_asking_the_rate(tuesday)
     text, _ = chat.say("ぐぁｗせｄｒ")
     assert "うまく読み取れませんでした" in text and "年利は何％ですか" in text
     assert "0120-24-0365" not in text  # noise is not an "other enquiries, please call" question
