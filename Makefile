@@ -23,7 +23,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help install browser train migrate run shell lint test test-unit test-trust bench eval-nlu clean
+.PHONY: help install browser train migrate run shell lint test test-unit test-trust bench eval-nlu eval-conversations clean
 
 help:
 	@echo "make run    install what is missing, train if needed, start the assistant"
@@ -100,6 +100,11 @@ bench: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS)
 # 5-fold cross-validation of data/nlu for config.yml and bench/pipelines/*.yml; exits 1 below macro-F1 0.95.
 eval-nlu: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS)
 	$(ENV) $(PY) -m bench.eval_nlu
+
+# Realistic customers (tests/eval/*.yml) end to end over REST against the real servers: the resolution
+# rate per category, every failure with the replies, and last `resolution X/Y = P%` for each set.
+eval-conversations: $(MODEL) | $(DEFAULTS_PTH)
+	$(ENV) $(PY) -m bench.eval_conversations
 
 clean:
 	rm -rf models/*.tar.gz var/*.db .pytest_cache

@@ -1,0 +1,36 @@
+"""The development sets of `make eval-conversations`, against the real servers: a floor on understanding.
+
+The figures are the share of realistic customers (tests/eval/, written apart from the data) whose
+conversation ends with the answer they needed. A change that makes the assistant understand less
+falls below the floor and fails here. The locked sets are never run in `make test`: they are only
+scored by `make eval-conversations`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.conversation_cases import SETS, load_cases
+from bench.eval_conversations import format_report, resolution, run_cases, running_servers
+
+pytestmark = pytest.mark.slow
+
+# Measured resolution on each development set, less a little for the rounding of a few cases.
+FLOORS = {
+    "understanding-development": 0.85,
+    "conversation-development": 0.30,
+}
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    with running_servers(tmp_path_factory.mktemp("eval")) as running:
+        yield running
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_the_development_set_resolves_at_least_its_floor(servers, name):
+    customer, set_clock = servers
+    results = run_cases(customer, load_cases(SETS[name]), set_clock)
+    print(format_report(name, results))
+    assert resolution(results) >= FLOORS[name], format_report(name, results)
