@@ -2,26 +2,42 @@
 
 ja-timex finds the expressions and their spans (weekday, month-day, 昨日/明日, 来週, clock times with
 朝/夜/深夜/午前/午後, kanji and full-width digits). This module adds only what it lacks: resolving them
-against `now`, part-of-day words without a clock (朝, 昼, 夜 …), prefixes it misses (夜の11時, 夕方6時,
-夜中の3時, 昼1時), 今朝/今夜/昨夜 and kana day words (きのう, おととい), 元日/大晦日.
+against `now` and the message's tense, part-of-day words without a clock (朝, 昼, 夜 …), prefixes it
+misses (夜の11時, 夕方6時, 夜中の3時, 昼1時), 今朝/今夜/昨夜 and kana day words (きのう, おととい), 零時,
+元日/元旦/大晦日, and named spans of days (正月, 三が日, 年末年始).
 
 Decisions (each one has a test):
-- A bare weekday is the most recent such day, today included (customers mostly report a failure that
-  happened). 次の/今度の月曜 is the next one after today; この前の/前の月曜 the latest one before today;
-  今週/来週/先週/再来週の月曜 pick that calendar week (weeks start on Monday).
-- A month-day without a year is its occurrence nearest to now, past or future (a tie goes to the past):
-  on 2026-11-27 「1月1日」 is 2027-01-01, on 2026-03-01 it is 2026-01-01.
-- A clock time without a day is today. A day without a time gives `has_time=False` and 00:00.
+- Tense decides which occurrence a weekday or a clock time without a day means. A message in the past
+  tense (できなかった, 入れなかった, だった, ました, でした …; 〜たら/〜たい are not past) means the most
+  recent one, at or before now; any other message the next one, at or after now (today included while
+  it is still ahead). 「朝5時なら入れる？」 at 14:00 is tomorrow 5:00; 「朝5時に入れなかった」 is today
+  5:00. `parse_when(..., past=…)` takes the tense of the whole message when `text` is only the
+  expression cut out of it; without it, the tense is read from `text`.
+- 次の/今度の月曜 is the next one after today; この前の/前の月曜 the latest one before today;
+  今週/来週/先週/再来週の月曜 pick that calendar week (weeks start on Monday). Tense does not move these,
+  nor 今日/明日/昨日/今夜 (今日の7時 at 10:00 is today 7:00).
+- A month-day without a year (and 元日/元旦/大晦日) is its occurrence nearest to today, past or future (a
+  tie goes to the past): on 2026-11-27 「1月1日」 is 2027-01-01, on 2026-03-01 it is 2026-01-01. In the
+  past tense it is the latest one on or before today.
+- Named spans give the span's first day (00:00), `has_time=False` and `end` (exclusive, 00:00 after the
+  last day): 正月/お正月/正月三が日/三が日/年始 = January 1–3, 年末 = December 29–31, 年末年始 =
+  December 29 – January 3. Which year: the occurrence under way, else the one starting nearest to today
+  (in the past tense the latest one already begun). A clock named with a span is ignored.
+- A day without a time gives `has_time=False` and 00:00.
 - A part-of-day word without a clock gives a typical hour, flagged `approximate`: 早朝 6:00, 朝/今朝 8:00,
   午前(中) 10:00, 昼 12:00, 午後 15:00, 夕方 17:00, 夜/晩/今夜/昨夜 20:00, 深夜/夜中 1:00, 未明 3:00,
   明け方 5:00. 正午 is exactly 12:00.
 - With a clock: 朝 as written; 午前12時 = 0:00; 午後/昼/夕方 add 12 to 1–11 (午後0時 = 12:00); 夜/晩 add 12
-  to 5–11, keep 1–4 as small hours (夜2時 = 2:00), 夜12時 = 24:00; 深夜/夜中 keep 0–4, 深夜12時 = 0:00,
+  to 5–11, keep 0–4 as small hours (夜2時 = 2:00), 夜12時 = 24:00; 深夜/夜中 keep 0–4, 深夜12時 = 0:00,
   and add 12 to 5–11 (深夜11時 = 23:00).
-- Small hours stay on the named calendar day (月曜の深夜2時 = Monday 2:00); 24時–29時 (and 夜12時) roll
-  to the next day.
+- Small hours named with a night word (深夜, 夜中, 夜, 晩, 今夜, 昨夜 …) after a day are the small hours
+  after that day: 日曜の深夜 = Monday 1:00, 月曜の夜中 = Tuesday 1:00, 大晦日の夜中 = January 1 1:00,
+  今夜0時 = 今夜12時 = tomorrow 0:00, 昨夜2時 = today 2:00. 未明, 明け方 and 朝 stay on the named day
+  (月曜未明 = Monday 3:00), and so do 午前 and bare clocks (月曜の2時 = Monday 2:00). 24時–29時 (and
+  夜12時) roll to the next day.
 - 2時間前 / 30分後, with no day or clock named, is now minus / plus that, exactly.
-- 先日 (the other day), 毎週, a day of the month alone (「1日」) and anything unreadable are ignored.
+- 先日 (the other day), 毎週, a day of the month alone (「1日」), 正月明け and anything unreadable are
+  ignored.
 """
 
 from __future__ import annotations
@@ -43,11 +59,14 @@ Span = Tuple[int, int]
 @dataclass(frozen=True)
 class NamedMoment:
     """What the customer named: `moment` in JST; `has_time` False when only a day was named (then 00:00);
-    `approximate` True when the hour was guessed from a word like 朝 or 夜 rather than given."""
+    `approximate` True when the hour was guessed from a word like 朝 or 夜 rather than given; `end` set
+    (exclusive, 00:00 after the last day) when a span of days was named (正月, 年末年始), `moment` being
+    its first day."""
 
     moment: datetime
     has_time: bool
     approximate: bool = False
+    end: Optional[datetime] = None
 
 
 # --- ja-timex --------------------------------------------------------------------------------------
@@ -84,7 +103,7 @@ def _tags(text: str) -> List[_Tag]:
     """ja-timex tags in text order; none when ja-timex cannot read the text at all."""
     try:
         with _PARSER_LOCK:
-            timexes = _parser().parse(text)
+            timexes = _parser().parse(text.replace("零", "〇"))  # 零時: same length, so spans still fit
         tags = [
             _Tag(t.type, t.value, t.mod, tuple(t.raw_span), t.raw_text, dict(t.parsed or {}))
             for t in timexes
@@ -129,13 +148,13 @@ class _CalendarDay:
     year: Optional[int] = None
     year_offset: Optional[int] = None
 
-    def resolve(self, today: date) -> Optional[date]:
+    def resolve(self, today: date, past: bool) -> Optional[date]:
         if self.year is not None:
             return _valid_date(self.year, self.month, self.day)
         if self.year_offset is not None:
             return _valid_date(today.year + self.year_offset, self.month, self.day)
         candidates = [_valid_date(today.year + k, self.month, self.day) for k in (-1, 0, 1)]
-        real = [c for c in candidates if c is not None]
+        real = [c for c in candidates if c is not None and not (past and c > today)]
         if not real:
             return None
         return min(real, key=lambda c: (abs((c - today).days), c > today))
@@ -146,9 +165,14 @@ class _Weekday:
     weekday: int  # Monday = 0
     span: Span
     week_offset: Optional[int] = None
-    direction: str = "latest"  # "latest" (today included), "next" (after today), "before" (before today)
+    direction: str = "bare"  # "bare" (next or latest by tense, see _Parts), "next", "before" (today excluded)
 
-    def resolve(self, today: date) -> Optional[date]:
+    @property
+    def floating(self) -> bool:
+        """A bare weekday: which week depends on the time named with it and the tense."""
+        return self.week_offset is None and self.direction == "bare"
+
+    def resolve(self, today: date, past: bool) -> Optional[date]:
         if self.week_offset is not None:
             monday = today - timedelta(days=today.weekday())
             return monday + timedelta(weeks=self.week_offset, days=self.weekday)
@@ -156,7 +180,7 @@ class _Weekday:
             return today + timedelta(days=(self.weekday - today.weekday() - 1) % 7 + 1)
         if self.direction == "before":
             return today - timedelta(days=(today.weekday() - self.weekday - 1) % 7 + 1)
-        return today - timedelta(days=(today.weekday() - self.weekday) % 7)
+        return None  # bare: resolved with the time of day in _Parts
 
 
 @dataclass(frozen=True)
@@ -164,11 +188,29 @@ class _RelativeDay:
     offset: int
     span: Span
 
-    def resolve(self, today: date) -> Optional[date]:
+    def resolve(self, today: date, past: bool) -> Optional[date]:
         return today + timedelta(days=self.offset)
 
 
-_Day = Union[_CalendarDay, _Weekday, _RelativeDay]
+@dataclass(frozen=True)
+class _NamedSpan:
+    """正月, 三が日, 年末年始 …: `days` days from `month`/`day` (the year found by resolve)."""
+
+    month: int
+    day: int
+    days: int
+    span: Span
+
+    def resolve(self, today: date, past: bool) -> Optional[date]:
+        starts = [date(today.year + k, self.month, self.day) for k in (-1, 0, 1)]
+        for start in starts:
+            if start <= today < start + timedelta(days=self.days):
+                return start
+        candidates = [s for s in starts if not (past and s > today)]
+        return min(candidates, key=lambda s: (abs((s - today).days), s > today))
+
+
+_Day = Union[_CalendarDay, _Weekday, _RelativeDay, _NamedSpan]
 
 
 def _valid_date(year: int, month: int, day: int) -> Optional[date]:
@@ -179,6 +221,12 @@ def _valid_date(year: int, month: int, day: int) -> Optional[date]:
 
 
 _NAMED_DAYS = {"元日": (1, 1), "元旦": (1, 1), "大晦日": (12, 31), "おおみそか": (12, 31)}
+_NAMED_SPANS = {
+    "正月三が日": (1, 1, 3), "正月三箇日": (1, 1, 3), "お正月": (1, 1, 3), "正月": (1, 1, 3),
+    "三が日": (1, 1, 3), "三箇日": (1, 1, 3), "年始": (1, 1, 3),
+    "年末年始": (12, 29, 6), "年末": (12, 29, 3),
+}  # fmt: skip
+_NOT_A_SPAN = r"(?!明け|あけ|休み明け)"  # 正月明け: the days after the holidays, not the holidays
 _DAY_WORDS = {
     "今朝": 0, "今夜": 0, "今晩": 0, "きょう": 0,
     "昨夜": -1, "昨晩": -1, "ゆうべ": -1, "きのう": -1,
@@ -255,6 +303,12 @@ def _relative_day(tags: List[_Tag], text: str) -> Optional[_RelativeDay]:
     return min(found, key=lambda d: d.span) if found else None
 
 
+def _named_span(text: str) -> Optional[_NamedSpan]:
+    """The first 正月/三が日/年末年始 … in the text."""
+    match = re.search(rf"(?:{_alternation(_NAMED_SPANS)}){_NOT_A_SPAN}", text)
+    return _NamedSpan(*_NAMED_SPANS[match.group()], match.span()) if match else None
+
+
 # --- times of day ----------------------------------------------------------------------------------
 
 
@@ -285,6 +339,7 @@ class _Period:
     default: time
     read_hour: Callable[[int], int]
     exact: bool = False
+    night: bool = False  # its small hours (0:00–4:59) belong to the night after the named day
 
 
 _PERIODS = {
@@ -301,26 +356,35 @@ _PERIODS = {
     "昼": _Period(time(12), _pm),
     "午後": _Period(time(15), _pm),
     "夕方": _Period(time(17), _pm),
-    "今夜": _Period(time(20), _night),
-    "今晩": _Period(time(20), _night),
-    "昨夜": _Period(time(20), _night),
-    "昨晩": _Period(time(20), _night),
-    "ゆうべ": _Period(time(20), _night),
-    "夜": _Period(time(20), _night),
-    "晩": _Period(time(20), _night),
-    "深夜": _Period(time(1), _late_night),
-    "夜中": _Period(time(1), _late_night),
+    "今夜": _Period(time(20), _night, night=True),
+    "今晩": _Period(time(20), _night, night=True),
+    "昨夜": _Period(time(20), _night, night=True),
+    "昨晩": _Period(time(20), _night, night=True),
+    "ゆうべ": _Period(time(20), _night, night=True),
+    "夜": _Period(time(20), _night, night=True),
+    "晩": _Period(time(20), _night, night=True),
+    "深夜": _Period(time(1), _late_night, night=True),
+    "夜中": _Period(time(1), _late_night, night=True),
 }
 _PERIOD_WORDS = _alternation(_PERIODS)
 
 
 @dataclass(frozen=True)
 class _Clock:
-    """A time of day as an offset from midnight (can pass 24:00), with where it was said."""
+    """A time of day as an offset from midnight (can pass 24:00), with where it was said. `night_after`:
+    small hours named with a night word (深夜2時, 夜中), which fall after the day named with them."""
 
     offset: timedelta
     span: Span
     approximate: bool = False
+    night_after: bool = False
+
+    def offset_from(self, named_day: bool) -> timedelta:
+        """From 0:00 of the named day (or, with `named_day` False, of the day the clock falls on)."""
+        return self.offset + timedelta(days=1) if named_day and self.night_after else self.offset
+
+
+_SMALL_HOURS_END = timedelta(hours=5)
 
 
 def _period_of(tag: _Tag, text: str) -> Optional[Tuple[_Period, Span]]:
@@ -349,7 +413,9 @@ def _clock(tags: List[_Tag], text: str) -> Optional[_Clock]:
             span = _join(span, period[1])
         if hour > 29 or minute > 59 or second > 59:
             return None
-        return _Clock(timedelta(hours=hour, minutes=minute, seconds=second), span)
+        offset = timedelta(hours=hour, minutes=minute, seconds=second)
+        night_after = period is not None and period[0].night and offset < _SMALL_HOURS_END
+        return _Clock(offset, span, night_after=night_after)
     return None
 
 
@@ -360,7 +426,8 @@ def _bare_period(text: str) -> Optional[_Clock]:
         return None
     period = _PERIODS[match.group()]
     default = timedelta(hours=period.default.hour, minutes=period.default.minute)
-    return _Clock(default, match.span(), approximate=not period.exact)
+    night_after = period.night and default < _SMALL_HOURS_END
+    return _Clock(default, match.span(), approximate=not period.exact, night_after=night_after)
 
 
 def _shift(tags: List[_Tag]) -> Optional[Tuple[timedelta, Span]]:
@@ -393,23 +460,48 @@ class _Parts:
         spans = [p.span for p in (self.day, self.clock) if p is not None]
         return _join(*spans) if spans else self.shift[1]  # type: ignore[index]
 
-    def resolve(self, now: datetime) -> Optional[NamedMoment]:
+    def resolve(self, now: datetime, past: bool) -> Optional[NamedMoment]:
         if self.day is None and self.clock is None:
             return NamedMoment(now + self.shift[0], has_time=True) if self.shift else None
-        day = self.day.resolve(now.date()) if self.day is not None else now.date()
+        if self.day is None or (isinstance(self.day, _Weekday) and self.day.floating):
+            return self._occurrence(now, past)
+        day = self.day.resolve(now.date(), past)
         if day is None:
             return None
-        midnight = datetime.combine(day, time(0), tzinfo=JST)
+        midnight = _midnight(day)
+        if isinstance(self.day, _NamedSpan):
+            return NamedMoment(midnight, has_time=False, end=midnight + timedelta(days=self.day.days))
         if self.clock is None:
             return NamedMoment(midnight, has_time=False)
-        return NamedMoment(midnight + self.clock.offset, has_time=True, approximate=self.clock.approximate)
+        moment = midnight + self.clock.offset_from(named_day=True)
+        return NamedMoment(moment, has_time=True, approximate=self.clock.approximate)
+
+    def _occurrence(self, now: datetime, past: bool) -> NamedMoment:
+        """A bare weekday and/or a clock without a day: the next such moment at or after `now`, or in the
+        past tense the latest at or before it; a bare weekday alone, the next (latest) such day, today
+        included."""
+        today = now.date()
+        days = [today + timedelta(days=k) for k in range(-15, 16)]
+        if isinstance(self.day, _Weekday):
+            days = [d for d in days if d.weekday() == self.day.weekday]
+        if self.clock is None:
+            day = max(d for d in days if d <= today) if past else min(d for d in days if d >= today)
+            return NamedMoment(_midnight(day), has_time=False)
+        offset = self.clock.offset_from(named_day=self.day is not None)
+        moments = [_midnight(d) + offset for d in days]
+        moment = max(m for m in moments if m <= now) if past else min(m for m in moments if m >= now)
+        return NamedMoment(moment, has_time=True, approximate=self.clock.approximate)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=JST)
 
 
 def _analyse(text: Any) -> Optional[_Parts]:
     if not isinstance(text, str) or not text.strip():
         return None
     tags = _tags(text)
-    day = _calendar_day(tags, text) or _weekday(tags, text) or _relative_day(tags, text)
+    day = _calendar_day(tags, text) or _weekday(tags, text) or _relative_day(tags, text) or _named_span(text)
     clock = _clock(tags, text) or _bare_period(text)
     shift = _shift(tags) if day is None and clock is None else None
     if day is None and clock is None and shift is None:
@@ -417,11 +509,32 @@ def _analyse(text: Any) -> Optional[_Parts]:
     return _Parts(day, clock, shift)
 
 
-def parse_when(text: str, now: datetime) -> Optional[NamedMoment]:
-    """The moment `text` names, resolved against `now` (read in JST); None when it names none."""
+# Past-tense endings: a verb or adjective in た/だ form (できなかった, 入れなかった, だった, ました, でした,
+# 入れた, 見た …). Not followed by ら/り (〜たら, 〜たり: if, and), い/く (〜たい, 〜たくて: want),
+# め (ため), だ/し (いただく, いたします), ち (ついたち).
+_PAST = re.compile(r"(?:[っいしきちにえけせてねべめれげみびぎりじで来見出寝居着]た)(?![らりいくめだしち])")
+# Words that look past but say nothing of when: あした (tomorrow), set phrases of reply and thanks.
+_NOT_PAST_WORDS = re.compile(r"あした|わかりました|分かりました|かしこまりました|承知しました|ありがとうございました")
+
+
+def is_past_tense(text: Any) -> bool:
+    """Whether the message speaks in the past tense (「月曜の朝5時に入れなかった」「ログインできませんでした」):
+    a time it names without a date is then the latest such time, not the next one."""
+    if not isinstance(text, str):
+        return False
+    return _PAST.search(_NOT_PAST_WORDS.sub("・", text)) is not None
+
+
+def parse_when(text: str, now: datetime, *, past: Optional[bool] = None) -> Optional[NamedMoment]:
+    """The moment `text` names, resolved against `now` (read in JST); None when it names none.
+
+    `past`: whether the customer's message is in the past tense (see `is_past_tense`); by default it is
+    read from `text`, so pass it when `text` is only the time expression cut out of a message."""
     try:
         parts = _analyse(text)
-        return parts.resolve(to_jst(now)) if parts else None
+        if parts is None:
+            return None
+        return parts.resolve(to_jst(now), is_past_tense(text) if past is None else past)
     except (ValueError, OverflowError):  # e.g. a year past 9999: nothing sensible was named
         return None
 

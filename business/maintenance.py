@@ -4,6 +4,13 @@ All judged in Japan time (JST): every Monday 0:00–7:00 and January 1 0:00 – 
 windows that operators add (stored elsewhere, passed in as `extra`). Windows are half-open
 [start, end). Windows that overlap or touch are reported as one, so a customer is told when login
 really comes back.
+
+What the customer reads about a moment, day or span they name says plainly whether it falls in
+maintenance and names the window: 「毎週月曜日 0:00〜7:00」 and 「1月1日 0:00〜1月2日 7:00」 for the
+regular ones (also when a Monday window merges into the New Year one), dates and times for any other.
+A named moment outside maintenance also names a window near it: within 12 hours before or after it, or
+within 24 hours when the hour was only guessed (朝, 夜中 …). A day or span without maintenance names a
+window that begins the moment it ends (日曜日 → 月曜日 0:00, 大晦日 → 1月1日 0:00).
 """
 
 from __future__ import annotations
@@ -22,6 +29,11 @@ NEW_YEAR_REASON = "年始メンテナンス"
 
 WEEKLY_LENGTH = timedelta(hours=7)
 NEW_YEAR_LENGTH = timedelta(days=1, hours=7)
+WEEKLY_NAME = "毎週月曜日 0:00〜7:00"
+NEW_YEAR_NAME = "1月1日 0:00〜1月2日 7:00"
+# How far from a named moment outside maintenance a window is still worth naming (the same night or day).
+NEAR = timedelta(hours=12)
+NEAR_GUESSED = timedelta(hours=24)
 # No fixed window lasts longer than this; used to look far enough back for one still running.
 _LONGEST_FIXED = NEW_YEAR_LENGTH
 
@@ -171,6 +183,72 @@ def windows_on(day: date, extra: Sequence[Window] = ()) -> List[Window]:
     return [Window(max(w.start, low), min(w.end, high), w.reason) for w in merged]
 
 
+def windows_between(low: datetime, high: datetime, extra: Sequence[Window] = ()) -> List[Window]:
+    """The merged windows that overlap [low, high], whole (not clipped), earliest first."""
+    low, high = to_jst(low), to_jst(high)
+    cleaned = _clean(extra)
+    merged: List[Window] = []
+    for part in _touching(low, high, cleaned):
+        if part.end < low or part.start > high or (merged and part.start <= merged[-1].end):
+            continue
+        merged.append(_merged(part, cleaned))
+    return merged
+
+
+def _is_weekly(window: Window) -> bool:
+    return window.start.weekday() == 0 and window.start.time() == time(0) and window.end - window.start == WEEKLY_LENGTH
+
+
+def _is_new_year(window: Window) -> bool:
+    start = window.start
+    return (start.month, start.day) == (1, 1) and start.time() == time(0) and window.end - start == NEW_YEAR_LENGTH
+
+
+def window_name(window: Window) -> str:
+    """「毎週月曜日 0:00〜7:00」, 「1月1日 0:00〜1月2日 7:00」, else its dates: 「12月1日(火) 13:00〜15:30」."""
+    if _is_new_year(window):
+        return NEW_YEAR_NAME
+    if _is_weekly(window):
+        return WEEKLY_NAME
+    return _occurrence_text(window)
+
+
+def _occurrence_text(window: Window) -> str:
+    """One occurrence: 「1月3日(月) 0:00〜7:00」, 「1月1日 0:00〜1月2日 7:00」 (the New Year window by name)."""
+    if _is_new_year(window):
+        return NEW_YEAR_NAME
+    end = format_clock(window.end) if window.end.date() == window.start.date() else format_moment(window.end)
+    return f"{format_moment(window.start)}〜{end}"
+
+
+def _point_text(point: datetime, moment: datetime) -> str:
+    """「7:00」 on the day of `moment` (already named just before), else 「11月30日(月) 0:00」."""
+    return format_clock(point) if point.date() == moment.date() else format_moment(point)
+
+
+def _near_text(moment: datetime, near: Sequence[Window]) -> str:
+    """「ただし、7:00まではメンテナンス時間（毎週月曜日 0:00〜7:00）です。」 for each window near an
+    outside moment: until its end when it came before, from its start when it comes after."""
+    sentences = []
+    for window in near:
+        if window.end <= moment:
+            edge = f"{_point_text(window.end, moment)}までは"
+        else:
+            edge = f"{_point_text(window.start, moment)}からは"
+        lead = "ただし、" if not sentences else "また、"
+        sentences.append(f"{lead}{edge}メンテナンス時間（{window_name(window)}）です。")
+    return "".join(sentences)
+
+
+def _begins_as_it_ends(end: datetime, extra: Sequence[Window]) -> str:
+    """「ただし、1月1日(金) 0:00からは…です。」 when a window begins right at `end`, the end of a day or span
+    without maintenance; else nothing."""
+    window = window_at(end, extra)
+    if window is None or window.start != end:
+        return ""
+    return _near_text(end - timedelta(microseconds=1), [window])
+
+
 def _day_hours_text(day: date, extra: Sequence[Window]) -> Optional[str]:
     """「0:00〜7:00」, 「0:00〜7:00、22:00〜24:00」, 「終日」, or None for a day without maintenance."""
     windows = windows_on(day, extra)
@@ -181,13 +259,26 @@ def _day_hours_text(day: date, extra: Sequence[Window]) -> Optional[str]:
     return "、".join(_range_text(w.start, w.end, day) for w in windows)
 
 
+def _names_of_day(day: date, extra: Sequence[Window]) -> str:
+    """「（毎週月曜日 0:00〜7:00）」: the names of the day's windows that are regular or run past the day."""
+    low, high = _midnight(day), _midnight(day + timedelta(days=1))
+    names = [
+        window_name(w)
+        for w in windows_between(low, high, extra)
+        if w.end > low and w.start < high and (_is_weekly(w) or _is_new_year(w) or w.start < low or w.end > high)
+    ]
+    return f"（{'、'.join(names)}）" if names else ""
+
+
 def _describe_day(day: date, extra: Sequence[Window]) -> str:
     hours = _day_hours_text(day, extra)
     if hours is None:
-        return f"{format_day(day)}はメンテナンスのない日です。"
+        next_midnight = _midnight(day + timedelta(days=1))
+        return f"{format_day(day)}はメンテナンスのない日です。" + _begins_as_it_ends(next_midnight, extra)
+    names = _names_of_day(day, extra)
     if hours == "終日":
-        return f"{format_day(day)}は終日メンテナンス時間です。"
-    return f"{format_day(day)}は{hours}がメンテナンス時間です。"
+        return f"{format_day(day)}は終日メンテナンス時間{names}です。"
+    return f"{format_day(day)}は{hours}がメンテナンス時間{names}です。"
 
 
 def describe_named(
@@ -200,19 +291,33 @@ def describe_named(
 ) -> str:
     """Whether a moment the customer names falls in maintenance, worded without tense (past or future alike).
 
-    `window` is `window_at(moment, extra)`. When only a day was named (`has_time` False) the day's
-    maintenance hours are given instead, found from `extra` and the fixed windows. When the hour was only
-    guessed from a word like 朝 (`approximate`), the day's hours are added so the guess cannot mislead.
+    `window` is `window_at(moment, extra)`: when it covers the moment, it is named. Outside, every window
+    within `NEAR` of the moment (`NEAR_GUESSED` when the hour was only guessed from a word like 朝,
+    `approximate`) is named too, so a guess or a time just outside cannot mislead. When only a day was
+    named (`has_time` False) the day's maintenance hours are given instead, found from `extra` and the
+    fixed windows.
     """
     moment = to_jst(moment)
     if not has_time:
         return _describe_day(moment.date(), extra)
     when = f"その頃（{format_moment(moment)}ごろ）" if approximate else f"その時間（{format_moment(moment)}）"
     if window is not None:
-        span = _range_text(window.start, window.end, moment.date())
-        return f"{when}はメンテナンス時間（{span}）にあたり、ログインできない時間帯です。"
-    text = f"{when}はメンテナンス時間ではありません。"
-    hours = _day_hours_text(moment.date(), extra) if approximate else None
-    if hours is not None:
-        text += f"ただし、この日は{hours}がメンテナンス時間です。"
-    return text
+        return f"{when}はメンテナンス時間（{window_name(window)}）にあたり、ログインできない時間帯です。"
+    reach = NEAR_GUESSED if approximate else NEAR
+    near = windows_between(moment - reach, moment + reach, extra)
+    return f"{when}はメンテナンス時間ではありません。" + _near_text(moment, near)
+
+
+def describe_period(start: datetime, end: datetime, extra: Sequence[Window] = ()) -> str:
+    """Which part of a span of days the customer names (正月: `start` January 1 0:00, `end` January 4 0:00,
+    exclusive) is maintenance: every window in it by name, and that the rest is not."""
+    start, end = to_jst(start), to_jst(end)
+    last_day = (end - timedelta(microseconds=1)).date()
+    days = f"{format_day(start)}〜{format_day(last_day)}"
+    inside = [w for w in windows_between(start, end, extra) if w.end > start and w.start < end]
+    if not inside:
+        return f"{days}はメンテナンスのない期間です。" + _begins_as_it_ends(end, extra)
+    if len(inside) == 1 and inside[0].start <= start and inside[0].end >= end:
+        return f"{days}は全期間がメンテナンス時間（{_occurrence_text(inside[0])}）です。"
+    windows = "と、".join(_occurrence_text(w) for w in inside)
+    return f"{days}のうち、{windows}はメンテナンス時間のため、ログインできません。それ以外はメンテナンス時間ではありません。"

@@ -1,14 +1,27 @@
-"""The check made before any login triage: is (or was) maintenance the reason?"""
+"""The check made before any login triage: is (or was) maintenance the reason?
+
+A named moment is judged by itself. A named day or span (元日, 来週の月曜, 正月) pins no moment, so
+maintenance under way now comes first; otherwise the answer gives the day's or span's maintenance hours
+and stops the triage only when maintenance covers all of it (元日).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Optional, Sequence
+from datetime import datetime, timedelta
+from typing import Optional, Sequence, Tuple
 
 from business.ja_format import format_clock, format_moment
 from business.japanese_time import NamedMoment
-from business.maintenance import Window, describe_named, describe_now, next_window, window_at
+from business.maintenance import (
+    Window,
+    describe_named,
+    describe_now,
+    describe_period,
+    next_window,
+    window_at,
+    windows_between,
+)
 
 SCHEDULE = "定期メンテナンスは、毎週月曜日 0:00〜7:00と、1月1日 0:00〜1月2日 7:00です（日本時間）。"
 
@@ -19,17 +32,42 @@ class MaintenanceVerdict:
     message: str
 
 
+_RETRY = "メンテナンスが終わってから、もう一度お試しください。"
+_OTHER_CAUSES = "ほかの原因を一緒に確認しましょう。"
+_OTHER_CAUSES_OUTSIDE = "メンテナンス時間以外でログインできない場合は、ほかの原因を一緒に確認しましょう。"
+
+
+def _days_of(named: NamedMoment) -> Tuple[datetime, datetime]:
+    """[start, end) of a named day or span."""
+    return named.moment, named.end if named.end is not None else named.moment + timedelta(days=1)
+
+
+def _describe(named: NamedMoment, extra: Sequence[Window]) -> str:
+    if named.end is not None:
+        return describe_period(named.moment, named.end, extra)
+    window = window_at(named.moment, extra) if named.has_time else None
+    return describe_named(window, named.moment, named.has_time, approximate=named.approximate, extra=extra)
+
+
 def check_login_time(now: datetime, named: Optional[NamedMoment], extra: Sequence[Window] = ()) -> MaintenanceVerdict:
-    """For the moment the customer names, or else for now."""
+    """For the moment the customer names; for a named day or span, maintenance now first, then that day or
+    span; or else for now."""
     if named is not None and named.has_time:
         window = window_at(named.moment, extra)
-        text = describe_named(window, named.moment, True, approximate=named.approximate, extra=extra)
+        text = _describe(named, extra)
         if window is not None:
-            return MaintenanceVerdict(True, text + "メンテナンスが終わってから、もう一度お試しください。")
-        return MaintenanceVerdict(False, text + "ほかの原因を一緒に確認しましょう。")
+            return MaintenanceVerdict(True, text + _RETRY)
+        return MaintenanceVerdict(False, text + _OTHER_CAUSES)
     window = window_at(now, extra)
     if window is not None:
         return MaintenanceVerdict(True, describe_now(window, now) + "終了後に、もう一度お試しください。")
+    if named is not None:
+        start, end = _days_of(named)
+        inside = [w for w in windows_between(start, end, extra) if w.end > start and w.start < end]
+        text = _describe(named, extra)
+        if any(w.start <= start and w.end >= end for w in inside):
+            return MaintenanceVerdict(True, text + _RETRY)
+        return MaintenanceVerdict(False, text + (_OTHER_CAUSES_OUTSIDE if inside else _OTHER_CAUSES))
     return MaintenanceVerdict(False, describe_now(None, now) + "原因を一緒に確認しましょう。")
 
 
@@ -40,10 +78,9 @@ def maintenance_under_way(now: datetime, extra: Sequence[Window] = ()) -> Option
 
 
 def describe_schedule(now: datetime, named: Optional[NamedMoment], extra: Sequence[Window] = ()) -> str:
-    """Answer to 「メンテナンスはいつ？」: the named moment or day if any, else now and the next window."""
+    """Answer to 「メンテナンスはいつ？」: the named moment, day or span if any, else now and the next window."""
     if named is not None:
-        window = window_at(named.moment, extra) if named.has_time else None
-        return describe_named(window, named.moment, named.has_time, approximate=named.approximate, extra=extra)
+        return _describe(named, extra)
     current = window_at(now, extra)
     if current is not None:
         return describe_now(current, now) + "\n" + SCHEDULE

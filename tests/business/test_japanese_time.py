@@ -10,72 +10,84 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from business.clock import JST
-from business.japanese_time import NamedMoment, find_time_span, parse_when
+from business.japanese_time import NamedMoment, find_time_span, is_past_tense, parse_when
 
 # Friday 27 November 2026, 10:00 in Japan.
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=JST)
 MONDAY_NOW = datetime(2026, 11, 30, 10, 0, tzinfo=JST)
+SUNDAY_2PM = datetime(2026, 11, 29, 14, 0, tzinfo=JST)
+TUESDAY_2PM = datetime(2026, 12, 1, 14, 0, tzinfo=JST)
 
 
 def jst(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=JST)
 
 
-def named(text: str, now: datetime = NOW) -> NamedMoment:
-    result = parse_when(text, now)
+def named(text: str, now: datetime = NOW, past: Optional[bool] = None) -> NamedMoment:
+    result = parse_when(text, now, past=past)
     assert result is not None, f"{text!r} named nothing"
     return result
+
+
+def past(text: str, now: datetime = NOW) -> NamedMoment:
+    """As said in a message in the past tense (「…にログインできなかった」)."""
+    return named(text, now, past=True)
 
 
 @pytest.mark.parametrize(
     "text, moment",
     [
-        # ja-timex examples from the brief
-        ("月曜の朝5時", jst(2026, 11, 23, 5)),
+        # ja-timex examples from the brief; a bare weekday is the next one (Friday 10:00 now)
+        ("月曜の朝5時", jst(2026, 11, 30, 5)),
         ("昨日の夜11時", jst(2026, 11, 26, 23)),
-        # weekdays: the most recent one, today included
-        ("月曜日の5時", jst(2026, 11, 23, 5)),
-        ("金曜の9時", jst(2026, 11, 27, 9)),
-        ("土曜の23時", jst(2026, 11, 21, 23)),
+        # weekdays: the next such moment, today included while it is still ahead
+        ("月曜日の5時", jst(2026, 11, 30, 5)),
+        ("金曜の9時", jst(2026, 12, 4, 9)),  # today 9:00 has passed
+        ("金曜の11時", jst(2026, 11, 27, 11)),  # today 11:00 is still ahead
+        ("土曜の23時", jst(2026, 11, 28, 23)),
         ("次の月曜日の午前3時", jst(2026, 11, 30, 3)),
         ("来週の月曜の朝5時", jst(2026, 11, 30, 5)),
         ("先週の月曜の朝5時", jst(2026, 11, 16, 5)),
         ("今度の金曜の午後3時", jst(2026, 12, 4, 15)),
         ("この前の金曜の午後3時", jst(2026, 11, 20, 15)),
-        # parts of the day with a clock
+        # parts of the day with a clock, no day: the next such time
         ("午後3時", jst(2026, 11, 27, 15)),
-        ("午前5時半", jst(2026, 11, 27, 5, 30)),
-        ("午前12時", jst(2026, 11, 27, 0)),
+        ("午前5時半", jst(2026, 11, 28, 5, 30)),
+        ("午前12時", jst(2026, 11, 28, 0)),
         ("午後0時", jst(2026, 11, 27, 12)),
         ("夜11時", jst(2026, 11, 27, 23)),
         ("夜の11時", jst(2026, 11, 27, 23)),
-        ("夜2時", jst(2026, 11, 27, 2)),
+        ("夜2時", jst(2026, 11, 28, 2)),
         ("晩の8時", jst(2026, 11, 27, 20)),
-        ("深夜2時", jst(2026, 11, 27, 2)),
-        ("深夜12時", jst(2026, 11, 27, 0)),
+        ("深夜2時", jst(2026, 11, 28, 2)),
+        ("深夜12時", jst(2026, 11, 28, 0)),
+        ("深夜零時", jst(2026, 11, 28, 0)),
         ("深夜11時", jst(2026, 11, 27, 23)),
-        ("夜中の3時", jst(2026, 11, 27, 3)),
+        ("夜中の3時", jst(2026, 11, 28, 3)),
         ("昼1時", jst(2026, 11, 27, 13)),
         ("夕方6時", jst(2026, 11, 27, 18)),
-        ("朝5時", jst(2026, 11, 27, 5)),
+        ("朝5時", jst(2026, 11, 28, 5)),
         ("今朝5時", jst(2026, 11, 27, 5)),
         ("今夜11時", jst(2026, 11, 27, 23)),
         ("ゆうべ11時", jst(2026, 11, 26, 23)),
         # minutes, 半, notations
         ("10時15分", jst(2026, 11, 27, 10, 15)),
-        ("3時半", jst(2026, 11, 27, 3, 30)),
-        ("6時59分59秒", jst(2026, 11, 27, 6, 59, 59)),
-        ("5:30", jst(2026, 11, 27, 5, 30)),
+        ("3時半", jst(2026, 11, 28, 3, 30)),
+        ("6時59分59秒", jst(2026, 11, 28, 6, 59, 59)),
+        ("5:30", jst(2026, 11, 28, 5, 30)),
         # kanji numerals and full-width digits
-        ("五時", jst(2026, 11, 27, 5)),
-        ("５時", jst(2026, 11, 27, 5)),
+        ("五時", jst(2026, 11, 28, 5)),
+        ("５時", jst(2026, 11, 28, 5)),
         ("二十三時五分", jst(2026, 11, 27, 23, 5)),
         ("十二月三十一日の夜十一時半", jst(2026, 12, 31, 23, 30)),
         ("１月２日の６時５９分", jst(2027, 1, 2, 6, 59)),
         # relative days
         ("今日の14時", jst(2026, 11, 27, 14)),
         ("本日14時", jst(2026, 11, 27, 14)),
+        ("今日の7時", jst(2026, 11, 27, 7)),  # a named day keeps its clock even when it has passed
         ("明日の9時", jst(2026, 11, 28, 9)),
+        ("明日の朝6時", jst(2026, 11, 28, 6)),
+        ("あしたの朝6時", jst(2026, 11, 28, 6)),
         ("一昨日の20時", jst(2026, 11, 25, 20)),
         ("3日前の7時", jst(2026, 11, 24, 7)),
         ("きのうの夜11時", jst(2026, 11, 26, 23)),
@@ -88,6 +100,21 @@ def named(text: str, now: datetime = NOW) -> NamedMoment:
         ("夜12時", jst(2026, 11, 28, 0)),
         ("24時", jst(2026, 11, 28, 0)),
         ("25時", jst(2026, 11, 28, 1)),
+        ("今夜12時", jst(2026, 11, 28, 0)),
+        ("今夜0時", jst(2026, 11, 28, 0)),
+        ("今晩0時", jst(2026, 11, 28, 0)),
+        # small hours named with a night word after a day: the night after that day
+        ("日曜の深夜2時", jst(2026, 11, 30, 2)),
+        ("日曜の夜中の3時", jst(2026, 11, 30, 3)),
+        ("日曜の夜2時", jst(2026, 11, 30, 2)),
+        ("月曜の深夜0時", jst(2026, 12, 1, 0)),
+        ("大晦日の深夜2時", jst(2027, 1, 1, 2)),
+        ("12月31日の夜中の1時", jst(2027, 1, 1, 1)),
+        ("昨夜2時", jst(2026, 11, 27, 2)),
+        # …but not with 午前 or a bare clock
+        ("日曜の午前2時", jst(2026, 11, 29, 2)),
+        ("日曜の2時", jst(2026, 11, 29, 2)),
+        ("日曜の深夜11時", jst(2026, 11, 29, 23)),
         # from now
         ("2時間前", jst(2026, 11, 27, 8)),
         ("30分後", jst(2026, 11, 27, 10, 30)),
@@ -102,9 +129,9 @@ def test_a_named_clock_time_is_that_exact_moment(text: str, moment: datetime) ->
 @pytest.mark.parametrize(
     "text, moment",
     [
-        ("月曜の朝", jst(2026, 11, 23, 8)),
+        ("月曜の朝", jst(2026, 11, 30, 8)),
         ("今朝", jst(2026, 11, 27, 8)),
-        ("早朝", jst(2026, 11, 27, 6)),
+        ("早朝", jst(2026, 11, 28, 6)),
         ("午前中", jst(2026, 11, 27, 10)),
         ("1月1日の昼", jst(2027, 1, 1, 12)),
         ("今日の午後", jst(2026, 11, 27, 15)),
@@ -112,7 +139,18 @@ def test_a_named_clock_time_is_that_exact_moment(text: str, moment: datetime) ->
         ("一昨日の夜", jst(2026, 11, 25, 20)),
         ("今夜", jst(2026, 11, 27, 20)),
         ("昨夜", jst(2026, 11, 26, 20)),
-        ("日曜の深夜", jst(2026, 11, 22, 1)),
+        ("夜中", jst(2026, 11, 28, 1)),
+        # 深夜/夜中 after a day: the small hours after it (FACTS.md's wording notes)
+        ("日曜の深夜", jst(2026, 11, 30, 1)),
+        ("日曜の夜中", jst(2026, 11, 30, 1)),
+        ("日曜日の深夜", jst(2026, 11, 30, 1)),
+        ("月曜の夜中", jst(2026, 12, 1, 1)),
+        ("大晦日の夜中", jst(2027, 1, 1, 1)),
+        ("大晦日の深夜", jst(2027, 1, 1, 1)),
+        ("今日の深夜", jst(2026, 11, 28, 1)),
+        ("大晦日の夜", jst(2026, 12, 31, 20)),
+        ("元日の朝", jst(2027, 1, 1, 8)),
+        ("月曜未明", jst(2026, 11, 30, 3)),
     ],
 )
 def test_a_part_of_day_alone_gives_a_typical_hour_marked_approximate(text: str, moment: datetime) -> None:
@@ -126,14 +164,17 @@ def test_noon_by_name_is_exact() -> None:
 @pytest.mark.parametrize(
     "text, day",
     [
-        ("月曜日", jst(2026, 11, 23)),
+        ("月曜日", jst(2026, 11, 30)),
         ("金曜", jst(2026, 11, 27)),
+        ("木曜", jst(2026, 12, 3)),
         ("来週の月曜", jst(2026, 11, 30)),
         ("今日", jst(2026, 11, 27)),
         ("昨日", jst(2026, 11, 26)),
         ("明後日", jst(2026, 11, 29)),
         ("１１月３０日", jst(2026, 11, 30)),
         ("元日", jst(2027, 1, 1)),
+        ("元旦", jst(2027, 1, 1)),
+        ("大晦日", jst(2026, 12, 31)),
         ("今年の1月1日", jst(2026, 1, 1)),
         ("去年の12月31日", jst(2025, 12, 31)),
     ],
@@ -142,8 +183,14 @@ def test_a_day_without_a_time_says_so_and_gives_midnight(text: str, day: datetim
     assert named(text) == NamedMoment(day, has_time=False)
 
 
-def test_a_bare_weekday_that_is_today_means_today() -> None:
-    assert named("月曜の5時", MONDAY_NOW).moment == jst(2026, 11, 30, 5)
+def test_a_bare_weekday_that_is_today_means_today_while_the_time_is_ahead() -> None:
+    assert named("月曜の15時", MONDAY_NOW).moment == jst(2026, 11, 30, 15)
+    assert named("月曜", MONDAY_NOW).moment == jst(2026, 11, 30)
+    assert named("月曜の5時", MONDAY_NOW).moment == jst(2026, 12, 7, 5)  # 5:00 today has passed
+
+
+def test_sunday_night_asked_after_midnight_is_the_night_under_way() -> None:
+    assert named("日曜の深夜", jst(2026, 11, 30, 0, 30)).moment == jst(2026, 11, 30, 1)
 
 
 def test_next_and_previous_weekday_skip_today() -> None:
@@ -172,8 +219,144 @@ def test_new_years_eve_seen_from_just_after_new_year_is_last_year() -> None:
     assert named("12月31日の23時59分", jst(2027, 1, 2, 10)).moment == jst(2026, 12, 31, 23, 59)
 
 
-def test_a_clock_time_alone_is_today_even_if_still_ahead() -> None:
+def test_a_clock_time_alone_is_the_next_such_time() -> None:
     assert named("18時", jst(2026, 11, 27, 9)).moment == jst(2026, 11, 27, 18)
+    assert named("朝5時なら入れる？", jst(2026, 11, 27, 14)).moment == jst(2026, 11, 28, 5)
+    assert named("朝5時なら入れる？", SUNDAY_2PM).moment == jst(2026, 11, 30, 5)
+    assert named("14時", jst(2026, 11, 27, 14)).moment == jst(2026, 11, 27, 14)  # now itself is not past
+
+
+# --- tense -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, now, moment",
+    [
+        ("朝5時に入れなかった", jst(2026, 11, 27, 14), jst(2026, 11, 27, 5)),
+        ("朝5時にログインできませんでした", jst(2026, 11, 27, 4), jst(2026, 11, 26, 5)),
+        ("18時はメンテナンスだった？", jst(2026, 11, 27, 9), jst(2026, 11, 26, 18)),
+        ("月曜の朝5時にログインできなかった", TUESDAY_2PM, jst(2026, 11, 30, 5)),
+        ("月曜の朝5時にログインできなかった", NOW, jst(2026, 11, 23, 5)),
+        ("金曜の9時に入れませんでした", NOW, jst(2026, 11, 27, 9)),  # today 9:00, already past
+        ("日曜の深夜に入れなかった", jst(2026, 12, 2, 10), jst(2026, 11, 30, 1)),
+        ("日曜の夜中にログインしたけどだめだった", jst(2026, 11, 30, 3), jst(2026, 11, 30, 1)),
+        ("月曜の夜中に入れなかった", jst(2026, 12, 2, 10), jst(2026, 12, 1, 1)),
+        ("夜中にログインできなかった", jst(2026, 11, 27, 14), jst(2026, 11, 27, 1)),
+        ("大晦日の夜中にログインできなかった", jst(2027, 1, 5, 10), jst(2027, 1, 1, 1)),
+        ("昨夜0時に入れませんでした", jst(2026, 11, 28, 9), jst(2026, 11, 28, 0)),  # the midnight ending last night
+    ],
+)
+def test_in_the_past_tense_the_latest_such_moment(text: str, now: datetime, moment: datetime) -> None:
+    assert named(text, now).moment == moment
+
+
+@pytest.mark.parametrize(
+    "text, now, day",
+    [
+        ("月曜にログインできなかった", NOW, jst(2026, 11, 23)),
+        ("月曜にログインできなかった", MONDAY_NOW, jst(2026, 11, 30)),
+        ("1月1日にログインできませんでした", jst(2026, 11, 27, 10), jst(2026, 1, 1)),
+        ("元日はメンテナンスでしたか", jst(2026, 7, 10, 10), jst(2026, 1, 1)),
+    ],
+)
+def test_a_day_in_the_past_tense_is_the_latest_such_day(text: str, now: datetime, day: datetime) -> None:
+    assert named(text, now) == NamedMoment(day, has_time=False)
+
+
+def test_the_tense_of_the_whole_message_can_be_passed_with_the_expression() -> None:
+    assert past("月曜の朝5時", TUESDAY_2PM).moment == jst(2026, 11, 30, 5)
+    assert named("月曜の朝5時", TUESDAY_2PM, past=False).moment == jst(2026, 12, 7, 5)
+    assert named("月曜の朝5時", TUESDAY_2PM).moment == jst(2026, 12, 7, 5)
+
+
+def test_tense_does_not_move_a_named_day() -> None:
+    assert past("明日の朝6時").moment == jst(2026, 11, 28, 6)
+    assert past("来週の月曜") == NamedMoment(jst(2026, 11, 30), has_time=False)
+    assert past("今日の14時").moment == jst(2026, 11, 27, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "月曜の朝5時にログインできなかった",
+        "入れなかったです",
+        "メンテナンスだった？",
+        "ログインできませんでした",
+        "昨日試しました",
+        "ログインできたのに",
+        "エラーが出たけど",
+        "ログインしたけどだめ",
+        "パスワードを入れた",
+        "朝5時に来た",
+    ],
+)
+def test_past_tense_is_recognised(text: str) -> None:
+    assert is_past_tense(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "朝5時なら入れる？",
+        "月曜の朝はログインできますか",
+        "ログインできない",
+        "入れません",
+        "ログインしたいです",
+        "入れなかったらどうすればいいですか",
+        "ログインできたら教えて",
+        "あしたの朝6時は使えますか",
+        "教えていただけますか",
+        "よろしくお願いいたします",
+        "わかりました。朝5時は？",
+        "メンテナンスのため",
+    ],
+)
+def test_other_messages_are_not_past(text: str) -> None:
+    assert not is_past_tense(text)
+
+
+# --- named spans of days ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("正月", jst(2027, 1, 1), jst(2027, 1, 4)),
+        ("お正月", jst(2027, 1, 1), jst(2027, 1, 4)),
+        ("正月三が日", jst(2027, 1, 1), jst(2027, 1, 4)),
+        ("三が日", jst(2027, 1, 1), jst(2027, 1, 4)),
+        ("年始", jst(2027, 1, 1), jst(2027, 1, 4)),
+        ("年末", jst(2026, 12, 29), jst(2027, 1, 1)),
+        ("年末年始", jst(2026, 12, 29), jst(2027, 1, 4)),
+        ("年末年始はログインできますか", jst(2026, 12, 29), jst(2027, 1, 4)),
+    ],
+)
+def test_a_named_span_gives_its_first_day_and_its_end(text: str, start: datetime, end: datetime) -> None:
+    assert named(text) == NamedMoment(start, has_time=False, end=end)
+
+
+@pytest.mark.parametrize(
+    "text, now, start",
+    [
+        ("正月", jst(2027, 1, 2, 10), jst(2027, 1, 1)),  # under way
+        ("年末年始", jst(2027, 1, 3, 10), jst(2026, 12, 29)),  # under way, begun last year
+        ("正月", jst(2027, 3, 1, 10), jst(2027, 1, 1)),  # nearest
+        ("正月", jst(2027, 9, 1, 10), jst(2028, 1, 1)),  # nearest
+        ("正月にログインできなかった", jst(2027, 9, 1, 10), jst(2027, 1, 1)),  # past tense: the latest
+    ],
+)
+def test_a_named_span_is_the_one_under_way_else_the_nearest(text: str, now: datetime, start: datetime) -> None:
+    assert named(text, now).moment == start
+
+
+def test_a_calendar_day_beats_a_span_and_a_clock_does_not_cut_a_span() -> None:
+    assert named("お正月の元旦") == NamedMoment(jst(2027, 1, 1), has_time=False)
+    assert named("三が日の朝") == NamedMoment(jst(2027, 1, 1), has_time=False, end=jst(2027, 1, 4))
+
+
+def test_the_days_after_new_year_are_no_span() -> None:
+    assert parse_when("正月明け", NOW) is None
+    assert parse_when("お正月休み明けに", NOW) is None
 
 
 def test_now_in_another_zone_is_read_in_japan_time() -> None:
@@ -207,6 +390,11 @@ def test_non_text_gives_none() -> None:
         ("１月２日の６時５９分", "１月２日の６時５９分"),
         ("今朝からずっとだめです", "今朝"),
         ("2時間前から入れません", "2時間前"),
+        ("正月三が日はログインできますか", "正月三が日"),
+        ("年末年始のメンテナンスは？", "年末年始"),
+        ("大晦日の夜中は使えますか", "大晦日の夜中"),
+        ("日曜の深夜はメンテナンスですか", "日曜の深夜"),
+        ("今夜0時ならログインできますか", "今夜0時"),
     ],
 )
 def test_time_span_marks_the_expression_in_the_original_text(text: str, expression: str) -> None:
@@ -222,14 +410,35 @@ def test_no_time_span_without_a_time() -> None:
 WEEKDAYS = "月火水木金土日"
 
 
-@given(weekday=st.integers(0, 6), hour=st.integers(0, 23), minute=st.integers(0, 59), days=st.integers(0, 20000))
-def test_weekday_and_clock_always_name_the_latest_such_moment_day(weekday: int, hour: int, minute: int, days: int) -> None:
-    now = datetime(2000, 1, 1, 12, tzinfo=JST) + timedelta(days=days)
-    result = named(f"{WEEKDAYS[weekday]}曜日の{hour}時{minute}分", now)
+@given(
+    weekday=st.integers(0, 6), hour=st.integers(0, 23), minute=st.integers(0, 59),
+    days=st.integers(0, 20000), now_hour=st.integers(0, 23), said_past=st.booleans(),
+)  # fmt: skip
+def test_weekday_and_clock_always_name_the_next_or_latest_such_moment(
+    weekday: int, hour: int, minute: int, days: int, now_hour: int, said_past: bool
+) -> None:
+    now = datetime(2000, 1, 1, now_hour, tzinfo=JST) + timedelta(days=days)
+    result = named(f"{WEEKDAYS[weekday]}曜日の{hour}時{minute}分", now, past=said_past)
     assert result.moment.weekday() == weekday
     assert (result.moment.hour, result.moment.minute) == (hour, minute)
-    assert 0 <= (now.date() - result.moment.date()).days <= 6
+    gap = (now - result.moment) if said_past else (result.moment - now)
+    assert timedelta(0) <= gap < timedelta(days=7)
     assert result.has_time and not result.approximate
+
+
+@given(
+    hour=st.integers(0, 23),
+    minute=st.integers(0, 59),
+    now=st.datetimes(min_value=datetime(2000, 1, 2), max_value=datetime(2100, 1, 1), timezones=st.just(JST)),
+    said_past=st.booleans(),
+)
+def test_a_clock_alone_is_always_within_a_day_of_now_on_the_side_of_the_tense(
+    hour: int, minute: int, now: datetime, said_past: bool
+) -> None:
+    result = named(f"{hour}時{minute}分", now, past=said_past)
+    assert (result.moment.hour, result.moment.minute) == (hour, minute)
+    gap = (now - result.moment) if said_past else (result.moment - now)
+    assert timedelta(0) <= gap < timedelta(days=1)
 
 
 @given(month=st.integers(1, 12), day=st.integers(1, 28), days=st.integers(0, 20000))

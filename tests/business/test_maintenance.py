@@ -10,7 +10,18 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from business.clock import JST, to_jst
-from business.maintenance import Window, describe_named, describe_now, next_window, window_at, windows_on
+from business.ja_format import format_moment
+from business.maintenance import (
+    Window,
+    describe_named,
+    describe_now,
+    describe_period,
+    next_window,
+    window_at,
+    window_name,
+    windows_between,
+    windows_on,
+)
 
 
 def jst(*parts: int) -> datetime:
@@ -220,33 +231,81 @@ def describe(moment: datetime, has_time: bool = True, approximate: bool = False,
     return describe_named(window_at(moment, extra), moment, has_time, approximate=approximate, extra=extra)
 
 
-def test_a_named_moment_in_maintenance() -> None:
+def test_a_named_moment_in_maintenance_names_the_weekly_window() -> None:
     text = describe(jst(2026, 11, 30, 5))
-    assert text.startswith("その時間（11月30日(月) 5:00）はメンテナンス時間（0:00〜7:00）")
-    assert "ログインできない" in text
+    assert text == "その時間（11月30日(月) 5:00）はメンテナンス時間（毎週月曜日 0:00〜7:00）にあたり、ログインできない時間帯です。"
 
 
-def test_a_named_moment_outside_maintenance() -> None:
-    assert describe(jst(2026, 11, 30, 8)) == "その時間（11月30日(月) 8:00）はメンテナンス時間ではありません。"
+def test_a_named_moment_in_the_new_year_window_names_it() -> None:
+    text = describe(jst(2027, 1, 2, 5))
+    assert "メンテナンス時間（1月1日 0:00〜1月2日 7:00）にあたり" in text and "ログインできない" in text
+
+
+def test_a_named_moment_outside_maintenance_far_from_any_window() -> None:
+    assert describe(jst(2026, 12, 2, 8)) == "その時間（12月2日(水) 8:00）はメンテナンス時間ではありません。"
+    assert describe(jst(2026, 11, 30, 23)) == "その時間（11月30日(月) 23:00）はメンテナンス時間ではありません。"
+
+
+@pytest.mark.parametrize(
+    "moment, near",
+    [
+        # a window that ended earlier the same day
+        (jst(2026, 11, 30, 8), "ただし、7:00まではメンテナンス時間（毎週月曜日 0:00〜7:00）です。"),
+        (jst(2026, 11, 30, 7), "ただし、7:00まではメンテナンス時間（毎週月曜日 0:00〜7:00）です。"),
+        (jst(2027, 1, 2, 8), "ただし、7:00まではメンテナンス時間（1月1日 0:00〜1月2日 7:00）です。"),
+        # a window that begins the same night
+        (jst(2026, 11, 29, 22), "ただし、11月30日(月) 0:00からはメンテナンス時間（毎週月曜日 0:00〜7:00）です。"),
+        (jst(2026, 12, 31, 23, 30), "ただし、1月1日(金) 0:00からはメンテナンス時間（1月1日 0:00〜1月2日 7:00）です。"),
+    ],
+)
+def test_a_named_moment_outside_also_names_a_window_near_it(moment: datetime, near: str) -> None:
+    text = describe(moment)
+    assert text.startswith(f"その時間（{format_moment(moment)}）はメンテナンス時間ではありません。")
+    assert text.endswith(near)
+
+
+def test_an_hour_only_guessed_names_windows_up_to_a_day_away() -> None:
+    # 「月曜の夜中」: Tuesday 1:00 ごろ, eighteen hours after Monday's window
+    text = describe(jst(2026, 12, 1, 1), approximate=True)
+    assert text == (
+        "その頃（12月1日(火) 1:00ごろ）はメンテナンス時間ではありません。"
+        "ただし、11月30日(月) 7:00まではメンテナンス時間（毎週月曜日 0:00〜7:00）です。"
+    )
+    assert describe(jst(2026, 12, 1, 1)) == "その時間（12月1日(火) 1:00）はメンテナンス時間ではありません。"
 
 
 def test_a_guessed_hour_also_gives_the_days_maintenance_hours() -> None:
     text = describe(jst(2026, 11, 30, 8), approximate=True)
-    assert "8:00ごろ" in text and "メンテナンス時間ではありません" in text and "0:00〜7:00" in text
+    assert "8:00ごろ" in text and "メンテナンス時間ではありません" in text and "毎週月曜日 0:00〜7:00" in text
 
 
-def test_a_named_moment_in_the_new_year_window_shows_both_dates() -> None:
-    text = describe(jst(2027, 1, 2, 5))
-    assert "1月1日(金) 0:00〜1月2日(土) 7:00" in text
+def test_windows_before_and_after_are_both_named() -> None:
+    late = Window(jst(2026, 11, 30, 17), jst(2026, 11, 30, 18), "臨時メンテナンス")
+    text = describe(jst(2026, 11, 30, 12), extra=(late,))
+    assert text == (
+        "その時間（11月30日(月) 12:00）はメンテナンス時間ではありません。"
+        "ただし、7:00まではメンテナンス時間（毎週月曜日 0:00〜7:00）です。"
+        "また、17:00からはメンテナンス時間（11月30日(月) 17:00〜18:00）です。"
+    )
 
 
 @pytest.mark.parametrize(
     "day, expected",
     [
-        (jst(2026, 11, 30), "11月30日(月)は0:00〜7:00がメンテナンス時間です。"),
+        (jst(2026, 11, 30), "11月30日(月)は0:00〜7:00がメンテナンス時間（毎週月曜日 0:00〜7:00）です。"),
         (jst(2026, 11, 27), "11月27日(金)はメンテナンスのない日です。"),
-        (jst(2027, 1, 1), "1月1日(金)は終日メンテナンス時間です。"),
-        (jst(2027, 1, 2), "1月2日(土)は0:00〜7:00がメンテナンス時間です。"),
+        (jst(2027, 1, 1), "1月1日(金)は終日メンテナンス時間（1月1日 0:00〜1月2日 7:00）です。"),
+        (jst(2027, 1, 2), "1月2日(土)は0:00〜7:00がメンテナンス時間（1月1日 0:00〜1月2日 7:00）です。"),
+        (jst(2029, 1, 1), "1月1日(月)は終日メンテナンス時間（1月1日 0:00〜1月2日 7:00）です。"),
+        # a day without maintenance, followed at midnight by a window
+        (
+            jst(2026, 11, 29),
+            "11月29日(日)はメンテナンスのない日です。ただし、11月30日(月) 0:00からはメンテナンス時間（毎週月曜日 0:00〜7:00）です。",
+        ),
+        (
+            jst(2026, 12, 31),
+            "12月31日(木)はメンテナンスのない日です。ただし、1月1日(金) 0:00からはメンテナンス時間（1月1日 0:00〜1月2日 7:00）です。",
+        ),
     ],
 )
 def test_a_named_day_gives_that_days_maintenance_hours(day: datetime, expected: str) -> None:
@@ -256,7 +315,89 @@ def test_a_named_day_gives_that_days_maintenance_hours(day: datetime, expected: 
 def test_a_named_day_lists_extra_windows_too() -> None:
     late = Window(jst(2026, 11, 30, 22), jst(2026, 12, 1, 1), "臨時メンテナンス")
     text = describe(jst(2026, 11, 30), has_time=False, extra=(late,))
-    assert text == "11月30日(月)は0:00〜7:00、22:00〜24:00がメンテナンス時間です。"
+    assert text == (
+        "11月30日(月)は0:00〜7:00、22:00〜24:00がメンテナンス時間"
+        "（毎週月曜日 0:00〜7:00、11月30日(月) 22:00〜12月1日(火) 1:00）です。"
+    )
+
+
+def test_an_extra_window_within_the_day_is_not_named_twice() -> None:
+    text = describe(jst(2026, 11, 27), has_time=False, extra=(EMERGENCY,))
+    assert text == "11月27日(金)は13:00〜15:00がメンテナンス時間です。"
+
+
+# --- window names and spans of days ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "moment, name",
+    [
+        (jst(2026, 11, 30, 3), "毎週月曜日 0:00〜7:00"),
+        (jst(2027, 1, 1, 3), "1月1日 0:00〜1月2日 7:00"),
+        (jst(2029, 1, 1, 3), "1月1日 0:00〜1月2日 7:00"),  # a Monday window inside the New Year one
+        (jst(2034, 1, 2, 3), "1月1日 0:00〜1月2日 7:00"),
+    ],
+)
+def test_regular_windows_are_named_by_their_rule(moment: datetime, name: str) -> None:
+    window = window_at(moment)
+    assert window is not None and window_name(window) == name
+
+
+def test_other_windows_are_named_by_their_dates() -> None:
+    assert window_name(EMERGENCY) == "11月27日(金) 13:00〜15:00"
+    sunday_night = Window(jst(2026, 11, 29, 22), jst(2026, 11, 30, 0), "臨時メンテナンス")
+    merged = window_at(jst(2026, 11, 30, 3), [sunday_night])
+    assert merged is not None and window_name(merged) == "11月29日(日) 22:00〜11月30日(月) 7:00"
+
+
+def test_windows_between_are_whole_and_merged() -> None:
+    windows = windows_between(jst(2027, 12, 29), jst(2028, 1, 4))
+    assert [(w.start, w.end) for w in windows] == [
+        (jst(2028, 1, 1), jst(2028, 1, 2, 7)),
+        (jst(2028, 1, 3), jst(2028, 1, 3, 7)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "start, end, expected",
+    [
+        (  # 正月 2027: only the New Year window
+            jst(2027, 1, 1),
+            jst(2027, 1, 4),
+            "1月1日(金)〜1月3日(日)のうち、1月1日 0:00〜1月2日 7:00はメンテナンス時間のため、ログインできません。"
+            "それ以外はメンテナンス時間ではありません。",
+        ),
+        (  # 正月 2028: January 3 is a Monday
+            jst(2028, 1, 1),
+            jst(2028, 1, 4),
+            "1月1日(土)〜1月3日(月)のうち、1月1日 0:00〜1月2日 7:00と、1月3日(月) 0:00〜7:00はメンテナンス時間のため、"
+            "ログインできません。それ以外はメンテナンス時間ではありません。",
+        ),
+        (  # 年末年始 2026–27
+            jst(2026, 12, 29),
+            jst(2027, 1, 4),
+            "12月29日(火)〜1月3日(日)のうち、1月1日 0:00〜1月2日 7:00はメンテナンス時間のため、ログインできません。"
+            "それ以外はメンテナンス時間ではありません。",
+        ),
+        (  # 年末 2026: none, but the New Year window begins as it ends
+            jst(2026, 12, 29),
+            jst(2027, 1, 1),
+            "12月29日(火)〜12月31日(木)はメンテナンスのない期間です。"
+            "ただし、1月1日(金) 0:00からはメンテナンス時間（1月1日 0:00〜1月2日 7:00）です。",
+        ),
+    ],
+)
+def test_a_span_of_days_names_each_window_in_it_and_says_the_rest_is_free(
+    start: datetime, end: datetime, expected: str
+) -> None:
+    assert describe_period(start, end) == expected
+
+
+def test_a_span_covered_whole_says_so() -> None:
+    long = Window(jst(2026, 12, 28), jst(2027, 1, 5), "システム更新")
+    assert describe_period(jst(2027, 1, 1), jst(2027, 1, 4), (long,)) == (
+        "1月1日(金)〜1月3日(日)は全期間がメンテナンス時間（12月28日(月) 0:00〜1月5日(火) 0:00）です。"
+    )
 
 
 def test_windows_on_a_day_are_clipped_to_it() -> None:
@@ -265,19 +406,29 @@ def test_windows_on_a_day_are_clipped_to_it() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, limit",
     [
-        describe_now(window_at(jst(2026, 11, 30, 3)), jst(2026, 11, 30, 3)),
-        describe_now(None, jst(2026, 11, 27, 10)),
-        describe(jst(2026, 11, 30, 5)),
-        describe(jst(2026, 11, 30, 8), approximate=True),
-        describe(jst(2026, 11, 27), has_time=False),
+        (describe_now(window_at(jst(2026, 11, 30, 3)), jst(2026, 11, 30, 3)), 80),
+        (describe_now(None, jst(2026, 11, 27, 10)), 80),
+        (describe(jst(2026, 11, 30, 5)), 80),
+        (describe(jst(2027, 1, 1, 1), approximate=True), 80),
+        (describe(jst(2026, 11, 30, 8), approximate=True), 80),
+        (describe(jst(2026, 11, 29, 22)), 100),
+        (describe(jst(2026, 11, 27), has_time=False), 80),
+        (describe(jst(2027, 1, 1), has_time=False), 80),
+        (describe(jst(2026, 12, 31), has_time=False), 100),
+        (describe_period(jst(2027, 1, 1), jst(2027, 1, 4)), 100),
+        (describe_period(jst(2028, 1, 1), jst(2028, 1, 4)), 120),
+        (describe_period(jst(2026, 12, 29), jst(2027, 1, 1)), 100),
     ],
-    ids=["now-in", "now-out", "named-in", "named-approximate", "named-day"],
-)
-def test_messages_are_short_polite_japanese(text: str) -> None:
+    ids=[
+        "now-in", "now-out", "named-in", "named-new-year", "named-approximate", "named-near",
+        "named-day", "named-new-years-day", "named-day-near", "span", "span-two-windows", "span-none",
+    ],
+)  # fmt: skip
+def test_messages_are_short_polite_japanese(text: str, limit: int) -> None:
     sentences = [re.sub(r"（[^）]*）", "", s) for s in text.split("。") if s]
     assert text.endswith("。")
     assert all(s.endswith(("です", "ます", "ません")) for s in sentences)
-    assert len(text) <= 80
+    assert len(text) <= limit
     assert not any("a" <= c.lower() <= "z" for c in text)
