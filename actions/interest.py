@@ -18,55 +18,135 @@ from business.interest import (
     days_problem,
     describe_simulation,
     rate_problem,
+    unread_answer_problem,
+    unread_numbers_problem,
 )
-from business.japanese_numbers import parse_amount, parse_days, parse_rate
+from business.japanese_numbers import find_quantities, parse_amount, parse_days, parse_rate
 from business.login_facts import interpret_reply
+from business.message_facts import UNKNOWN_RATE, find_unread_numbers
 
-UNKNOWN_RATE = "unknown"
 INTEREST_SLOTS = ("balance", "rate", "days", "monthly_payment")
+FORM_SLOTS = ("balance", "rate", "days")
 # A plain answer to the question just asked (「10万」「18」「30」) is read by the slot's own parser.
 _REPLY_PARSERS: Dict[str, Callable[[str], Any]] = {
     "balance": parse_amount,
     "rate": lambda text: UNKNOWN_RATE if interpret_reply("rate", text) else parse_rate(text),
     "days": parse_days,
 }
+# Problems with the monthly payment alone: the interest for the days can still be given.
+_PAYMENT_PROBLEMS = frozenset({"payment_not_positive", "payment_not_whole_yen", "payment_too_small", "plan_too_long"})
 
 
 def _decimal(value: Any) -> Optional[Decimal]:
+    """A finite number from a slot value, or None ("abc", "NaN", "Infinity")."""
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return None
+    return number if number.is_finite() else None
+
+
+def _answers_the_latest_message(tracker: Tracker) -> bool:
+    """True unless another action already answered the latest message (the form resumes after a detour).
+
+    After 「メンテナンスはいつ？」 in the middle of the form, the form runs again on that same message:
+    its numbers ("1月1日は…") are not an answer to the form's question.
+    """
+    after_user: List[Text] = []
+    for event in tracker.events:
+        if event.get("event") == "user":
+            after_user = []
+        elif event.get("event") == "action":
+            after_user.append(event.get("name") or "")
+    return all(name in {"interest_form", "action_listen"} for name in after_user)
+
+
+def _slot_before_latest_message(tracker: Tracker, slot: Text) -> Any:
+    """The slot's value as the latest user message arrived, before anything read from it."""
+    value, before_user = None, None
+    for event in tracker.events:
+        if event.get("event") == "user":
+            before_user = value
+        elif event.get("event") == "slot" and event.get("name") == slot:
+            value = event.get("value")
+    return before_user
 
 
 class ValidateInterestForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_interest_form"
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        """Validation as usual; then an answer to the simulation is not also a login problem.
+
+        「わからない」 or 「忘れた」 said of the rate also reads as a forgotten password (problem = forgot),
+        which would skip that question in the next login triage: the problem slot is put back as it was.
+        """
+        events = await super().run(dispatcher, tracker, domain)
+        answered = any(event.get("event") == "slot" and event.get("name") in FORM_SLOTS for event in events)
+        misread = any(entity.get("entity") == "problem" for entity in tracker.latest_message.get("entities") or [])
+        if answered and misread and tracker.get_slot("requested_slot") in FORM_SLOTS and _answers_the_latest_message(tracker):
+            events.append(SlotSet("problem", _slot_before_latest_message(tracker, "problem")))
+        return events
+
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        """The answer to the question just asked; never a silent re-ask when the customer typed a number.
+
+        When the form starts (no question asked yet), numbers nothing could read are named, so the
+        customer knows why the form asks for a value they think they gave. When a question was asked
+        and its answer had a number that could not be read, the form explains and asks again.
+        """
+        text = tracker.latest_message.get("text") or ""
         requested = tracker.get_slot("requested_slot")
+        if requested is None:  # the form starts with this message (ask_interest, or figures routed here)
+            unread = find_unread_numbers(text)
+            if unread and any(tracker.get_slot(slot) is None for slot in FORM_SLOTS):
+                dispatcher.utter_message(text=unread_numbers_problem(unread).message)
+            return []
         if requested not in _REPLY_PARSERS or tracker.get_slot(requested) is not None:
             return []
-        value = _REPLY_PARSERS[requested](tracker.latest_message.get("text") or "")
-        return [] if value is None else [SlotSet(requested, str(value))]
+        if not _answers_the_latest_message(tracker):
+            return []
+        value = _REPLY_PARSERS[requested](text)
+        if value is not None:
+            return [SlotSet(requested, str(value))]
+        unread = find_unread_numbers(text)
+        if unread and not find_quantities(text):
+            dispatcher.utter_message(text=unread_answer_problem(requested, unread).message)
+            return [SlotSet(requested, None)]  # validated, so the form asks again instead of giving up
+        return []
 
     def validate_balance(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value is None:
+            return {"balance": None}
         balance = _decimal(value)
         if balance is None:
+            dispatcher.utter_message(text=unread_answer_problem("balance", [str(value)]).message)
             return {"balance": None}
         problem = balance_problem(balance)
         if problem:
             dispatcher.utter_message(text=problem.message)
             return {"balance": None}
-        return {"balance": str(balance)}
+        validated: Dict[Text, Any] = {"balance": str(balance)}
+        # A rate given earlier was checked against the highest ceiling; this balance may allow less.
+        rate = _decimal(tracker.get_slot("rate"))
+        if rate is not None and "rate" not in tracker.slots_to_validate():
+            problem = rate_problem(rate, balance)
+            if problem:
+                dispatcher.utter_message(text=problem.message)
+                validated["rate"] = None
+        return validated
 
     def validate_rate(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value is None:
+            return {"rate": None}
         if value == UNKNOWN_RATE:
             return {"rate": UNKNOWN_RATE}
         rate = _decimal(value)
         if rate is None:
+            dispatcher.utter_message(text=unread_answer_problem("rate", [str(value)]).message)
             return {"rate": None}
         problem = rate_problem(rate, _decimal(tracker.get_slot("balance")))
         if problem:
@@ -75,10 +155,13 @@ class ValidateInterestForm(FormValidationAction):
         return {"rate": str(rate)}
 
     def validate_days(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        days = _decimal(value)
-        if days is None or days != days.to_integral_value():
+        if value is None:
             return {"days": None}
-        problem = days_problem(int(days))
+        days = _decimal(value)
+        if days is None:
+            dispatcher.utter_message(text=unread_answer_problem("days", [str(value)]).message)
+            return {"days": None}
+        problem = days_problem(days)
         if problem:
             dispatcher.utter_message(text=problem.message)
             return {"days": None}
@@ -102,8 +185,14 @@ class ActionSimulateInterest(Action):
         monthly_payment = _decimal(tracker.get_slot("monthly_payment"))
         today = clock().now().date()
         problems = check_simulation(balance, rate, days, monthly_payment, start=today)
-        if problems:
+        if problems and all(problem.code in _PAYMENT_PROBLEMS for problem in problems):
+            # The monthly payment cannot work, but the interest for the days still can be given.
+            dispatcher.utter_message(
+                text=describe_simulation(balance, rate, days, None, start=today, rate_assumed=rate_assumed)
+            )
             dispatcher.utter_message(text=problems[0].message)
+        elif problems:
+            dispatcher.utter_message(text="\n".join(problem.message for problem in problems))
         else:
             dispatcher.utter_message(
                 text=describe_simulation(balance, rate, days, monthly_payment, start=today, rate_assumed=rate_assumed)

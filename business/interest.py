@@ -16,9 +16,9 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
-from typing import Optional
+from typing import Optional, Sequence
 
 __all__ = [
     "DEFAULT_RATE",
@@ -30,13 +30,18 @@ __all__ = [
     "RepaymentPlan",
     "SimulationError",
     "assumed_rate",
+    "balance_problem",
     "check_simulation",
+    "days_problem",
     "describe_simulation",
     "format_rate",
     "format_yen",
     "interest_for",
     "legal_ceiling",
+    "rate_problem",
     "repayment_plan",
+    "unread_answer_problem",
+    "unread_numbers_problem",
 ]
 
 # (assumption, FACTS.md) top of Promise's advertised 4.5%–17.8%: used only when the customer does not
@@ -105,10 +110,12 @@ def format_yen(amount: Decimal) -> str:
 def format_rate(rate: Decimal) -> str:
     """Percent with at least one decimal, as rates are advertised: 18 → "18.0%", 17.8 → "17.8%"."""
     rate = Decimal(rate)
-    normalised = rate.normalize()
-    exponent = normalised.as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= -1:
-        normalised = rate.quantize(Decimal("0.1"))
+    with localcontext() as context:  # exact for any figure a customer can type, not just 28 digits
+        context.prec = max(context.prec, rate.adjusted() + 3)
+        normalised = rate.normalize()
+        exponent = normalised.as_tuple().exponent
+        if isinstance(exponent, int) and exponent >= -1:
+            normalised = rate.quantize(Decimal("0.1"))
     return f"{normalised:f}%"
 
 
@@ -233,20 +240,33 @@ def repayment_plan(balance: Decimal, annual_rate: Decimal, monthly_payment: Deci
 
 
 def _payment_not_positive() -> Problem:
-    return Problem("payment_not_positive", "毎月のご返済額は、1円以上の金額で教えてください（例：毎月1万円）。")
+    return Problem("payment_not_positive", "毎月のご返済額は1円以上で入力してください（例：毎月1万円）。")
 
 
 def _balance_problems(balance: Decimal) -> list[Problem]:
-    if balance <= 0:
-        return [Problem("balance_not_positive", "借入残高（元金）は、1円以上の金額で教えてください（例：10万円）。")]
+    if balance < 0:
+        return [
+            Problem(
+                "balance_not_positive",
+                "借入残高（元金）にマイナスの金額は使えません。1円以上で入力してください（例：10万円）。",
+            )
+        ]
+    if balance == 0:
+        return [
+            Problem(
+                "balance_not_positive",
+                "借入残高（元金）が0円では利息はかかりません。1円以上で入力してください（例：10万円）。",
+            )
+        ]
     if balance != balance.to_integral_value():
-        return [Problem("balance_not_whole_yen", "借入残高（元金）は、1円単位の金額で教えてください。")]
+        return [Problem("balance_not_whole_yen", "借入残高（元金）は1円単位で入力してください（例：10万円）。")]
     if balance > MAX_BALANCE:
         return [
             Problem(
                 "balance_too_large",
-                f"ご入力の借入残高（{format_yen(balance)}）は、このシミュレーションで扱える"
-                f"{format_yen(MAX_BALANCE)}を超えています。金額をもう一度ご確認ください。",
+                f"{_as_typed(format_yen(balance), 'ご入力の金額')}は、このシミュレーションで計算できる"
+                f"{format_yen(MAX_BALANCE)}を超えています。"
+                f"借入残高（元金）を{_man_yen(MAX_BALANCE)}以下で入力してください。",
             )
         ]
     return []
@@ -254,34 +274,58 @@ def _balance_problems(balance: Decimal) -> list[Problem]:
 
 def _rate_problems(balance: Decimal, rate: Decimal) -> list[Problem]:
     if rate <= 0:
+        what = "マイナスの金利では計算できません。" if rate < 0 else "年0%では利息はかかりません。"
         return [
             Problem(
                 "rate_not_positive",
-                "年利は0%より大きい値で教えてください（例：年18.0%）。"
+                f"{what}年利は0%より大きい値で入力してください（例：年18.0%）。"
                 "ご契約の金利は、会員サービスの取引履歴で確認できます。",
             )
         ]
     ceiling, band = _band(balance) if balance > 0 else (_HIGHEST_CEILING, "")
     if rate <= ceiling:
         return []
-    law = f"{band}の上限金利は、利息制限法により年{format_rate(ceiling)}です。" if band else (
-        f"利息制限法による上限金利は、最も高い場合でも年{format_rate(ceiling)}です。"
+    law = (
+        f"{band}では年{format_rate(ceiling)}が上限です（利息制限法）。"
+        if band
+        else f"元金がいくらでも、年{format_rate(ceiling)}を超える金利はありません（利息制限法）。"
     )
     return [
         Problem(
             "rate_above_ceiling",
-            f"{law}ご入力の年{format_rate(rate)}はこれを超えているため、計算できません。"
-            "ご契約の金利は、会員サービスの取引履歴でご確認いただけます。",
+            f"{_as_typed(f'年{format_rate(rate)}', 'ご入力の金利')}は上限を超えています。"
+            f"{law}年{format_rate(ceiling)}以下で入力してください。",
         )
     ]
 
 
-def _days_problems(days: int) -> list[Problem]:
-    if days <= 0:
-        return [Problem("days_not_positive", "日数は1日以上で教えてください（例：30日）。")]
+def _days_problems(days: Decimal) -> list[Problem]:
+    days = Decimal(days)
+    if days < 0:
+        return [Problem("days_not_positive", "マイナスの日数では計算できません。1日以上で入力してください（例：30日）。")]
+    if days == 0:
+        return [Problem("days_not_positive", "0日では利息はかかりません。日数は1日以上で入力してください（例：30日）。")]
+    if days != days.to_integral_value():
+        return [Problem("days_not_whole", "日数は1日単位で入力してください（例：30日）。")]
     if days > MAX_DAYS:
-        return [Problem("days_too_long", f"日数は{MAX_DAYS}日（約10年）までで教えてください。")]
+        return [
+            Problem(
+                "days_too_long",
+                f"{_as_typed(f'{int(days):,}日', 'ご入力の日数')}は長すぎます。"
+                f"日数は{MAX_DAYS:,}日（約10年）以下で入力してください。",
+            )
+        ]
     return []
+
+
+def _as_typed(figure: str, instead: str, longest: int = 24) -> str:
+    """A figure to repeat to the customer, or a phrase when it would not fit a phone screen (1,000,000,…円)."""
+    return figure if len(figure) <= longest else instead
+
+
+def _man_yen(amount: Decimal) -> str:
+    """A round amount the way it is said: 8000000 → "800万円"."""
+    return f"{int(amount) // 10_000:,}万円" if amount % 10_000 == 0 else format_yen(amount)
 
 
 def _payment_problems(
@@ -310,8 +354,33 @@ def rate_problem(rate: Decimal, balance: Optional[Decimal] = None) -> Optional[P
     return next(iter(_rate_problems(balance if balance is not None else Decimal("0"), rate)), None)
 
 
-def days_problem(days: int) -> Optional[Problem]:
-    return next(iter(_days_problems(days)), None)
+def days_problem(days: Decimal | int) -> Optional[Problem]:
+    """What is wrong with a number of days: not above zero, not whole ("0.5日"), or more than MAX_DAYS."""
+    return next(iter(_days_problems(Decimal(days))), None)
+
+
+# What each question of the simulation asks for, when an answer could not be read at all.
+_WHAT_TO_ENTER = {
+    "balance": "借入残高（元金）を「10万円」のように入力してください。",
+    "rate": "年利を「18%」のように入力してください。わからない場合は「わからない」と入力してください。",
+    "days": "日数を「30日」のように入力してください。",
+}
+
+
+def unread_answer_problem(slot: str, typed: Sequence[str] = ()) -> Problem:
+    """The answer to the question for `slot` (balance, rate, days) had a number, but it could not be read."""
+    what = "".join(f"「{number}」" for number in typed[:3])
+    said = f"{what}を読み取れませんでした。" if what else "数字を読み取れませんでした。"
+    return Problem("unread_answer", said + _WHAT_TO_ENTER[slot])
+
+
+def unread_numbers_problem(typed: Sequence[str]) -> Problem:
+    """Numbers in a simulation request that could not be read: malformed ("10,0000円") or without a unit ("100000を18%で")."""
+    what = "".join(f"「{number}」" for number in typed[:3])
+    return Problem(
+        "unread_numbers",
+        f"{what}を読み取れませんでした。金額は「10万円」、年利は「年18%」、日数は「30日」のように単位を付けて入力してください。",
+    )
 
 
 def check_simulation(

@@ -1,18 +1,26 @@
 """Amounts, rates and periods as customers type them in Japanese chat messages.
 
-Customers write the same quantity many ways: 10万円, 100,000円, １０万円, 十万円, ¥100,000. This module
-finds them in free text so the NLU component and the form validators share one reading of them.
+Customers write the same quantity many ways: 10万円, 100,000円, １０万円, 十万円, ¥100,000, じゅうまんえん.
+This module finds them in free text so the NLU component and the form validators share one reading of them.
 
 How it works, and why:
 - The text is NFKC-normalised by business.folding, which keeps a map back to the original positions,
   so full-width digits and ％ become ASCII while spans still point into the customer's text.
 - Numerals (Arabic, kanji or mixed, e.g. "1万5千") are found by one regular expression and turned into
   numbers by `kanjize`, except plain and decimal Arabic numbers ("1.5万"), which kanjize does not read.
+  Numerals in kana ("ごまんえん", "8まん", "じゅうまん") are read only as amounts of money: they must end
+  in まん/おく/ちょう or be followed by えん, since single kana such as に and ご are also particles.
 - What a numeral means is decided by the unit right after it (円, %, 日, 週間, か月, 年) or, for a few
-  cases, the word before it (¥, 年利). A numeral with no unit is not a quantity, except an amount in
+  cases, the word before it (¥, 年利, 年). A numeral with no unit is not a quantity, except an amount in
   万/億 ("10万借りた").
+- A minus sign or マイナス before a numeral makes it negative ("-5万円", "マイナス18%"): such a value
+  is impossible, and reading it as negative lets the assistant say so instead of dropping it or,
+  worse, taking it as positive. A hyphen right after a number or letter is not a sign ("10万-20万円",
+  "0120-24-0365"). Zero, negative and fractional periods ("0日", "-30日", "0.5日") are read as they are
+  for the same reason: whoever checks the value explains what is wrong with it.
 
-Documented assumptions: 1 month (か月) = 30 days, 1 week = 7 days, 1 year = 365 days.
+Documented assumptions: 1 month (か月, ひと月) = 30 days, the repayment month of business.interest;
+半月 = 15 days; 1 week = 7 days; 1 year = 365 days; 半年 = 6 months = 180 days, so 1年半 = 545 days.
 Nothing here raises on odd input: unreadable text gives None or an empty list.
 """
 
@@ -26,8 +34,9 @@ from typing import Optional
 from kanjize import kanji2number
 
 from business.folding import fold
+from business.interest import DAYS_PER_REPAYMENT_MONTH
 
-__all__ = ["Quantity", "find_quantities", "parse_amount", "parse_rate", "parse_days"]
+__all__ = ["Quantity", "find_quantities", "find_unread_numbers", "parse_amount", "parse_rate", "parse_days"]
 
 AMOUNT = "amount"
 RATE = "rate"
@@ -35,8 +44,9 @@ DAYS = "days"
 MONTHLY = "monthly"
 
 DAYS_PER_WEEK = 7
-DAYS_PER_MONTH = 30  # assumption: "1か月" is read as 30 days
+DAYS_PER_MONTH = DAYS_PER_REPAYMENT_MONTH  # assumption: "1か月" is one repayment month, 30 days
 DAYS_PER_YEAR = 365  # assumption: "1年" is read as 365 days
+DAYS_PER_HALF_YEAR = 6 * DAYS_PER_MONTH  # assumption: "半年" is 6 months, 180 days (as "6か月" is)
 
 # Chat messages are short; a pasted document is read only this far, so it cannot stall the bot.
 MAX_TEXT_CHARS = 2000
@@ -50,8 +60,9 @@ class Quantity:
     """One amount, rate or period found in a customer's text.
 
     kind: "amount" (yen) | "rate" (percent a year) | "days".
-    value: yen, percent (18 for 18%), or whole days.
-    start, end: span in the ORIGINAL text (numeral and its unit, e.g. "10万円", "18%", "30日間").
+    value: yen, percent (18 for 18%), or days. Read as written, so it may be negative ("-5万円"),
+    zero, or (for days) not whole ("0.5日"): checking that it makes sense is the reader's job.
+    start, end: span in the ORIGINAL text (sign, numeral and unit, e.g. "10万円", "-18%", "30日間").
     role: "monthly" for an amount repaid every month (毎月1万円, 月々5千円), else None.
     """
 
@@ -73,11 +84,12 @@ _WELL_FORMED_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _DECIMAL_WITH_UNIT = re.compile(r"(\d+\.\d+)([十百千万億兆])")
 _UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "億": 10**8, "兆": 10**12}
 _BIG_UNITS = frozenset("万億兆")
+_NUMERAL_CHARS = "0-9〇零一二三四五六七八九十百千万億兆"
 
 
 def _tidy(value: Decimal) -> Decimal:
     """Whole numbers without a fraction part ("1.5万" → 15000, not 15000.0), so values compare and print plainly."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()  # exact at any size
 
 
 def _numeral_value(numeral: str) -> Optional[Decimal]:
@@ -104,29 +116,61 @@ def _raw_numeral_value(numeral: str) -> Optional[Decimal]:
         return None
 
 
+# --- signs -----------------------------------------------------------------------------------------
+
+# A minus right before a numeral, or before its ¥ sign ("-¥5,000"); "マイナス 5万" may have a space, a
+# hyphen may not ("- 10万円" is a list item). "ー" (the long-vowel mark, which phone keyboards offer
+# where a minus is expected) counts only where it cannot be a long vowel.
+_SIGN_BEFORE = re.compile(r"(?:[-−‐‑–▲△ー]|(?:マイナス|まいなす)[ \t]*)(?:¥[ \t]?)?$")
+_NOT_A_SIGN_AFTER = re.compile(rf"[{_NUMERAL_CHARS}A-Za-z.,][ \t]*$")  # "10万-20万円", "0120-24-0365", "A-1"
+_KATAKANA_BEFORE_LONG_MARK = re.compile(r"[\u30a0-\u30ffー][ \t]*$")  # "パー", "ー" in a word
+
+
+def _sign_start(text: str, start: int) -> Optional[int]:
+    """Where the minus sign of the numeral at `start` begins, or None when the numeral is not negative."""
+    before = text[max(0, start - _LOOK_BEHIND) : start]
+    sign = _SIGN_BEFORE.search(before)
+    if sign is None:
+        return None
+    at = start - len(before) + sign.start()
+    if _NOT_A_SIGN_AFTER.search(text, 0, at):
+        return None
+    if text.startswith("ー", at) and _KATAKANA_BEFORE_LONG_MARK.search(text, 0, at):
+        return None
+    return at
+
+
 # --- units after a numeral -------------------------------------------------------------------------
 
 _SPACE = r"[ \t]?"
-_YEN = re.compile(rf"{_SPACE}円")
-_PERCENT = re.compile(rf"{_SPACE}(?:%|パーセント|パー(?!ト))")
-_DAY = re.compile(rf"{_SPACE}日(間)?")
-_WEEK = re.compile(rf"{_SPACE}週(?:間)?")
-_MONTH = re.compile(rf"{_SPACE}[かカヶケヵ箇]月(?:間)?")
-_YEAR = re.compile(rf"{_SPACE}年(?:間)?")
+_YEN = re.compile(rf"{_SPACE}(?:円|えん|エン)")
+_PERCENT = re.compile(rf"{_SPACE}(?:%|パーセント|ぱーせんと|パー(?!ト)|ぱー(?!と))")
+_HALF = r"(半(?!ば))?"  # "2か月半", "1年半"; not "30日半ば"
+_DAY = re.compile(rf"{_SPACE}日{_HALF}(間)?")
+_WEEK = re.compile(rf"{_SPACE}週(?:間)?{_HALF}")
+_MONTH = re.compile(rf"{_SPACE}[かカヶケヵ箇]月(?:間)?{_HALF}")
+_YEAR = re.compile(rf"{_SPACE}年(?:間)?{_HALF}")
 # After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time.
 _PER = re.compile(r"(?:に|あたり|当たり|ごと|毎)")
 # After "N日", these make it a date (the Nth), not a number of days.
 _DATE_AFTER_DAY = re.compile(r"(?:に|まで|から|付|目|頃|ごろ|締め|払い)")
 _RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率)[ \t]*(?:は|が|を|:)?[ \t]*$")
+# "年18で": 年 alone before a small number is short for 年利, unless it ends a date ("2026年").
+_YEAR_BEFORE = re.compile(rf"(?<![{_NUMERAL_CHARS}])年[ \t]*$")
 _CALENDAR_ERA_BEFORE = re.compile(r"(?:令和|平成|昭和|西暦)[ \t]*$")
-_YEN_SIGN_BEFORE = re.compile(r"¥[ \t]?$")
-_SIGN_BEFORE = re.compile(r"(?:[-−‐]|マイナス)$")
+_YEN_SIGN_BEFORE = re.compile(r"¥[ \t]?(?:[-−‐‑–▲△]|マイナス)?[ \t]?$")
 # Counters that make a bare 万/億 numeral something other than yen ("10万人", "1万ポイント").
 _NOT_YEN_COUNTER = re.compile(
     r"[ \t]?(?:人|件|回|個|歳|台|枚|点|名|本|冊|社|株|票|口|倍|位|番|号|時|分|秒|月|ポイント|"
     r"ドル|ユーロ|ウォン|元|キロ|メートル|[A-Za-z])"
 )
-_ONE_MONTH_WORD = re.compile(r"ひと月|ひとつき")
+# Periods said in words: (pattern, days). "ひと月半" before "ひと月"; 間 may follow ("半年間").
+_PERIOD_WORDS = (
+    (re.compile(r"(?:ひと月|ひとつき)半"), DAYS_PER_MONTH + DAYS_PER_MONTH // 2),
+    (re.compile(r"ひと月|ひとつき"), DAYS_PER_MONTH),
+    (re.compile(r"半月"), DAYS_PER_MONTH // 2),
+    (re.compile(r"半年"), DAYS_PER_HALF_YEAR),
+)
 _LOOK_BEHIND = 12  # words before a numeral that matter ("実質年率は", "令和") are short
 
 
@@ -140,16 +184,15 @@ class _Reading:
     end: int
 
 
-def _is_whole(value: Decimal) -> bool:
-    return value == value.to_integral_value()
+def _half(days_per_unit: int) -> Decimal:
+    """What "半" adds after a unit: half a month is 15 days, half a year 180 (6 months, as "6か月" reads)."""
+    return Decimal(DAYS_PER_HALF_YEAR) if days_per_unit == DAYS_PER_YEAR else Decimal(days_per_unit) / 2
 
 
-def _period(value: Decimal, days_per_unit: int, start: int, end: int) -> Optional[_Reading]:
-    """A period in whole days, or None when it is not a whole number of days (e.g. "0.5日")."""
-    days = value * days_per_unit
-    if days <= 0 or not _is_whole(days):
-        return None
-    return _Reading(DAYS, days.to_integral_value(), start, end)
+def _period(value: Decimal, days_per_unit: int, half: bool, start: int, end: int) -> _Reading:
+    """A period in days as written: "2か月半" is 75, and "0日" (0) or "0.5日" (0.5) are kept for the checker to refuse."""
+    days = value * days_per_unit + (_half(days_per_unit) if half else 0)
+    return _Reading(DAYS, _tidy(days), start, end)
 
 
 def _read_day(text: str, value: Decimal, start: int, after: int) -> Optional[_Reading]:
@@ -157,14 +200,14 @@ def _read_day(text: str, value: Decimal, start: int, after: int) -> Optional[_Re
     unit = _DAY.match(text, after)
     if unit is None:
         return None
-    says_period = unit.group(1) is not None  # 日間 is always a length of time
+    says_period = unit.group(2) is not None  # 日間 is always a length of time
     if not says_period and (
         text.endswith("月", 0, start)
         or _DATE_AFTER_DAY.match(text, unit.end())
         or _PER.match(text, unit.end())
     ):
         return None
-    return _period(value, 1, start, unit.end())
+    return _period(value, 1, unit.group(1) is not None, start, unit.end())
 
 
 def _read_longer_period(text: str, value: Decimal, start: int, after: int) -> Optional[_Reading]:
@@ -177,7 +220,7 @@ def _read_longer_period(text: str, value: Decimal, start: int, after: int) -> Op
             return None
         if pattern is _YEAR and _is_calendar_year(text, value, start, unit.end()):
             return None
-        return _period(value, days_per_unit, start, unit.end())
+        return _period(value, days_per_unit, unit.group(1) is not None, start, unit.end())
     return None
 
 
@@ -197,14 +240,22 @@ def _amount_start(before: str, start: int) -> int:
 
 
 def _classify(text: str, match: re.Match[str]) -> Optional[_Reading]:
-    """What the numeral at `match` is, judged by the unit after it or the word before it."""
-    start, after = match.start(), match.end()
-    before = text[max(0, start - _LOOK_BEHIND) : start]
-    if _SIGN_BEFORE.search(before):
-        return None  # "-5000円", "0120-24-0365": not an amount a customer owes
+    """What the numeral at `match` is, judged by the unit after it or the word before it; signed if it has a minus."""
     value = _numeral_value(match.group())
     if value is None:
         return None
+    reading = _classify_unsigned(text, match, value)
+    if reading is None:
+        return None
+    sign = _sign_start(text, match.start())
+    if sign is None or reading.value == 0:
+        return reading
+    return _Reading(reading.kind, reading.value.copy_negate(), min(sign, reading.start), reading.end)
+
+
+def _classify_unsigned(text: str, match: re.Match[str], value: Decimal) -> Optional[_Reading]:
+    start, after = match.start(), match.end()
+    before = text[max(0, start - _LOOK_BEHIND) : start]
     unit = _YEN.match(text, after)
     if unit:
         return _Reading(AMOUNT, value, _amount_start(before, start), unit.end())
@@ -219,20 +270,103 @@ def _classify(text: str, match: re.Match[str]) -> Optional[_Reading]:
         return None
     if _YEN_SIGN_BEFORE.search(before):
         return _Reading(AMOUNT, value, _amount_start(before, start), after)
-    if _RATE_WORD_BEFORE.search(before):
+    big = _BIG_UNITS.intersection(match.group())
+    if _RATE_WORD_BEFORE.search(before) or (_YEAR_BEFORE.search(before) and not big):
         return _Reading(RATE, value, start, after)
-    if _BIG_UNITS.intersection(match.group()):
+    if big:
         return _Reading(AMOUNT, value, start, after)  # "10万借りた": 万 without 円 is still money
     return None
 
 
-def _one_month_words(text: str) -> list[_Reading]:
-    """"ひと月借りたら" as a 30-day period (not when it means "per month": "ひと月に")."""
+# --- numerals in kana ------------------------------------------------------------------------------
+
+# Kana number words and the kanji they stand for (the token pattern tries longer words first).
+_KANA_NUMBER_WORDS = {
+    "いち": "一", "いっ": "一", "に": "二", "さん": "三", "よん": "四", "ご": "五", "ろく": "六",
+    "ろっ": "六", "なな": "七", "しち": "七", "はち": "八", "はっ": "八", "きゅう": "九", "ぜろ": "〇",
+    "じゅう": "十", "じゅっ": "十", "ひゃく": "百", "びゃく": "百", "ぴゃく": "百", "せん": "千",
+    "ぜん": "千", "まん": "万", "おく": "億", "ちょう": "兆",
+}  # fmt: skip
+_KANA_BIG = ("まん", "おく", "ちょう")
+_KANA_UNITS = frozenset(("じゅう", "じゅっ", "ひゃく", "びゃく", "ぴゃく", "せん", "ぜん") + _KANA_BIG + tuple("十百千万億兆"))
+_KANA_TOKEN = re.compile(
+    "|".join(sorted(map(re.escape, _KANA_NUMBER_WORDS), key=len, reverse=True))
+    + rf"|{_ARABIC}|[〇零一二三四五六七八九十百千万億兆]"
+)
+# A run of number words; not right after な or う, which would make it 何万 or 数十万.
+_KANA_NUMERAL = re.compile(rf"(?<![なう])(?:{_KANA_TOKEN.pattern})+")
+_KANA_YEN = re.compile(r"[ \t]?えん")
+# What may follow "まん" without えん: not a hiragana letter that makes it a word ("まんが", "まんなか").
+_AFTER_KANA_BIG = re.compile(r"$|[^\u3041-\u309f]|くらい|ぐらい|ほど|ちょっと|です|でした|だ|の|を|で|は|も|と|か|よ|ね|って")
+_KATAKANA = re.compile(r"[\u30a1-\u30f6]")
+
+
+def _hiragana(text: str) -> str:
+    """Katakana as hiragana, one character for one, so positions do not move ("ゴマンエン" → "ごまんえん")."""
+    return _KATAKANA.sub(lambda m: chr(ord(m.group()) - 0x60), text)
+
+
+def _kana_runs(kana: str, match: re.Match[str]) -> list[tuple[int, int, list[str]]]:
+    """The numerals inside a run of number words: a digit never follows a digit ("に10万" is に + 10万)."""
+    runs: list[tuple[int, int, list[str]]] = []
+    tokens: list[str] = []
+    start = match.start()
+    for token in _KANA_TOKEN.finditer(kana, match.start(), match.end()):
+        if tokens and token.group() not in _KANA_UNITS and tokens[-1] not in _KANA_UNITS:
+            runs.append((start, token.start(), tokens))
+            start, tokens = token.start(), []
+        tokens.append(token.group())
+    runs.append((start, match.end(), tokens))
+    return runs
+
+
+def _kana_quantities(text: str) -> list[_Reading]:
+    """Amounts (and rates) with kana number words: "ごまんえん", "8まんえん", "じゅうまん", "じゅうはちぱーせんと".
+
+    An amount must end in まん/おく/ちょう or be followed by えん, and a rate by a percent word: a single
+    に or ご is far more often a particle or a prefix than a number.
+    """
     readings = []
-    for match in _ONE_MONTH_WORD.finditer(text):
-        end = match.end() + (1 if text.startswith("間", match.end()) else 0)
-        if not _PER.match(text, end):
-            readings.append(_Reading(DAYS, Decimal(DAYS_PER_MONTH), match.start(), end))
+    kana = _hiragana(text)
+    for match in _KANA_NUMERAL.finditer(kana):
+        for start, end, tokens in _kana_runs(kana, match):
+            reading = _kana_reading(text, kana, start, end, tokens)
+            if reading is not None:
+                readings.append(reading)
+    return readings
+
+
+def _kana_reading(text: str, kana: str, start: int, end: int, tokens: list[str]) -> Optional[_Reading]:
+    if not any(token in _KANA_NUMBER_WORDS for token in tokens) or tokens[0] in _KANA_BIG:
+        return None
+    value = _numeral_value("".join(_KANA_NUMBER_WORDS.get(token, token) for token in tokens))
+    if value is None:
+        return None
+    yen = _KANA_YEN.match(kana, end) or _YEN.match(text, end)
+    percent = _PERCENT.match(text, end)
+    if yen is not None:
+        kind, end = AMOUNT, yen.end()
+    elif percent is not None:
+        kind, end = RATE, percent.end()
+    elif tokens[-1] in _KANA_BIG and _AFTER_KANA_BIG.match(kana, end):
+        kind = AMOUNT
+    else:
+        return None
+    sign = _sign_start(text, start)
+    if sign is not None and value != 0:
+        value, start = value.copy_negate(), sign
+    return _Reading(kind, value, start, end)
+
+
+def _period_words(text: str) -> list[_Reading]:
+    """"ひと月借りたら", "半月", "半年間" as periods (not when they mean "per month": "ひと月に")."""
+    readings: list[_Reading] = []
+    for pattern, days in _PERIOD_WORDS:
+        for match in pattern.finditer(text):
+            end = match.end() + (1 if text.startswith("間", match.end()) else 0)
+            overlaps = any(r.start < end and match.start() < r.end for r in readings)
+            if not overlaps and not _PER.match(text, end):
+                readings.append(_Reading(DAYS, Decimal(days), match.start(), end))
     return readings
 
 
@@ -278,13 +412,40 @@ def _monthly_amounts(text: str, readings: list[_Reading]) -> set[int]:
 
 
 def _readings(text: str) -> list[_Reading]:
-    """All classified numerals of normalised text, in order."""
-    readings = [r for r in (_classify(text, m) for m in _NUMERAL.finditer(text)) if r is not None]
-    taken = [(r.start, r.end) for r in readings]
-    for word in _one_month_words(text):
-        if not any(s < word.end and word.start < e for s, e in taken):
+    """All classified numerals of normalised text, in order; kana amounts win over numerals inside them."""
+    readings = _kana_quantities(text)
+    for numeral in (_classify(text, m) for m in _numerals(text)):
+        if numeral is not None and not _overlaps(numeral, readings):
+            readings.append(numeral)
+    for word in _period_words(text):
+        if not _overlaps(word, readings):
             readings.append(word)
     return sorted(readings, key=lambda r: r.start)
+
+
+_PERIOD_OR_RATE_UNIT = re.compile(rf"{_DAY.pattern}|{_WEEK.pattern}|{_MONTH.pattern}|{_YEAR.pattern}|{_PERCENT.pattern}")
+
+
+def _numerals(text: str) -> list[re.Match[str]]:
+    """The numerals of the text; "30万60日" is two of them (30万 and 60日), as nobody borrows for 300,060 days.
+
+    A numeral in 万/億/兆 followed by more digits and a period or rate unit is an amount and then a
+    period or rate written without a space; "1万5千円" stays one amount.
+    """
+    numerals = []
+    for match in _NUMERAL.finditer(text):
+        last_big = max(match.group().rfind(unit) for unit in _BIG_UNITS)
+        split = match.start() + last_big + 1
+        if last_big < 0 or split == match.end() or not _PERIOD_OR_RATE_UNIT.match(text, match.end()):
+            numerals.append(match)
+            continue
+        amount, rest = _NUMERAL.fullmatch(text, match.start(), split), _NUMERAL.fullmatch(text, split, match.end())
+        numerals.extend(m for m in (amount, rest) if m is not None)
+    return numerals
+
+
+def _overlaps(reading: _Reading, others: list[_Reading]) -> bool:
+    return any(other.start < reading.end and reading.start < other.end for other in others)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -302,25 +463,71 @@ def find_quantities(text: str) -> list[Quantity]:
     return quantities
 
 
+_ARABIC_NUMERAL = re.compile(r"[\d][\d,.]*")
+# Numbers that are not quantities by design: a counter ("3回", "10万人"), a date or a time ("3月", "15日に",
+# "2026年", "9時"), part of a phone or reference number ("0120-24-0365"), or a letter code ("A1").
+_NOT_A_QUANTITY_AFTER = re.compile(
+    rf"{_NOT_YEN_COUNTER.pattern}|[ \t]?(?:日|年|週|[かカヶケヵ箇]月|つ|目|桁)|[ \t]?[-−‐:/][ \t]?\d"
+)
+_PART_OF_A_CODE_BEFORE = re.compile(r"(?:[A-Za-z][ \t:]*|第|\d[-−‐:/])$")
+
+
+def find_unread_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans (in the original text) of numbers the customer typed that could not be read as a quantity.
+
+    "10,0000円" (malformed), a bare "100000" inside a sentence (no unit says what it is) and "1と2"
+    (which of the two?) are unread. Numbers that are not quantities by design are left out: counters
+    ("3回"), dates and times ("3月1日", "9時"), and phone or reference numbers ("0120-24-0365").
+    A form uses this to explain why it asks again instead of silently ignoring what was typed.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    normalised = fold(text[:MAX_TEXT_CHARS])
+    folded = normalised.text
+    read = _readings(folded)
+    spans = []
+    for match in _ARABIC_NUMERAL.finditer(folded):
+        start, end = match.start(), len(match.group().rstrip(",.")) + match.start()
+        numeral = _NUMERAL.match(folded, start)
+        end = max(end, numeral.end() if numeral else end)
+        if any(r.start < end and start < r.end for r in read):
+            continue
+        if _NOT_A_QUANTITY_AFTER.match(folded, end) or _PART_OF_A_CODE_BEFORE.search(folded, 0, start):
+            continue
+        unit = _YEN.match(folded, end) or _PERCENT.match(folded, end)
+        sign = _sign_start(folded, start)
+        spans.append(normalised.span(start if sign is None else sign, unit.end() if unit else end))
+    return spans
+
+
 _BARE_FOLLOWER = re.compile(r"[ \t]*(?:$|[\u3041-\u309f、。,.!?\s~〜)）」])")
 
 
 def _bare_number(text: str) -> Optional[Decimal]:
-    """The one numeral of an answer that has no unit ("100000", "17.8です"); None if there are several.
+    """The one numeral of an answer that has no unit ("100000", "17.8です", "-5000"); None if there are several.
 
     Used when the assistant asked for one quantity, so the unit may be left out. A numeral followed by
-    a counter ("3回", "25日") is not bare; a signed one ("-5000") or two bare ones make the answer unclear.
+    a counter ("3回", "25日") is not bare, and two bare ones make the answer unclear. A minus sign is kept.
     """
     normalised = fold(text[:MAX_TEXT_CHARS]).text
     candidates = []
     for match in _NUMERAL.finditer(normalised):
-        if _SIGN_BEFORE.search(normalised[max(0, match.start() - _LOOK_BEHIND) : match.start()]):
-            return None
+        if _is_code_part(normalised, match.start()):
+            return None  # "0120-24-0365": a phone or reference number, not an answer
         if _BARE_FOLLOWER.match(normalised, match.end()) and _classify(normalised, match) is None:
             candidates.append(match)
     if len(candidates) != 1:
         return None
-    return _numeral_value(candidates[0].group())
+    value = _numeral_value(candidates[0].group())
+    if value is None or value == 0 or _sign_start(normalised, candidates[0].start()) is None:
+        return value
+    return value.copy_negate()
+
+
+def _is_code_part(text: str, start: int) -> bool:
+    """A numeral after a hyphen that is no minus sign ("24" and "0365" in "0120-24-0365")."""
+    before = text[max(0, start - _LOOK_BEHIND) : start]
+    return _SIGN_BEFORE.search(before) is not None and _sign_start(text, start) is None
 
 
 def _first(text: str, kind: str) -> Optional[Decimal]:
@@ -354,16 +561,16 @@ def parse_rate(text: str) -> Optional[Decimal]:
     return _bare_number(text)
 
 
-def parse_days(text: str) -> Optional[int]:
-    """The first period in whole days ("30日", "1ヶ月" = 30, "2週間" = 14, "1年" = 365; a bare "30")."""
+def parse_days(text: str) -> Optional[Decimal]:
+    """The first period in days ("30日", "1ヶ月" = 30, "2か月半" = 75, "2週間" = 14, "1年" = 365; a bare "30").
+
+    Whole days in almost every case; "0.5日", "0日" or "-30日" come back as written, for the form to explain.
+    """
     if not isinstance(text, str):
         return None
     days = _first(text, DAYS)
     if days is not None:
-        return int(days)
+        return days
     if find_quantities(text):
         return None
-    bare = _bare_number(text)
-    if bare is None or bare <= 0 or not _is_whole(bare):
-        return None
-    return int(bare)
+    return _bare_number(text)

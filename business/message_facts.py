@@ -3,10 +3,13 @@ and the member-service functions it asks about."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional
 
+from business.folding import fold
 from business.japanese_numbers import find_quantities
+from business.japanese_numbers import find_unread_numbers as _unread_number_spans
 from business.japanese_time import find_time_span
 from business.login_facts import Fact, find_login_facts
 from business.member_service import find_service_features
@@ -17,11 +20,29 @@ MONTHLY_PAYMENT = "monthly_payment"
 RATE = "rate"
 DAYS = "days"
 WHEN = "when"
+PROBLEM = "problem"
+
+# The rate value for "I do not know my rate": the interest form then simulates 17.8% and says so.
+UNKNOWN_RATE = "unknown"
+
+# 「金利はわからない」「利率は覚えてない」「年利不明」「金利がいくらか分からない」: a rate word, then within a few
+# words (no number, no other topic) a word for not knowing it.
+_RATE_WORD = r"(?:実質年率|年利|金利|利率|年率|レート)"
+_NOT_KNOWING = (
+    r"(?:わから|分から|解ら|判ら|わかん|分かん|わかりません|分かりません|知ら|しら|知りません|不明|覚えて(?:い)?な|覚えていません|"
+    r"おぼえて(?:い)?な|忘れ|わすれ|把握して(?:い)?な|記憶にな|うろ覚え)"
+)
+_GAP = r"[^0-9０-９。．！？!?\n残元金額期日借返]{0,10}?"
+_RATE_UNKNOWN = re.compile(_RATE_WORD + _GAP + _NOT_KNOWING)
 
 
 def find_message_facts(text: str) -> list[Fact]:
-    """All facts, in text order. A time expression wins over numbers inside it (1月1日 is no period)."""
-    facts = list(find_login_facts(text)) + find_service_features(text)
+    """All facts, in text order. A time expression wins over numbers inside it (1月1日 is no period).
+
+    A rate the customer says they do not know is the fact rate = "unknown"; the 「わからない」 in it
+    is then not a forgotten password (no `problem` fact for it).
+    """
+    facts = find_service_features(text)
     time_span = find_time_span(text)
     if time_span is not None:
         start, end = time_span
@@ -30,7 +51,39 @@ def find_message_facts(text: str) -> list[Fact]:
         if time_span is not None and quantity.start < time_span[1] and time_span[0] < quantity.end:
             continue
         facts.append(Fact(_entity_for(quantity.kind, quantity.role), _plain(quantity.value), quantity.start, quantity.end))
+    unknown_rate = None if any(fact.entity == RATE for fact in facts) else _unknown_rate(text)
+    if unknown_rate is not None:
+        facts.append(unknown_rate)
+    for fact in find_login_facts(text):
+        if not (unknown_rate is not None and fact.entity == PROBLEM and _overlap(fact, unknown_rate)):
+            facts.append(fact)
     return sorted(facts, key=lambda fact: (fact.start, fact.end))
+
+
+def find_unread_numbers(text: str) -> list[str]:
+    """Numbers as the customer typed them that no fact accounts for ("10,0000円", a bare "100000").
+
+    Dates and times are accounted for by the time fact; counters and phone numbers are never quantities.
+    """
+    time_span = find_time_span(text)
+    return [
+        text[start:end]
+        for start, end in _unread_number_spans(text)
+        if time_span is None or not (start < time_span[1] and time_span[0] < end)
+    ]
+
+
+def _unknown_rate(text: str) -> Optional[Fact]:
+    folded = fold(text)
+    match = _RATE_UNKNOWN.search(folded.text)
+    if match is None:
+        return None
+    start, end = folded.span(match.start(), match.end())
+    return Fact(RATE, UNKNOWN_RATE, start, end)
+
+
+def _overlap(a: Fact, b: Fact) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _entity_for(kind: str, role: Optional[str]) -> str:
@@ -40,5 +93,5 @@ def _entity_for(kind: str, role: Optional[str]) -> str:
 
 
 def _plain(value: Decimal) -> str:
-    """Decimal without exponent or trailing zeros: Decimal('1E+5') → '100000', 17.80 → '17.8'."""
-    return format(value.normalize(), "f")
+    """Decimal without exponent or trailing zeros: Decimal('1E+5') → '100000', 17.80 → '17.8' (exact at any size)."""
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")

@@ -20,13 +20,18 @@ from business.interest import (
     RepaymentPlan,
     SimulationError,
     assumed_rate,
+    balance_problem,
     check_simulation,
+    days_problem,
     describe_simulation,
     format_rate,
     format_yen,
     interest_for,
     legal_ceiling,
+    rate_problem,
     repayment_plan,
+    unread_answer_problem,
+    unread_numbers_problem,
 )
 
 COMMON_YEAR_DAY = date(2027, 4, 1)
@@ -240,8 +245,91 @@ def test_check_simulation_names_each_problem(
 def test_a_rate_above_the_ceiling_is_explained_with_the_law_and_the_band() -> None:
     (problem,) = check_simulation(Decimal(100_000), Decimal(20), 30)
 
-    assert problem.message.startswith("元金10万円以上100万円未満の上限金利は、利息制限法により年18.0%です。")
-    assert "年20.0%" in problem.message
+    assert problem.message == (
+        "年20.0%は上限を超えています。元金10万円以上100万円未満では年18.0%が上限です（利息制限法）。"
+        "年18.0%以下で入力してください。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("balance", "rate", "ceiling_sentence"),
+    [
+        ("50000", "25", "元金10万円未満では年20.0%が上限です（利息制限法）。"),
+        ("100000", "100", "元金10万円以上100万円未満では年18.0%が上限です（利息制限法）。"),
+        ("1000000", "17.8", "元金100万円以上では年15.0%が上限です（利息制限法）。"),
+        (None, "100", "元金がいくらでも、年20.0%を超える金利はありません（利息制限法）。"),
+    ],
+)
+def test_every_rate_above_the_legal_ceiling_says_the_ceiling_and_what_to_enter(
+    balance: Optional[str], rate: str, ceiling_sentence: str
+) -> None:
+    problem = rate_problem(Decimal(rate), None if balance is None else Decimal(balance))
+
+    assert problem.code == "rate_above_ceiling"
+    assert ceiling_sentence in problem.message
+    assert problem.message.endswith("以下で入力してください。")
+
+
+@pytest.mark.parametrize(
+    ("balance", "says"),
+    [
+        ("-50000", ["マイナスの金額", "1円以上で入力してください"]),
+        ("0", ["0円では利息はかかりません", "1円以上で入力してください"]),
+        ("1000.5", ["1円単位で入力してください"]),
+        ("1000000000000", ["1,000,000,000,000円は", "8,000,000円を超えています", "800万円以下で入力してください"]),
+    ],
+)
+def test_an_impossible_balance_says_what_is_wrong_and_what_to_enter(balance: str, says: list[str]) -> None:
+    message = balance_problem(Decimal(balance)).message
+
+    assert all(part in message for part in says)
+
+
+@pytest.mark.parametrize(
+    ("rate", "says"),
+    [("-5", "マイナスの金利では計算できません"), ("0", "年0%では利息はかかりません")],
+)
+def test_a_rate_of_zero_or_below_says_what_is_wrong_and_what_to_enter(rate: str, says: str) -> None:
+    problem = rate_problem(Decimal(rate), Decimal(100_000))
+
+    assert problem.code == "rate_not_positive"
+    assert says in problem.message and "0%より大きい値で入力してください" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("days", "code", "says"),
+    [
+        ("-30", "days_not_positive", "マイナスの日数では計算できません。1日以上で入力してください"),
+        ("0", "days_not_positive", "0日では利息はかかりません。日数は1日以上で入力してください"),
+        ("0.5", "days_not_whole", "日数は1日単位で入力してください"),
+        ("99999", "days_too_long", "99,999日は長すぎます。日数は3,650日（約10年）以下で入力してください"),
+    ],
+)
+def test_impossible_days_say_what_is_wrong_and_what_to_enter(days: str, code: str, says: str) -> None:
+    problem = days_problem(Decimal(days))
+
+    assert (problem.code, says in problem.message) == (code, True)
+
+
+@pytest.mark.parametrize(
+    ("slot", "says"),
+    [
+        ("balance", "「10,0000円」を読み取れませんでした。借入残高（元金）を「10万円」のように入力してください。"),
+        ("rate", "「1.2.3」を読み取れませんでした。年利を「18%」のように入力してください。"),
+        ("days", "「1」「2」を読み取れませんでした。日数を「30日」のように入力してください。"),
+    ],
+)
+def test_an_answer_with_an_unreadable_number_is_named_and_the_format_shown(slot: str, says: str) -> None:
+    typed = {"balance": ["10,0000円"], "rate": ["1.2.3"], "days": ["1", "2"]}[slot]
+
+    assert unread_answer_problem(slot, typed).message.startswith(says)
+
+
+def test_numbers_without_a_unit_in_a_request_are_named_with_every_format() -> None:
+    message = unread_numbers_problem(["100000"]).message
+
+    assert message.startswith("「100000」を読み取れませんでした。")
+    assert all(example in message for example in ("「10万円」", "「年18%」", "「30日」"))
 
 
 def test_without_a_start_date_the_payment_check_is_never_more_lenient() -> None:
@@ -276,6 +364,9 @@ def test_a_payment_that_covers_leap_year_interest_only_fails_once_common_years_c
         (100_000, "18", 30, "0.5"),
         (100_000, "18", 30, 100),
         (1_000_000, "1", 30, 822),
+        (-50_000, "-5", -30, None),
+        (10**12, "0", 0, None),
+        (50_000, "100", 0, None),
     ],
 )
 def test_every_message_is_polite_japanese_without_english(
@@ -289,6 +380,8 @@ def test_every_message_is_polite_japanese_without_english(
     )
 
     assert problems
+    problems += [unread_answer_problem(slot, ["1と2"]) for slot in ("balance", "rate", "days")]
+    problems += [unread_numbers_problem(["100000"]), days_problem(Decimal("0.5"))]
     for problem in problems:
         assert not re.search(r"[A-Za-z]", problem.message)
         assert problem.message.endswith("。")
@@ -366,11 +459,19 @@ def test_reply_refuses_invalid_input_with_the_problem() -> None:
 
 
 def test_one_value_at_a_time_as_the_form_asks():
-    from business.interest import balance_problem, days_problem, rate_problem
-
     assert balance_problem(Decimal("0")).code == "balance_not_positive"
     assert balance_problem(Decimal("100000")) is None
     assert rate_problem(Decimal("19"), Decimal("100000")).code == "rate_above_ceiling"
     assert rate_problem(Decimal("19")) is None  # no balance yet: the 20% ceiling applies
     assert rate_problem(Decimal("21")).code == "rate_above_ceiling"
     assert days_problem(0).code == "days_not_positive" and days_problem(30) is None
+
+
+def test_a_figure_too_long_for_a_phone_screen_is_not_repeated() -> None:
+    messages = [
+        balance_problem(Decimal("1" * 40)).message,
+        rate_problem(Decimal("1" * 40)).message,
+        days_problem(Decimal("1" * 40)).message,
+    ]
+
+    assert [message.split("は")[0] for message in messages] == ["ご入力の金額", "ご入力の金利", "ご入力の日数"]

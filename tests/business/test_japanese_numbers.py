@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from kanjize import number2kanji
 
-from business.japanese_numbers import Quantity, find_quantities, parse_amount, parse_days, parse_rate
+from business.japanese_numbers import (
+    Quantity,
+    find_quantities,
+    find_unread_numbers,
+    parse_amount,
+    parse_days,
+    parse_rate,
+)
 
 FULL_WIDTH = str.maketrans("0123456789,.%", "０１２３４５６７８９，．％")
 
@@ -34,10 +41,71 @@ FULL_WIDTH = str.maketrans("0123456789,.%", "０１２３４５６７８９，�
         ("￥１００，０００", 100_000),
         ("残高は10万円くらいです", 100_000),
         ("10万借りています", 100_000),
+        ("￥80,000", 80_000),
+        ("80,000円", 80_000),
+        ("8万円", 80_000),
+        ("8万", 80_000),
+        ("八万円", 80_000),
+        ("1兆円", 10**12),
     ],
 )
 def test_amounts_in_every_common_spelling(text: str, yen: int) -> None:
     assert parse_amount(text) == Decimal(yen)
+
+
+@pytest.mark.parametrize(
+    ("text", "yen"),
+    [
+        ("8まんえん", 80_000),
+        ("ごまんえん", 50_000),
+        ("じゅうまん", 100_000),
+        ("じゅうまんえん", 100_000),
+        ("にじゅうまんくらい", 200_000),
+        ("さんまんごせんえん", 35_000),
+        ("ひゃくまん", 1_000_000),
+        ("はっぴゃくまんえん", 8_000_000),
+        ("せんえん", 1_000),
+        ("ゴマンエン", 50_000),
+        ("ｺﾞﾏﾝｴﾝ", 50_000),
+        ("残高はごまんです", 50_000),
+        ("5万ごせんえん", 55_000),
+    ],
+)
+def test_amounts_written_in_kana(text: str, yen: int) -> None:
+    assert parse_amount(text) == Decimal(yen)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["なにまんえん", "すうじゅうまんえん", "ついでにまんがを読んだ", "ご返済はいつですか", "まんなか", "いちにさん"],
+)
+def test_kana_that_only_looks_like_a_number_is_not_an_amount(text: str) -> None:
+    assert [q.kind for q in find_quantities(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("年17.8で30万60日の利息おしえて", [("rate", "17.8"), ("amount", "300000"), ("days", "60")]),
+        ("10万30日", [("amount", "100000"), ("days", "30")]),
+        ("30万18%で", [("amount", "300000"), ("rate", "18")]),
+        ("1万5千円", [("amount", "15000")]),
+    ],
+)
+def test_an_amount_run_into_a_period_or_rate_is_two_quantities(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [(kind, Decimal(value)) for kind, value in found]
+
+
+def test_a_particle_before_a_number_is_not_part_of_it() -> None:
+    assert [(q.kind, q.value) for q in find_quantities("半年前に10万円借りた")] == [
+        ("days", Decimal(180)),
+        ("amount", Decimal(100_000)),
+    ]
+
+
+@pytest.mark.parametrize("text", ["8万くらい", "約8万", "8万ほど", "8万円ぐらい", "だいたい8万円", "8万円前後"])
+def test_an_approximate_amount_is_read_as_its_number(text: str) -> None:
+    assert parse_amount(text) == Decimal(80_000)
 
 
 @pytest.mark.parametrize(
@@ -51,6 +119,15 @@ def test_amounts_in_every_common_spelling(text: str, yen: int) -> None:
         ("十八パーセント", "18"),
         ("年率 15.0 %", "15"),
         ("金利は17.8です", "17.8"),
+        ("年率18%", "18"),
+        ("年18パーセント", "18"),
+        ("18パー", "18"),
+        ("18ぱー", "18"),
+        ("金利18", "18"),
+        ("実質年率18%", "18"),
+        ("実質年率は17.8%です", "17.8"),
+        ("年18で30日", "18"),
+        ("じゅうはちぱーせんと", "18"),
     ],
 )
 def test_rates_in_percent_a_year(text: str, percent: str) -> None:
@@ -72,6 +149,19 @@ def test_rates_in_percent_a_year(text: str, percent: str) -> None:
         ("2週間", 14),
         ("1年", 365),
         ("１年間", 365),
+        ("2か月半", 75),
+        ("2ヶ月半", 75),
+        ("ひと月", 30),
+        ("一か月", 30),
+        ("10日間", 10),
+        ("半月", 15),
+        ("1週間", 7),
+        ("ひと月半", 45),
+        ("1か月半", 45),
+        ("半年", 180),
+        ("半年間", 180),
+        ("1年半", 545),
+        ("期間はひと月", 30),
     ],
 )
 def test_periods_in_days_with_a_month_of_30_and_a_year_of_365(text: str, days: int) -> None:
@@ -143,6 +233,65 @@ def test_only_the_repayment_is_monthly_when_the_balance_comes_first() -> None:
     assert [(q.value, q.role) for q in quantities] == [(Decimal(100_000), None), (Decimal(10_000), "monthly")]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("マイナス5万", "amount", -50_000),
+        ("-50000円", "amount", -50_000),
+        ("-5万円", "amount", -50_000),
+        ("－５万円", "amount", -50_000),
+        ("−5万", "amount", -50_000),
+        ("ー5万円", "amount", -50_000),
+        ("残高は -¥5,000 です", "amount", -5_000),
+        ("マイナスごまんえん", "amount", -50_000),
+        ("-5%", "rate", -5),
+        ("年利-5%", "rate", -5),
+        ("マイナス18%", "rate", -18),
+        ("-30日", "days", -30),
+        ("-2か月半", "days", -75),
+    ],
+)
+def test_a_minus_sign_makes_the_number_negative_never_positive(text: str, kind: str, value: int) -> None:
+    (quantity,) = find_quantities(text)
+
+    assert (quantity.kind, quantity.value) == (kind, Decimal(value))
+    assert text[quantity.start : quantity.end].lstrip(" ").startswith(("マイナス", "-", "－", "−", "ー"))
+
+
+def test_a_negative_bare_answer_stays_negative() -> None:
+    assert (parse_amount("-5000"), parse_rate("マイナス5"), parse_days("-30")) == (
+        Decimal(-5_000),
+        Decimal(-5),
+        Decimal(-30),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("10万-20万円", [100_000, 200_000]),
+        ("10万ー20万円", [100_000, 200_000]),
+        ("5万 - 10万円", [50_000, 100_000]),
+        ("- 10万円を借りています", [100_000]),  # a list item
+    ],
+)
+def test_a_hyphen_between_two_numbers_or_before_a_space_is_not_a_minus(text: str, values: list[int]) -> None:
+    assert [q.value for q in find_quantities(text)] == [Decimal(v) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("0日", "0"), ("0.5日", "0.5"), ("1日半", "1.5"), ("1週間半", "10.5"), ("0か月", "0")],
+)
+def test_impossible_periods_are_read_as_written_for_the_form_to_explain(text: str, days: str) -> None:
+    assert parse_days(text) == Decimal(days)
+
+
+@pytest.mark.parametrize(("text", "kind"), [("0円", "amount"), ("0%", "rate"), ("100%", "rate")])
+def test_impossible_amounts_and_rates_are_read_as_written(text: str, kind: str) -> None:
+    assert [q.kind for q in find_quantities(text)] == [kind]
+
+
 @pytest.mark.parametrize("text", ["18%", "年利17.8%", "30日", "2週間", "1年"])
 def test_rates_and_periods_are_not_amounts(text: str) -> None:
     assert parse_amount(text) is None
@@ -170,13 +319,14 @@ def test_a_date_and_a_period_in_one_sentence() -> None:
     ("text", "amount", "rate", "days"),
     [
         ("100000", Decimal(100_000), Decimal(100_000), 100_000),
-        ("17.8", Decimal("17.8"), Decimal("17.8"), None),
+        ("17.8", Decimal("17.8"), Decimal("17.8"), Decimal("17.8")),  # the form says: whole days, please
+        ("0", Decimal(0), Decimal(0), Decimal(0)),
         ("30です", Decimal(30), Decimal(30), 30),
         ("残高は100000です", Decimal(100_000), Decimal(100_000), 100_000),
     ],
 )
 def test_a_bare_number_answers_the_question_asked(
-    text: str, amount: Decimal, rate: Decimal, days: Optional[int]
+    text: str, amount: Decimal, rate: Decimal, days: Optional[Decimal]
 ) -> None:
     assert (parse_amount(text), parse_rate(text), parse_days(text)) == (amount, rate, days)
 
@@ -188,18 +338,53 @@ def test_a_bare_number_answers_the_question_asked(
         "わかりません",
         "十分です",
         "0120-24-0365",
+        "電話は0120-24-0365です",
         "10,0000円",
-        "-5000円",
         "10万人",
         "3回",
         "1と2",
-        "0.5日",
         "万円",
+        "実質年率",
     ],
 )
 def test_unreadable_or_ambiguous_text_gives_nothing(text: str) -> None:
     assert find_quantities(text) == []
     assert (parse_amount(text), parse_rate(text), parse_days(text)) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("10,0000円", ["10,0000円"]),
+        ("１０，００００円", ["１０，００００円"]),
+        ("100000を18%で30日", ["100000"]),
+        ("1と2", ["1", "2"]),
+        ("マイナス100000で", ["マイナス100000"]),
+        ("5000くらい", ["5000"]),
+    ],
+)
+def test_numbers_typed_but_not_read_are_named(text: str, unread: list[str]) -> None:
+    assert [text[start:end] for start, end in find_unread_numbers(text)] == unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10万円を年18%で30日",
+        "3回目の質問です",
+        "0120-24-0365に電話した",
+        "4桁の番号",
+        "2つ目",
+        "ID 12345",
+        "2026/1/1",
+        "12:30に",
+        "3月1日",
+        "10万人",
+        "2026年",
+    ],
+)
+def test_numbers_that_are_no_quantity_by_design_are_not_unread(text: str) -> None:
+    assert find_unread_numbers(text) == []
 
 
 def test_first_of_several_is_returned() -> None:
@@ -234,12 +419,35 @@ def test_never_raises_and_spans_stay_inside_the_text(text: str) -> None:
     assert all(isinstance(q, Quantity) for q in quantities)
     assert all(0 <= q.start < q.end <= len(text) for q in quantities)
     assert all(a.end <= b.start for a, b in zip(quantities, quantities[1:], strict=False))
-    assert all(q.kind in {"amount", "rate", "days"} and q.value >= 0 for q in quantities)
+    assert all(q.kind in {"amount", "rate", "days"} for q in quantities)
     parse_amount(text), parse_rate(text), parse_days(text)
+    assert all(0 <= start < end <= len(text) for start, end in find_unread_numbers(text))
+
+
+@given(st.integers(min_value=1, max_value=10**12))
+def test_any_amount_with_a_minus_reads_negative(yen: int) -> None:
+    assert parse_amount(f"-{yen:,}円") == Decimal(-yen)
+    assert parse_amount(f"マイナス{number2kanji(yen)}円") == Decimal(-yen)
 
 
 @given(st.text())
 def test_any_unicode_text_is_safe(text: str) -> None:
     for quantity in find_quantities(text):
         assert 0 <= quantity.start < quantity.end <= len(text)
+    parse_amount(text), parse_rate(text), parse_days(text), find_unread_numbers(text)
+
+
+@given(st.text(alphabet=st.sampled_from("いちにさんよんごろくななはちきゅうじゅうひゃくせんまんおくちょうえんぱー%円0123-マイナス ")))
+def test_any_kana_numeral_text_is_safe(text: str) -> None:
+    quantities = find_quantities(text)
+
+    assert all(0 <= q.start < q.end <= len(text) for q in quantities)
+    assert all(a.end <= b.start for a, b in zip(quantities, quantities[1:], strict=False))
     parse_amount(text), parse_rate(text), parse_days(text)
+
+
+@pytest.mark.parametrize("text", ["1" * 40 + "円", "-" + "1" * 40 + "円", "9" * 30 + "兆円", "1" * 40 + "か月半", "1" * 2000])
+def test_absurdly_long_numbers_are_read_without_raising(text: str) -> None:
+    (value,) = [q.value for q in find_quantities(text)] or [parse_amount(text)]
+
+    assert abs(value) > 10**30 and (value < 0) == text.startswith("-")

@@ -1,6 +1,8 @@
 """Everything read from one message, as the NLU entity extractor passes it on."""
 
-from business.message_facts import find_message_facts
+import pytest
+
+from business.message_facts import find_message_facts, find_unread_numbers
 
 
 def entities(text: str) -> dict:
@@ -33,3 +35,68 @@ def test_named_time_and_triage_facts_together():
 def test_facts_come_in_text_order():
     starts = [fact.start for fact in find_message_facts("暗証番号を忘れて、10万円の利息も知りたい")]
     assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "金利はわからない",
+        "利率は覚えてない",
+        "年利不明",
+        "金利がいくらか分からないです",
+        "金利が何%か覚えていません",
+        "実質年率はわかりません",
+        "ﾚｰﾄは不明",
+        "金利わかんない",
+    ],
+)
+def test_a_rate_the_customer_does_not_know_is_the_rate_unknown(text):
+    assert entities(text) == {"rate": "unknown"}  # and not a forgotten password
+
+
+def test_everything_at_once_with_an_unknown_rate():
+    assert entities("8万円くらい借りて、金利はわからないけど2か月半") == {
+        "amount": "80000",
+        "rate": "unknown",
+        "days": "75",
+    }
+
+
+def test_a_stated_rate_wins_over_not_remembering_it_exactly():
+    assert entities("金利は18%だったと思うけど覚えてない")["rate"] == "18"
+
+
+def test_wanting_to_know_the_rate_is_not_saying_it_is_unknown():
+    assert "rate" not in entities("金利を知りたい")
+
+
+def test_not_knowing_something_else_is_not_the_rate_unknown():
+    found = entities("パスワードを忘れた")
+    assert found["problem"] == "forgot" and "rate" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("期間はひと月", {"days": "30"}),
+        ("半月", {"days": "15"}),
+        ("マイナス5万を年18%で", {"amount": "-50000", "rate": "18"}),
+        ("1兆円を0%で0日", {"amount": "1000000000000", "rate": "0", "days": "0"}),
+        ("ごまんえんを年18パーで10日間", {"amount": "50000", "rate": "18", "days": "10"}),
+    ],
+)
+def test_impossible_values_are_passed_on_as_typed_for_the_form_to_explain(text, found):
+    assert entities(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("100000を18%で30日", ["100000"]),
+        ("3月1日に10,0000円借りた", ["10,0000円"]),
+        ("12時半に10万円", []),
+        ("10万円を年18%で30日", []),
+    ],
+)
+def test_numbers_nothing_could_read_are_named_but_dates_and_times_are_read(text, unread):
+    assert find_unread_numbers(text) == unread
