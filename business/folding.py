@@ -124,3 +124,71 @@ def fold(text: str) -> Folded:
         # exactly NFKC, and every character is said to come from the whole original.
         return Folded(whole, ((0, len(text)),) * len(whole))
     return Folded(joined, tuple(origins))
+
+
+# Hiragana ぁ..ゖ map one to one onto katakana ァ..ヶ, 0x60 code points later.
+_HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("ゖ") + 1)}
+# What a phone keyboard gives for the long-vowel mark ー when typed in a hurry (パスワ-ド, ﾊﾟｽﾜｰﾄﾞ).
+_LONG_VOWEL_LOOKALIKES = "-‐－−~〜～ｰ"
+
+
+def to_katakana(text: str) -> str:
+    """Hiragana as katakana, one character for one: ぱすわーど → パスワード."""
+    return text.translate(_HIRAGANA_TO_KATAKANA)
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _is_kana(char: str) -> bool:
+    return "ァ" <= char <= "ヺ" or char == "ー"
+
+
+def _romaji_read(folded: Folded) -> tuple[list[str], list[tuple[int, int]]]:
+    """Characters and origins of `folded`, with each romaji word replaced by its katakana."""
+    from business.romaji import latin_words, word_as_katakana
+
+    chars: list[str] = []
+    origins: list[tuple[int, int]] = []
+    position = 0
+    for start, end in latin_words(folded.text):
+        pieces = word_as_katakana(folded.text[start:end])
+        if pieces is None:
+            continue
+        chars.extend(folded.text[position:start])
+        origins.extend(folded.origins[position:start])
+        for kana, piece_start, piece_end in pieces:
+            origin = (folded.origins[start + piece_start][0], folded.origins[start + piece_end - 1][1])
+            chars.extend(kana)
+            origins.extend([origin] * len(kana))
+        position = end
+    chars.extend(folded.text[position:])
+    origins.extend(folded.origins[position:])
+    return chars, origins
+
+
+def kana_fold(text: str) -> Folded:
+    """`fold`, then romaji words as katakana, lower case, hiragana as katakana, look-alikes of ー
+    after kana as ー, and no white space except one between two Latin words.
+
+    Why: customers spell key words in any script and spacing (ろぐいん あいでぃ, パスワ-ド, pasuwado),
+    and one pattern written in katakana should meet them all. Spans still map back to the text as typed.
+    """
+    read, read_origins = _romaji_read(fold(text))
+    chars: list[str] = []
+    origins: list[tuple[int, int]] = []
+    for index, (char, origin) in enumerate(zip(read, read_origins)):
+        if char.isspace():
+            # Between two Latin words a space still separates them (ID PW).
+            following = read[index + 1] if index + 1 < len(read) else ""
+            if chars and chars[-1] != " " and _is_latin(chars[-1]) and following and _is_latin(following):
+                chars.append(" ")
+                origins.append(origin)
+            continue
+        char = to_katakana(char.lower()) if len(char.lower()) == 1 else char
+        if char in _LONG_VOWEL_LOOKALIKES and chars and _is_kana(chars[-1]):
+            char = "ー"
+        chars.append(char)
+        origins.append(origin)
+    return Folded("".join(chars), tuple(origins))

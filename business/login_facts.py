@@ -2,8 +2,8 @@
 
 Closed vocabularies (two login methods, three kinds of failure, four eligibility
 signals) are spotted by patterns: deterministic, testable, and fast on every message.
-The patterns run over width-folded text (business.folding: ＩＤ → ID, ﾊﾟｽﾜｰﾄﾞ → パスワード), and each
-fact's span is mapped back onto the message as typed.
+The patterns run over kana-folded text (business.folding.kana_fold: ＩＤ → id, ﾊﾟｽﾜｰﾄﾞ and ぱすわーど →
+パスワード, spaces dropped), and each fact's span is mapped back onto the message as typed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Pattern
 
-from business.folding import fold, nfkc
+from business.folding import kana_fold, to_katakana
 
 # Slot values; the Rasa domain uses exactly these strings.
 ID_PASSWORD = "id_password"
@@ -39,30 +39,75 @@ class Fact:
 
 
 def _rx(pattern: str) -> Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """A pattern over kana-folded text (business.folding.kana_fold): its hiragana is read as katakana,
+    so 「忘れ|わすれ」 meets 忘れ, わすれ and ワスレ alike."""
+    return re.compile(to_katakana(pattern), re.IGNORECASE)
 
+
+# Anything called a card that is not Promise's own (only a Promise card or Promise Visa card counts).
+_CARD = r"(?<!クレジット)(?<!キャッシュ)(?<!ポイント)(?<!マイナンバー)(?<!銀行の)(?<!デビット)カード"
+_NOT_HELD = r"((持って|もって|作って|つくって|発行して|発行されて|もらって|届いて)(い|お[りら])?(な|ません|へん)|手元にな)"
 
 # Each vocabulary is an ordered list: the first value whose pattern matches wins,
 # so more specific readings come first (他社での滞納 is credit trouble, not our late repayment).
 _LOGIN_METHOD = [
-    (CARD_PIN, _rx(r"暗証番号|カード番号|ピン番号|PINコード|(?<![A-Za-z])PIN(?![A-Za-z])|［カード番号］|［暗証番号］")),
-    (ID_PASSWORD, _rx(r"パスワード|ログイン\s*ID|ログインアイディ|(?<![A-Za-z])(ID|PW)(?![A-Za-z])|パスワ|［パスワード］|［ログインID］")),
+    (CARD_PIN, _rx(
+        r"暗証番号|暗証|あんしょうばんごう|あんしょう|anshou|ansyou|ピン番号|ぴんばんごう|PINコード|(?<![A-Za-z])PIN(?![A-Za-z])"
+        r"|カード番号|カードの(番号|数字|すうじ|ばんごう)|カードばんごう"
+        r"|(4|四|よん)(桁|けた)|［カード番号］|［暗証番号］"
+    )),
+    (ID_PASSWORD, _rx(
+        r"パスワード|パスワ|ぱすわ|pasuwa|password|passwd|パス(?![ポタケテモ])|ログイン\s*ID|ログインアイデ|アイディ|アイデー|あいでぃ"
+        r"|(?<![A-Za-z])(ID|PW)(?![A-Za-z])|英数字|英(語|字)と数字|［パスワード］|［ログインID］"
+    )),
 ]
 _PROBLEM = [
-    (LOCKED, _rx(r"ロック|凍結|利用できない状態|試行回数")),
-    (FORGOT, _rx(r"忘れ|わすれ|失念|再発行|再設定|わからな|分からな|わかりません|分かりません|思い出せ|覚えていな|覚えてな|不明")),
-    (REJECTED, _rx(r"違う|違います|間違|エラー|正しくない|誤り|弾かれ|はじかれ|通らな|認証.{0,4}失敗|一致しな|無効")),
+    (LOCKED, _rx(
+        r"ロック|rokku|rock|凍結|利用できない状態|試行回数|回数制限|規定の回数|回数を(超え|こえ)|(これ以上|これいじょう).{0,4}(入力|にゅうりょく)でき"
+        r"|しばらく.{0,6}(利用|ログイン|使用)(いただけ|でき)ません"
+        r"|(何度|何回|なんど|なんかい|数回|すうかい|[0-9]+回).{0,20}(入れなく|はいれなく|入れません|はいれません|入れない|はいれない"
+        r"|ログインできなく|使えなく|つかえなく|できなくな)"
+    )),
+    (FORGOT, _rx(
+        r"忘れ|わすれ|wasure|失念|再発行|再設定|さいはっこう|さいせってい|わからな|分からな|わかりません|分かりません|わかんな|分かんな"
+        r"|思い出せ|おもいだせ|覚えていな|覚えてな|おぼえてな|覚えてません|記憶にな|不明"
+        r"|新しい.{0,4}(ID|パスワ|アイディ)|(新しく|あたらしく).{0,6}(した|したい|もら|取|作|発行)|取り直|とりなお|作り直|つくりなお"
+    )),
+    (REJECTED, _rx(
+        r"違う|違います|違って|ちがう|ちがいます|ちがって|間違|まちが|エラー|正しくない|誤り|弾かれ|はじかれ"
+        r"|通らな|とおらな|認証.{0,4}失敗|一致しな|無効|合わな|あわな|合ってな|あってな"
+    )),
 ]
+_OTHER_LENDER = r"(他社|たしゃ|他の(会社|ところ|金融|カード|ローン)|ほかの(会社|ところ|金融)|よそ|別の(会社|ところ))"
 _ELIGIBILITY = [
-    (CREDIT_TROUBLE, _rx(r"信用情報|ブラック|債務整理|自己破産|個人再生|他社.{0,8}(滞納|延滞|遅れ|遅延)")),
-    (LATE_REPAYMENT, _rx(r"返済.{0,8}(遅れ|遅延|滞|できていな|できてな|払えて)|延滞|滞納|支払.{0,6}遅れ")),
-    (INCOME_DROP, _rx(r"(収入|給料|給与|年収|月収).{0,8}(下が|減|落ち|なくな|無くな)|減収|失業|失職|退職|無職|リストラ")),
-    (OTHER_BORROWING, _rx(r"(他社|他の(会社|ところ|金融|カード|ローン)|よそ).{0,10}(借|ローン|キャッシング)|借入.{0,6}(増|多く)|借金.{0,6}(増|多く)")),
-    (NO_SIGNAL, _rx(r"((どれ|いずれ)にも|どれも|いずれも|特に|何も).{0,6}(当てはま|あてはま|該当し|ありません|ない)|該当なし|心当たりはない|心当たりはありません")),
+    (CREDIT_TROUBLE, _rx(
+        r"信用情報|しんようじょうほう|ブラック|債務整理|任意整理|自己破産|破産|個人再生"
+        rf"|{_OTHER_LENDER}.{{0,8}}(滞納|延滞|遅れ|おくれ|遅延|断られ|ことわられ|審査.{{0,4}}(落ち|おち|通らな|ダメ|だめ))"
+    )),
+    (LATE_REPAYMENT, _rx(
+        r"返済.{0,8}(遅れ|おくれ|遅延|滞|できていな|できてな|払えて|はらえて|間に合わ|まにあわ)|返済.{0,4}(忘れ|わすれ)(が|て|ちゃ)"
+        r"|返済日.{0,6}(過ぎ|すぎ|超え|こえ)|支払.{0,6}(遅れ|おくれ|過ぎ|すぎ|できてな|できていな)"
+        r"|延滞|えんたい|滞納|たいのう|払えて(い)?な|はらえて(い)?な|払ってな|払っていな"
+        r"|引き?落とし.{0,6}(できなかった|できてな|されなかった|されてな)"
+    )),
+    (INCOME_DROP, _rx(
+        r"(収入|給料|給与|年収|月収|稼ぎ|しゅうにゅう|きゅうりょう).{0,8}(下が|さが|減|へっ|へり|落ち|おち|なくな|無くな|ゼロ|0に)"
+        r"|減収|失業|失職|退職|無職|リストラ|解雇|休職|(仕事|会社).{0,6}(辞め|やめ|クビ|くび|失っ|なくな|無くな|倒産)"
+    )),
+    (OTHER_BORROWING, _rx(
+        rf"{_OTHER_LENDER}.{{0,10}}(借|かり|ローン|キャッシング)|借入.{{0,6}}(増|ふえ|多く)|借金.{{0,6}}(増|ふえ|多く)"
+    )),
+    (NO_SIGNAL, _rx(
+        r"((どれ|いずれ)にも|どれも|いずれも|特に|とくに|何も|なにも|なんも).{0,6}(当てはま|あてはま|該当し|ありません|ございません|ない|なし)"
+        r"|(当てはま|あてはま)(らな|りません)|該当(しな|しません|なし)|心当たりはない|心当たりはありません"
+    )),
 ]
 _CARD_HOLDER = [
-    ("no_card", _rx(r"カード.{0,8}(持って(い|お[りら])?(な|ません)|ありません|ない|無い|なくし|無くし|紛失|手元にない)")),
-    ("has_card", _rx(r"カード.{0,8}(持って(い|お|る|ま)|あります|ある|手元に)")),
+    ("no_card", _rx(
+        rf"{_CARD}.{{0,8}}({_NOT_HELD}|なくし|無くし|紛失)|{_CARD}(は|が|も|を|とか|なんて)?(ない|無い|なし|無し|ありません)"
+        rf"|カードレス|{_CARD}(を|は)?(作|つく)(らな|ってな)"
+    )),
+    ("has_card", _rx(rf"{_CARD}.{{0,8}}(持って(い|お|る|ま)|もって(い|る|ま)|あります|ある|手元に|てもとに)|{_CARD}(も|は)?(持ち|所持)")),
 ]
 _CALL_LINE = [("ladies", _rx(r"レディース|女性"))]
 
@@ -75,18 +120,33 @@ _VOCABULARIES = {
 }
 
 
-def normalise(text: str) -> str:
-    """NFKC folds full-width letters and digits (ＩＤ → ID) so one pattern covers both.
+# A fact followed, in the same sentence, by a negation is denied (延滞とか一切なし, 忘れてはいません),
+# unless the negation belongs to the failure or the hardship itself (ログインできない, 払えない).
+_NEGATION = _rx(r"(?<!ど)(?<!しか)(ない|無い|なし|無し|ません|へん|ねー|ねえ|ひん)")
+_NOT_A_DENIAL = _rx(
+    r"(でき|出来|でけ|入れ|はいれ|使え|つかえ|払え|はらえ|合わ|あわ|返せ|かえせ"
+    r"|申し訳(ござい|あり)|もうしわけ(ござい|あり)|すみ|すい|かまい|構い)$"
+)
+_SENTENCE_END = re.compile(r"[。．.！？!?…\n]")
+_DENIAL_REACH = 40
+# Entities whose facts a customer denies as often as states; the others are named, not denied.
+_DENIABLE = ("problem", "eligibility")
 
-    Offsets in the result are offsets in the folded text; use business.folding.fold to map
-    them back onto `text`.
-    """
-    return nfkc(text)
+
+def _denied(text: str, end: int) -> bool:
+    following = text[end : end + _DENIAL_REACH]
+    stop = _SENTENCE_END.search(following)
+    if stop:
+        following = following[: stop.start()]
+    for negation in _NEGATION.finditer(following):
+        if not _NOT_A_DENIAL.search(text[: end + negation.start()]):
+            return True
+    return False
 
 
 def find_login_facts(text: str) -> list[Fact]:
     """Every triage fact in the text, at most one value per entity, spanning the words as typed."""
-    folded = fold(text)
+    folded = kana_fold(text)
     facts = []
     for entity, vocabulary in _VOCABULARIES.items():
         fact = _first_match(entity, vocabulary, folded.text)
@@ -98,21 +158,31 @@ def find_login_facts(text: str) -> list[Fact]:
 
 
 def _first_match(entity: str, vocabulary: Iterable[tuple[str, Pattern[str]]], text: str) -> Optional[Fact]:
+    """The first value (in vocabulary order) stated and not denied; eligibility signals all denied
+    (返済の遅れや他社の借入はありません) mean none of them applies."""
+    denied: Optional[Fact] = None
     for value, pattern in vocabulary:
-        match = pattern.search(text)
-        if match:
+        for match in pattern.finditer(text):
+            if entity in _DENIABLE and value != NO_SIGNAL and _denied(text, match.end()):
+                denied = denied or Fact(entity, value, match.start(), match.end())
+                continue
             return Fact(entity, value, match.start(), match.end())
+    if denied is not None and entity == "eligibility":
+        return Fact(entity, NO_SIGNAL, denied.start, denied.end)
     return None
 
 
 HAS_CARD = "has_card"
 NO_CARD = "no_card"
 
-_YES = _rx(r"^(はい|うん|ええ|そうです|あります|持って(い|お|る|ま)|ある)")
-_NO = _rx(r"^(いいえ|いや|ない|ありません|持って(い|お[りら])?(な|ません)|なし|特にな|とくにな|無い)")
-_CARD_WORD = _rx(r"カード")
-_ID_WORD = _rx(r"(?<![A-Za-z])(ID|PW)(?![A-Za-z])|パスワード|アイディー?")
-_UNKNOWN = _rx(r"わから|分から|わかりません|知らな|不明|覚えていな")
+_YES = _rx(r"^(はい|うん|ええ|そうです|あります|ありま|あるよ|あるで|ある|持って(い|お|る|ま)|もって(い|る|ま)|持ってる|持ちます|所持)")
+_NO = _rx(
+    r"^(いいえ|いや|ううん|ない|ありません|あらへん|持って(い|お[りら])?(な|ません|へん)|もって(い)?(な|ません|へん)"
+    r"|なし|無し|特にな|とくにな|無い|ないです|ねー|ねえ|ありまへん|どれもな|全部な|ぜんぶな)"
+)
+_CARD_WORD = _rx(r"カード|暗証|あんしょう")
+_ID_WORD = _rx(r"(?<![A-Za-z])(ID|PW)(?![A-Za-z])|パスワ|ぱすわ|アイディ|アイデー|あいでぃ|password")
+_UNKNOWN = _rx(r"わから|分から|わかりません|わかん|分かん|知らな|しらな|知りません|不明|覚えて(い)?な|忘れ|わすれ")
 
 
 def interpret_reply(requested_slot: str, text: str) -> Optional[str]:
@@ -120,7 +190,7 @@ def interpret_reply(requested_slot: str, text: str) -> Optional[str]:
 
     Only used when the message named no value outright, so a full sentence still wins.
     """
-    folded = normalise(text).strip()
+    folded = kana_fold(text).text
     if requested_slot == "login_method":
         if _CARD_WORD.search(folded):
             return CARD_PIN

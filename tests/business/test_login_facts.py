@@ -2,7 +2,7 @@
 
 import pytest
 
-from business.login_facts import find_login_facts, interpret_reply, normalise
+from business.login_facts import find_login_facts, interpret_reply
 
 
 def facts(text: str) -> dict:
@@ -78,7 +78,3 @@ def test_full_width_words_are_found_where_they_were_typed():
     by_entity = {fact.entity: fact for fact in find_login_facts(text)}
     assert text[by_entity["login_method"].start:by_entity["login_method"].end] == "ＩＤ"
     assert text[by_entity["problem"].start:by_entity["problem"].end] == "ロック"
-
-
-def test_normalise_is_still_the_nfkc_folded_text():
-    assert normalise("ﾊﾟｽﾜｰﾄﾞとＩＤ１２３") == "パスワードとID123"
