@@ -17,7 +17,7 @@ WORD_VECTORS := $(VENV)/share/word-vectors/ja_ginza-5.2.0.npz
 # What the model is built from (channels are not: editing one does not retrain).
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(WORD_VECTORS) \
 	rasa_addons/sudachi_tokenizer.py rasa_addons/entity_extractor.py rasa_addons/intent_classifier.py \
-	rasa_addons/intent_features.py rasa_addons/word_vectors.py $(shell find business -name '*.py' 2>/dev/null)
+	rasa_addons/intent_features.py rasa_addons/word_vectors.py rasa_addons/intent_from_facts.py $(shell find business -name '*.py' 2>/dev/null)
 
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1

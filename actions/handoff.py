@@ -9,6 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, closed_days, conversation_intents, latest_entity, latest_intent, with_database
+from actions.other_questions import answer_other_questions
+from business import other_questions as topics
 from business.handoff import handoff_message, handoff_reason
 from storage import repository
 
@@ -29,6 +31,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) ->
             ladies_asked=latest_entity(tracker, "call_line") == "ladies",
         )
     )
+    answer_other_questions(dispatcher, tracker, (topics.CALL_CENTRE,))
 
 
 class ActionPhoneHandoff(Action):

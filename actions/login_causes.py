@@ -8,6 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, extra_windows
+from actions.other_questions import answer_other_questions
+from business import other_questions as topics
 from business.maintenance_check import maintenance_under_way
 
 
@@ -25,4 +27,5 @@ class ActionExplainLoginCauses(Action):
         if under_way:
             dispatcher.utter_message(text=under_way)
         dispatcher.utter_message(response="utter_login_causes")
+        answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE, topics.CALL_CENTRE))
         return []

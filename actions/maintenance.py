@@ -9,14 +9,20 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, extra_windows, latest_entity, triage_facts
-from business.japanese_time import NamedMoment, parse_when
+from actions.other_questions import answer_other_questions
+from business import other_questions as topics
+from business.japanese_time import NamedMoment, is_past_tense, parse_when
 from business.maintenance_check import check_login_time, describe_schedule
 from business.triage import skips_maintenance_check
 
 
 def _named_moment(tracker: Tracker, now) -> Optional[NamedMoment]:
     when = latest_entity(tracker, "when")
-    return parse_when(when, now) if when else None
+    if not when:
+        return None
+    # The tense is the whole message's: 「月曜の朝5時にログインできなかった」 names a past Monday.
+    message = tracker.latest_message.get("text") or ""
+    return parse_when(when, now, past=is_past_tense(message))
 
 
 class ActionCheckMaintenance(Action):
@@ -34,6 +40,7 @@ class ActionCheckMaintenance(Action):
         now = clock().now()
         verdict = check_login_time(now, _named_moment(tracker, now), extra_windows(now))
         dispatcher.utter_message(text=verdict.message)
+        answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return events + [SlotSet("maintenance_now", verdict.blocks_login)]
 
 
@@ -46,4 +53,5 @@ class ActionDescribeMaintenance(Action):
     ) -> List[Dict[Text, Any]]:
         now = clock().now()
         dispatcher.utter_message(text=describe_schedule(now, _named_moment(tracker, now), extra_windows(now)))
+        answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return []

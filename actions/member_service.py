@@ -7,7 +7,9 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.other_questions import answer_other_questions
 from business import member_service as ms
+from business import other_questions as topics
 
 OVERVIEW = "utter_member_service_overview"
 # Named in full (not built from the value) so the responses can be found from the code.
@@ -39,4 +41,5 @@ class ActionExplainMemberService(Action):
     ) -> List[Dict[Text, Any]]:
         for response in answers_for_named_features(tracker) or [OVERVIEW]:
             dispatcher.utter_message(response=response)
+        answer_other_questions(dispatcher, tracker, (topics.SETTINGS,))
         return []

@@ -11,12 +11,21 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import triage_facts
 from actions.handoff import hand_off
-from business.guidance import guidance_for
+from actions.other_questions import answer_other_questions
+from business import other_questions as topics
+from business.guidance import guidance_for, pin_question_guidance
 from business.handoff import handoff_reason
 from business.login_facts import interpret_reply
 from business.triage import Outcome, decide, needed_questions
 
 TRIAGE_SLOTS = ("login_method", "problem", "eligibility", "card_holder")
+# What each written outcome already tells, so a second question about it is not answered twice.
+ANSWERED_BY = {
+    Outcome.REISSUE: (topics.REISSUE,),
+    Outcome.PIN_RESET: (topics.PIN_RESET,),
+    Outcome.LOCKED: (topics.REISSUE, topics.PIN_RESET, topics.CALL_CENTRE),
+    Outcome.INPUT_CHECK: (topics.REISSUE,),
+}
 
 
 class ValidateLoginTriageForm(FormValidationAction):
@@ -80,9 +89,29 @@ class ActionTriageOutcome(Action):
             asks_feedback = False
         else:
             dispatcher.utter_message(text=guidance_for(outcome, facts))
+            answer_other_questions(dispatcher, tracker, ANSWERED_BY[outcome])
             dispatcher.utter_message(response="utter_ask_resolved")
             asks_feedback = True
         return [SlotSet(slot, None) for slot in TRIAGE_SLOTS] + [
+            SlotSet("previous_triage", facts.to_json()),
             SlotSet("last_outcome", outcome.value),
             SlotSet("awaiting_feedback", asks_feedback),
+        ]
+
+
+class ActionExplainPinReset(Action):
+    """A question about changing or resetting the card PIN: the one place it can be done, and what to bring."""
+
+    def name(self) -> Text:
+        return "action_explain_pin_reset"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=pin_question_guidance())
+        answer_other_questions(dispatcher, tracker, (topics.PIN_RESET,))
+        dispatcher.utter_message(response="utter_ask_resolved")
+        return [SlotSet(slot, None) for slot in TRIAGE_SLOTS] + [
+            SlotSet("last_outcome", Outcome.PIN_RESET.value),
+            SlotSet("awaiting_feedback", True),
         ]

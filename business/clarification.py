@@ -1,8 +1,8 @@
 """What to offer when a message could not be read: likely topics first, then the whole menu.
 
-A two-step fallback: the first miss offers the few topics NLU thought most likely, as buttons;
-a second miss in a row shows the menu of everything the assistant can help with, so a customer
-is never asked to rephrase twice without being shown the way.
+A two-step fallback: the first miss offers the few topics NLU thought most likely, as buttons, and
+after them the main topics, so that a customer whose message was far from every topic still sees
+the way; a second miss in a row shows the menu of everything the assistant can help with.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ Ranking = Iterable[Tuple[str, Optional[float]]]
 # Below this NLU's guess is noise: offering it would only add a wrong button.
 LIKELY_FLOOR = 0.08
 MAX_CHOICES = 3
+# Offered after the likely topics on a first miss: what most customers come for.
+MAIN_TOPICS = ("report_login_problem", "ask_maintenance", "ask_interest", "ask_member_service_features", "ask_call_centre")
 
 
 def likely_topics(
@@ -37,13 +39,15 @@ def is_second_miss(actions_since_last_message: Sequence[str], clarify_action: st
 def what_to_offer(
     ranking: Ranking, menu_intents: Collection[str], previous_turn_actions: Sequence[str], clarify_action: str
 ) -> list[str]:
-    """The likely topics to offer as buttons; empty means: show the whole menu.
-
-    The whole menu comes after a second miss in a row, or when NLU ranked no menu topic high enough.
-    """
+    """The topics to offer as buttons, likely ones first, then the main ones; empty means: show the
+    whole menu. The whole menu comes after a second miss in a row, or when NLU ranked no menu topic
+    high enough."""
     if is_second_miss(previous_turn_actions, clarify_action):
         return []
-    return likely_topics(ranking, offered=menu_intents)
+    likely = likely_topics(ranking, offered=menu_intents)
+    if not likely:
+        return []
+    return likely + [topic for topic in MAIN_TOPICS if topic in menu_intents and topic not in likely]
 
 
 def actions_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from business.call_centre import PROMISE_CALL
-from business.login_facts import CARD_PIN, HAS_CARD
+from business.login_facts import CARD_PIN, HAS_CARD, ID_PASSWORD, NO_CARD
 from business.triage import Outcome, TriageFacts
 
 REISSUE_LINK = "「ログインID・パスワードがわからない方はこちら」"
@@ -42,23 +42,53 @@ _STOP_RETRYING = (
 NEVER_SEND_SECRETS = "※ID・パスワード・暗証番号・カード番号は、このチャットには入力しないでください。"
 
 
+_CARD_HOLDER_NOTE = (
+    "※プロミスカード（またはプロミスVisaカード）をお持ちの方は、カード番号と暗証番号でログインすれば、"
+    "アプリ内でログインIDとパスワードを確認できます。"
+)
+
+
 def reissue_guidance(card_holder: Optional[str]) -> str:
-    """Card holders can look the ID/password up; everyone else reissues them."""
+    """Card holders can look the ID/password up; everyone else reissues them. When holding a card
+    was not said, both, so that the customer is not asked one more question."""
     if card_holder == HAS_CARD:
         return _CARD_HOLDER_LOOKUP + "\nカードでもログインできない場合は、次の手順で再発行できます。\n" + _REISSUE_STEP_LINES
-    return _REISSUE_STEPS
+    if card_holder == NO_CARD:
+        return _REISSUE_STEPS
+    return _REISSUE_STEPS + "\n" + _CARD_HOLDER_NOTE
 
 
 def pin_reset_guidance() -> str:
     return _PIN_RESET
 
 
+# FACTS.md marks "nobody can tell a customer their PIN, not even by phone" as an assumption, so it
+# is said as one.
+_PIN_NOT_BY_PHONE = "お電話で暗証番号を変更したり、お伝えしたりすることもできない見込みです。"
+
+
+def pin_question_guidance() -> str:
+    """Asked how, where or with what the card PIN is changed: only at a machine, never online."""
+    return (
+        "カードの暗証番号は、会員サービスやアプリでは変更・再設定できません。"
+        + _PIN_NOT_BY_PHONE
+        + "\n"
+        + _PIN_RESET_HOW
+    )
+
+
 def locked_guidance(login_method: Optional[str], card_holder: Optional[str]) -> str:
-    """Stop retrying first; then the way back in for that login method, or the phone line."""
+    """Stop retrying first; then the way back in for that login method (for both when it was not
+    said), or the phone line."""
     if login_method == CARD_PIN:
         way_back = _PIN_RESET
-    else:
+    elif login_method == ID_PASSWORD:
         way_back = reissue_guidance(card_holder)
+    else:
+        way_back = (
+            "【ログインID・パスワードの方】\n" + reissue_guidance(card_holder)
+            + "\n【カード番号・暗証番号の方】\n" + _PIN_RESET
+        )
     return (
         f"{_STOP_RETRYING}\n{way_back}\n"
         f"ロックが解除されない場合は、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）へご連絡ください。"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from typing import Optional
 
@@ -10,7 +11,6 @@ from business.login_facts import (
     CARD_PIN,
     ELIGIBILITY_SIGNALS,
     FORGOT,
-    ID_PASSWORD,
     LOCKED,
     REJECTED,
 )
@@ -35,22 +35,44 @@ class TriageFacts:
     def has_eligibility_signal(self) -> bool:
         return self.eligibility in ELIGIBILITY_SIGNALS
 
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: Optional[str]) -> "TriageFacts":
+        """What to_json wrote; anything else (nothing kept yet, a damaged value) is no facts."""
+        try:
+            stored = json.loads(text or "{}")
+        except ValueError:
+            return cls()
+        if not isinstance(stored, dict):
+            return cls()
+        return cls(**{field: stored.get(field) for field in ("login_method", "problem", "eligibility", "card_holder")})
+
+
+def corrected(previous: TriageFacts, said: TriageFacts) -> TriageFacts:
+    """The facts of an earlier answer with what the customer now says in their place (「カードありました」):
+    whatever they did not mention stays as it was."""
+    changes = {field: value for field, value in asdict(said).items() if value is not None}
+    return replace(previous, **changes)
+
 
 def needed_questions(facts: TriageFacts) -> list[str]:
     """Slots that matter for this customer, answered or not, in the order they are asked.
 
-    A forgotten credential explains the failure by itself, so eligibility is only asked
-    about when the login is refused or locked; card holding matters only for ID/password
-    reissue, where card holders can look the ID up with their card. A stated eligibility
-    signal settles the case at once.
+    Only questions whose answer changes what to do are asked. A stated eligibility signal settles
+    the case at once. A locked account is answered at once: stop retrying and the way back in for
+    each login method. A forgotten credential explains the failure by itself, so eligibility is
+    only asked about when the login is refused. Card holding is never asked: the reissue answer
+    tells card holders and everyone else what to do in a few lines.
     """
     if facts.has_eligibility_signal:
         return ["eligibility"]
+    if facts.problem == LOCKED:
+        return ["problem"]
     needed = ["login_method", "problem"]
     if facts.problem != FORGOT:
         needed.append("eligibility")
-    if facts.login_method == ID_PASSWORD and facts.problem in (FORGOT, LOCKED):
-        needed.append("card_holder")
     return needed
 
 

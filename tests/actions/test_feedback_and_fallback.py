@@ -63,14 +63,16 @@ def _unsure(text: str, ranking: list[tuple[str, float]], earlier_actions: tuple[
 
 
 @pytest.mark.asyncio
-async def test_a_first_miss_offers_the_likely_topics_as_buttons(at, domain):
+async def test_a_first_miss_offers_the_likely_topics_then_the_main_ones_as_buttons(at, domain):
     at("2026-12-01T14:00:00+09:00")
     tracker = _unsure("ろぐいんの時間", [("ask_maintenance", 0.33), ("greet", 0.2), ("report_login_problem", 0.18)])
     messages, _ = await run(ActionNotUnderstood(), tracker, domain)
     [message] = messages
     assert message["response"] == "utter_not_understood"
-    assert [b["payload"] for b in message["buttons"]] == ["/ask_maintenance", "/report_login_problem"]
-    assert [b["title"] for b in message["buttons"]] == ["メンテナンスの時間", "ログインできない"]
+    assert [b["payload"] for b in message["buttons"]] == [
+        "/ask_maintenance", "/report_login_problem", "/ask_interest", "/ask_member_service_features", "/ask_call_centre"
+    ]
+    assert [b["title"] for b in message["buttons"]][:2] == ["メンテナンスの時間", "ログインできない"]
 
 
 @pytest.mark.asyncio

@@ -21,7 +21,7 @@ async def test_required_slots_skip_what_is_known(domain):
     form = ValidateLoginTriageForm()
     tracker = form_tracker("", {"login_method": "id_password", "problem": "forgot"}, None)
     required = await form.required_slots([], CollectingDispatcher(), tracker, domain)
-    assert required == ["login_method", "problem", "card_holder"]  # eligibility is not asked
+    assert required == ["login_method", "problem"]  # neither eligibility nor the card is asked
 
 
 @pytest.mark.asyncio

@@ -37,11 +37,12 @@ def test_a_second_miss_follows_a_clarification():
 
 # --- what to offer: likely topics as buttons, or (empty) the whole menu ---------------------------------
 
-def test_a_first_miss_offers_the_likely_menu_topics():
+def test_a_first_miss_offers_the_likely_menu_topics_then_the_main_ones():
     ranking = [("nlu_fallback", 0.4), ("ask_maintenance", 0.33), ("greet", 0.2), ("report_login_problem", 0.18)]
-    assert what_to_offer(ranking, MENU, ["utter_greet", "action_listen"], CLARIFY) == [
-        "ask_maintenance", "report_login_problem"
-    ]
+    offered = what_to_offer(ranking, MENU, ["utter_greet", "action_listen"], CLARIFY)
+    assert offered[:2] == ["ask_maintenance", "report_login_problem"]
+    assert set(offered[2:]) == {"ask_interest", "ask_member_service_features", "ask_call_centre"} & set(MENU)
+    assert len(offered) == len(set(offered))
 
 
 def test_a_second_miss_in_a_row_gets_the_whole_menu_however_likely_a_topic():

@@ -47,3 +47,17 @@ def test_the_assistant_never_asks_for_a_credential():
     for text in texts:
         assert "入力してください" not in text.replace("情報を入力して", "")
         assert "教えてください" not in text
+
+
+def test_reissue_without_knowing_about_the_card_gives_the_steps_and_the_card_holders_way():
+    text = guidance_for(Outcome.REISSUE, TriageFacts(login_method="id_password", problem="forgot"))
+    assert "ログインID・パスワードがわからない方はこちら" in text
+    assert "アプリ内でログインIDとパスワードを確認できます" in text
+
+
+def test_locked_without_a_login_method_covers_both_ways_back_and_the_phone():
+    text = guidance_for(Outcome.LOCKED, TriageFacts(problem="locked"))
+    assert "これ以上は入力を試さないでください" in text
+    assert "ログインID・パスワードがわからない方はこちら" in text
+    assert "自動契約機" in text and "本人確認書類" in text
+    assert "0120-24-0365" in text

@@ -28,8 +28,14 @@ def test_forgotten_pin_needs_no_more_questions():
     assert open_questions(TriageFacts(login_method="card_pin", problem="forgot")) == []
 
 
-def test_forgotten_password_asks_about_the_card():
-    assert open_questions(TriageFacts(login_method="id_password", problem="forgot")) == ["card_holder"]
+def test_forgotten_password_needs_no_more_questions_the_answer_covers_card_holders_too():
+    assert open_questions(TriageFacts(login_method="id_password", problem="forgot")) == []
+    assert decide(TriageFacts(login_method="id_password", problem="forgot")) is Outcome.REISSUE
+
+
+def test_locked_account_is_answered_at_once_whatever_else_is_unknown():
+    assert open_questions(TriageFacts(problem="locked")) == []
+    assert decide(TriageFacts(problem="locked")) is Outcome.LOCKED
 
 
 def test_rejected_login_asks_about_eligibility():

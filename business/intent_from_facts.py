@@ -1,0 +1,111 @@
+"""When the facts a message states outweigh the intent classifier's guess.
+
+The classifier reads wording; the fact patterns (business.login_facts) read the closed vocabulary of
+a login problem. A long or unusual message (「カードは持ってないです。IDもパスワードも両方忘れちゃいました…」)
+can get an unrelated or unsure intent although it plainly reports a forgotten password. Then the
+facts decide: such a message is a login problem report, and a question about changing or resetting
+the card PIN is a PIN question. Intents that already lead to the right answer, or that answer one
+of the assistant's own questions (inform, affirm, deny), are never overruled.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping, Optional, Tuple
+
+from business.folding import kana_fold, to_katakana
+from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS
+
+REPORT_LOGIN_PROBLEM = "report_login_problem"
+ASK_PIN_RESET = "ask_pin_reset"
+NLU_FALLBACK = "nlu_fallback"
+
+# Guesses that say little about a message naming a login failure: the fallback, small talk, other
+# topics. A stated problem or hardship is a report, whatever the wording looked like.
+_WEAK = frozenset(
+    {
+        "nlu_fallback", "nonsense", "out_of_scope", "chitchat", "greet", "goodbye", "thank", "bot_challenge",
+        "ask_login_methods", "ask_maintenance", "ask_interest", "report_suspicious_login",
+    }
+)
+# General questions: they name a problem word without reporting one (「原因がわからない」,
+# 「パスワードの再設定はできる？」), but a hardship of the customer's own is still a report.
+_GENERAL_QUESTIONS = frozenset({"ask_login_causes", "ask_member_service_features", "ask_member_service_merits"})
+# Where a PIN question may have been filed instead.
+_PIN_QUESTION_MISREAD = _WEAK | _GENERAL_QUESTIONS | {"report_login_problem", "ask_call_centre"}
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(to_katakana(pattern), re.IGNORECASE)
+
+
+# The unauthorised-access report keeps its intent when it says so.
+_FRAUD_CUE = _rx(r"身に覚え|覚えのない|不正|乗っ取|のっと|勝手に|かってに|他人|第三者|知らない(端末|ログイン|場所)|心当たりのない")
+# The customer says they cannot get in, without naming why.
+_CANNOT_LOG_IN = _rx(r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|出来|でけ|れ)?(ない|なく|ません|へん|ひん|ん(?!で))")
+_PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
+# The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
+_MACHINE_AND_BRING = _rx(r"(自動契約機|契約機|機械).{0,12}(何|なに)(を|か)?.{0,3}(持|も)って|(自動契約機|契約機).{0,12}必要な(もの|書類)")
+# Promise business other than login that only the call centre handles (out_of_scope's answer).
+_OTHER_BUSINESS = _rx(
+    r"審査|しんさ|借り?換え|かりかえ|おまとめ|まとめ(たい|られ|て)|一本化|解約|かいやく|完済証明|新規|申し?込|もうしこ"
+    r"|在籍確認|返済.{0,6}相談|返済(が|も)?(苦し|きつ|厳し|くるし)|減額|過払い|かばらい"
+)
+# Topic words that settle what an unsure message is about.
+_TOPIC_WORDS = (
+    ("ask_maintenance", _rx(r"メンテ|めんて|maintenance")),
+    ("ask_interest", _rx(r"利息|りそく|金利|きんり|利子|りし")),
+    ("ask_call_centre", _rx(r"電話番号|でんわばんごう|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")),
+    ("ask_member_service_features", _rx(r"会員サービス|かいいんさーびす|会員のページ|マイページ")),
+)
+_UNSURE = frozenset({"nlu_fallback", "nonsense"})
+_PIN_ASK = _rx(
+    r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
+    r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続|方法|やり方"
+)
+
+
+def intent_from_facts(
+    intent: Optional[str],
+    facts: Mapping[str, str],
+    text: str,
+    ranking: Iterable[Tuple[str, float]] = (),
+    fallback_threshold: float = 0.5,
+) -> Optional[str]:
+    """The intent the facts call for, or None to keep the classifier's.
+
+    A PIN question needs the PIN: without a word for it, the PIN intent gives way to the next guess
+    of `ranking` ((intent, confidence) pairs), or to the fallback when that guess is below
+    `fallback_threshold`.
+    """
+    folded = kana_fold(text).text
+    names_pin = facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded))
+    if names_pin and _PIN_ASK.search(folded) and intent in _PIN_QUESTION_MISREAD:
+        return ASK_PIN_RESET
+    if _MACHINE_AND_BRING.search(folded) and intent in _PIN_QUESTION_MISREAD:
+        return ASK_PIN_RESET
+    if intent == ASK_PIN_RESET and not names_pin:
+        intent = _next_guess(ranking, fallback_threshold)
+        return intent_from_facts(intent, facts, text, (), fallback_threshold) or intent
+    if intent == "report_suspicious_login" and _FRAUD_CUE.search(folded):
+        return None
+    hardship = facts.get("eligibility") in ELIGIBILITY_SIGNALS
+    if hardship and intent in _WEAK | {"ask_login_causes"}:
+        return REPORT_LOGIN_PROBLEM
+    if (facts.get("problem") or _CANNOT_LOG_IN.search(folded)) and intent in _WEAK:
+        return REPORT_LOGIN_PROBLEM
+    if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "ask_member_service_features", "ask_interest"}:
+        return "out_of_scope"
+    if intent in _UNSURE:
+        topics = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
+        if len(topics) == 1:
+            return topics[0]
+    return None
+
+
+def _next_guess(ranking: Iterable[Tuple[str, float]], fallback_threshold: float) -> str:
+    others = [(name, confidence) for name, confidence in ranking if name not in (ASK_PIN_RESET, NLU_FALLBACK)]
+    if not others:
+        return NLU_FALLBACK
+    name, confidence = max(others, key=lambda pair: pair[1])
+    return name if confidence >= fallback_threshold else NLU_FALLBACK

@@ -1,0 +1,70 @@
+"""A second question in the same message (「…ロックされました。電話するなら何番ですか？」): found and answered briefly.
+
+The assistant answers a message by its main intent. A customer who packs a second question into it
+should not have to ask again, so the questions below are spotted by their own wording and answered
+in a line or two after the main answer, unless the main answer already was that topic.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from business.call_centre import PROMISE_CALL
+from business.folding import kana_fold, to_katakana
+from business.guidance import REISSUE_LINK, pin_question_guidance
+from business.maintenance_check import SCHEDULE
+
+CALL_CENTRE = "call_centre"
+MAINTENANCE = "maintenance"
+PIN_RESET = "pin_reset"
+REISSUE = "reissue"
+LOGIN_METHODS = "login_methods"
+SETTINGS = "settings"
+
+# At most this many extra answers: a phone screen holds little.
+MAX_EXTRA = 2
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(to_katakana(pattern), re.IGNORECASE)
+
+
+_QUESTIONS = (
+    (CALL_CENTRE, _rx(
+        r"電話.{0,12}(何番|番号|何時|なんじ|いつ|時間|受付|つなが|土日|平日)|何番|コールセンター.{0,10}(何時|番号|いつ|時間|土日)"
+        r"|(問い?合わせ|連絡).{0,8}(先|何時|番号|どこ)|プロミスコール.{0,8}(何時|番号|いつ|時間)"
+    )),
+    (MAINTENANCE, _rx(r"メンテ|めんて")),
+    (PIN_RESET, _rx(
+        r"暗証.{0,12}(変え|変更|再設定|リセット|直|作り直|教えて|どこ|方法)|(自動契約機|契約機).{0,12}(何|なに).{0,4}(持|も)って"
+    )),
+    (REISSUE, _rx(
+        r"(ID|パスワ|ぱすわ|アイディ).{0,12}(再発行|新しく|取り直|作り直|取りたい|もらいたい|もらう)"
+        r"|再発行.{0,8}(方法|手順|どう|どこ|仕方|やり方)"
+    )),
+    (LOGIN_METHODS, _rx(r"ログイン方法|ログインの方法.{0,6}(何|いくつ|種類)|何種類|(IDとカード|カードとID|カード番号とID|IDとカード番号).{0,10}(どっち|どちら|違い)")),
+    (SETTINGS, _rx(r"(ID|パスワ|メール|住所|口座|返済日).{0,16}(変更|変え).{0,12}(会員サービス|でき|設定)")),
+)
+
+_ANSWERS = {
+    CALL_CENTRE: f"お電話でのご相談は、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）で承ります。",
+    MAINTENANCE: SCHEDULE,
+    PIN_RESET: pin_question_guidance(),
+    REISSUE: f"ログインID・パスワードの再発行は、公式サイトの「会員ログイン」にある{REISSUE_LINK}から手続きできます。",
+    LOGIN_METHODS: "ログイン方法は、「ログインID＋パスワード」と「カード番号＋暗証番号」の2つです。",
+    SETTINGS: "ログインID・パスワード、メールアドレス、住所・勤務先、振込先の口座、返済日は、会員サービスの「各種設定の変更」で変更できます。",
+}
+
+
+def questions_in(text: str) -> list[str]:
+    """The topics of the questions the message asks, in the order listed above."""
+    folded = kana_fold(text).text
+    return [topic for topic, pattern in _QUESTIONS if pattern.search(folded)]
+
+
+def extra_answers(text: str, answered: Iterable[str]) -> list[str]:
+    """Short answers to the questions of `text` whose topics are not among those `answered`."""
+    covered = set(answered)
+    topics = [topic for topic in questions_in(text) if topic not in covered]
+    return [_ANSWERS[topic] for topic in topics[:MAX_EXTRA]]

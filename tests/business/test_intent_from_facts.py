@@ -1,0 +1,49 @@
+"""Facts a message states outweigh an unsure or unrelated intent guess; a PIN question needs the PIN."""
+
+import pytest
+
+from business.intent_from_facts import intent_from_facts
+from business.message_facts import find_message_facts
+
+
+def decided(guess: str, text: str, ranking=()):
+    facts = {fact.entity: fact.value for fact in find_message_facts(text)}
+    return intent_from_facts(guess, facts, text, ranking) or guess
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        ("report_suspicious_login", "カードは持ってないです。IDもパスワードも両方忘れちゃいました", "report_login_problem"),
+        ("ask_login_methods", "他社でも延滞してもうてて、ほんでログインもでけへん", "report_login_problem"),
+        ("ask_interest", "PW 5回ミス 入れない もう1回試していい？", "report_login_problem"),
+        ("nlu_fallback", "pasuwado machigatteru tte deru", "report_login_problem"),
+        ("ask_member_service_features", "暗証番号ってアプリで変えられる？", "ask_pin_reset"),
+        ("ask_call_centre", "カードの数字、コールセンターに電話したら教えてもらえます？", "ask_pin_reset"),
+        ("bot_challenge", "自動契約機 何持ってく？", "ask_pin_reset"),
+        ("ask_member_service_features", "かりかえ ってできる？", "out_of_scope"),
+        ("ask_member_service_features", "限度額を増やしてもらう審査はどのくらいかかる？", "out_of_scope"),
+        ("nlu_fallback", "めんてなんす の じかん を おしえて", "ask_maintenance"),
+    ],
+)
+def test_the_facts_decide(guess, text, intent):
+    assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text",
+    [
+        ("report_suspicious_login", "身に覚えのないログインがあってパスワードが違うと出る"),
+        ("inform", "忘れました"),  # an answer to the triage's question stays an answer
+        ("ask_login_causes", "ログインできない原因がわからない"),  # a general question
+        ("ask_maintenance", "日曜の深夜ってログインできる？"),
+        ("ask_interest", "10万円を年18%で30日借りたら利息はいくら？"),
+    ],
+)
+def test_the_classifier_keeps_what_the_facts_do_not_contradict(guess, text):
+    assert decided(guess, text) == guess
+
+
+def test_a_pin_guess_without_the_pin_gives_way_to_the_next_guess_or_the_fallback():
+    assert decided("ask_pin_reset", "富士山の高さは何メートル？", [("ask_pin_reset", 0.6), ("chitchat", 0.55)]) == "chitchat"
+    assert decided("ask_pin_reset", "富士山の高さは何メートル？", [("ask_pin_reset", 0.6), ("chitchat", 0.2)]) == "nlu_fallback"

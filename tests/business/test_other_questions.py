@@ -1,0 +1,28 @@
+"""A second question in one message is found by its wording and answered in a line."""
+
+from business.other_questions import CALL_CENTRE, MAINTENANCE, extra_answers, questions_in
+
+
+def test_a_report_with_a_phone_question_gets_the_number_and_hours():
+    text = "ロックかかったみたいで入れません。電話するなら何番ですか？"
+    assert questions_in(text) == [CALL_CENTRE]
+    [answer] = extra_answers(text, answered=())
+    assert "0120-24-0365" in answer and "9:00〜18:00" in answer
+
+
+def test_what_the_main_answer_covered_is_not_answered_twice():
+    text = "今ってメンテナンス中ですか？電話で問い合わせるなら何時からですか？"
+    assert questions_in(text) == [CALL_CENTRE, MAINTENANCE]
+    [answer] = extra_answers(text, answered=(MAINTENANCE,))
+    assert "0120-24-0365" in answer
+
+
+def test_a_pin_question_and_a_settings_question_are_both_answered():
+    text = "暗証番号の変更は会員サービスの設定からできますか？ログインIDやパスワードの変更は会員サービスでできますか？"
+    answers = extra_answers(text, answered=())
+    assert any("自動契約機" in answer for answer in answers)
+    assert any("各種設定の変更" in answer for answer in answers)
+
+
+def test_a_message_that_only_states_things_asks_nothing():
+    assert questions_in("カード番号でログインしています。暗証番号は合っているはずです。") == []
