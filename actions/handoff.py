@@ -11,17 +11,23 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import clock, closed_days, conversation_intents, latest_entity, latest_intent, with_database
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
-from business.handoff import handoff_message, handoff_reason
+from business.handoff import handoff_message, handoff_reason, same_reason
 from storage import repository
 
 
-def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> None:
-    """Record the handoff (if the database is up) and tell the customer how to call."""
+def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> List[Dict[Text, Any]]:
+    """Record the handoff (if the database is up) and tell the customer how to call. Asked again for
+    the same reason in one conversation, the same reference number is given, and nothing is recorded."""
     now = clock().now()
-    intents = conversation_intents(tracker)
-    reference = with_database(
-        lambda session: repository.record_handoff(session, reason, intents, tracker.sender_id, now), None
-    )
+    earlier = tracker.get_slot("handoff_reference")
+    reason = same_reason(tracker.get_slot("handoff_reason"), reason) if earlier else reason
+    if earlier and reason == tracker.get_slot("handoff_reason"):
+        reference = earlier
+    else:
+        intents = conversation_intents(tracker)
+        reference = with_database(
+            lambda session: repository.record_handoff(session, reason, intents, tracker.sender_id, now), None
+        )
     dispatcher.utter_message(
         text=handoff_message(
             reason,
@@ -32,6 +38,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) ->
         )
     )
     answer_other_questions(dispatcher, tracker, (topics.CALL_CENTRE,))
+    return [SlotSet("handoff_reference", reference), SlotSet("handoff_reason", reason)] if reference else []
 
 
 class ActionPhoneHandoff(Action):
@@ -44,5 +51,4 @@ class ActionPhoneHandoff(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         reason = handoff_reason(tracker.get_slot("eligibility"), latest_intent(tracker))
-        hand_off(dispatcher, tracker, reason)
-        return [SlotSet("awaiting_feedback", False)]
+        return hand_off(dispatcher, tracker, reason) + [SlotSet("awaiting_feedback", False)]

@@ -84,15 +84,16 @@ class ActionTriageOutcome(Action):
     ) -> List[Dict[Text, Any]]:
         facts = triage_facts(tracker)
         outcome = decide(facts)
+        handoff_events: List[Dict[Text, Any]] = []
         if outcome is Outcome.HANDOFF:
-            hand_off(dispatcher, tracker, handoff_reason(facts.eligibility, None))
+            handoff_events = hand_off(dispatcher, tracker, handoff_reason(facts.eligibility, None))
             asks_feedback = False
         else:
             dispatcher.utter_message(text=guidance_for(outcome, facts))
             answer_other_questions(dispatcher, tracker, ANSWERED_BY[outcome])
             dispatcher.utter_message(response="utter_ask_resolved")
             asks_feedback = True
-        return [SlotSet(slot, None) for slot in TRIAGE_SLOTS] + [
+        return handoff_events + [SlotSet(slot, None) for slot in TRIAGE_SLOTS] + [
             SlotSet("previous_triage", facts.to_json()),
             SlotSet("last_outcome", outcome.value),
             SlotSet("awaiting_feedback", asks_feedback),

@@ -178,7 +178,7 @@ def kana_fold(text: str) -> Folded:
     read, read_origins = _romaji_read(fold(text))
     chars: list[str] = []
     origins: list[tuple[int, int]] = []
-    for index, (char, origin) in enumerate(zip(read, read_origins)):
+    for index, (char, origin) in enumerate(zip(read, read_origins, strict=False)):
         if char.isspace():
             # Between two Latin words a space still separates them (ID PW).
             following = read[index + 1] if index + 1 < len(read) else ""

@@ -18,8 +18,6 @@ _ELIGIBILITY_CAUSES = {
     CREDIT_TROUBLE: "信用情報に傷がついた（他社での滞納など）",
 }
 
-REASONS = (*_ELIGIBILITY_CAUSES, SUSPICIOUS_LOGIN, CUSTOMER_REQUEST)
-
 
 def handoff_reason(eligibility: Optional[str], latest_intent: Optional[str]) -> str:
     """Why this customer is being sent to the phone line, as a stored reason code."""
@@ -28,6 +26,14 @@ def handoff_reason(eligibility: Optional[str], latest_intent: Optional[str]) -> 
     if eligibility in _ELIGIBILITY_CAUSES:
         return eligibility
     return CUSTOMER_REQUEST
+
+
+def same_reason(earlier: Optional[str], now_given: str) -> str:
+    """The reason of a handoff asked for again: a plain request for the phone line after a handoff with
+    a reason (「もう一度番号を教えて」) keeps that reason, so the same reference number is given again."""
+    if earlier and now_given == CUSTOMER_REQUEST:
+        return earlier
+    return now_given
 
 
 def _why(reason: str) -> str:

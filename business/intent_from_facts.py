@@ -14,6 +14,7 @@ import re
 from typing import Iterable, Mapping, Optional, Tuple
 
 from business.folding import kana_fold, to_katakana
+from business.glossary import explain_term
 from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS
 
 REPORT_LOGIN_PROBLEM = "report_login_problem"
@@ -42,7 +43,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # The unauthorised-access report keeps its intent when it says so.
 _FRAUD_CUE = _rx(r"身に覚え|覚えのない|不正|乗っ取|のっと|勝手に|かってに|他人|第三者|知らない(端末|ログイン|場所)|心当たりのない")
 # The customer says they cannot get in, without naming why.
-_CANNOT_LOG_IN = _rx(r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|出来|でけ|れ)?(ない|なく|ません|へん|ひん|ん(?!で))")
+_CANNOT_LOG_IN = _rx(r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ん(?!で))")
+# Asking whether the service can be used at a time the message names: a maintenance question.
+_USABLE_THEN = _rx(
+    r"(ログイン|ろぐいん|入れ|はいれ|入る|はいる|使え|つかえ|使う|利用|見られ|みられ|見た|返済|振込|手続|アクセス)"
+    r".{0,12}(できる|できます|でき(ません)?か|出来|いける|いけ(ます|る)|大丈夫|可|OK|ok|ますか|でしょうか|\?|？|やろか|かな)"
+    r"|(大丈夫|いける|可能)(ですか|でしょうか|か|\?|？|やろ)"
+)
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
 _MACHINE_AND_BRING = _rx(r"(自動契約機|契約機|機械).{0,12}(何|なに)(を|か)?.{0,3}(持|も)って|(自動契約機|契約機).{0,12}必要な(もの|書類)")
@@ -59,10 +66,19 @@ _TOPIC_WORDS = (
     ("ask_member_service_features", _rx(r"会員サービス|かいいんさーびす|会員のページ|マイページ")),
 )
 _UNSURE = frozenset({"nlu_fallback", "nonsense"})
+# 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
+_MEANING_ASKED = _rx(r"って(何|なに|なん|どういう|どんな)|とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
-    r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続|方法|やり方"
+    r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
 )
+_PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え")
+# Leaving for now (「また今度にします」「やっぱりいいや、自分でやる」), said where the classifier guessed a topic.
+_CLOSING = _rx(
+    r"また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
+    r"|自分で(やる|やって|なんとか|何とか|調べ|探)|ええわ|結構です|けっこうです|今日はやめ|(これで|ここで)(終わり|おわり|失礼)"
+)
+_THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|どうも|助かり")
 
 
 def intent_from_facts(
@@ -79,9 +95,14 @@ def intent_from_facts(
     `fallback_threshold`.
     """
     folded = kana_fold(text).text
+    if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not (facts.keys() - {"when"}):
+        return "thank" if _THANKS.search(folded) else "goodbye"
+    reports_failure = bool(_CANNOT_LOG_IN.search(folded)) or facts.get("problem") in ("rejected", "locked")
     names_pin = facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded))
-    if names_pin and _PIN_ASK.search(folded) and intent in _PIN_QUESTION_MISREAD:
+    if names_pin and _PIN_ASK.search(folded) and not reports_failure and intent in _PIN_QUESTION_MISREAD:
         return ASK_PIN_RESET
+    if intent == ASK_PIN_RESET and reports_failure and not _PIN_CHANGE.search(folded):
+        return REPORT_LOGIN_PROBLEM
     if _MACHINE_AND_BRING.search(folded) and intent in _PIN_QUESTION_MISREAD:
         return ASK_PIN_RESET
     if intent == ASK_PIN_RESET and not names_pin:
@@ -94,12 +115,21 @@ def intent_from_facts(
         return REPORT_LOGIN_PROBLEM
     if (facts.get("problem") or _CANNOT_LOG_IN.search(folded)) and intent in _WEAK:
         return REPORT_LOGIN_PROBLEM
+    if intent in _WEAK | {"ask_member_service_merits", "ask_login_causes"} and _MEANING_ASKED.search(folded):
+        if explain_term(text) is not None:
+            return "ask_term"
+    if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
+        if not ({"amount", "rate"} & facts.keys()):
+            return "ask_maintenance"
     if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "ask_member_service_features", "ask_interest"}:
         return "out_of_scope"
     if intent in _UNSURE:
         topics = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
         if len(topics) == 1:
             return topics[0]
+        # A bare answer (「あ、カードはあるで」「IDのほう」) the classifier could not place.
+        if {"login_method", "card_holder"} & facts.keys():
+            return "inform"
     return None
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Pattern
 
-from business.folding import kana_fold, to_katakana
+from business.folding import Folded, kana_fold, to_katakana
 
 # Slot values; the Rasa domain uses exactly these strings.
 ID_PASSWORD = "id_password"
@@ -133,15 +133,27 @@ _DENIAL_REACH = 40
 _DENIABLE = ("problem", "eligibility")
 
 
-def _denied(text: str, end: int) -> bool:
+def _denied(folded: Folded, original: str, end: int) -> bool:
+    """A negation follows in the same sentence; a space the customer typed ends a sentence too
+    (「パス忘れた 延滞とかは特にない」)."""
+    text = folded.text
     following = text[end : end + _DENIAL_REACH]
     stop = _SENTENCE_END.search(following)
     if stop:
         following = following[: stop.start()]
+    typed_end = folded.origins[end - 1][1] if end else 0
     for negation in _NEGATION.finditer(following):
-        if not _NOT_A_DENIAL.search(text[: end + negation.start()]):
+        at = end + negation.start()
+        if any(char.isspace() for char in original[typed_end : folded.origins[at][0]]):
+            return False
+        if not _NOT_A_DENIAL.search(text[:at]):
             return True
     return False
+
+
+# Said of the login method, only a copula negates (「カードの番号で入るほうじゃない」); 「暗証番号が分からない」
+# names the method all the same.
+_NOT_THIS_ONE = _rx(r"^[^、。,.]{0,8}?(じゃな|ではな|ではありません|でなく|じゃなく|ちゃう|とちが|と違)")
 
 
 def find_login_facts(text: str) -> list[Fact]:
@@ -149,7 +161,7 @@ def find_login_facts(text: str) -> list[Fact]:
     folded = kana_fold(text)
     facts = []
     for entity, vocabulary in _VOCABULARIES.items():
-        fact = _first_match(entity, vocabulary, folded.text)
+        fact = _first_match(entity, vocabulary, folded, text)
         if fact is None:
             continue
         start, end = folded.span(fact.start, fact.end)
@@ -157,14 +169,19 @@ def find_login_facts(text: str) -> list[Fact]:
     return facts
 
 
-def _first_match(entity: str, vocabulary: Iterable[tuple[str, Pattern[str]]], text: str) -> Optional[Fact]:
+def _first_match(
+    entity: str, vocabulary: Iterable[tuple[str, Pattern[str]]], folded: Folded, original: str
+) -> Optional[Fact]:
     """The first value (in vocabulary order) stated and not denied; eligibility signals all denied
     (返済の遅れや他社の借入はありません) mean none of them applies."""
+    text = folded.text
     denied: Optional[Fact] = None
     for value, pattern in vocabulary:
         for match in pattern.finditer(text):
-            if entity in _DENIABLE and value != NO_SIGNAL and _denied(text, match.end()):
+            if entity in _DENIABLE and value != NO_SIGNAL and _denied(folded, original, match.end()):
                 denied = denied or Fact(entity, value, match.start(), match.end())
+                continue
+            if entity == "login_method" and _NOT_THIS_ONE.search(text[match.end() :]):
                 continue
             return Fact(entity, value, match.start(), match.end())
     if denied is not None and entity == "eligibility":

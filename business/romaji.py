@@ -26,7 +26,7 @@ def _syllables() -> dict[str, str]:
     for consonant, kana in _ROWS.items():
         if consonant in ("d", "f", "j", "v"):
             continue
-        for vowel, char in zip("aiueo", kana):
+        for vowel, char in zip("aiueo", kana, strict=False):
             if char != "?":
                 table[consonant + vowel] = char
     # d: ディ and ドゥ are how loanwords are typed (アイディ), not ヂ and ヅ.
@@ -34,7 +34,7 @@ def _syllables() -> dict[str, str]:
     for consonant in ("f", "j", "v"):
         pieces = {"f": ("ファ", "フィ", "フ", "フェ", "フォ"), "j": ("ジャ", "ジ", "ジュ", "ジェ", "ジョ"),
                   "v": ("ヴァ", "ヴィ", "ヴ", "ヴェ", "ヴォ")}[consonant]
-        table.update({consonant + vowel: piece for vowel, piece in zip("aiueo", pieces)})
+        table.update({consonant + vowel: piece for vowel, piece in zip("aiueo", pieces, strict=False)})
     table.update({"shi": "シ", "chi": "チ", "tsu": "ツ", "fu": "フ", "si": "シ", "ti": "チ", "tu": "ツ",
                   "hu": "フ", "zi": "ジ", "wo": "ヲ", "thi": "ティ", "tyi": "ティ"})
     for stem, base in (("ky", "キ"), ("gy", "ギ"), ("sh", "シ"), ("sy", "シ"), ("ch", "チ"), ("ty", "チ"),

@@ -50,3 +50,11 @@ def test_unrecognised_login_says_change_the_password_now_and_call():
 
 def test_no_reference_when_the_database_was_down():
     assert "受付番号" not in handoff_message("late_repayment", TUESDAY_AFTERNOON, reference=None)
+
+
+def test_asking_for_the_phone_line_again_keeps_the_earlier_reason():
+    from business.handoff import CUSTOMER_REQUEST, same_reason
+
+    assert same_reason("late_repayment", CUSTOMER_REQUEST) == "late_repayment"
+    assert same_reason("late_repayment", "suspicious_login") == "suspicious_login"
+    assert same_reason(None, CUSTOMER_REQUEST) == CUSTOMER_REQUEST

@@ -47,3 +47,29 @@ def test_the_classifier_keeps_what_the_facts_do_not_contradict(guess, text):
 def test_a_pin_guess_without_the_pin_gives_way_to_the_next_guess_or_the_fallback():
     assert decided("ask_pin_reset", "富士山の高さは何メートル？", [("ask_pin_reset", 0.6), ("chitchat", 0.55)]) == "chitchat"
     assert decided("ask_pin_reset", "富士山の高さは何メートル？", [("ask_pin_reset", 0.6), ("chitchat", 0.2)]) == "nlu_fallback"
+
+
+@pytest.mark.parametrize(
+    "guess, text",
+    [
+        ("ask_member_service_features", "元日に会員のページで返済の具合を確かめたいのですが、入れますでしょうか。"),
+        ("ask_interest", "12/31 夜9時 振込 ログイン大丈夫？"),
+        ("report_suspicious_login", "こっちの日曜の朝10時にログインしたいんやけど、いけるやろか？"),
+    ],
+)
+def test_asking_whether_a_named_time_can_be_used_is_a_maintenance_question(guess, text):
+    assert decided(guess, text) == "ask_maintenance"
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        ("ask_member_service_merits", "あーやっぱいいや自分でなんとかする ありがと", "thank"),
+        ("report_suspicious_login", "ちょうど来客がございましたので、また日を改めてご相談させていただきます。", "goodbye"),
+        ("inform", "あーやっぱいいや 自分でやる", "goodbye"),
+        ("nlu_fallback", "あ、カードはあるで。プロミスのやつ", "inform"),
+        ("ask_pin_reset", "カードの番号と暗証番号で入る方法でございますが、会員サービスに入れません。", "report_login_problem"),
+    ],
+)
+def test_leaving_for_now_a_bare_answer_and_a_failure_that_only_names_the_pin(guess, text, intent):
+    assert decided(guess, text) == intent

@@ -1,0 +1,62 @@
+"""Follow-up questions about the assistant's own turn: say it again, say why it asks, explain a word."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from business.followup import last_answer, why_asked
+from business.glossary import UNKNOWN_TERM, explain_term
+
+AGAIN = "もう一度お伝えします。"
+
+
+class ActionRepeatLastAnswer(Action):
+    """「もう一度」「つまり？」: the last answer again, buttons included (a reference number stays the same)."""
+
+    def name(self) -> Text:
+        return "action_repeat_last_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        replies = last_answer(tracker.events)
+        if not replies:
+            dispatcher.utter_message(response="utter_how_can_i_help")
+            return []
+        dispatcher.utter_message(text=AGAIN)
+        for reply in replies:
+            buttons = (reply.get("data") or {}).get("buttons") or []
+            dispatcher.utter_message(text=reply.get("text") or None, buttons=buttons)
+        return []
+
+
+class ActionExplainQuestion(Action):
+    """「それ答えないとダメ？」: why the open question matters; the form asks it again after this."""
+
+    def name(self) -> Text:
+        return "action_explain_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+        dispatcher.utter_message(text=why_asked(requested))
+        if requested is None:
+            dispatcher.utter_message(response="utter_how_can_i_help")
+        return []
+
+
+class ActionExplainTerm(Action):
+    """「本人確認書類って何？」: the word in plain Japanese, or where to ask when it is not one the assistant knows."""
+
+    def name(self) -> Text:
+        return "action_explain_term"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=explain_term(tracker.latest_message.get("text") or "") or UNKNOWN_TERM)
+        return []

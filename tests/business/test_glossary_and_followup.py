@@ -1,0 +1,42 @@
+"""Follow-up questions: a word the assistant used, why it asks, and its last answer again."""
+
+import pytest
+
+from business.followup import NO_OPEN_QUESTION, last_answer, why_asked
+from business.glossary import explain_term
+
+
+@pytest.mark.parametrize(
+    "question, key_fact",
+    [
+        ("本人確認書類って何ですか", "運転免許証"),
+        ("がんきんってなんやねん", "まだ返していない金額"),
+        ("利用停止ってどういう意味？", "プロミスコールでしか確認できません"),
+        ("日割りって？", "÷365"),
+        ("契約の金利はどこでわかりますか", "取引履歴の照会"),
+        ("一番近い自動契約機はどこ？", "こちらではご案内できない"),
+    ],
+)
+def test_a_word_is_explained_with_what_the_customer_can_act_on(question, key_fact):
+    assert key_fact in explain_term(question)
+
+
+def test_a_word_the_assistant_does_not_know_is_none():
+    assert explain_term("量子コンピューターって何？") is None
+
+
+def test_why_a_question_is_asked_is_said_per_question():
+    assert "停止" in why_asked("eligibility")
+    assert "わからない" in why_asked("rate")
+    assert why_asked(None) == NO_OPEN_QUESTION
+
+
+def test_the_last_answer_is_what_the_assistant_said_since_the_previous_message():
+    events = [
+        {"event": "user", "text": "電話番号は？"},
+        {"event": "bot", "text": "プロミスコール：0120-24-0365"},
+        {"event": "bot", "text": "受付番号「1234-5678」"},
+        {"event": "user", "text": "もう一度"},
+    ]
+    assert [reply["text"] for reply in last_answer(events)] == ["プロミスコール：0120-24-0365", "受付番号「1234-5678」"]
+    assert last_answer([{"event": "user", "text": "もう一度"}]) == []
