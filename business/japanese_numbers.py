@@ -149,12 +149,13 @@ _HALF = r"(半(?!ば))?"  # "2か月半", "1年半"; not "30日半ば"
 _DAY = re.compile(rf"{_SPACE}日{_HALF}(間)?")
 _WEEK = re.compile(rf"{_SPACE}週(?:間)?{_HALF}")
 _MONTH = re.compile(rf"{_SPACE}[かカヶケヵ箇]月(?:間)?{_HALF}")
-_YEAR = re.compile(rf"{_SPACE}年(?:間)?{_HALF}")
+# Not "年" that starts a rate ("50万 年20%": 年 is short for 年利 there).
+_YEAR = re.compile(rf"{_SPACE}年(?![ \t]*[\d０-９])(?:間)?{_HALF}")
 # After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time.
 _PER = re.compile(r"(?:に|あたり|当たり|ごと|毎)")
 # After "N日", these make it a date (the Nth), not a number of days.
 _DATE_AFTER_DAY = re.compile(r"(?:に|まで|から|付|目|頃|ごろ|締め|払い)")
-_RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率)[ \t]*(?:は|が|を|:)?[ \t]*$")
+_RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|りりつ)[ \t]*(?:は|が|を|:)?[ \t]*$")
 # "年18で": 年 alone before a small number is short for 年利, unless it ends a date ("2026年").
 _YEAR_BEFORE = re.compile(rf"(?<![{_NUMERAL_CHARS}])年[ \t]*$")
 _CALENDAR_ERA_BEFORE = re.compile(r"(?:令和|平成|昭和|西暦)[ \t]*$")

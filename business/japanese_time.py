@@ -99,6 +99,30 @@ class _Tag:
     parsed: Dict[str, Any]
 
 
+# Time words typed in kana, each replaced by kanji padded to the same length, so that every span found
+# in the readable text is a span of the text as typed: 「にちようの深夜2じ」 → 「日曜日　の深夜2時」.
+_KANA_TIME_WORDS = (
+    ("あさって", "明後日"), ("おおみそか", "大晦日"), ("しょうがつ", "正月"), ("がんじつ", "元日"), ("がんたん", "元旦"),
+    ("にちようび", "日曜日"), ("げつようび", "月曜日"), ("かようび", "火曜日"), ("すいようび", "水曜日"),
+    ("もくようび", "木曜日"), ("きんようび", "金曜日"), ("どようび", "土曜日"),
+    ("にちよう", "日曜日"), ("げつよう", "月曜日"), ("かよう", "火曜日"), ("すいよう", "水曜日"),
+    ("もくよう", "木曜日"), ("きんよう", "金曜日"), ("どよう", "土曜日"),
+    ("あした", "明日"), ("きょう", "今日"), ("こんや", "今夜"), ("しんや", "深夜"), ("よなか", "夜中"),
+    ("らいしゅう", "来週"), ("こんど", "今度"), ("ごご", "午後"), ("ごぜん", "午前"),
+)
+_KANA_TIME = re.compile("|".join(kana for kana, _ in _KANA_TIME_WORDS))
+_KANA_TIME_KANJI = dict(_KANA_TIME_WORDS)
+_KANA_HOUR = re.compile(r"(?<=[0-9０-９])じ(?!ん|ゃ|ゅ|ょ)")
+_KANA_PART_OF_DAY = re.compile(r"(?<![にでとをがはのも])(あさ|よる)(?!って|さ|い)")
+
+
+def _readable(text: str) -> str:
+    """`text` with kana time words as kanji, the same length (see _KANA_TIME_WORDS)."""
+    text = _KANA_TIME.sub(lambda m: _KANA_TIME_KANJI[m.group()].ljust(len(m.group()), "　"), text)
+    text = _KANA_PART_OF_DAY.sub(lambda m: {"あさ": "朝", "よる": "夜"}[m.group()] + "　", text)
+    return _KANA_HOUR.sub("時", text)
+
+
 def _tags(text: str) -> List[_Tag]:
     """ja-timex tags in text order; none when ja-timex cannot read the text at all."""
     try:
@@ -500,6 +524,7 @@ def _midnight(day: date) -> datetime:
 def _analyse(text: Any) -> Optional[_Parts]:
     if not isinstance(text, str) or not text.strip():
         return None
+    text = _readable(text)
     tags = _tags(text)
     day = _calendar_day(tags, text) or _weekday(tags, text) or _relative_day(tags, text) or _named_span(text)
     clock = _clock(tags, text) or _bare_period(text)
@@ -542,4 +567,11 @@ def parse_when(text: str, now: datetime, *, past: Optional[bool] = None) -> Opti
 def find_time_span(text: str) -> Optional[Span]:
     """(start, end) of the time expression in `text`, for NLU entity extraction; no `now` needed."""
     parts = _analyse(text)
-    return parts.span if parts else None
+    if not parts:
+        return None
+    start, end = parts.span
+    # A kana word read as shorter kanji (がんじつ → 元日　　) ends at the end of the kana word.
+    readable = _readable(text)
+    while end < len(text) and readable[end] == "　" and text[end] != "　":
+        end += 1
+    return start, end

@@ -32,6 +32,8 @@ class MaintenanceVerdict:
     message: str
 
 
+# How every description names a window (business.maintenance): 「メンテナンス時間（毎週月曜日 0:00〜7:00）」.
+_WINDOW_NAMED = "メンテナンス時間（"
 _RETRY = "メンテナンスが終わってから、もう一度お試しください。"
 _OTHER_CAUSES = "ほかの原因を一緒に確認しましょう。"
 _OTHER_CAUSES_OUTSIDE = "メンテナンス時間以外でログインできない場合は、ほかの原因を一緒に確認しましょう。"
@@ -78,9 +80,13 @@ def maintenance_under_way(now: datetime, extra: Sequence[Window] = ()) -> Option
 
 
 def describe_schedule(now: datetime, named: Optional[NamedMoment], extra: Sequence[Window] = ()) -> str:
-    """Answer to 「メンテナンスはいつ？」: the named moment, day or span if any, else now and the next window."""
+    """Answer to 「メンテナンスはいつ？」: the named moment, day or span if any (with the regular schedule
+    when no window is near it, so the customer learns when maintenance is), else now and the next window."""
     if named is not None:
-        return _describe(named, extra)
+        text = _describe(named, extra)
+        if _WINDOW_NAMED not in text:
+            text += "\n" + SCHEDULE
+        return text
     current = window_at(now, extra)
     if current is not None:
         return describe_now(current, now) + "\n" + SCHEDULE

@@ -473,3 +473,18 @@ def test_prepare_builds_the_parser_servers_then_share() -> None:
     assert japanese_time._parser.cache_info().currsize == 1
     assert japanese_time.find_time_span("月曜の朝5時にログインできなかった") == (0, 6)
     assert japanese_time._parser.cache_info().misses == 1  # the prepared parser, not a second one
+
+
+@pytest.mark.parametrize(
+    "text, when, moment",
+    [
+        ("にちようの深夜2じごろって ろぐいんできる？", "にちようの深夜2じ", jst(2026, 12, 7, 2)),
+        ("あしたのあさ6じ はいれる？", "あしたのあさ6じ", jst(2026, 12, 2, 6)),
+        ("がんじつ ろぐいんできる？", "がんじつ", jst(2027, 1, 1)),
+        ("1/2の朝9じなら いける？", "1/2の朝9じ", jst(2027, 1, 2, 9)),
+    ],
+)
+def test_time_words_typed_in_kana_are_read_and_spanned_as_typed(text, when, moment):
+    start, end = find_time_span(text)
+    assert text[start:end] == when
+    assert parse_when(when, TUESDAY_2PM, past=False).moment == moment

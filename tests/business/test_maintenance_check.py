@@ -12,7 +12,7 @@ from dateutil import parser
 from business.clock import JST
 from business.japanese_time import NamedMoment, parse_when
 from business.maintenance import Window
-from business.maintenance_check import MaintenanceVerdict, check_login_time, describe_schedule
+from business.maintenance_check import SCHEDULE, MaintenanceVerdict, check_login_time, describe_schedule
 
 MONDAY_3AM = parser.isoparse("2026-11-30T03:00:00+09:00")
 TUESDAY_2PM = parser.isoparse("2026-12-01T14:00:00+09:00")
@@ -147,10 +147,10 @@ def test_a_named_moment_outside_says_so_and_names_the_window_near_it(
         ("朝5時に入れなかった", TUESDAY_2PM, jst(2026, 12, 1, 5)),
     ],
 )
-def test_a_named_moment_far_from_any_window_is_simply_outside(text: str, now: datetime, moment: datetime):
+def test_a_named_moment_far_from_any_window_is_outside_and_the_schedule_follows(text: str, now: datetime, moment: datetime):
     named, schedule, verdict = ask(text, now)
     assert named.moment == moment
-    assert schedule.endswith(OUTSIDE) and "ただし" not in schedule
+    assert schedule.endswith(OUTSIDE + "\n" + SCHEDULE) and "ただし" not in schedule
     assert not verdict.blocks_login and verdict.message.endswith("ほかの原因を一緒に確認しましょう。")
 
 

@@ -100,3 +100,9 @@ def test_impossible_values_are_passed_on_as_typed_for_the_form_to_explain(text, 
 )
 def test_numbers_nothing_could_read_are_named_but_dates_and_times_are_read(text, unread):
     assert find_unread_numbers(text) == unread
+
+
+def test_a_rate_not_known_said_politely_or_in_kana_and_a_year_word_before_a_rate():
+    assert entities("残高は十五万円ほど、金利は存じません、期間はひと月でございます。")["rate"] == "unknown"
+    assert entities("ざんだか 12万3千 きんり17.8")["rate"] == "17.8"
+    assert entities("50万 年20% 30日 利息 早く")["amount"] == "500000"
