@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, latest_intent, with_database
+from actions.other_questions import answer_other_questions
 from storage import repository
 
 
@@ -28,4 +29,5 @@ class ActionRecordFeedback(Action):
             lambda session: repository.record_feedback(session, tracker.sender_id, outcome, resolved, now), None
         )
         dispatcher.utter_message(response="utter_glad_it_helped" if resolved else "utter_offer_next_step")
+        answer_other_questions(dispatcher, tracker)
         return [SlotSet("awaiting_feedback", False)]

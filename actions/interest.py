@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Dict, List, Optional, Text
 
@@ -11,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import clock
+from actions.other_questions import answer_other_questions
 from business.interest import (
     assumed_rate,
     balance_problem,
@@ -35,6 +37,15 @@ _REPLY_PARSERS: Dict[str, Callable[[str], Any]] = {
 }
 # Problems with the monthly payment alone: the interest for the days can still be given.
 _PAYMENT_PROBLEMS = frozenset({"payment_not_positive", "payment_not_whole_yen", "payment_too_small", "plan_too_long"})
+
+
+def json_object(text: Optional[str]) -> Dict[str, Any]:
+    """A JSON object kept in a text slot, or {} when there is none (or it is damaged)."""
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _decimal(value: Any) -> Optional[Decimal]:
@@ -72,6 +83,20 @@ def _slot_before_latest_message(tracker: Tracker, slot: Text) -> Any:
     return before_user
 
 
+def _what_if(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """「じゃあ8万だったら？」「期間を2か月にしたら？」 right after a simulation: the figures not named
+    again are the last simulation's, so only what the customer changed changes."""
+    named = {entity.get("entity") for entity in tracker.latest_message.get("entities") or []}
+    if not named & {"amount", "rate", "days"}:
+        return []
+    previous = json_object(tracker.get_slot("previous_simulation"))
+    return [
+        SlotSet(slot, str(previous[slot]))
+        for slot in FORM_SLOTS
+        if tracker.get_slot(slot) is None and previous.get(slot) is not None
+    ]
+
+
 class ValidateInterestForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_interest_form"
@@ -104,7 +129,7 @@ class ValidateInterestForm(FormValidationAction):
             unread = find_unread_numbers(text)
             if unread and any(tracker.get_slot(slot) is None for slot in FORM_SLOTS):
                 dispatcher.utter_message(text=unread_numbers_problem(unread).message)
-            return []
+            return _what_if(tracker)
         if requested not in _REPLY_PARSERS or tracker.get_slot(requested) is not None:
             return []
         if not _answers_the_latest_message(tracker):
@@ -197,4 +222,8 @@ class ActionSimulateInterest(Action):
             dispatcher.utter_message(
                 text=describe_simulation(balance, rate, days, monthly_payment, start=today, rate_assumed=rate_assumed)
             )
-        return [SlotSet(slot, None) for slot in INTEREST_SLOTS]
+        answer_other_questions(dispatcher, tracker)
+        kept = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
+        return [SlotSet(slot, None) for slot in INTEREST_SLOTS] + [
+            SlotSet("previous_simulation", json.dumps(kept, sort_keys=True))
+        ]

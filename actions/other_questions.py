@@ -7,11 +7,19 @@ from typing import Iterable
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from business.other_questions import extra_answers
+from actions.context import clock, extra_windows
+from business.maintenance import describe_now, window_at
+from business.other_questions import MAINTENANCE, extra_answers, questions_in
 
 
-def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Tracker, answered: Iterable[str]) -> None:
+def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Tracker, answered: Iterable[str] = ()) -> None:
     """Adds a short answer for each other question of the latest message; `answered` names the topics
     the main answer already covered."""
-    for text in extra_answers(tracker.latest_message.get("text") or "", answered):
+    answered = tuple(answered)
+    message = tracker.latest_message.get("text") or ""
+    status = ""
+    if MAINTENANCE in questions_in(message) and MAINTENANCE not in answered:
+        now = clock().now()
+        status = describe_now(window_at(now, extra_windows(now)), now)
+    for text in extra_answers(message, answered, maintenance_now=status):
         dispatcher.utter_message(text=text)

@@ -26,7 +26,7 @@ NLU_FALLBACK = "nlu_fallback"
 _WEAK = frozenset(
     {
         "nlu_fallback", "nonsense", "out_of_scope", "chitchat", "greet", "goodbye", "thank", "bot_challenge",
-        "ask_login_methods", "ask_maintenance", "ask_interest", "report_suspicious_login",
+        "ask_login_methods", "ask_maintenance", "ask_interest", "report_suspicious_login", "ask_term",
     }
 )
 # General questions: they name a problem word without reporting one (「原因がわからない」,
@@ -40,8 +40,17 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(to_katakana(pattern), re.IGNORECASE)
 
 
-# The unauthorised-access report keeps its intent when it says so.
-_FRAUD_CUE = _rx(r"身に覚え|覚えのない|不正|乗っ取|のっと|勝手に|かってに|他人|第三者|知らない(端末|ログイン|場所)|心当たりのない")
+# Unauthorised access needs evidence: a login, change or notice the customer says they did not make.
+# 「覚えてない」 alone is about memory, never fraud.
+_EVENT = _rx(
+    r"ログイン(され|履歴|通知|の記録|があ|してい)|メール|めーる|通知|お知らせ|SMS|ショートメール|変更(され|しました|が)"
+    r"|勝手に|かってに|乗っ取|のっと|不正|第三者|他人|知らない(端末|場所|人|機種)|身に覚えのない(ログイン|メール|通知|変更)"
+)
+_NOT_ME = _rx(
+    r"身に覚え|覚えのない|覚えがない|覚えはない|覚えがありません|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー)"
+    r"|しとらん|自分(じゃ|では)な|私(じゃ|では)な|知らない|心当たりのない|心当たりがない|勝手に|かってに|乗っ取|のっと|不正|第三者|他人"
+)
+REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
 # The customer says they cannot get in, without naming why.
 _CANNOT_LOG_IN = _rx(r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ん(?!で))")
 # Asking whether the service can be used at a time the message names: a maintenance question.
@@ -66,8 +75,11 @@ _TOPIC_WORDS = (
     ("ask_member_service_features", _rx(r"会員サービス|かいいんさーびす|会員のページ|マイページ")),
 )
 _UNSURE = frozenset({"nlu_fallback", "nonsense"})
+# Guesses that carry no topic of their own: a stated fact or figure says more than they do.
+_SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
+_LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
-_MEANING_ASKED = _rx(r"って(何|なに|なん|どういう|どんな)|とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)")
+_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
     r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
@@ -90,13 +102,25 @@ def intent_from_facts(
 ) -> Optional[str]:
     """The intent the facts call for, or None to keep the classifier's.
 
-    A PIN question needs the PIN: without a word for it, the PIN intent gives way to the next guess
-    of `ranking` ((intent, confidence) pairs), or to the fallback when that guess is below
-    `fallback_threshold`.
+    Some intents need evidence in the words: a PIN question the PIN, an unauthorised-access report a
+    login or notice the customer did not make, a question about a word a word the glossary knows.
+    Without it such a guess gives way to the next guess of `ranking` ((intent, confidence) pairs),
+    or to the fallback when that guess is below `fallback_threshold`.
     """
     folded = kana_fold(text).text
-    if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not (facts.keys() - {"when"}):
+    given = _given(facts)
+    if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded):
+        return None
+    if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given:
         return "thank" if _THANKS.search(folded) else "goodbye"
+    evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded))
+    if evidence:
+        return None if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_call_centre") else REPORT_SUSPICIOUS_LOGIN
+    if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_term") and not evidence and not (
+        intent == "ask_term" and explain_term(text) is not None
+    ):
+        guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
+        return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     reports_failure = bool(_CANNOT_LOG_IN.search(folded)) or facts.get("problem") in ("rejected", "locked")
     names_pin = facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded))
     if names_pin and _PIN_ASK.search(folded) and not reports_failure and intent in _PIN_QUESTION_MISREAD:
@@ -106,15 +130,25 @@ def intent_from_facts(
     if _MACHINE_AND_BRING.search(folded) and intent in _PIN_QUESTION_MISREAD:
         return ASK_PIN_RESET
     if intent == ASK_PIN_RESET and not names_pin:
-        intent = _next_guess(ranking, fallback_threshold)
-        return intent_from_facts(intent, facts, text, (), fallback_threshold) or intent
-    if intent == "report_suspicious_login" and _FRAUD_CUE.search(folded):
-        return None
+        guess = _next_guess(ranking, fallback_threshold, excluded=(ASK_PIN_RESET,))
+        return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     hardship = facts.get("eligibility") in ELIGIBILITY_SIGNALS
     if hardship and intent in _WEAK | {"ask_login_causes"}:
         return REPORT_LOGIN_PROBLEM
-    if (facts.get("problem") or _CANNOT_LOG_IN.search(folded)) and intent in _WEAK:
+    figures = bool({"amount", "rate", "days", "monthly_payment"} & facts.keys())
+    about_login = "login_method" in facts or bool(_LOGIN_WORD.search(folded))
+    if (facts.get("problem") or _CANNOT_LOG_IN.search(folded)) and intent in _WEAK and (about_login or not figures):
         return REPORT_LOGIN_PROBLEM
+    if facts.get("problem") and "login_method" in facts and intent in _GENERAL_QUESTIONS - {"ask_login_causes"}:
+        return REPORT_LOGIN_PROBLEM
+    if facts.get("call_line") == "ladies" and intent in _SMALL_WORDS:
+        return "ask_call_centre"
+    # 「じゃあ8万だったら？」「ありがとう、仮に残高が八万円でしたら…」: figures of a simulation.
+    if figures and intent in _SMALL_WORDS and not about_login:
+        return "ask_interest"
+    # 「あ、カードはあるで」「IDのほうです」: a bare answer the classifier placed elsewhere.
+    if {"login_method", "card_holder"} & facts.keys() and intent in _SMALL_WORDS:
+        return "inform"
     if intent in _WEAK | {"ask_member_service_merits", "ask_login_causes"} and _MEANING_ASKED.search(folded):
         if explain_term(text) is not None:
             return "ask_term"
@@ -127,14 +161,17 @@ def intent_from_facts(
         topics = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
         if len(topics) == 1:
             return topics[0]
-        # A bare answer (「あ、カードはあるで」「IDのほう」) the classifier could not place.
-        if {"login_method", "card_holder"} & facts.keys():
-            return "inform"
     return None
 
 
-def _next_guess(ranking: Iterable[Tuple[str, float]], fallback_threshold: float) -> str:
-    others = [(name, confidence) for name, confidence in ranking if name not in (ASK_PIN_RESET, NLU_FALLBACK)]
+def _given(facts: Mapping[str, str]) -> set[str]:
+    """The facts that say something about the customer's case (a time alone, or "none of these", does not)."""
+    return {name for name, value in facts.items() if name != "when" and not (name == "eligibility" and value == "none")}
+
+
+def _next_guess(ranking: Iterable[Tuple[str, float]], fallback_threshold: float, excluded: Tuple[str, ...]) -> str:
+    """The classifier's best guess other than `excluded`, or the fallback when it is unsure of it too."""
+    others = [(name, confidence) for name, confidence in ranking if name not in (*excluded, NLU_FALLBACK)]
     if not others:
         return NLU_FALLBACK
     name, confidence = max(others, key=lambda pair: pair[1])

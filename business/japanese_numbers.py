@@ -78,7 +78,11 @@ class Quantity:
 _ARABIC = r"\d+(?:,\d+)*(?:\.\d+)?"
 _KANJI_DIGITS = r"[〇零一二三四五六七八九十百千]+"
 _SMALL = rf"(?:{_ARABIC}|{_KANJI_DIGITS})+"
-_NUMERAL = re.compile(rf"{_SMALL}(?:[万億兆](?:{_SMALL})?)*")
+# 「十七・八」「十七点八」: a decimal point said as 点 or written as ・ between numerals.
+_KANJI_POINT = r"(?:[・点.](?:\d+|[〇一二三四五六七八九]+))?"
+_NUMERAL = re.compile(rf"{_SMALL}{_KANJI_POINT}(?:[万億兆](?:{_SMALL})?)*")
+_POINTED = re.compile(r"(.+?)[・点.](\d+|[〇一二三四五六七八九]+)")
+_KANJI_DIGIT_VALUES = {char: str(index) for index, char in enumerate("〇一二三四五六七八九")}
 _ARABIC_RUN = re.compile(r"[\d,.]+")
 _WELL_FORMED_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _DECIMAL_WITH_UNIT = re.compile(r"(\d+\.\d+)([十百千万億兆])")
@@ -100,6 +104,11 @@ def _numeral_value(numeral: str) -> Optional[Decimal]:
 
 def _raw_numeral_value(numeral: str) -> Optional[Decimal]:
     """Arabic and "1.5万" by hand (kanjize reads whole numbers only), everything else by kanjize."""
+    pointed = _POINTED.fullmatch(numeral) if not re.fullmatch(r"[\d,.]+", numeral) else None
+    if pointed:
+        whole = _raw_numeral_value(pointed.group(1))
+        digits = "".join(_KANJI_DIGIT_VALUES.get(char, char) for char in pointed.group(2))
+        return None if whole is None or whole != whole.to_integral_value() else whole + Decimal("0." + digits)
     if not all(_WELL_FORMED_ARABIC.fullmatch(run) for run in _ARABIC_RUN.findall(numeral)):
         return None  # "10,0000" or "1.2.3": refuse rather than guess
     plain = numeral.replace(",", "")

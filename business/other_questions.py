@@ -32,10 +32,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _QUESTIONS = (
     (CALL_CENTRE, _rx(
-        r"電話.{0,12}(何番|番号|何時|なんじ|いつ|時間|受付|つなが|土日|平日)|何番|コールセンター.{0,10}(何時|番号|いつ|時間|土日)"
+        r"電話.{0,12}(何番|番号|何時|なんじ|いつ|時間|受付|つなが|土日|土曜|日曜|祝日|休み|平日|やって)|何番"
+        r"|(コールセンター|窓口).{0,10}(何時|番号|いつ|時間|土日|土曜|日曜|祝日|やって)"
         r"|(問い?合わせ|連絡).{0,8}(先|何時|番号|どこ)|プロミスコール.{0,8}(何時|番号|いつ|時間)"
     )),
-    (MAINTENANCE, _rx(r"メンテ|めんて")),
+    (MAINTENANCE, _rx(r"メンテ|めんて|(今|いま)(って|は|から)?(ログイン|ろぐいん|入れ|はいれ|使え|つかえ)")),
     (PIN_RESET, _rx(
         r"暗証.{0,12}(変え|変更|再設定|リセット|直|作り直|教えて|どこ|方法)|(自動契約機|契約機).{0,12}(何|なに).{0,4}(持|も)って"
     )),
@@ -63,8 +64,12 @@ def questions_in(text: str) -> list[str]:
     return [topic for topic, pattern in _QUESTIONS if pattern.search(folded)]
 
 
-def extra_answers(text: str, answered: Iterable[str]) -> list[str]:
-    """Short answers to the questions of `text` whose topics are not among those `answered`."""
+def extra_answers(text: str, answered: Iterable[str], maintenance_now: str = "") -> list[str]:
+    """Short answers to the questions of `text` whose topics are not among those `answered`;
+    `maintenance_now` (whether maintenance is under way) goes before the schedule."""
     covered = set(answered)
     topics = [topic for topic in questions_in(text) if topic not in covered]
-    return [_ANSWERS[topic] for topic in topics[:MAX_EXTRA]]
+    answers = dict(_ANSWERS)
+    if maintenance_now:
+        answers[MAINTENANCE] = maintenance_now + "\n" + SCHEDULE
+    return [answers[topic] for topic in topics[:MAX_EXTRA]]

@@ -1,5 +1,6 @@
 """Interest simulation: values given up front are answered at once; bad values get a clear reason."""
 
+import json
 import warnings
 
 import pytest
@@ -15,7 +16,9 @@ async def test_ten_man_yen_at_18_percent_for_30_days_is_1479_yen(at, domain):
     tracker = user_tracker("10万円を年18%で30日借りたら利息はいくら？", "ask_interest", slots={"balance": "100000", "rate": "18", "days": "30"})
     messages, events = await run(ActionSimulateInterest(), tracker, domain)
     assert "1,479円" in text_of(messages)
-    assert set(slot_events(events).values()) == {None}
+    slots = slot_events(events)
+    assert {slots[slot] for slot in ("balance", "rate", "days", "monthly_payment")} == {None}
+    assert json.loads(slots["previous_simulation"]) == {"balance": "100000", "rate": "18", "days": "30"}
 
 
 @pytest.mark.asyncio
@@ -355,3 +358,13 @@ async def test_figures_routed_to_the_simulation_are_read_like_a_first_message(do
     await ValidateInterestForm().get_extraction_events(dispatcher, tracker, domain)
 
     assert "「100000」を読み取れませんでした" in text_of(dispatcher.messages)
+
+
+def test_what_if_keeps_the_last_simulations_figures_the_customer_did_not_name_again():
+    from actions.interest import _what_if
+
+    previous = json.dumps({"balance": "100000", "rate": "18", "days": "30"})
+    tracker = user_tracker("じゃあ8万だったら？", "ask_interest", {"amount": "80000"}, {"balance": "80000", "previous_simulation": previous})
+    assert {event["name"]: event["value"] for event in _what_if(tracker)} == {"rate": "18", "days": "30"}
+    fresh = user_tracker("利息を計算したい", "ask_interest", {}, {"previous_simulation": previous})
+    assert _what_if(fresh) == []

@@ -73,3 +73,22 @@ def test_asking_whether_a_named_time_can_be_used_is_a_maintenance_question(guess
 )
 def test_leaving_for_now_a_bare_answer_and_a_failure_that_only_names_the_pin(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        ("report_login_problem", "パスワード変更しましたってメール来てんけど、わし変えてへんで", "report_suspicious_login"),
+        ("report_login_problem", "英数字が違うって言われる。昨日パスワード変更のメール来てたけど、自分は何もいじってない", "report_suspicious_login"),
+        ("report_suspicious_login", "女の人が出る電話の番号だけ教えといて", "ask_call_centre"),
+        ("ask_term", "ふじさんて なんめーとるだっけ", "nlu_fallback"),
+        ("report_suspicious_login", "いま手元に何もないわ。また後でやる、ありがとー", "thank"),
+    ],
+)
+def test_alarming_answers_need_evidence_and_memory_is_not_fraud(guess, text, intent):
+    assert decided(guess, text) == intent
+
+
+def test_not_remembering_is_never_unauthorised_access():
+    assert decided("report_suspicious_login", "ログインIDを登録した覚えがございません") != "report_suspicious_login"
+    assert decided("report_suspicious_login", "パスワード覚えてないんだけど") != "report_suspicious_login"

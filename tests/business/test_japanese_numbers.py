@@ -451,3 +451,8 @@ def test_absurdly_long_numbers_are_read_without_raising(text: str) -> None:
     (value,) = [q.value for q in find_quantities(text)] or [parse_amount(text)]
 
     assert abs(value) > 10**30 and (value < 0) == text.startswith("-")
+
+
+@pytest.mark.parametrize("text", ["年利は十七・八パーセント", "十七点八%", "年利十七．八%", "17・8%"])
+def test_a_decimal_point_said_as_ten_or_written_as_a_middle_dot(text):
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [("rate", Decimal("17.8"))]

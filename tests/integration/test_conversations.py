@@ -69,15 +69,14 @@ def test_late_repayment_goes_straight_to_promise_call_with_open_status(tuesday):
 
 # --- every path of the triage ---------------------------------------------------------------------
 
-def test_forgotten_password_without_a_card_gets_the_four_steps_then_feedback(tuesday):
+def test_forgotten_password_gets_the_four_steps_at_once_then_feedback(tuesday):
     chat = Conversation(tuesday)
     chat.say("ログインできません")
     text, buttons = chat.say(inform(login_method="id_password"))
     assert "どのような状態" in text and "忘れてしまった" in buttons
-    text, buttons = chat.say(inform(problem="forgot"))
-    assert "プロミスカードまたはプロミスVisaカードをお持ちですか" in text  # eligibility is not asked
-    text, buttons = chat.say(inform(card_holder="no_card"))
+    text, buttons = chat.say(inform(problem="forgot"))  # neither eligibility nor the card is asked
     assert "「ログインID・パスワードがわからない方はこちら」" in text
+    assert "カード番号と暗証番号でログインすれば" in text  # what card holders can do instead
     assert "解決しましたか" in text and buttons == ["はい", "いいえ"]
     text, _ = chat.say("/affirm")
     assert "よかった" in text
@@ -142,8 +141,8 @@ def test_typed_answers_fill_the_form_like_buttons(tuesday):
     chat.say("ログインできません")
     text, _ = chat.say("IDとパスワードでログインしています")
     assert "どのような状態" in text
-    text, _ = chat.say("ロックされています")
-    assert "当てはまるもの" in text
+    text, _ = chat.say("ロックされています")  # a locked account is answered at once
+    assert "これ以上は入力を試さないでください" in text and "0120-24-0365" in text
 
 
 def test_unrecognised_login_notice_means_change_the_password_and_call(tuesday):
@@ -184,7 +183,9 @@ def test_greeting_offers_buttons_and_out_of_scope_is_polite(tuesday):
     text, buttons = chat.say("こんにちは")
     assert "自動応答" in text and "担当者ではありません" in text  # plainly not a person
     assert "ログインできない" in buttons and "暗証番号を忘れた" in buttons
-    text, _ = chat.say("今日の天気は？")
+    text, buttons = chat.say("今日の天気は？")  # small talk: a polite word and the topics, no phone number
+    assert "0120-24-0365" not in text and "ログインできない" in buttons
+    text, _ = chat.say("増額の審査ってどれくらいかかりますか")  # Promise business outside login
     assert "0120-24-0365" in text
 
 
@@ -192,9 +193,9 @@ def test_greeting_offers_buttons_and_out_of_scope_is_polite(tuesday):
 
 def test_an_unclear_message_gets_likely_topics_then_the_whole_menu(tuesday):
     chat = Conversation(tuesday)
-    first, first_buttons = chat.say("パスワードがどうとか")
-    assert "うまく読み取れませんでした" in first
-    assert "ログインできない" in first_buttons and len(first_buttons) <= 3
+    first, first_buttons = chat.say("例のあれってどうなってます")
+    assert "申し訳ありません" in first  # never a silent or a wrong answer
+    assert {"ログインできない", "メンテナンスの時間", "利息を計算したい"} <= set(first_buttons)
     second, second_buttons = chat.say("ふがふが")
     assert "自動応答" in second
     assert {"ログインできない", "メンテナンスの時間", "電話で相談したい", "会員サービスでできること"} <= set(second_buttons)
