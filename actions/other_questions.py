@@ -9,12 +9,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, extra_windows
 from business.maintenance import describe_now, window_at
-from business.other_questions import MAINTENANCE, extra_answers, questions_in
+from business.other_questions import MAINTENANCE, MAX_EXTRA, extra_answers, features_asked, questions_in
 
 
-def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Tracker, answered: Iterable[str] = ()) -> None:
+def answer_other_questions(
+    dispatcher: CollectingDispatcher, tracker: Tracker, answered: Iterable[str] = (), features: bool = True
+) -> None:
     """Adds a short answer for each other question of the latest message; `answered` names the topics
-    the main answer already covered."""
+    the main answer already covered, and `features` False when it was about member-service functions."""
     answered = tuple(answered)
     message = tracker.latest_message.get("text") or ""
     status = ""
@@ -23,3 +25,8 @@ def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Tracker, a
         status = describe_now(window_at(now, extra_windows(now)), now)
     for text in extra_answers(message, answered, maintenance_now=status):
         dispatcher.utter_message(text=text)
+    if features:
+        from actions.member_service import ANSWERS
+
+        for feature in features_asked(message)[:MAX_EXTRA]:
+            dispatcher.utter_message(response=ANSWERS[feature])

@@ -45,14 +45,20 @@ class ValidateLoginTriageForm(FormValidationAction):
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        """A short reply to the question just asked (「カードです」「いいえ」) fills that slot."""
+        """A short reply to the question just asked (「カードです」「いいえ」) fills that slot. A fact the
+        customer adds that answers another question (「カードはもってない」 when asked what happened) is
+        kept as said, so the question is asked again without an apology."""
         requested = tracker.get_slot("requested_slot")
         if requested not in TRIAGE_SLOTS or tracker.get_slot(requested) is not None:
             return []
         value = interpret_reply(requested, tracker.latest_message.get("text") or "")
-        if value is None:
-            return []
-        return [SlotSet(requested, value)]
+        if value is not None:
+            return [SlotSet(requested, value)]
+        return [
+            SlotSet(entity["entity"], entity["value"])
+            for entity in tracker.latest_message.get("entities") or []
+            if entity.get("entity") in TRIAGE_SLOTS and entity.get("entity") != requested
+        ]
 
     # Categorical answers: anything outside the slot's values (a forged payload) is not kept.
     def validate_login_method(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

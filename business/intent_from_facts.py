@@ -44,13 +44,16 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # 「覚えてない」 alone is about memory, never fraud.
 _EVENT = _rx(
     r"ログイン(され|履歴|通知|の記録|があ|してい)|メール|めーる|通知|お知らせ|SMS|ショートメール|変更(され|しました|が)"
-    r"|勝手に|かってに|乗っ取|のっと|不正|第三者|他人|知らない(端末|場所|人|機種)|身に覚えのない(ログイン|メール|通知|変更)"
+    r"|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)|乗っ取|のっと|不正|第三者|他人|知らない(端末|場所|人|機種)"
+    r"|身に覚えのない(ログイン|メール|通知|変更)"
 )
 _NOT_ME = _rx(
     r"身に覚え|覚えのない|覚えがない|覚えはない|覚えがありません|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー)"
-    r"|しとらん|自分(じゃ|では)な|私(じゃ|では)な|知らない|心当たりのない|心当たりがない|勝手に|かってに|乗っ取|のっと|不正|第三者|他人"
+    r"|しとらん|自分(じゃ|では)な|私(じゃ|では)な|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
+    r"|乗っ取|のっと|不正|第三者|他人"
 )
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
+_CARD_LOST = _rx(r"カード.{0,10}(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|おとし)|(盗まれ|盗難|紛失|なくし|落とし).{0,4}カード")
 # The customer says they cannot get in, without naming why.
 _CANNOT_LOG_IN = _rx(r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ん(?!で))")
 # Asking whether the service can be used at a time the message names: a maintenance question.
@@ -79,7 +82,7 @@ _UNSURE = frozenset({"nlu_fallback", "nonsense"})
 _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
-_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)")
+_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|(どこ|何処)(に|で)?(ある|あり)|とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
     r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
@@ -116,6 +119,9 @@ def intent_from_facts(
     evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded))
     if evidence:
         return None if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_call_centre") else REPORT_SUSPICIOUS_LOGIN
+    # A lost or stolen card is for the call centre, whatever else the message says.
+    if _CARD_LOST.search(folded) and intent != "ask_call_centre":
+        return "ask_call_centre"
     if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_term") and not evidence and not (
         intent == "ask_term" and explain_term(text) is not None
     ):
@@ -137,17 +143,19 @@ def intent_from_facts(
         return REPORT_LOGIN_PROBLEM
     figures = bool({"amount", "rate", "days", "monthly_payment"} & facts.keys())
     about_login = "login_method" in facts or bool(_LOGIN_WORD.search(folded))
-    if (facts.get("problem") or _CANNOT_LOG_IN.search(folded)) and intent in _WEAK and (about_login or not figures):
+    # A bare 「入れなかった」 inside a maintenance question keeps the maintenance answer.
+    failure_named = bool(facts.get("problem")) or (bool(_CANNOT_LOG_IN.search(folded)) and intent != "ask_maintenance")
+    if failure_named and intent in _WEAK and (about_login or not figures):
         return REPORT_LOGIN_PROBLEM
     if facts.get("problem") and "login_method" in facts and intent in _GENERAL_QUESTIONS - {"ask_login_causes"}:
         return REPORT_LOGIN_PROBLEM
     if facts.get("call_line") == "ladies" and intent in _SMALL_WORDS:
         return "ask_call_centre"
-    # 「じゃあ8万だったら？」「ありがとう、仮に残高が八万円でしたら…」: figures of a simulation.
-    if figures and intent in _SMALL_WORDS and not about_login:
+    # 「じゃあ8万だったら？」「ちがう、期間まちがえた。45日！」: figures of a simulation.
+    if figures and intent in _SMALL_WORDS | {REPORT_LOGIN_PROBLEM} and not about_login:
         return "ask_interest"
     # 「あ、カードはあるで」「IDのほうです」: a bare answer the classifier placed elsewhere.
-    if {"login_method", "card_holder"} & facts.keys() and intent in _SMALL_WORDS:
+    if {"login_method", "card_holder", "eligibility"} & facts.keys() and intent in _SMALL_WORDS:
         return "inform"
     if intent in _WEAK | {"ask_member_service_merits", "ask_login_causes"} and _MEANING_ASKED.search(folded):
         if explain_term(text) is not None:

@@ -160,8 +160,8 @@ _WEEK = re.compile(rf"{_SPACE}週(?:間)?{_HALF}")
 _MONTH = re.compile(rf"{_SPACE}[かカヶケヵ箇]月(?:間)?{_HALF}")
 # Not "年" that starts a rate ("50万 年20%": 年 is short for 年利 there).
 _YEAR = re.compile(rf"{_SPACE}年(?![ \t]*[\d０-９])(?:間)?{_HALF}")
-# After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time.
-_PER = re.compile(r"(?:に|あたり|当たり|ごと|毎)")
+# After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time; not "2か月にしたら".
+_PER = re.compile(r"(?:に(?!し|延|伸|変|かえ|なっ|なる|なれ|減|増|短|長)|あたり|当たり|ごと|毎)")
 # After "N日", these make it a date (the Nth), not a number of days.
 _DATE_AFTER_DAY = re.compile(r"(?:に|まで|から|付|目|頃|ごろ|締め|払い)")
 _RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|りりつ)[ \t]*(?:は|が|を|:)?[ \t]*$")

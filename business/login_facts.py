@@ -64,12 +64,13 @@ _LOGIN_METHOD = [
 _PROBLEM = [
     (LOCKED, _rx(
         r"ロック|rokku|rock|凍結|利用できない状態|試行回数|回数制限|規定の回数|回数を(超え|こえ)|(これ以上|これいじょう).{0,4}(入力|にゅうりょく)でき"
-        r"|しばらく.{0,6}(利用|ログイン|使用)(いただけ|でき)ません"
+        r"|しばらく.{0,6}(利用|ログイン|使用)(いただけ|でき)ません|入力.{0,4}(受け?付け|うけつけ)(ない|へん|ません|られ)"
         r"|(何度|何回|なんど|なんかい|数回|すうかい|[0-9]+回).{0,20}(入れなく|はいれなく|入れません|はいれません|入れない|はいれない"
         r"|ログインできなく|使えなく|つかえなく|できなくな)"
     )),
     (FORGOT, _rx(
         r"忘れ|わすれ|wasure|失念|再発行|再設定|さいはっこう|さいせってい|わからな|分からな|わかりません|分かりません|わかんな|分かんな"
+        r"|わからん|分からん"
         r"|思い出せ|おもいだせ|覚えていな|覚えてな|おぼえてな|覚えてません|記憶にな|不明"
         r"|新しい.{0,4}(ID|パスワ|アイディ)|(新しく|あたらしく).{0,6}(した|したい|もら|取|作|発行)|取り直|とりなお|作り直|つくりなお"
     )),
@@ -85,10 +86,10 @@ _ELIGIBILITY = [
         rf"|{_OTHER_LENDER}.{{0,8}}(滞納|延滞|遅れ|おくれ|遅延|断られ|ことわられ|審査.{{0,4}}(落ち|おち|通らな|ダメ|だめ))"
     )),
     (LATE_REPAYMENT, _rx(
-        r"返済.{0,8}(遅れ|おくれ|遅延|滞|できていな|できてな|払えて|はらえて|間に合わ|まにあわ)|返済.{0,4}(忘れ|わすれ)(が|て|ちゃ)"
+        r"(返済|へんさい).{0,8}(遅れ|おくれ|遅延|滞|できていな|できてな|払えて|はらえて|間に合わ|まにあわ)|返済.{0,4}(忘れ|わすれ)(が|て|ちゃ)"
         r"|返済日.{0,6}(過ぎ|すぎ|超え|こえ)|支払.{0,6}(遅れ|おくれ|過ぎ|すぎ|できてな|できていな)"
         r"|延滞|えんたい|滞納|たいのう|払えて(い)?な|はらえて(い)?な|払ってな|払っていな"
-        r"|引き?落とし.{0,6}(できなかった|できてな|されなかった|されてな)"
+        r"|引き?落とし.{0,6}(できなかった|できてな|されなかった|されてな)|(?<!ログインが)(遅れ|おくれ)(とか|など|は|も|て|た|る)"
     )),
     (INCOME_DROP, _rx(
         r"(収入|給料|給与|年収|月収|稼ぎ|しゅうにゅう|きゅうりょう).{0,8}(下が|さが|減|へっ|へり|落ち|おち|なくな|無くな|ゼロ|0に)"
@@ -98,7 +99,7 @@ _ELIGIBILITY = [
         rf"{_OTHER_LENDER}.{{0,10}}(借|かり|ローン|キャッシング)|借入.{{0,6}}(増|ふえ|多く)|借金.{{0,6}}(増|ふえ|多く)"
     )),
     (NO_SIGNAL, _rx(
-        r"((どれ|いずれ)にも|どれも|いずれも|特に|とくに|何も|なにも|なんも).{0,6}(当てはま|あてはま|該当し|ありません|ございません|ない|なし)"
+        r"((どれ|いずれ)にも|どれも|いずれも|特に|とくに|何も|なにも|なんも|全部|ぜんぶ|全然|ぜんぜん).{0,6}(当てはま|あてはま|該当し|ありません|ございません|ない|なし)"
         r"|(当てはま|あてはま)(らな|りません)|該当(しな|しません|なし)|心当たりはない|心当たりはありません"
     )),
 ]
@@ -106,6 +107,8 @@ _CARD_HOLDER = [
     ("no_card", _rx(
         rf"{_CARD}.{{0,8}}({_NOT_HELD}|なくし|無くし|紛失)|{_CARD}(は|が|も|を|とか|なんて)?(ない|無い|なし|無し|ありません)"
         rf"|カードレス|{_CARD}(を|は)?(作|つく)(らな|ってな)"
+        r"|(クレカ|クレジットカード|キャッシュカード|デビットカード|銀行のカード|(?<!プロミス)(楽天|イオン|三井住友|JCB|dカード|ポイント)カード?)"
+        r".{0,4}(なら|しか|は)?.{0,2}(ある|あり|持って|もって)"
     )),
     ("has_card", _rx(
         rf"{_CARD}.{{0,8}}(持って(い|お|る|ま)|もって(い|る|ま)|あります|ありました|ある|あった|手元に|てもとに|出てき|でてき|出てまい|見つか|みつか)"
@@ -132,6 +135,9 @@ _NOT_A_DENIAL = _rx(
 )
 _SENTENCE_END = re.compile(r"[。．.！？!?…\n]")
 _DENIAL_REACH = 40
+# A finished predicate or a conjunction ends the clause a denial could belong to (「忘れたIDで入るやつ
+# 延滞はしてない」: the ない denies the 延滞, not the 忘れた); 「遅れたこともありません」 goes on.
+_CLAUSE_BREAK = _rx(r"(?<=.)た(?!こと|事|り|ら|っけ)|ので|から(?!の)|けど|けれど|が、|て、")
 # Entities whose facts a customer denies as often as states; the others are named, not denied.
 _DENIABLE = ("problem", "eligibility")
 
@@ -141,17 +147,24 @@ def _denied(folded: Folded, original: str, end: int) -> bool:
     (「パス忘れた 延滞とかは特にない」)."""
     text = folded.text
     following = text[end : end + _DENIAL_REACH]
-    stop = _SENTENCE_END.search(following)
-    if stop:
-        following = following[: stop.start()]
+    for boundary in (_SENTENCE_END, _CLAUSE_BREAK):
+        stop = boundary.search(following)
+        if stop:
+            following = following[: stop.start()]
     typed_end = folded.origins[end - 1][1] if end else 0
     for negation in _NEGATION.finditer(following):
         at = end + negation.start()
-        if any(char.isspace() for char in original[typed_end : folded.origins[at][0]]):
+        between = original[typed_end : folded.origins[at][0]]
+        if any(char.isspace() and between[:index].rstrip()[-1:] in _CLAUSE_ENDS for index, char in enumerate(between)):
             return False
         if not _NOT_A_DENIAL.search(text[:at]):
             return True
     return False
+
+
+# The last character of a clause a typed space ends (「パス忘れた 延滞は特にない」), unlike a list that goes
+# on after the space (「遅れとか他社とか そーゆーのはない」).
+_CLAUSE_ENDS = frozenset("たただるすよねわんいぇえ")
 
 
 # Said of the login method, only a copula negates (「カードの番号で入るほうじゃない」); 「暗証番号が分からない」

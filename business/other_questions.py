@@ -58,6 +58,22 @@ _ANSWERS = {
 }
 
 
+# A sentence that asks something: 「ほんと？」「できる？」「ありますか」.
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]?")
+_ASKS = _rx(r"[？?]|か[。．.]?$|できる|でき(ます|ません)か|ほんと|本当|教えて|知りたい|の[。．.]?$|られる|れる？")
+
+
+def features_asked(text: str) -> list[str]:
+    """Member-service functions a sentence of `text` asks about (「ポイントで返せるってほんと？」)."""
+    from business.member_service import find_service_features
+
+    asked: list[str] = []
+    for sentence in _SENTENCE.findall(text):
+        if _ASKS.search(kana_fold(sentence).text):
+            asked += [fact.value for fact in find_service_features(sentence) if fact.value not in asked]
+    return asked
+
+
 def questions_in(text: str) -> list[str]:
     """The topics of the questions the message asks, in the order listed above."""
     folded = kana_fold(text).text

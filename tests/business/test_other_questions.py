@@ -26,3 +26,11 @@ def test_a_pin_question_and_a_settings_question_are_both_answered():
 
 def test_a_message_that_only_states_things_asks_nothing():
     assert questions_in("カード番号でログインしています。暗証番号は合っているはずです。") == []
+
+
+def test_a_member_service_function_asked_in_a_second_sentence_is_found():
+    from business.other_questions import features_asked
+
+    assert features_asked("暗証番号ってネットで変えれる？あとVポイントで返済できる？") == ["v_points"]
+    assert features_asked("会員サービスで今の金利を確認することはできますか？") == ["transaction_history"]
+    assert features_asked("お正月にネット返済をするつもりです。") == []  # said, not asked
