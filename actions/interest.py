@@ -173,7 +173,13 @@ class ValidateInterestForm(FormValidationAction):
         if rate is None:
             dispatcher.utter_message(text=unread_answer_problem("rate", [str(value)]).message)
             return {"rate": None}
-        problem = rate_problem(rate, _decimal(tracker.get_slot("balance")))
+        # Checked against the balance kept, or else the one named with it even if it was refused
+        # (「1兆円を17.8%で」 is told both what is wrong with the amount and the ceiling for it).
+        balance = _decimal(tracker.get_slot("balance"))
+        if balance is None:
+            named = [e.get("value") for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "amount"]
+            balance = _decimal(named[0]) if named else None
+        problem = rate_problem(rate, balance)
         if problem:
             dispatcher.utter_message(text=problem.message)
             return {"rate": None}

@@ -44,8 +44,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # 「覚えてない」 alone is about memory, never fraud.
 _EVENT = _rx(
     r"ログイン(され|履歴|通知|の記録|があ|してい)|メール|めーる|通知|お知らせ|SMS|ショートメール|変更(され|しました|が)"
-    r"|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)|乗っ取|のっと|不正|第三者|他人|知らない(端末|場所|人|機種)"
-    r"|身に覚えのない(ログイン|メール|通知|変更)"
+    r"|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)|乗っ取られ|のっとられ|知らない(端末|場所|人|機種)"
+    r"|身に覚えのない(ログイン|メール|通知|変更)|(不正|ふせい)(ログイン|アクセス)(され|が(あ|され)|の(通知|履歴|形跡))"
 )
 _NOT_ME = _rx(
     r"身に覚え|覚えのない|覚えがない|覚えはない|覚えがありません|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー)"
@@ -55,12 +55,12 @@ _NOT_ME = _rx(
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
 _CARD_LOST = _rx(r"カード.{0,10}(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|おとし)|(盗まれ|盗難|紛失|なくし|落とし).{0,4}カード")
 # The customer says they cannot get in, without naming why.
-_CANNOT_LOG_IN = _rx(r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ん(?!で))")
+_CANNOT_LOG_IN = _rx(r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ん(?!で))")
 # Asking whether the service can be used at a time the message names: a maintenance question.
 _USABLE_THEN = _rx(
     r"(ログイン|ろぐいん|入れ|はいれ|入る|はいる|使え|つかえ|使う|利用|見られ|みられ|見た|返済|振込|手続|アクセス)"
     r".{0,12}(できる|できます|でき(ません)?か|出来|いける|いけ(ます|る)|大丈夫|可|OK|ok|ますか|でしょうか|\?|？|やろか|かな)"
-    r"|(大丈夫|いける|可能)(ですか|でしょうか|か|\?|？|やろ)"
+    r"|(大丈夫|いける|可能)(ですか|で(ございま)?しょうか|でございますか|か|\?|？|やろ|かな)"
 )
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
@@ -82,7 +82,7 @@ _UNSURE = frozenset({"nlu_fallback", "nonsense"})
 _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
-_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|(どこ|何処)(に|で)?(ある|あり)|とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)")
+_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
     r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
@@ -112,6 +112,9 @@ def intent_from_facts(
     """
     folded = kana_fold(text).text
     given = _given(facts)
+    figures_given = bool({"amount", "rate", "days", "monthly_payment"} & facts.keys())
+    if intent == "ask_term" and figures_given:
+        return "ask_interest"
     if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded):
         return None
     if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given:

@@ -130,7 +130,7 @@ _VOCABULARIES = {
 # unless the negation belongs to the failure or the hardship itself (ログインできない, 払えない).
 _NEGATION = _rx(r"(?<!ど)(?<!しか)(ない|無い|なし|無し|ません|へん|ねー|ねえ|ひん)")
 _NOT_A_DENIAL = _rx(
-    r"(でき|出来|でけ|入れ|はいれ|使え|つかえ|払え|はらえ|合わ|あわ|返せ|かえせ"
+    r"(でき|でぎ|出来|でけ|入れ|はいれ|使え|つかえ|払え|はらえ|合わ|あわ|返せ|かえせ"
     r"|申し訳(ござい|あり)|もうしわけ(ござい|あり)|すみ|すい|かまい|構い)$"
 )
 _SENTENCE_END = re.compile(r"[。．.！？!?…\n]")

@@ -36,6 +36,10 @@ _GAP = r"[^0-9０-９。．！？!?\n残元金額期日借返]{0,10}?"
 _RATE_UNKNOWN = re.compile(_RATE_WORD + _GAP + _NOT_KNOWING)
 
 
+# 「45日後に返すとしたら」: the days until repayment, said as a time from now.
+_REPAID_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+日後に?(返|かえ|払|はら)")
+
+
 def find_message_facts(text: str) -> list[Fact]:
     """All facts, in text order. A time expression wins over numbers inside it (1月1日 is no period).
 
@@ -44,6 +48,10 @@ def find_message_facts(text: str) -> list[Fact]:
     """
     facts = find_service_features(text)
     time_span = find_time_span(text)
+    repaid_after = _REPAID_AFTER.search(text)
+    if time_span is not None and repaid_after is not None and time_span[0] <= repaid_after.start() < time_span[1]:
+        # 「45日後に返す」 in an interest question is a number of days, not a date.
+        time_span = None
     if time_span is not None:
         start, end = time_span
         facts.append(Fact(WHEN, text[start:end], start, end))

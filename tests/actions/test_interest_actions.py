@@ -368,3 +368,14 @@ def test_what_if_keeps_the_last_simulations_figures_the_customer_did_not_name_ag
     assert {event["name"]: event["value"] for event in _what_if(tracker)} == {"rate": "18", "days": "30"}
     fresh = user_tracker("利息を計算したい", "ask_interest", {}, {"previous_simulation": previous})
     assert _what_if(fresh) == []
+
+
+def test_a_refused_amount_still_tells_the_ceiling_of_its_band():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.interest import ValidateInterestForm
+
+    tracker = user_tracker("1兆円を17.8%で30日", "ask_interest", {"amount": "1000000000000", "rate": "17.8"}, {"balance": None})
+    dispatcher = CollectingDispatcher()
+    assert ValidateInterestForm().validate_rate("17.8", dispatcher, tracker, {}) == {"rate": None}
+    assert "年15.0%が上限" in dispatcher.messages[0]["text"]

@@ -106,3 +106,8 @@ def test_a_rate_not_known_said_politely_or_in_kana_and_a_year_word_before_a_rate
     assert entities("残高は十五万円ほど、金利は存じません、期間はひと月でございます。")["rate"] == "unknown"
     assert entities("ざんだか 12万3千 きんり17.8")["rate"] == "17.8"
     assert entities("50万 年20% 30日 利息 早く")["amount"] == "500000"
+
+
+def test_days_until_repayment_said_as_a_time_from_now_are_days():
+    assert entities("残りが30万円、年14.5%で、45日後に返すとしたら利息いくらですか")["days"] == "45"
+    assert "when" in entities("3日後にログインできる？")

@@ -252,11 +252,13 @@ def test_a_test_message_first_gets_the_topic_menu_not_the_phone_line(tuesday):
     assert "ログインできない" in buttons
 
 
-def test_asking_for_the_phone_ends_the_triage(tuesday):
+def test_asking_for_the_phone_mid_triage_gets_the_number_then_the_open_question_again(tuesday):
     chat = Conversation(tuesday)
     chat.say("ログインできません")
     text, _ = chat.say("オペレーターと話したい")
-    assert "0120-24-0365" in text
+    assert "0120-24-0365" in text and "どちらの方法" in text
+    text, _ = chat.say("やっぱりいいです、また今度にします")  # leaving ends the triage politely
+    assert "またお困りのときは" in text and "どちらの方法" not in text
     text, _ = chat.say("こんにちは")
     assert "どちらの方法" not in text
 
