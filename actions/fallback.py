@@ -8,9 +8,18 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import clock, with_database
+from actions.context import clock, latest_entity, with_database
+from actions.handoff import hand_off
+from actions.maintenance import ActionDescribeMaintenance
 from actions.member_service import answers_for_named_features
-from business.clarification import actions_of_previous_turn, what_to_offer
+from business.clarification import (
+    MAINTENANCE_FOLLOW_UP,
+    PHONE_FOLLOW_UP,
+    actions_of_previous_turn,
+    follow_up_of,
+    what_to_offer,
+)
+from business.handoff import handoff_reason
 from business.redaction import redact
 from storage import repository
 
@@ -49,6 +58,16 @@ class ActionNotUnderstood(Action):
         if tracker.active_loop_name:
             dispatcher.utter_message(response="utter_default")
             return []
+        # 「土日は？」 right after the phone line, 「じゃあ12時すぎたら？」 right after the maintenance hours.
+        follow_up = follow_up_of(
+            actions_of_previous_turn(tracker.events),
+            tracker.latest_message.get("text") or "",
+            latest_entity(tracker, "when") is not None,
+        )
+        if follow_up == PHONE_FOLLOW_UP:
+            return hand_off(dispatcher, tracker, handoff_reason(tracker.get_slot("eligibility"), None))
+        if follow_up == MAINTENANCE_FOLLOW_UP:
+            return await ActionDescribeMaintenance().run(dispatcher, tracker, domain)
         # Unsure of the intent, but the message names a member-service function (「明細を見たい」):
         # its answer helps more than an apology.
         named = answers_for_named_features(tracker)

@@ -31,12 +31,15 @@ class ActionRouteInform(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         said = TriageFacts(**{entity: latest_entity(tracker, entity) for entity in TRIAGE_ENTITIES})
-        if any(value is not None for value in said.__dict__.values()):
+        figures = any(latest_entity(tracker, entity) is not None for entity in INTEREST_ENTITIES)
+        # 「ちがう、期間まちがえた。45日！」: a problem word next to figures is about the figures.
+        about_login = any(value is not None for field, value in said.__dict__.items() if field != "problem")
+        if about_login or (said.problem is not None and not figures):
             facts = corrected(TriageFacts.from_json(tracker.get_slot("previous_triage")), said)
             return [SlotSet(slot, value) for slot, value in facts.__dict__.items()] + [
                 SlotSet("awaiting_feedback", False),
                 SlotSet("inform_topic", LOGIN),
             ]
-        if any(latest_entity(tracker, entity) is not None for entity in INTEREST_ENTITIES):
+        if figures:
             return [SlotSet("awaiting_feedback", False), SlotSet("inform_topic", INTEREST)]
         return [SlotSet("inform_topic", NONE)]

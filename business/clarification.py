@@ -7,7 +7,10 @@ the way; a second miss in a row shows the menu of everything the assistant can h
 
 from __future__ import annotations
 
+import re
 from typing import Any, Collection, Iterable, Mapping, Optional, Sequence, Tuple
+
+from business.folding import kana_fold, to_katakana
 
 Ranking = Iterable[Tuple[str, Optional[float]]]
 
@@ -64,3 +67,20 @@ def actions_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:
         elif event.get("event") == "action" and users_seen == 1:
             actions.append(event.get("name"))
     return actions[::-1]
+
+
+# A short question right after an answer, about that answer (「土日は？」 after the phone line,
+# 「じゃあ12時すぎたら？」 after the maintenance hours): which answer to give again, for what it asks.
+PHONE_FOLLOW_UP = "phone"
+MAINTENANCE_FOLLOW_UP = "maintenance"
+_PHONE_WORDS = re.compile(to_katakana(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み"), re.IGNORECASE)
+_MAINTENANCE_ACTIONS = frozenset({"action_describe_maintenance", "action_check_maintenance"})
+
+
+def follow_up_of(previous_turn_actions: Sequence[str], text: str, names_a_time: bool) -> Optional[str]:
+    """The earlier answer an unclear message follows up on, or None."""
+    if _MAINTENANCE_ACTIONS & set(previous_turn_actions) and names_a_time:
+        return MAINTENANCE_FOLLOW_UP
+    if "action_phone_handoff" in previous_turn_actions and _PHONE_WORDS.search(kana_fold(text).text):
+        return PHONE_FOLLOW_UP
+    return None

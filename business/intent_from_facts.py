@@ -46,6 +46,7 @@ _EVENT = _rx(
     r"ログイン(され|履歴|通知|の記録|があ|してい)|メール|めーる|通知|お知らせ|SMS|ショートメール|変更(され|しました|が)"
     r"|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)|乗っ取られ|のっとられ|知らない(端末|場所|人|機種)"
     r"|身に覚えのない(ログイン|メール|通知|変更)|(不正|ふせい)(ログイン|アクセス)(され|が(あ|され)|の(通知|履歴|形跡))"
+    r"|(履歴|明細|りれき)(に|が|で).{0,6}(出て|でて|ある|あった|載って)"
 )
 _NOT_ME = _rx(
     r"身に覚え|覚えのない|覚えがない|覚えはない|覚えがありません|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー)"
@@ -78,6 +79,7 @@ _TOPIC_WORDS = (
     ("ask_member_service_features", _rx(r"会員サービス|かいいんさーびす|会員のページ|マイページ")),
 )
 _UNSURE = frozenset({"nlu_fallback", "nonsense"})
+_FOLLOW_UP_WORDS = _rx(r"土日|土曜|日曜|祝日|平日|何時|番号|すぎたら|過ぎたら|以降|以前|前なら|後なら")
 # Guesses that carry no topic of their own: a stated fact or figure says more than they do.
 _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
@@ -168,6 +170,9 @@ def intent_from_facts(
             return "ask_maintenance"
     if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "ask_member_service_features", "ask_interest"}:
         return "out_of_scope"
+    # 「土日やってないの？」: small talk only in form; what it follows up on is read from the conversation.
+    if intent == "chitchat" and _FOLLOW_UP_WORDS.search(folded):
+        return NLU_FALLBACK
     if intent in _UNSURE:
         topics = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
         if len(topics) == 1:

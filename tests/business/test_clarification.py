@@ -79,3 +79,12 @@ def test_at_the_first_customer_message_the_previous_turn_is_the_start_of_the_ses
     ]
     assert actions_of_previous_turn([_user("ぴよぴよ")]) == []
     assert actions_of_previous_turn([]) == []
+
+
+def test_a_short_question_right_after_an_answer_follows_up_on_it():
+    from business.clarification import MAINTENANCE_FOLLOW_UP, PHONE_FOLLOW_UP, follow_up_of
+
+    assert follow_up_of(["action_phone_handoff", "action_listen"], "土日は？", False) == PHONE_FOLLOW_UP
+    assert follow_up_of(["action_describe_maintenance", "action_listen"], "じゃあ12時すぎたら？", True) == MAINTENANCE_FOLLOW_UP
+    assert follow_up_of(["utter_greet", "action_listen"], "土日は？", False) is None
+    assert follow_up_of(["action_phone_handoff", "action_listen"], "ふがふが", False) is None
