@@ -56,7 +56,10 @@ _NOT_ME = _rx(
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
 _CARD_LOST = _rx(r"カード.{0,10}(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|おとし)|(盗まれ|盗難|紛失|なくし|落とし).{0,4}カード")
 # The customer says they cannot get in, without naming why.
-_CANNOT_LOG_IN = _rx(r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ん(?!で))")
+_CANNOT_LOG_IN = _rx(
+    r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ん(?!で))"
+    r"|ログイン(不可|ふか|エラー|失敗|しっぱい)|(先|さき)に進め(ない|ません|へん)"
+)
 # Asking whether the service can be used at a time the message names: a maintenance question.
 _USABLE_THEN = _rx(
     r"(ログイン|ろぐいん|入れ|はいれ|入る|はいる|使え|つかえ|使う|利用|見られ|みられ|見た|返済|振込|手続|アクセス)"
@@ -88,6 +91,7 @@ _MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|って
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
     r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
+    r"|何が(いる|要る|必要)|なにが(いる|要る|必要)|持ち物|もちもの"
 )
 _PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え")
 # Leaving for now (「また今度にします」「やっぱりいいや、自分でやる」), said where the classifier guessed a topic.
