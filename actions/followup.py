@@ -7,10 +7,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from business.followup import last_answer, why_asked
+from business.followup import AGAIN, last_answer, why_asked
 from business.glossary import UNKNOWN_TERM, explain_term
-
-AGAIN = "もう一度お伝えします。"
 
 
 class ActionRepeatLastAnswer(Action):
@@ -34,7 +32,8 @@ class ActionRepeatLastAnswer(Action):
 
 
 class ActionExplainQuestion(Action):
-    """「それ答えないとダメ？」: why the open question matters; the form asks it again after this."""
+    """「それ答えないとダメ？」: why the open question matters; the form asks it again after this.
+    With no question open, the last answer again."""
 
     def name(self) -> Text:
         return "action_explain_question"
@@ -43,9 +42,10 @@ class ActionExplainQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
-        dispatcher.utter_message(text=why_asked(requested))
         if requested is None:
-            dispatcher.utter_message(response="utter_how_can_i_help")
+            # No question is open: 「それ答えないとダメ？」「本当に？」 are about the last answer, said again.
+            return await ActionRepeatLastAnswer().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(text=why_asked(requested))
         return []
 
 

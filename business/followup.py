@@ -17,6 +17,7 @@ WHY_ASKED = {
     "days": "利息は日数をもとに計算するため、お伺いしています。",
 }
 NO_OPEN_QUESTION = "いま、お答えいただく必要のある質問はありません。"
+AGAIN = "もう一度お伝えします。"
 
 
 def why_asked(requested_slot: Optional[str]) -> str:

@@ -141,7 +141,7 @@ _SENTENCE_END = re.compile(r"[。．.！？!?…\n]")
 _DENIAL_REACH = 40
 # A finished predicate or a conjunction ends the clause a denial could belong to (「忘れたIDで入るやつ
 # 延滞はしてない」: the ない denies the 延滞, not the 忘れた); 「遅れたこともありません」 goes on.
-_CLAUSE_BREAK = _rx(r"(?<=.)た(?!こと|事|り|ら|っけ)|ので|から(?!の)|けど|けれど|が、|て、")
+_CLAUSE_BREAK = _rx(r"(?<=.)た(?!こと|事|り|ら|っけ|とか|とも|など|や)|ので|から(?!の)|けど|けれど|が、|て、")
 # Entities whose facts a customer denies as often as states; the others are named, not denied.
 _DENIABLE = ("problem", "eligibility")
 
