@@ -54,6 +54,12 @@ _NOT_ME = _rx(
     r"|乗っ取|のっと|不正|第三者|他人"
 )
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
+# Login details that may have reached someone else: as alarming as a login the customer did not make.
+_LEAK = _rx(
+    r"フィッシング|ふぃっしんぐ|偽(の)?(サイト|メール|SMS|ページ)|にせ(の)?(サイト|メール)|怪しい(サイト|メール|リンク|SMS)"
+    r"|(ID|パスワ|暗証|ログイン情報).{0,12}(漏れ|もれ|流出|知られ|見られ|教えて(しまっ|もうた|しもた)|盗まれ|ぬすまれ)"
+    r"|(メモ|紙|手帳).{0,10}(なくし|無くし|失くし|落とし|紛失|盗まれ|見られ)"
+)
 _CARD_LOST = _rx(r"カード.{0,10}(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|おとし)|(盗まれ|盗難|紛失|なくし|落とし).{0,4}カード")
 # The customer says they cannot get in, without naming why.
 _CANNOT_LOG_IN = _rx(
@@ -125,7 +131,7 @@ def intent_from_facts(
         return None
     if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given:
         return "thank" if _THANKS.search(folded) else "goodbye"
-    evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded))
+    evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))
     if evidence:
         return None if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_call_centre") else REPORT_SUSPICIOUS_LOGIN
     # A lost or stolen card is for the call centre, whatever else the message says.

@@ -92,3 +92,11 @@ def test_alarming_answers_need_evidence_and_memory_is_not_fraud(guess, text, int
 def test_not_remembering_is_never_unauthorised_access():
     assert decided("report_suspicious_login", "ログインIDを登録した覚えがございません") != "report_suspicious_login"
     assert decided("report_suspicious_login", "パスワード覚えてないんだけど") != "report_suspicious_login"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["パスワードを書いたメモをなくしてしまいました", "偽のサイトにIDとパスワードを入れてしまったかも", "家族に暗証番号を教えてしまった"],
+)
+def test_login_details_that_may_have_leaked_are_as_alarming_as_a_login_not_made(text):
+    assert decided("nlu_fallback", text) == "report_suspicious_login"
