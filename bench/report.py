@@ -69,7 +69,7 @@ def rows(baseline: SideResult, ours: SideResult) -> list[Row]:
                  _ratio_at_most(1.0) if phase == "single" else None),
             _row(f"{label}: p99 latency", b.p99 * 1000, o.p99 * 1000, "ms"),
             _row(f"{label}: throughput", baseline.messages_per_second(phase), ours.messages_per_second(phase), "msg/s",
-                 _ratio_at_least(2.0) if phase == "concurrent" else None),
+                 _ratio_at_least(2.5) if phase == "concurrent" else None),
         ]
     result += [
         _row("Rasa server peak RSS", baseline.rss_mib("rasa"), ours.rss_mib("rasa"), "MiB", _ratio_at_most(1.0)),
