@@ -53,20 +53,23 @@ def what_to_offer(
     return likely + [topic for topic in MAIN_TOPICS if topic in menu_intents and topic not in likely]
 
 
-def actions_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:
-    """The actions the assistant ran between the previous customer message and the latest one, in order.
-
-    `events` are a conversation's events as dicts (Rasa's tracker events), oldest first.
-    """
-    users_seen, actions = 0, []
+def previous_turn(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The events between the previous customer message and the latest one, in order: the assistant's
+    last turn. `events` are a conversation's events as dicts (Rasa's tracker events), oldest first."""
+    users_seen, turn = 0, []
     for event in reversed(events):
         if event.get("event") == "user":
             users_seen += 1
             if users_seen == 2:
                 break
-        elif event.get("event") == "action" and users_seen == 1:
-            actions.append(event.get("name"))
-    return actions[::-1]
+        elif users_seen == 1:
+            turn.append(event)
+    return turn[::-1]
+
+
+def actions_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The actions the assistant ran in its last turn, in order."""
+    return [event.get("name") for event in previous_turn(events) if event.get("event") == "action"]
 
 
 # A short question right after an answer, about that answer (「土日は？」 after the phone line,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Optional, Sequence
 
+from business.clarification import previous_turn
+
 # Why each question of the triage and the simulation matters, said before it is asked again.
 WHY_ASKED = {
     "login_method": "ログインの方法によって、入れなくなったときの手続きが違うため、お伺いしています。",
@@ -25,14 +27,10 @@ def why_asked(requested_slot: Optional[str]) -> str:
 
 
 def last_answer(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The assistant's messages between the customer's previous message and the latest one, in order:
-    what the customer asks to hear again. `events` are a conversation's events as dicts, oldest first."""
-    users_seen, replies = 0, []
-    for event in reversed(events):
-        if event.get("event") == "user":
-            users_seen += 1
-            if users_seen == 2:
-                break
-        elif event.get("event") == "bot" and users_seen == 1 and (event.get("text") or (event.get("data") or {}).get("buttons")):
-            replies.append(event)
-    return replies[::-1]
+    """The assistant's messages of its last turn, in order: what the customer asks to hear again.
+    `events` are a conversation's events as dicts, oldest first."""
+    return [
+        event
+        for event in previous_turn(events)
+        if event.get("event") == "bot" and (event.get("text") or (event.get("data") or {}).get("buttons"))
+    ]
