@@ -3,37 +3,11 @@ this project trains and tests on."""
 
 from __future__ import annotations
 
-import pytest
-import yaml
-from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
-from rasa.engine.graph import ExecutionContext, GraphSchema
-from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.engine.storage.resource import Resource
+from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH
 from rasa.shared.core.events import ActionExecuted
-from rasa.shared.core.generator import TrainingDataGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.importers.importer import TrainingDataImporter
 
-from business.settings import PROJECT_ROOT
 from rasa_addons import rule_policy
-
-
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    importer = TrainingDataImporter.load_from_dict(
-        config_path=str(PROJECT_ROOT / "config.yml"),
-        domain_path=str(PROJECT_ROOT / "domain.yml"),
-        training_data_paths=[str(PROJECT_ROOT / "data"), str(PROJECT_ROOT / "tests" / "conversations")],
-    )
-    domain = importer.get_domain()
-    trackers = TrainingDataGenerator(importer.get_stories(), domain, augmentation_factor=0).generate()
-    config = next(p for p in yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["policies"]
-                  if p["name"] == "RulePolicy")
-    config = {**RulePolicy.get_default_config(), **{k: v for k, v in config.items() if k != "name"}}
-    policy = RulePolicy.create(config, LocalModelStorage(tmp_path_factory.mktemp("rules")), Resource("rules"),
-                               ExecutionContext(GraphSchema({}), "test"))
-    policy.train(trackers, domain)
-    return policy, domain, trackers
 
 
 def prediction_points(trackers):
