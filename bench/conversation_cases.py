@@ -24,6 +24,7 @@ SETS = {
     name: CASES_FOLDER / f"{name}.yml"
     for name in (
         "understanding-development", "understanding-locked", "conversation-development", "conversation-locked",
+        "understanding-development-2", "conversation-development-2",
     )
 }
 

@@ -175,11 +175,19 @@ _NOT_YEN_COUNTER = re.compile(
     r"ドル|ユーロ|ウォン|元|キロ|メートル|[A-Za-z])"
 )
 # Periods said in words: (pattern, days). "ひと月半" before "ひと月"; 間 may follow ("半年間").
+# The traditional day counts ("はつか" = 20 days) read as periods only as a whole word before 間/分/後 or
+# at the end: "いつか返す" (some day) and "どうしようか" are not periods.
+_DAY_COUNT_WORDS = {
+    "ふつか": 2, "みっか": 3, "よっか": 4, "いつか": 5, "むいか": 6, "なのか": 7, "ようか": 8,
+    "ここのか": 9, "とおか": 10, "はつか": 20,
+}  # fmt: skip
+_DAY_COUNT_END = r"(?=[ \t]*(?:間|かん|分|ぶん|後|ご|$|[。、,.!?！？\n]))"
 _PERIOD_WORDS = (
     (re.compile(r"(?:ひと月|ひとつき)半"), DAYS_PER_MONTH + DAYS_PER_MONTH // 2),
     (re.compile(r"ひと月|ひとつき"), DAYS_PER_MONTH),
     (re.compile(r"半月"), DAYS_PER_MONTH // 2),
     (re.compile(r"半年"), DAYS_PER_HALF_YEAR),
+    *((re.compile(rf"(?<![\u3041-\u3096]){word}{_DAY_COUNT_END}"), days) for word, days in _DAY_COUNT_WORDS.items()),
 )
 _LOOK_BEHIND = 12  # words before a numeral that matter ("実質年率は", "令和") are short
 
@@ -306,6 +314,8 @@ _KANA_TOKEN = re.compile(
 # A run of number words; not right after な or う, which would make it 何万 or 数十万.
 _KANA_NUMERAL = re.compile(rf"(?<![なう])(?:{_KANA_TOKEN.pattern})+")
 _KANA_YEN = re.compile(r"[ \t]?えん")
+# "にち" after a numeral; not "いちにちじゅう" (all day long).
+_KANA_DAY = re.compile(r"[ \t]?にち(?:かん)?(?![ゃゅょ]|じゅう|ぢゅう|中)")
 # What may follow "まん" without えん: not a hiragana letter that makes it a word ("まんが", "まんなか").
 _AFTER_KANA_BIG = re.compile(r"$|[^\u3041-\u309f]|くらい|ぐらい|ほど|ちょっと|です|でした|だ|の|を|で|は|も|と|か|よ|ね|って")
 _KATAKANA = re.compile(r"[\u30a1-\u30f6]")
@@ -354,7 +364,15 @@ def _kana_reading(text: str, kana: str, start: int, end: int, tokens: list[str])
         return None
     yen = _KANA_YEN.match(kana, end) or _YEN.match(text, end)
     percent = _PERCENT.match(text, end)
-    if yen is not None:
+    days = _KANA_DAY.match(kana, end)
+    if tokens[-1] == "に" and len(tokens) > 1 and kana.startswith("ち", end):  # "さんじゅうにち": 30 + にち
+        value = _numeral_value("".join(_KANA_NUMBER_WORDS.get(token, token) for token in tokens[:-1]))
+        days = _KANA_DAY.match(kana, end - 1)
+        if value is None or days is None:
+            return None
+    if days is not None:
+        kind, end = DAYS, days.end()
+    elif yen is not None:
         kind, end = AMOUNT, yen.end()
     elif percent is not None:
         kind, end = RATE, percent.end()

@@ -168,6 +168,27 @@ def test_periods_in_days_with_a_month_of_30_and_a_year_of_365(text: str, days: i
     assert parse_days(text) == days
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("さんじゅうにち", 30),
+        ("さんじゅういちにち の りそく は", 31),
+        ("にじゅうにちかん", 20),
+        ("ごにち", 5),
+        ("はつか", 20),
+        ("はつかぶんの りそく", 20),
+        ("とおか後に返す", 10),
+    ],
+)
+def test_periods_in_kana_and_the_traditional_day_counts(text: str, days: int) -> None:
+    assert parse_days(text) == days
+
+
+@pytest.mark.parametrize("text", ["いつか返します", "どうしようか", "いちにちじゅう ログインできない", "にちようびの夜"])
+def test_words_that_only_sound_like_day_counts_are_not_periods(text: str) -> None:
+    assert parse_days(text) is None
+
+
 def test_the_worked_question_gives_amount_rate_and_days() -> None:
     text = "10万円を年18%で30日借りたら利息は？"
 
