@@ -132,6 +132,11 @@ _HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("�
 _LONG_VOWEL_LOOKALIKES = "-‐－−~〜～ｰ"
 
 
+# Kanji an IME offers for the same reading, which customers send without noticing (あんしょう → 暗唱);
+# each the length of the word meant, so origins stay in place.
+_MISCONVERSIONS = {"暗唱": "暗証"}
+
+
 def to_katakana(text: str) -> str:
     """Hiragana as katakana, one character for one: ぱすわーど → パスワード."""
     return text.translate(_HIRAGANA_TO_KATAKANA)
@@ -170,7 +175,8 @@ def _romaji_read(folded: Folded) -> tuple[list[str], list[tuple[int, int]]]:
 
 def kana_fold(text: str) -> Folded:
     """`fold`, then romaji words as katakana, lower case, hiragana as katakana, look-alikes of ー
-    after kana as ー, and no white space except one between two Latin words.
+    after kana as ー, no white space except one between two Latin words, and the usual IME
+    misconversions of key words as the word meant (暗唱番号 → 暗証番号).
 
     Why: customers spell key words in any script and spacing (ろぐいん あいでぃ, パスワ-ド, pasuwado),
     and one pattern written in katakana should meet them all. Spans still map back to the text as typed.
@@ -191,4 +197,7 @@ def kana_fold(text: str) -> Folded:
             char = "ー"
         chars.append(char)
         origins.append(origin)
-    return Folded("".join(chars), tuple(origins))
+    folded = "".join(chars)
+    for typed, meant in _MISCONVERSIONS.items():
+        folded = folded.replace(typed, meant)
+    return Folded(folded, tuple(origins))

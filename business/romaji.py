@@ -3,7 +3,9 @@
 Why: a customer whose phone has lost its Japanese keyboard still writes Japanese, and the fact
 patterns (business.login_facts) are written in kana. Only a word that spells out completely as
 Hepburn or kunrei-shiki romaji (the forms IMEs accept) is read; anything else (ID, PW, Visa, mail)
-stays as typed, and so do a few English words that happen to spell romaji (PIN).
+stays as typed, and so do a few English words that happen to spell romaji (PIN). The English
+loanwords a customer writes for the login words themselves (password, lock, card) read as their
+katakana, as a Japanese keyboard would give them.
 """
 
 from __future__ import annotations
@@ -52,12 +54,21 @@ _TABLE = _syllables()
 _LONGEST = max(map(len, _TABLE))
 _NOT_ROMAJI = frozenset({"pin", "ok", "no", "ng", "line", "web", "app", "mail", "id", "pw", "visa", "atm", "pdf"})
 _WORD = re.compile(r"[A-Za-z]+")
+# English spellings of the words the fact patterns look for, as their katakana loanwords.
+_LOANWORDS = {
+    "password": "パスワード", "passwd": "パスワード", "passward": "パスワード", "login": "ログイン",
+    "logon": "ログイン", "signin": "ログイン", "lock": "ロック", "locked": "ロック", "card": "カード",
+    "account": "アカウント", "error": "エラー", "member": "メンバー", "service": "サービス",
+    "maintenance": "メンテナンス", "reset": "リセット",
+}  # fmt: skip
 
 
 def word_as_katakana(word: str) -> Optional[list[tuple[str, int, int]]]:
     """The katakana of one romaji word as (kana, start, end) pieces over the word, or None if it is
     not romaji through and through."""
     lower = word.lower()
+    if lower in _LOANWORDS:
+        return [(_LOANWORDS[lower], 0, len(word))]
     if lower in _NOT_ROMAJI or len(lower) < 2:
         return None
     pieces: list[tuple[str, int, int]] = []

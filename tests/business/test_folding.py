@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from business.folding import Folded, fold
+from business.folding import Folded, fold, kana_fold
 
 
 def origins_as_typed(text: str) -> list[tuple[str, str]]:
@@ -187,3 +187,7 @@ def test_folding_is_nfkc_and_origins_are_ordered_spans_of_the_original(text):
         # Folding the original span of any folded character gives back text containing it.
         for index, (start, end) in enumerate(folded.origins):
             assert folded.text[index] in unicodedata.normalize("NFKC", text[start:end])
+
+
+def test_an_ime_misconversion_of_the_pin_reads_as_the_pin():
+    assert kana_fold("暗唱番号を変えたい").text == "暗証番号ヲ変エタイ"

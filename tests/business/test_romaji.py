@@ -29,9 +29,27 @@ def test_romaji_words_read_as_katakana(word, kana):
     assert katakana(word) == kana
 
 
-@pytest.mark.parametrize("word", ["ID", "PW", "PIN", "Visa", "password", "mail", "x"])
+@pytest.mark.parametrize("word", ["ID", "PW", "PIN", "Visa", "mail", "x"])
 def test_english_words_and_codes_are_not_romaji(word):
     assert katakana(word) is None
+
+
+@pytest.mark.parametrize("word, kana", [("password", "パスワード"), ("Lock", "ロック"), ("login", "ログイン"), ("card", "カード")])
+def test_english_login_words_read_as_their_loanwords(word, kana):
+    assert katakana(word) == kana
+
+
+@pytest.mark.parametrize(
+    "text, entity, value",
+    [
+        ("Account が lock されました。 どうしたら いいですか。", "problem", "locked"),
+        ("password を わすれました", "problem", "forgot"),
+        ("ID と password です", "login_method", "id_password"),
+    ],
+)
+def test_a_message_with_english_login_words_states_its_facts(text, entity, value):
+    facts = {fact.entity: fact.value for fact in find_login_facts(text)}
+    assert facts[entity] == value
 
 
 def test_a_romaji_message_states_its_facts_with_spans_on_the_text_as_typed():
