@@ -47,9 +47,10 @@ _EVENT = _rx(
     r"|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)|乗っ取られ|のっとられ|知らない(端末|場所|人|機種)"
     r"|身に覚えのない(ログイン|メール|通知|変更)|(不正|ふせい)(ログイン|アクセス)(され|が(あ|され)|の(通知|履歴|形跡))"
     r"|(履歴|明細|りれき)(に|が|で).{0,6}(出て|でて|ある|あった|載って)"
+    r"|(振込|ふりこみ|振り込み|出金|引き出し|借入|借り入れ|取引)(が|も)?(あり|あっ|ある|され)"
 )
 _NOT_ME = _rx(
-    r"身に覚え|覚えのない|覚えがない|覚えはない|覚えがありません|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー)"
+    r"身に覚え|覚えのない|覚えがない|覚えはない|覚えがありません|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー|ねえ|ねぇ)"
     r"|しとらん|自分(じゃ|では)な|私(じゃ|では)な|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
     r"|乗っ取|のっと|不正|第三者|他人"
 )
@@ -77,7 +78,7 @@ _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの
 _MACHINE_AND_BRING = _rx(r"(自動契約機|契約機|機械).{0,12}(何|なに)(を|か)?.{0,3}(持|も)って|(自動契約機|契約機).{0,12}必要な(もの|書類)")
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
 _OTHER_BUSINESS = _rx(
-    r"審査|しんさ|借り?換え|かりかえ|おまとめ|まとめ(たい|られ|て)|一本化|解約|かいやく|完済証明|新規|申し?込|もうしこ"
+    r"審査|しんさ|借り?換え|かりかえ|おまとめ|まとめ(たい|られ|て)(?!返|かえ|払|はら)|一本化|解約|かいやく|完済証明|新規|申し?込|もうしこ"
     r"|在籍確認|返済.{0,6}相談|返済(が|も)?(苦し|きつ|厳し|くるし)|減額|過払い|かばらい"
 )
 # Topic words that settle what an unsure message is about.
@@ -99,12 +100,18 @@ _PIN_ASK = _rx(
     r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
     r"|何が(いる|要る|必要)|なにが(いる|要る|必要)|持ち物|もちもの"
 )
+# A question, not an answer: 「暗証番号って電話で教えてくれるの？」 read as a bare answer is still a question.
+_ASKS = _rx(r"[?？]|(か|の|ん|かな|かね|やろ|でしょう)[。．.!！]*$")
 _PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え")
 # Leaving for now (「また今度にします」「やっぱりいいや、自分でやる」), said where the classifier guessed a topic.
 _CLOSING = _rx(
     r"また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
     r"|自分で(やる|やって|なんとか|何とか|調べ|探)|ええわ|結構です|けっこうです|今日はやめ|(これで|ここで)(終わり|おわり|失礼)"
+    r"|(もう|これで|いったん|一旦)?(閉じ|とじ)(る|ます|ますね|るわ|よう)"
 )
+# Facts that make a message part of the customer's case: with them, a closing word is not a goodbye
+# (「また今度にします、カードはありません」 answers the question). A feature or a time named in passing is not.
+_CASE_FACTS = frozenset({"login_method", "problem", "eligibility", "card_holder", "amount", "rate", "days", "monthly_payment"})
 _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|どうも|助かり")
 
 
@@ -129,7 +136,7 @@ def intent_from_facts(
         return "ask_interest"
     if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded):
         return None
-    if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given:
+    if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
     evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))
     if evidence:
@@ -144,7 +151,8 @@ def intent_from_facts(
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     reports_failure = bool(_CANNOT_LOG_IN.search(folded)) or facts.get("problem") in ("rejected", "locked")
     names_pin = facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded))
-    if names_pin and _PIN_ASK.search(folded) and not reports_failure and intent in _PIN_QUESTION_MISREAD:
+    asked_in_form = intent == "inform" and bool(_ASKS.search(folded))
+    if names_pin and _PIN_ASK.search(folded) and not reports_failure and (intent in _PIN_QUESTION_MISREAD or asked_in_form):
         return ASK_PIN_RESET
     if intent == ASK_PIN_RESET and reports_failure and not _PIN_CHANGE.search(folded):
         return REPORT_LOGIN_PROBLEM
@@ -178,7 +186,9 @@ def intent_from_facts(
     if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
         if not ({"amount", "rate"} & facts.keys()):
             return "ask_maintenance"
-    if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "ask_member_service_features", "ask_interest"}:
+    if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "ask_member_service_features"} | (
+        set() if figures else {"ask_interest"}
+    ):
         return "out_of_scope"
     # 「土日やってないの？」: small talk only in form; what it follows up on is read from the conversation.
     if intent == "chitchat" and _FOLLOW_UP_WORDS.search(folded):

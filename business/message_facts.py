@@ -37,7 +37,7 @@ _RATE_UNKNOWN = re.compile(_RATE_WORD + _GAP + _NOT_KNOWING)
 
 
 # 「45日後に返すとしたら」: the days until repayment, said as a time from now.
-_REPAID_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+日後に?(返|かえ|払|はら)")
+_REPAID_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+日後に?(まとめて|一括で|全部|ぜんぶ)?(返|かえ|払|はら)")
 
 
 def find_message_facts(text: str) -> list[Fact]:

@@ -24,6 +24,9 @@ def decided(guess: str, text: str, ranking=()):
         ("ask_member_service_features", "かりかえ ってできる？", "out_of_scope"),
         ("ask_member_service_features", "限度額を増やしてもらう審査はどのくらいかかる？", "out_of_scope"),
         ("nlu_fallback", "めんてなんす の じかん を おしえて", "ask_maintenance"),
+        ("ask_interest", "20万を年15%で借りてて、60日後にまとめて返したら利息は？", "ask_interest"),
+        ("nlu_fallback", "他社の分もまとめたいんですが", "out_of_scope"),
+        ("inform", "暗証番号って窓口に電話したら教えてもらえるの？", "ask_pin_reset"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):
@@ -69,6 +72,8 @@ def test_asking_whether_a_named_time_can_be_used_is_a_maintenance_question(guess
         ("inform", "あーやっぱいいや 自分でやる", "goodbye"),
         ("nlu_fallback", "あ、カードはあるで。プロミスのやつ", "inform"),
         ("ask_pin_reset", "カードの番号と暗証番号で入る方法でございますが、会員サービスに入れません。", "report_login_problem"),
+        ("nlu_fallback", "わかったわかった、もう閉じます", "goodbye"),
+        ("inform", "取引履歴は手元にないので、また改めます。どうも", "thank"),
     ],
 )
 def test_leaving_for_now_a_bare_answer_and_a_failure_that_only_names_the_pin(guess, text, intent):
@@ -83,6 +88,8 @@ def test_leaving_for_now_a_bare_answer_and_a_failure_that_only_names_the_pin(gue
         ("report_suspicious_login", "女の人が出る電話の番号だけ教えといて", "ask_call_centre"),
         ("ask_term", "ふじさんて なんめーとるだっけ", "nlu_fallback"),
         ("report_suspicious_login", "いま手元に何もないわ。また後でやる、ありがとー", "thank"),
+        ("report_login_problem", "暗証番号なんて変えてねえのに変更のお知らせが届いた", "report_suspicious_login"),
+        ("ask_member_service_features", "明細を見たら自分がしていない出金がありました。私じゃないです", "report_suspicious_login"),
     ],
 )
 def test_alarming_answers_need_evidence_and_memory_is_not_fraud(guess, text, intent):

@@ -32,6 +32,10 @@ def facts(text: str) -> dict:
         ("レディースコールの番号を教えて", {"call_line": "ladies"}),
         ("ログインできません", {}),
         ("PINKのカーディガン", {}),
+        ("ログインIDがわからなくなった", {"login_method": "id_password", "problem": "forgot"}),
+        ("暗証番号、どうしても分かりません", {"login_method": "card_pin", "problem": "forgot"}),
+        ("残高は明細を見ないとわからないです", {}),
+        ("返済日をうっかり忘れそうで心配です", {}),
     ],
 )
 def test_facts_found_in_a_message(text, expected):
