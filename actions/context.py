@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from sqlalchemy.exc import SQLAlchemyError
 
 from business.clock import Clock
+from business.japanese_time import NamedMoment, is_past_tense, parse_when
 from business.maintenance import Window
 from business.settings import Settings
 from business.triage import TriageFacts
@@ -34,6 +35,15 @@ def latest_entity(tracker: Tracker, name: str) -> Optional[str]:
     """The value of an entity in the latest user message (not a slot: slots outlive the message)."""
     values = list(tracker.get_latest_entity_values(name))
     return str(values[-1]) if values else None
+
+
+def named_moment(tracker: Tracker, now: datetime) -> Optional[NamedMoment]:
+    """The time the latest message names, if any, read in the message's tense: 「月曜の朝5時にログインできな
+    かった」 names a past Monday, 「明日の朝10時に電話する」 a coming one."""
+    when = latest_entity(tracker, "when")
+    if not when:
+        return None
+    return parse_when(when, now, past=is_past_tense(tracker.latest_message.get("text") or ""))
 
 
 def latest_intent(tracker: Tracker) -> Optional[str]:

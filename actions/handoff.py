@@ -8,7 +8,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import clock, closed_days, conversation_intents, latest_entity, latest_intent, with_database
+from actions.context import (
+    clock,
+    closed_days,
+    conversation_intents,
+    latest_entity,
+    latest_intent,
+    named_moment,
+    with_database,
+)
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.handoff import handoff_message, handoff_reason, same_reason
@@ -35,6 +43,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) ->
             closed_days(now.date()),
             reference=reference,
             ladies_asked=latest_entity(tracker, "call_line") == "ladies",
+            named_time=(named.moment, named.has_time) if (named := named_moment(tracker, now)) else None,
         )
     )
     answer_other_questions(dispatcher, tracker, (topics.CALL_CENTRE,))

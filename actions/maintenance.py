@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import clock, extra_windows, latest_entity, triage_facts
+from actions.context import clock, extra_windows, named_moment, triage_facts
+from actions.handoff import hand_off
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
-from business.japanese_time import NamedMoment, is_past_tense, parse_when
+from business.clarification import actions_of_previous_turn, time_question_follows_phone
+from business.handoff import handoff_reason
 from business.maintenance_check import check_login_time, describe_schedule
 from business.triage import skips_maintenance_check
-
-
-def _named_moment(tracker: Tracker, now) -> Optional[NamedMoment]:
-    when = latest_entity(tracker, "when")
-    if not when:
-        return None
-    # The tense is the whole message's: 「月曜の朝5時にログインできなかった」 names a past Monday.
-    message = tracker.latest_message.get("text") or ""
-    return parse_when(when, now, past=is_past_tense(message))
 
 
 class ActionCheckMaintenance(Action):
@@ -38,7 +31,7 @@ class ActionCheckMaintenance(Action):
         if skips_maintenance_check(triage_facts(tracker)):
             return events + [SlotSet("maintenance_now", False)]
         now = clock().now()
-        verdict = check_login_time(now, _named_moment(tracker, now), extra_windows(now))
+        verdict = check_login_time(now, named_moment(tracker, now), extra_windows(now))
         dispatcher.utter_message(text=verdict.message)
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return events + [SlotSet("maintenance_now", verdict.blocks_login)]
@@ -51,7 +44,9 @@ class ActionDescribeMaintenance(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if time_question_follows_phone(actions_of_previous_turn(tracker.events), tracker.latest_message.get("text") or ""):
+            return hand_off(dispatcher, tracker, handoff_reason(tracker.get_slot("eligibility"), None))
         now = clock().now()
-        dispatcher.utter_message(text=describe_schedule(now, _named_moment(tracker, now), extra_windows(now)))
+        dispatcher.utter_message(text=describe_schedule(now, named_moment(tracker, now), extra_windows(now)))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return []

@@ -25,6 +25,7 @@ __all__ = [
     "is_open",
     "next_opening",
     "describe_status",
+    "describe_named_time",
     "format_day",
 ]
 
@@ -71,3 +72,18 @@ def describe_status(moment: datetime, closed_days: Collection[date] = ()) -> str
     opening = next_opening(local, closed_days)
     when = f"本日{format_clock(opening)}" if opening.date() == local.date() else format_moment(opening)
     return f"ただいま受付時間外です。次の受付は{when}からです。"
+
+
+def describe_named_time(moment: datetime, has_time: bool, closed_days: Collection[date] = ()) -> str:
+    """Whether the line is open at a time the customer names (「明日の朝10時に電話する」), and if not, when it
+    opens next; for a day named without a time, whether that day is a day the line is open."""
+    local = to_jst(moment)
+    if not has_time:
+        if is_open_day(local.date(), closed_days):
+            return f"{format_day(local)}は受付日です（{format_clock(OPENS)}〜{format_clock(CLOSES)}）。"
+        opening = next_opening(local, closed_days)
+        return f"{format_day(local)}はお休みの見込みです。次の受付は{format_moment(opening)}からです。"
+    if is_open(local, closed_days):
+        return f"{format_moment(local)}は受付時間内です。"
+    opening = next_opening(local, closed_days)
+    return f"{format_moment(local)}は受付時間外です。その次の受付は{format_moment(opening)}からです。"

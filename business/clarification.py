@@ -80,6 +80,16 @@ _PHONE_WORDS = re.compile(to_katakana(r"土日|土曜|日曜|祝日|平日|何�
 _MAINTENANCE_ACTIONS = frozenset({"action_describe_maintenance", "action_check_maintenance"})
 
 
+# Words that make a time question about the member service, even right after the phone line.
+_SERVICE_WORDS = re.compile(to_katakana(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|使え|つかえ|利用|会員サービス|アプリ|サイト"), re.IGNORECASE)
+
+
+def time_question_follows_phone(previous_turn_actions: Sequence[str], text: str) -> bool:
+    """「明日の12時半なら大丈夫？」 right after the phone line asks whether the line is open then, not
+    whether the service is in maintenance, unless it names the service."""
+    return "action_phone_handoff" in previous_turn_actions and not _SERVICE_WORDS.search(kana_fold(text).text)
+
+
 def follow_up_of(previous_turn_actions: Sequence[str], text: str, names_a_time: bool) -> Optional[str]:
     """The earlier answer an unclear message follows up on, or None."""
     if _MAINTENANCE_ACTIONS & set(previous_turn_actions) and names_a_time:

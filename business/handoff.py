@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Collection, Optional
+from datetime import date, datetime, timedelta
+from typing import Collection, Optional, Tuple
 
-from business.call_centre import LADIES_CALL, PROMISE_CALL, describe_status
+from business.call_centre import LADIES_CALL, PROMISE_CALL, describe_named_time, describe_status
 from business.login_facts import CREDIT_TROUBLE, INCOME_DROP, LATE_REPAYMENT, OTHER_BORROWING
 
 SUSPICIOUS_LOGIN = "suspicious_login"
+# A time named this close to now (「今から」) is answered by whether the line is open now.
+_SAME_MOMENT = timedelta(minutes=5)
 CUSTOMER_REQUEST = "customer_request"
 
 _ELIGIBILITY_CAUSES = {
@@ -59,8 +61,10 @@ def handoff_message(
     closed_days: Collection[date] = (),
     reference: Optional[str] = None,
     ladies_asked: bool = False,
+    named_time: Optional[Tuple[datetime, bool]] = None,
 ) -> str:
-    """The whole answer: why, the number, hours, open now or when next, the reference to quote."""
+    """The whole answer: why, the number, hours, open now or when next, the reference to quote; with
+    `named_time` ((moment, has_time), a time the customer named), also whether the line is open then."""
     promise = f"プロミスコール：{PROMISE_CALL}"
     ladies = f"レディースコール（女性専用）：{LADIES_CALL}"
     lines = [_why(reason)]
@@ -69,6 +73,8 @@ def handoff_message(
     # so it is said as one.
     lines.append("受付時間：平日9:00〜18:00（土日・祝日はお休みの見込みです。最新の受付日は公式サイトでご確認ください）")
     lines.append(describe_status(now, closed_days))
+    if named_time is not None and (not named_time[1] or abs(named_time[0] - now) >= _SAME_MOMENT):
+        lines.append("お尋ねの日時：" + describe_named_time(*named_time, closed_days))
     if not ladies_asked:
         lines.append(f"女性のオペレーターをご希望の方は、レディースコール（{LADIES_CALL}）もご利用いただけます。受付時間は同じです。")
     if reference:

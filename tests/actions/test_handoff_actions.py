@@ -59,3 +59,36 @@ async def test_database_down_still_gives_the_number(at, domain, monkeypatch):
     messages, _ = await run(ActionPhoneHandoff(), user_tracker("電話したい", "ask_call_centre"), domain)
     text = text_of(messages)
     assert "0120-24-0365" in text and "受付番号" not in text
+
+
+@pytest.mark.asyncio
+async def test_a_named_time_gets_whether_the_line_is_open_then(at, domain):
+    at("2026-12-11T17:30:00+09:00")  # a Friday
+    tracker = user_tracker("明日の朝10時に電話します。つながりますか", "ask_call_centre", {"when": "明日の朝10時"})
+    messages, _ = await run(ActionPhoneHandoff(), tracker, domain)
+    text = text_of(messages)
+    assert "ただいま受付中" in text
+    assert "12月12日(土) 10:00は受付時間外です" in text and "12月14日(月) 9:00から" in text
+
+
+@pytest.mark.asyncio
+async def test_a_time_asked_right_after_the_phone_line_is_about_the_phone(at, domain):
+    from rasa_sdk import Tracker
+
+    from actions.maintenance import ActionDescribeMaintenance
+
+    at("2026-12-08T19:30:00+09:00")  # a Tuesday evening, the line closed
+    latest = {"text": "明日のお昼、12時半ごろなら大丈夫でしょうか", "intent": {"name": "ask_maintenance"},
+              "entities": [{"entity": "when", "value": "明日のお昼、12時半ごろ"}]}
+    events = [
+        {"event": "user", "text": "今から電話してもつながりますか", "parse_data": {"intent": {"name": "ask_call_centre"}}},
+        {"event": "action", "name": "action_phone_handoff"},
+        {"event": "bot", "text": "お電話でのご相談は…"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": latest["text"], "parse_data": latest},
+    ]
+    tracker = Tracker("customer-1", {}, latest, events, False, None, {}, "action_listen")
+    messages, _ = await run(ActionDescribeMaintenance(), tracker, domain)
+    text = text_of(messages)
+    assert "0120-24-0365" in text and "12月9日(水) 12:30は受付時間内です" in text
+    assert "メンテナンス" not in text

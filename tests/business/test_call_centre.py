@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from business.call_centre import (
     LADIES_CALL,
     PROMISE_CALL,
+    describe_named_time,
     describe_status,
     format_day,
     is_open,
@@ -131,3 +132,17 @@ def test_open_means_a_weekday_between_nine_and_six(moment: datetime) -> None:
     if is_open(moment):
         assert moment.weekday() < 5
         assert time(9) <= moment.time() < time(18)
+
+
+@pytest.mark.parametrize(
+    "moment, has_time, said",
+    [
+        (datetime(2026, 12, 9, 12, 30, tzinfo=JST), True, "12月9日(水) 12:30は受付時間内です。"),
+        (datetime(2026, 12, 12, 10, 0, tzinfo=JST), True, "12月12日(土) 10:00は受付時間外です。その次の受付は12月14日(月) 9:00からです。"),
+        (datetime(2026, 12, 9, 18, 0, tzinfo=JST), True, "12月9日(水) 18:00は受付時間外です。その次の受付は12月10日(木) 9:00からです。"),
+        (datetime(2026, 12, 9, tzinfo=JST), False, "12月9日(水)は受付日です（9:00〜18:00）。"),
+        (datetime(2026, 12, 13, tzinfo=JST), False, "12月13日(日)はお休みの見込みです。次の受付は12月14日(月) 9:00からです。"),
+    ],
+)
+def test_a_time_the_customer_names_is_inside_or_outside_the_hours(moment, has_time, said):
+    assert describe_named_time(moment, has_time) == said

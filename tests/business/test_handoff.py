@@ -58,3 +58,15 @@ def test_asking_for_the_phone_line_again_keeps_the_earlier_reason():
     assert same_reason("late_repayment", CUSTOMER_REQUEST) == "late_repayment"
     assert same_reason("late_repayment", "suspicious_login") == "suspicious_login"
     assert same_reason(None, CUSTOMER_REQUEST) == CUSTOMER_REQUEST
+
+
+def test_a_named_time_is_answered_unless_it_is_now():
+    from datetime import datetime
+
+    from business.clock import JST
+    from business.handoff import handoff_message
+
+    now = datetime(2026, 12, 8, 19, 30, tzinfo=JST)
+    later = handoff_message("customer_request", now, named_time=(datetime(2026, 12, 9, 12, 30, tzinfo=JST), True))
+    assert "お尋ねの日時：12月9日(水) 12:30は受付時間内です。" in later
+    assert "お尋ねの日時" not in handoff_message("customer_request", now, named_time=(now, True))
