@@ -77,6 +77,8 @@ def actions_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:
 PHONE_FOLLOW_UP = "phone"
 MAINTENANCE_FOLLOW_UP = "maintenance"
 _PHONE_WORDS = re.compile(to_katakana(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み"), re.IGNORECASE)
+# 「じゃあ何時からならいける？」 after the maintenance hours: when it ends.
+_WHEN_ASKED = re.compile(to_katakana(r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち"), re.IGNORECASE)
 _MAINTENANCE_ACTIONS = frozenset({"action_describe_maintenance", "action_check_maintenance"})
 
 
@@ -92,7 +94,7 @@ def time_question_follows_phone(previous_turn_actions: Sequence[str], text: str)
 
 def follow_up_of(previous_turn_actions: Sequence[str], text: str, names_a_time: bool) -> Optional[str]:
     """The earlier answer an unclear message follows up on, or None."""
-    if _MAINTENANCE_ACTIONS & set(previous_turn_actions) and names_a_time:
+    if _MAINTENANCE_ACTIONS & set(previous_turn_actions) and (names_a_time or _WHEN_ASKED.search(kana_fold(text).text)):
         return MAINTENANCE_FOLLOW_UP
     if "action_phone_handoff" in previous_turn_actions and _PHONE_WORDS.search(kana_fold(text).text):
         return PHONE_FOLLOW_UP

@@ -112,6 +112,7 @@ _CLOSING = _rx(
 # Facts that make a message part of the customer's case: with them, a closing word is not a goodbye
 # (「また今度にします、カードはありません」 answers the question). A feature or a time named in passing is not.
 _CASE_FACTS = frozenset({"login_method", "problem", "eligibility", "card_holder", "amount", "rate", "days", "monthly_payment"})
+_PHONE_WORD = _rx(r"電話|でんわ|コール|こーる|オペレーター|窓口|まどぐち|番号|ばんごう|かけ|つなが")
 _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|どうも|助かり")
 
 
@@ -138,6 +139,10 @@ def intent_from_facts(
         return None
     if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
+    # 「じゃあ次いつつながるんだよ」: a question is never a goodbye, unless it also says one.
+    if intent == "goodbye" and _ASKS.search(folded) and not _CLOSING.search(folded) and not _THANKS.search(folded):
+        guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
+        return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))
     if evidence:
         return None if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_call_centre") else REPORT_SUSPICIOUS_LOGIN
@@ -176,6 +181,8 @@ def intent_from_facts(
         return "ask_call_centre"
     # 「じゃあ8万だったら？」「ちがう、期間まちがえた。45日！」: figures of a simulation.
     if figures and intent in _SMALL_WORDS | {REPORT_LOGIN_PROBLEM} and not about_login:
+        return "ask_interest"
+    if figures and intent == "ask_call_centre" and not about_login and not _PHONE_WORD.search(folded):
         return "ask_interest"
     # 「あ、カードはあるで」「IDのほうです」: a bare answer the classifier placed elsewhere.
     if {"login_method", "card_holder", "eligibility"} & facts.keys() and intent in _SMALL_WORDS:

@@ -163,7 +163,8 @@ _YEAR = re.compile(rf"{_SPACE}年(?![ \t]*[\d０-９])(?:間)?{_HALF}")
 # After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time; not "2か月にしたら".
 _PER = re.compile(r"(?:に(?!し|延|伸|変|かえ|なっ|なる|なれ|減|増|短|長)|あたり|当たり|ごと|毎)")
 # After "N日", these make it a date (the Nth), not a number of days.
-_DATE_AFTER_DAY = re.compile(r"(?:に|まで|から|付|目|頃|ごろ|締め|払い)")
+# Not "50日にして" / "50日に変えたら": a period asked for.
+_DATE_AFTER_DAY = re.compile(r"(?:に(?!し|変|かえ|延|伸|減|増|短|長)|まで|から|付|目|頃|ごろ|締め|払い)")
 _RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|りりつ)[ \t]*(?:は|が|を|:)?[ \t]*$")
 # "年18で": 年 alone before a small number is short for 年利, unless it ends a date ("2026年").
 _YEAR_BEFORE = re.compile(rf"(?<![{_NUMERAL_CHARS}])年[ \t]*$")
@@ -303,10 +304,11 @@ _KANA_NUMBER_WORDS = {
     "いち": "一", "いっ": "一", "に": "二", "さん": "三", "よん": "四", "ご": "五", "ろく": "六",
     "ろっ": "六", "なな": "七", "しち": "七", "はち": "八", "はっ": "八", "きゅう": "九", "ぜろ": "〇",
     "じゅう": "十", "じゅっ": "十", "ひゃく": "百", "びゃく": "百", "ぴゃく": "百", "せん": "千",
-    "ぜん": "千", "まん": "万", "おく": "億", "ちょう": "兆",
+    "ぜん": "千", "まん": "万", "おく": "億", "ちょう": "兆", "てん": "・",
 }  # fmt: skip
 _KANA_BIG = ("まん", "おく", "ちょう")
-_KANA_UNITS = frozenset(("じゅう", "じゅっ", "ひゃく", "びゃく", "ぴゃく", "せん", "ぜん") + _KANA_BIG + tuple("十百千万億兆"))
+# Tokens a digit may follow inside one numeral: the units, and the decimal point (じゅうななてんはち = 17.8).
+_KANA_UNITS = frozenset(("じゅう", "じゅっ", "ひゃく", "びゃく", "ぴゃく", "せん", "ぜん", "てん") + _KANA_BIG + tuple("十百千万億兆"))
 _KANA_TOKEN = re.compile(
     "|".join(sorted(map(re.escape, _KANA_NUMBER_WORDS), key=len, reverse=True))
     + rf"|{_ARABIC}|[〇零一二三四五六七八九十百千万億兆]"
@@ -476,12 +478,26 @@ def _overlaps(reading: _Reading, others: list[_Reading]) -> bool:
     return any(other.start < reading.end and reading.start < other.end for other in others)
 
 
+# 「45日ではなく50日」「60日じゃなくて45日」: the first is what the customer takes back.
+_NOT_THIS_BUT = re.compile(r"[ \t]*(?:では|じゃ|で|や)なく(?:て)?[ \t、,]*(?:、)?")
+
+
+def _without_replaced(text: str, readings: list[_Reading]) -> list[_Reading]:
+    """The readings less each one a correction takes back: the first of two of a kind joined by ではなく."""
+    taken_back = {
+        index
+        for index, (first, second) in enumerate(zip(readings, readings[1:], strict=False))
+        if first.kind == second.kind and _NOT_THIS_BUT.fullmatch(text, first.end, second.start)
+    }
+    return [reading for index, reading in enumerate(readings) if index not in taken_back]
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every amount, rate and period in `text`, in order, with spans into the original text."""
     if not isinstance(text, str) or not text:
         return []
     normalised = fold(text[:MAX_TEXT_CHARS])
-    readings = _readings(normalised.text)
+    readings = _without_replaced(normalised.text, _readings(normalised.text))
     monthly = _monthly_amounts(normalised.text, readings)
     quantities = []
     for index, reading in enumerate(readings):

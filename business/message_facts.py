@@ -33,7 +33,8 @@ _NOT_KNOWING = (
     r"おぼえて(?:い)?な|忘れ|わすれ|把握して(?:い)?な|記憶にな|うろ覚え|存じ(?:ません|ておりません|あげません)|ぞんじません)"
 )
 _GAP = r"[^0-9０-９。．！？!?\n残元金額期日借返]{0,10}?"
-_RATE_UNKNOWN = re.compile(_RATE_WORD + _GAP + _NOT_KNOWING)
+# 「金利？知らん」: the rate word echoed as a question, then not knowing it.
+_RATE_UNKNOWN = re.compile(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + _NOT_KNOWING)
 
 
 # 「45日後に返すとしたら」: the days until repayment, said as a time from now.

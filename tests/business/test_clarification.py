@@ -86,5 +86,14 @@ def test_a_short_question_right_after_an_answer_follows_up_on_it():
 
     assert follow_up_of(["action_phone_handoff", "action_listen"], "土日は？", False) == PHONE_FOLLOW_UP
     assert follow_up_of(["action_describe_maintenance", "action_listen"], "じゃあ12時すぎたら？", True) == MAINTENANCE_FOLLOW_UP
+    assert follow_up_of(["action_check_maintenance", "action_listen"], "で、何時からならいけるの", False) == MAINTENANCE_FOLLOW_UP
     assert follow_up_of(["utter_greet", "action_listen"], "土日は？", False) is None
     assert follow_up_of(["action_phone_handoff", "action_listen"], "ふがふが", False) is None
+
+
+def test_a_time_question_right_after_the_phone_line_is_about_the_phone_unless_it_names_the_service():
+    from business.clarification import time_question_follows_phone
+
+    assert time_question_follows_phone(["action_phone_handoff", "action_listen"], "あしたの12時半なら大丈夫？")
+    assert not time_question_follows_phone(["action_phone_handoff", "action_listen"], "あしたの12時半ならログインできる？")
+    assert not time_question_follows_phone(["action_describe_maintenance", "action_listen"], "あしたの12時半なら大丈夫？")

@@ -27,6 +27,8 @@ def decided(guess: str, text: str, ranking=()):
         ("ask_interest", "20万を年15%で借りてて、60日後にまとめて返したら利息は？", "ask_interest"),
         ("nlu_fallback", "他社の分もまとめたいんですが", "out_of_scope"),
         ("inform", "暗証番号って窓口に電話したら教えてもらえるの？", "ask_pin_reset"),
+        ("ask_call_centre", "いえ、30日じゃなくて40日で返すことになりました。残高と金利はそのままです", "ask_interest"),
+        ("goodbye", "で、結局いつならつながるわけ？", "nlu_fallback"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):

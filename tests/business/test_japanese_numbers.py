@@ -477,3 +477,19 @@ def test_absurdly_long_numbers_are_read_without_raising(text: str) -> None:
 @pytest.mark.parametrize("text", ["年利は十七・八パーセント", "十七点八%", "年利十七．八%", "17・8%"])
 def test_a_decimal_point_said_as_ten_or_written_as_a_middle_dot(text):
     assert [(q.kind, q.value) for q in find_quantities(text)] == [("rate", Decimal("17.8"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("45日ではなく、50日にしてください", "days", 50),
+        ("60日じゃなくて45日で", "days", 45),
+        ("金額は8万やなくて10万", "amount", 100_000),
+    ],
+)
+def test_a_correction_in_the_same_message_keeps_the_second_figure(text: str, kind: str, value) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [(kind, value)]
+
+
+def test_a_decimal_point_said_in_kana() -> None:
+    assert [(q.kind, q.value) for q in find_quantities("ねんり じゅうななてんはち ぱーせんと")] == [("rate", Decimal("17.8"))]
