@@ -19,8 +19,14 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(to_katakana(pattern), re.IGNORECASE)
 
 
-# Ordered: the more specific word first (自動契約機 before 契約).
+# Ordered: the more specific word first (自動契約機 before 契約, the two login methods before either).
 _TERMS = (
+    (_rx(r"(パスワ|ぱすわ).{0,16}(暗証|あんしょう)|(暗証|あんしょう).{0,16}(パスワ|ぱすわ)"),
+     "パスワードと暗証番号は別のものです。ログインIDとパスワードは会員サービス用の組み合わせで、暗証番号は"
+     "カードの4桁の番号です。ログインは「ログインID＋パスワード」か「カード番号＋暗証番号」のどちらかで行います。"),
+    (_rx(r"わからない方はこちら|わからないかたはこちら|会員ログイン"),
+     f"{REISSUE_LINK}は、プロミス公式サイトの「会員ログイン」の画面にある案内です。"
+     "そこから新しいログインIDとパスワードを受け取る手続きができます。"),
     (_rx(r"本人確認|身分証|ほんにんかくにん"),
      "本人確認書類とは、ご本人であることを確かめるための書類です（運転免許証など）。"
      "使える書類の種類は、プロミス公式サイトかプロミスコールでご確認ください。"),

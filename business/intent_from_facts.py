@@ -95,6 +95,8 @@ _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challeng
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
 _MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)")
+# 「パスワードと暗証番号はちがうものですか」: how two of the assistant's words differ (not 「違うと出る」).
+_DIFFERENCE_ASKED = _rx(r"違い|ちがい|(違う|ちがう|同じ|おなじ)(もの|モノ|ん|の)?(です|でしょう)?(か|\?|？)|別物|べつもの|(違う|ちがう|同じ|おなじ)もの")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
     r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
@@ -137,6 +139,8 @@ def intent_from_facts(
         return "ask_interest"
     if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded):
         return None
+    if _DIFFERENCE_ASKED.search(folded) and explain_term(text) is not None and not figures_given:
+        return None if intent == "ask_term" else "ask_term"
     if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
     # 「じゃあ次いつつながるんだよ」: a question is never a goodbye, unless it also says one.

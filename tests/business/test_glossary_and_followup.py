@@ -15,6 +15,8 @@ from business.glossary import explain_term
         ("日割りって？", "÷365"),
         ("契約の金利はどこでわかりますか", "取引履歴の照会"),
         ("一番近い自動契約機はどこ？", "こちらではご案内できない"),
+        ("「わからない方はこちら」ってどこを押せばいいの", "「会員ログイン」の画面"),
+        ("ぱすわーどと あんしょうばんごうの ちがいは？", "別のもの"),
     ],
 )
 def test_a_word_is_explained_with_what_the_customer_can_act_on(question, key_fact):

@@ -29,6 +29,8 @@ def decided(guess: str, text: str, ranking=()):
         ("inform", "暗証番号って窓口に電話したら教えてもらえるの？", "ask_pin_reset"),
         ("ask_call_centre", "いえ、30日じゃなくて40日で返すことになりました。残高と金利はそのままです", "ask_interest"),
         ("goodbye", "で、結局いつならつながるわけ？", "nlu_fallback"),
+        ("ask_pin_reset", "暗証番号とパスワードって同じものですか？", "ask_term"),
+        ("report_login_problem", "パスワードが違うと出ます", "report_login_problem"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):
