@@ -96,7 +96,11 @@ _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|�
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
 _MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)")
 # 「パスワードと暗証番号はちがうものですか」: how two of the assistant's words differ (not 「違うと出る」).
-_DIFFERENCE_ASKED = _rx(r"違い|ちがい|(違う|ちがう|同じ|おなじ)(もの|モノ|ん|の)?(です|でしょう)?(か|\?|？)|別物|べつもの|(違う|ちがう|同じ|おなじ)もの")
+# Two things named (「AとB」) before the cue; 思い違い・勘違い・間違い are not differences.
+_DIFFERENCE_ASKED = _rx(
+    r"と.{0,16}((?<!思い)(?<!おもい)(?<!勘)(?<!かん)(?<!間)(?<!ま)(違い|ちがい)"
+    r"|(違う|ちがう|同じ|おなじ)(もの|モノ|ん|の)?(です|でしょう)?(か|\?|？)|別物|べつもの|(違う|ちがう|同じ|おなじ)もの)"
+)
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
     r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
@@ -143,8 +147,9 @@ def intent_from_facts(
         return None if intent == "ask_term" else "ask_term"
     if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
-    # 「じゃあ次いつつながるんだよ」: a question is never a goodbye, unless it also says one.
-    if intent == "goodbye" and _ASKS.search(folded) and not _CLOSING.search(folded) and not _THANKS.search(folded):
+    # 「じゃあ次いつつながるんだよ」「じゃ番号」: a question or a topic is never a goodbye, unless it also says one.
+    names_topic = bool(_ASKS.search(folded) or _PHONE_WORD.search(folded)) or any(w.search(folded) for _, w in _TOPIC_WORDS)
+    if intent == "goodbye" and names_topic and not _CLOSING.search(folded) and not _THANKS.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))

@@ -31,6 +31,8 @@ def decided(guess: str, text: str, ranking=()):
         ("goodbye", "で、結局いつならつながるわけ？", "nlu_fallback"),
         ("ask_pin_reset", "暗証番号とパスワードって同じものですか？", "ask_term"),
         ("report_login_problem", "パスワードが違うと出ます", "report_login_problem"),
+        ("ask_call_centre", "電話で暗証番号を教えてもらえませんか。私の思い違いでしたらすみません", "ask_pin_reset"),
+        ("goodbye", "じゃ番号", "nlu_fallback"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):

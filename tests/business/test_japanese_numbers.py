@@ -178,6 +178,7 @@ def test_periods_in_days_with_a_month_of_30_and_a_year_of_365(text: str, days: i
         ("はつか", 20),
         ("はつかぶんの りそく", 20),
         ("とおか後に返す", 10),
+        ("じゃあ はつかなら？", 20),
     ],
 )
 def test_periods_in_kana_and_the_traditional_day_counts(text: str, days: int) -> None:
