@@ -370,7 +370,11 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=int(os.environ.get("CONSOLE_PORT", "8090")))
     args = parser.parse_args()
-    app = create_app(ConsoleConfig.from_env())
+    try:
+        config = ConsoleConfig.from_env()
+    except auth.TokenError as error:
+        raise SystemExit(f"serve-console: {error}") from None
+    app = create_app(config)
     app.run(host=args.host, port=args.port, access_log=False, debug=False)
 
 

@@ -50,6 +50,8 @@ function shortDay(day) {
 
 function drawChart(id, config) {
   if (charts[id]) charts[id].destroy();
+  // The chart fills its box (.chart in console.css) instead of keeping an aspect ratio.
+  config.options = { ...config.options, maintainAspectRatio: false };
   charts[id] = new Chart(document.getElementById(id), config);
 }
 
