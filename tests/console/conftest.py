@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from business.settings import PROJECT_ROOT, read_defaults
-from tests.console.seed import NOW, seed
+from tests.console.seed import NOW, seed_sqlite
 from tests.support.servers import free_port, stop, wait_for
 
 OPERATOR_TOKEN = "operator-token-for-tests-7c1f"
@@ -33,7 +33,7 @@ class Console:
 @pytest.fixture(scope="module")
 def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
     workdir = tmp_path_factory.mktemp("console-server")
-    seeded = seed(workdir)
+    seeded = seed_sqlite(workdir)
     port = free_port()
     env = {
         **read_defaults(),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from dateutil import parser
 
@@ -89,25 +90,32 @@ def conversations() -> dict[str, list]:
     }
 
 
-async def _save_trackers(tracker_db: str) -> None:
+async def _save_trackers(store_kwargs: dict) -> None:
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
 
     domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
-    store = SQLTrackerStore(domain, dialect="sqlite", db=tracker_db)
+    store = SQLTrackerStore(domain, **store_kwargs)
     for sender_id, events in conversations().items():
         await store.save(DialogueStateTracker.from_events(sender_id, events, domain.slots))
+    store.engine.dispose()
 
 
-def seed(directory) -> Seeded:
-    """Both databases in `directory`, filled with the conversations above and their outcomes."""
-    database_url = f"sqlite:///{directory / 'assistant.db'}"
-    tracker_db = str(directory / "tracker.db")
+def seed(database_url: str, tracker_url: str, tracker_store: dict) -> Seeded:
+    """Both databases filled with the conversations above and their outcomes; `tracker_store` is how
+    Rasa's SQLTrackerStore is configured to reach `tracker_url` (the keys of endpoints.yml)."""
     migrate(database_url)
     with session_scope(database_url) as session:
         repository.record_feedback(session, "c-resolved", "reissue_credentials", True, NOW - 8 * timedelta(minutes=1))
         repository.record_feedback(session, "c-not-resolved", "reissue_credentials", False, NOW - timedelta(minutes=1))
         repository.record_handoff(session, "late_repayment", ["inform"], "c-handoff", YESTERDAY)
-    asyncio.run(_save_trackers(tracker_db))
-    return Seeded(database_url, f"sqlite:///{tracker_db}")
+    asyncio.run(_save_trackers(tracker_store))
+    return Seeded(database_url, tracker_url)
+
+
+def seed_sqlite(directory: Path) -> Seeded:
+    """The default profile's databases, as files in `directory`."""
+    tracker_db = directory / "tracker.db"
+    return seed(f"sqlite:///{directory / 'assistant.db'}", f"sqlite:///{tracker_db}",
+                {"dialect": "sqlite", "db": str(tracker_db)})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Iterator
 
 import pytest
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
@@ -11,12 +12,29 @@ from business.settings import PROJECT_ROOT
 from console import queries
 from storage import repository
 from storage.database import engine_for, session_scope
-from tests.console.seed import NONSENSE, NOW, SECRETS, seed
+from tests.console.seed import NONSENSE, NOW, SECRETS, Seeded, seed, seed_sqlite
+from tests.trust.conftest import PG, admin_execute, fresh_database_name, postgres, postgres_url  # noqa: F401
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    return seed(tmp_path_factory.mktemp("console"))
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+def seeded(request, tmp_path_factory) -> Iterator[Seeded]:
+    """The default profile's SQLite files, and the production profile's PostgreSQL databases
+    (`postgres`, imported from the trust tests, starts PostgreSQL on 127.0.0.1 when it is down)."""
+    if request.param == "sqlite":
+        yield seed_sqlite(tmp_path_factory.mktemp("console"))
+        return
+    request.getfixturevalue("postgres")  # started if it is down; skipped (CI: failed) where it cannot be
+    names = [fresh_database_name("console_actions"), fresh_database_name("console_tracker")]
+    for name in names:
+        admin_execute(f'CREATE DATABASE "{name}"')
+    urls = [postgres_url(name) for name in names]
+    try:
+        yield seed(urls[0], urls[1], {"dialect": "postgresql", "host": PG["host"], "port": PG["port"],
+                                      "db": names[1], "username": PG["user"]})
+    finally:
+        for url, name in zip(urls, names, strict=False):
+            engine_for(url).dispose()
+            admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture()
