@@ -45,8 +45,10 @@ CHANGE_HEADER = "X-Console-Request"
 MAX_REASON_LENGTH = 200
 MAX_LABEL_TEXT_LENGTH = 2000
 DEFAULT_DAYS = 30
-# A wrong token waits this long before the answer, so guessing is slow.
+# A wrong token waits this long before the answer, one wrong token at a time, so guessing is slow.
 FAILED_LOGIN_DELAY = 1.0
+# Nothing an operator sends is near this; a larger body gets 413.
+MAX_REQUEST_BYTES = 64 * 1024
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -135,7 +137,9 @@ def _window_json(window_id: int, window: Any) -> dict[str, Any]:
 def create_app(config: ConsoleConfig, name: str = "operator_console") -> Sanic:
     app = Sanic(name)
     app.config.ACCESS_LOG = False
+    app.config.REQUEST_MAX_SIZE = MAX_REQUEST_BYTES
     sessions = auth.Sessions()
+    failed_logins = asyncio.Lock()
 
     def logged_in(request: Request) -> bool:
         return sessions.valid(request.cookies.get(SESSION_COOKIE))
@@ -185,7 +189,8 @@ def create_app(config: ConsoleConfig, name: str = "operator_console") -> Sanic:
     async def log_in(request: Request) -> HTTPResponse:
         given = request.form.get("token", "") if request.form else ""
         if not isinstance(given, str) or not auth.token_matches(given.strip(), config.token):
-            await asyncio.sleep(FAILED_LOGIN_DELAY)
+            async with failed_logins:
+                await asyncio.sleep(FAILED_LOGIN_DELAY)
             page = (STATIC_DIR / "login.html").read_text(encoding="utf-8").replace(
                 '<p id="login-error" hidden>', '<p id="login-error">'
             )

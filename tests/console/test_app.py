@@ -30,6 +30,11 @@ def test_a_wrong_or_missing_token_is_refused(console, token):
     assert session.get(f"{console.url}/api/overview").status_code == 401
 
 
+def test_an_oversized_body_is_refused_before_it_is_read(console):
+    response = requests.post(f"{console.url}/login", data={"token": "x" * 100_000})
+    assert response.status_code == 413
+
+
 def test_login_sets_an_http_only_same_site_session_cookie(console):
     response = requests.post(f"{console.url}/login", data={"token": OPERATOR_TOKEN}, allow_redirects=False)
     cookie = response.headers["Set-Cookie"]
