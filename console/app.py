@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 from dataclasses import dataclass
@@ -67,7 +68,6 @@ class ConsoleConfig:
     token: str
     domain_file: Path
     clock: Clock
-    secure_cookie: bool = False  # set behind HTTPS
 
     @classmethod
     def from_env(cls, environ: Optional[dict[str, str]] = None) -> "ConsoleConfig":
@@ -148,6 +148,7 @@ def create_app(config: ConsoleConfig, name: str = "operator_console") -> Sanic:
         """An API handler: needs a session (and for a change, the header a cross-site form cannot send)."""
 
         def decorate(handler: Callable[..., Awaitable[HTTPResponse]]) -> Callable[..., Awaitable[HTTPResponse]]:
+            @functools.wraps(handler)
             async def guarded(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
                 if not logged_in(request):
                     return _error(HTTPStatus.UNAUTHORIZED, "log in first")
@@ -158,7 +159,6 @@ def create_app(config: ConsoleConfig, name: str = "operator_console") -> Sanic:
                 except ValueError as error:
                     return _error(HTTPStatus.BAD_REQUEST, str(error))
 
-            guarded.__name__ = handler.__name__
             return guarded
 
         return decorate
@@ -202,8 +202,6 @@ def create_app(config: ConsoleConfig, name: str = "operator_console") -> Sanic:
         cookie["samesite"] = "Strict"
         cookie["path"] = "/"
         cookie["max-age"] = auth.SESSION_SECONDS
-        if config.secure_cookie:
-            cookie["secure"] = True
         return response
 
     @app.post("/logout")
