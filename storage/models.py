@@ -80,3 +80,13 @@ class NotUnderstood(Base):
     confidence = Column(Float, nullable=True)
     text = Column(Text, nullable=False)
     created_at = Column(UtcDateTime, nullable=False, index=True)
+
+
+class NluLabel(Base):
+    """An operator's intent for a not-understood message (redacted), exported as NLU training data."""
+
+    __tablename__ = "nlu_labels"
+    id = Column(Integer, primary_key=True)
+    text = Column(Text, nullable=False, unique=True)
+    intent = Column(String(80), nullable=False)
+    created_at = Column(UtcDateTime, nullable=False, index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from business.maintenance import Window
 from business.references import new_reference
-from storage.models import ClosedDay, FeedbackAnswer, Handoff, MaintenanceWindow, NotUnderstood
+from storage.models import ClosedDay, FeedbackAnswer, Handoff, MaintenanceWindow, NluLabel, NotUnderstood
 
 # --- maintenance windows -------------------------------------------------------------
 
@@ -33,13 +33,17 @@ def maintenance_windows(session: Session, ending_after: Optional[datetime] = Non
     return [(row.id, Window(row.start, row.end, row.reason)) for row in session.scalars(query)]
 
 
-def remove_maintenance_window(session: Session, window_id: int) -> bool:
-    row = session.get(MaintenanceWindow, window_id)
+def _delete(session: Session, row: Optional[Any]) -> bool:
+    """Delete the row if there is one; whether there was."""
     if row is None:
         return False
     session.delete(row)
     session.flush()
     return True
+
+
+def remove_maintenance_window(session: Session, window_id: int) -> bool:
+    return _delete(session, session.get(MaintenanceWindow, window_id))
 
 
 # --- call-centre closed days ---------------------------------------------------------
@@ -58,12 +62,7 @@ def closed_days(session: Session, from_day: Optional[date] = None) -> list[tuple
 
 
 def remove_closed_day(session: Session, day: date) -> bool:
-    row = session.scalar(select(ClosedDay).where(ClosedDay.day == day))
-    if row is None:
-        return False
-    session.delete(row)
-    session.flush()
-    return True
+    return _delete(session, session.scalar(select(ClosedDay).where(ClosedDay.day == day)))
 
 
 # --- handoffs ------------------------------------------------------------------------
@@ -107,6 +106,60 @@ def record_not_understood(
     session.add(NotUnderstood(text=redacted_text, intent=intent, confidence=confidence, created_at=now))
 
 
+# --- what the operator console reads ------------------------------------------------
+
+def feedback_answers(session: Session, start: datetime, end: datetime) -> list[tuple[datetime, bool]]:
+    """Every 解決しましたか？ answer in [start, end): when, and whether it was yes."""
+    query = (
+        select(FeedbackAnswer.created_at, FeedbackAnswer.resolved)
+        .where(FeedbackAnswer.created_at >= start, FeedbackAnswer.created_at < end)
+        .order_by(FeedbackAnswer.created_at)
+    )
+    return [(created_at, resolved) for created_at, resolved in session.execute(query)]
+
+
+def handoff_reasons(session: Session, start: datetime, end: datetime) -> list[tuple[str, int]]:
+    """Handoffs in [start, end) by reason, most frequent first."""
+    rows = session.execute(
+        select(Handoff.reason, func.count())
+        .where(Handoff.created_at >= start, Handoff.created_at < end)
+        .group_by(Handoff.reason)
+        .order_by(func.count().desc(), Handoff.reason)
+    )
+    return [(reason, count) for reason, count in rows]
+
+
+def conversations_with_feedback(session: Session, resolved: bool) -> set[str]:
+    """Conversations where the customer answered 解決しましたか？ with yes (or no)."""
+    return set(session.scalars(select(FeedbackAnswer.conversation_id).where(FeedbackAnswer.resolved.is_(resolved))))
+
+
+def handed_off_conversations(session: Session) -> set[str]:
+    return set(session.scalars(select(Handoff.conversation_id)))
+
+
+# --- labels for new training data -----------------------------------------------------
+
+def label_message(session: Session, text: str, intent: str, now: datetime) -> None:
+    """Give a (redacted) message an intent; labelling it again replaces the intent."""
+    row = session.scalar(select(NluLabel).where(NluLabel.text == text))
+    if row is None:
+        session.add(NluLabel(text=text, intent=intent, created_at=now))
+    else:
+        row.intent, row.created_at = intent, now
+    session.flush()
+
+
+def nlu_labels(session: Session) -> list[tuple[str, str]]:
+    """(text, intent) of every labelled message, by intent, then oldest first."""
+    query = select(NluLabel.text, NluLabel.intent).order_by(NluLabel.intent, NluLabel.created_at, NluLabel.id)
+    return [(text, intent) for text, intent in session.execute(query)]
+
+
+def remove_label(session: Session, text: str) -> bool:
+    return _delete(session, session.scalar(select(NluLabel).where(NluLabel.text == text)))
+
+
 # --- staff report --------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -130,19 +183,13 @@ def report(session: Session, start: datetime, end: datetime, top: int = 10) -> R
     resolved = session.scalar(
         select(func.count()).where(in_range(FeedbackAnswer.created_at), FeedbackAnswer.resolved.is_(True))
     ) or 0
-    by_reason = session.execute(
-        select(Handoff.reason, func.count())
-        .where(in_range(Handoff.created_at))
-        .group_by(Handoff.reason)
-        .order_by(func.count().desc(), Handoff.reason)
-    ).all()
     texts = Counter(session.scalars(select(NotUnderstood.text).where(in_range(NotUnderstood.created_at))))
     return Report(
         start=start,
         end=end,
         answers=answers,
         resolved=resolved,
-        handoffs_by_reason=[(reason, count) for reason, count in by_reason],
+        handoffs_by_reason=handoff_reasons(session, start, end),
         top_not_understood=texts.most_common(top),
     )
 

@@ -15,6 +15,7 @@ from business.settings import (
     deployment_profile,
     endpoints_file,
     read_defaults,
+    tracker_database_url,
 )
 
 
@@ -80,3 +81,15 @@ def test_each_profile_runs_rasa_with_its_own_endpoints_file():
 def test_an_unknown_profile_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown ASSISTANT_PROFILE 'staging': use one of default, production"):
         deployment_profile({"ASSISTANT_PROFILE": "staging"})
+
+
+def test_the_console_reads_the_tracker_store_the_profile_runs_with():
+    assert tracker_database_url({"ASSISTANT_PROFILE": "default", "TRACKER_DB_PATH": "var/t.db"}) == (
+        f"sqlite:///{PROJECT_ROOT / 'var' / 't.db'}"
+    )
+    production = {
+        "ASSISTANT_PROFILE": "production", "TRACKER_DB_HOST": "db", "TRACKER_DB_PORT": "5433",
+        "TRACKER_DB_NAME": "rasa", "TRACKER_DB_USER": "ops", "TRACKER_DB_PASSWORD": "p@ss/word",
+    }
+    assert tracker_database_url(production) == "postgresql://ops:p%40ss%2Fword@db:5433/rasa"
+    assert tracker_database_url({**production, "TRACKER_DB_PASSWORD": ""}) == "postgresql://ops@db:5433/rasa"

@@ -103,3 +103,15 @@ def test_staff_cli_adds_lists_and_removes_windows_and_looks_up_handoffs(db, caps
 def test_staff_cli_rejects_bad_input_with_a_message(db, capsys):
     assert staff(["--db", db, "closed-days", "add", "2026-13-40"]) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_labels_are_replaced_listed_by_intent_and_removed(db):
+    with session_scope(db) as session:
+        repository.label_message(session, "やあ", "chitchat", NOW)
+        repository.label_message(session, "ろぐいん", "report_login_problem", NOW)
+        repository.label_message(session, "やあ", "greet", NOW + timedelta(minutes=1))
+    with session_scope(db) as session:
+        assert repository.nlu_labels(session) == [("やあ", "greet"), ("ろぐいん", "report_login_problem")]
+        assert repository.remove_label(session, "やあ")
+        assert not repository.remove_label(session, "やあ")
+        assert repository.nlu_labels(session) == [("ろぐいん", "report_login_problem")]

@@ -1,0 +1,1 @@
+"""The operator console: charts, not-understood messages, conversation review, labels, maintenance windows."""
