@@ -27,7 +27,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help install browser train migrate run shell lint test test-unit test-trust bench eval-nlu eval-conversations clean
+.PHONY: help install browser train migrate run shell line-richmenu lint test test-unit test-trust bench eval-nlu eval-conversations clean
 
 help:
 	@echo "make run    install what is missing, train if needed, start the assistant"
@@ -94,6 +94,11 @@ run: $(MODEL) $(WEB_BUNDLE) migrate
 
 shell: $(MODEL) migrate
 	$(ENV) scripts/shell
+
+# Draws the LINE rich menu (four topics and the phone line) and makes it the default for every
+# friend, with the channel's LINE_CHANNEL_ACCESS_TOKEN (rasa_addons/channels/line_richmenu.py).
+line-richmenu: $(BIN)/.installed $(DEFAULTS_PTH)
+	$(ENV) $(PY) -m rasa_addons.channels.line_richmenu
 
 lint: $(BIN)/.installed $(DEFAULTS_PTH)
 	$(BIN)/ruff check .
