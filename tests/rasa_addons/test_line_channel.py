@@ -678,7 +678,9 @@ def post_signed(url: str, events: list, secret: str = SECRET) -> int:
 
 
 @pytest.mark.slow  # starts the real servers: `make test-unit` leaves it out (see pytest.ini)
-def test_the_real_assistant_answers_a_signed_line_message(tmp_path: Path, fake_line: FakeLineApi) -> None:
+def test_the_real_assistant_answers_a_signed_line_message(
+    tmp_path: Path, fake_line: FakeLineApi, line_models: LineModels
+) -> None:
     credentials = tmp_path / "credentials.yml"
     credentials.write_text(line_credentials(), encoding="utf-8")
     settings = {"LINE_CHANNEL_SECRET": SECRET, "LINE_CHANNEL_ACCESS_TOKEN": TOKEN, "LINE_API_BASE_URL": fake_line.url}
@@ -705,3 +707,10 @@ def test_the_real_assistant_answers_a_signed_line_message(tmp_path: Path, fake_l
         [greeting] = [call for call in fake_line.wait_for_calls(3) if call.body["replyToken"] == "hello"]
         assert greeting.body["messages"][0]["text"].startswith("こんにちは")
         assert len(greeting.body["messages"][0]["quickReply"]["items"]) == 7
+
+        assert post_signed(url, [text_event("電話で相談したい", user=OTHER_USER, reply_token="phone")]) == 200
+        [phone] = [call for call in fake_line.wait_for_calls(4) if call.body["replyToken"] == "phone"]
+        assert any(PROMISE_CALL in message["text"] for message in phone.body["messages"])
+        assert phone.body["messages"][-1]["quickReply"]["items"][0] == call_button("プロミスコール", "0120240365")
+        for made in fake_line.calls:
+            line_models.assert_valid("ReplyMessageRequest", made.body)
