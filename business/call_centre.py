@@ -8,8 +8,9 @@ only closed when operators pass them in `closed_days`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Collection, FrozenSet
+from typing import Collection, FrozenSet, List
 
 import jpholiday
 
@@ -19,6 +20,9 @@ from business.ja_format import format_clock, format_day, format_moment
 __all__ = [
     "PROMISE_CALL",
     "LADIES_CALL",
+    "PhoneLine",
+    "PHONE_LINES",
+    "phone_lines_in",
     "OPENS",
     "CLOSES",
     "is_open_day",
@@ -31,6 +35,37 @@ __all__ = [
 
 PROMISE_CALL = "0120-24-0365"
 LADIES_CALL = "0120-86-2634"  # for women; same hours
+
+
+@dataclass(frozen=True)
+class PhoneLine:
+    """One of the call centre's lines, as a customer's phone dials it."""
+
+    name: str
+    number: str  # as the assistant writes it: 0120-24-0365
+
+    @property
+    def dial_uri(self) -> str:
+        """The tel: URI a phone's dialler opens (RFC 3966; digits only, as LINE's URI action and browsers take it)."""
+        return "tel:" + "".join(char for char in self.number if char.isdigit())
+
+    @property
+    def call_label(self) -> str:
+        """What a button that dials this line says (at most 20 characters, LINE's label limit)."""
+        return f"{self.name}に電話する"
+
+
+PHONE_LINES = (PhoneLine("プロミスコール", PROMISE_CALL), PhoneLine("レディースコール", LADIES_CALL))
+
+
+def phone_lines_in(text: str) -> List[PhoneLine]:
+    """The call centre's lines whose number a reply gives, in the order the reply gives them.
+
+    Every channel turns these into something that dials (a tel: link in the web chat, a URI
+    action on LINE), so an answer that names a number can always be called with one tap.
+    """
+    found = [(text.find(line.number), line) for line in PHONE_LINES if line.number in (text or "")]
+    return [line for _, line in sorted(found, key=lambda pair: pair[0])]
 OPENS = time(9, 0)
 CLOSES = time(18, 0)
 

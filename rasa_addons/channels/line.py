@@ -216,6 +216,23 @@ class ChatQueues:
 # --- channel -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class LineSettings:
+    channel_secret: str
+    access_token: str
+    api_base_url: str
+
+
+def line_settings(credentials: Optional[Dict[Text, Any]]) -> LineSettings:
+    """The LINE section of credentials.yml, as the channel and `make line-richmenu` both read it."""
+    credentials = credentials or {}
+    return LineSettings(
+        channel_secret=str(credentials.get("channel_secret") or ""),
+        access_token=str(credentials.get("channel_access_token") or ""),
+        api_base_url=str(credentials.get("api_base_url") or DEFAULT_BASE_URL),
+    )
+
+
 class LineOutput(CollectingOutputChannel):
     """Collects one turn's answers, so that they go to LINE together in one reply call."""
 
@@ -238,12 +255,8 @@ class LineInput(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "LineInput":
         """Missing values are allowed: without a secret the channel refuses every call."""
-        credentials = credentials or {}
-        return cls(
-            channel_secret=str(credentials.get("channel_secret") or ""),
-            access_token=str(credentials.get("channel_access_token") or ""),
-            api_base_url=str(credentials.get("api_base_url") or DEFAULT_BASE_URL),
-        )
+        settings = line_settings(credentials)
+        return cls(settings.channel_secret, settings.access_token, settings.api_base_url)
 
     def __init__(
         self,

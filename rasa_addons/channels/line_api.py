@@ -15,6 +15,8 @@ from typing import Any, Awaitable, Callable, Iterable, Mapping, Optional, Sequen
 
 import aiohttp
 
+from business.call_centre import PhoneLine, phone_lines_in
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.line.me"
@@ -89,8 +91,15 @@ def quick_reply_item(button: Mapping[str, Any]) -> Optional[dict]:
     return {"type": "action", "action": action}
 
 
-def quick_reply(buttons: Sequence[Mapping[str, Any]]) -> Optional[dict]:
-    items = [item for item in map(quick_reply_item, buttons) if item is not None]
+def call_item(line: PhoneLine) -> dict:
+    """A quick-reply button that opens the phone's dialler on the line's number (URI action, tel:)."""
+    return {"type": "action", "action": {"type": "uri", "label": line.call_label, "uri": line.dial_uri}}
+
+
+def quick_reply(buttons: Sequence[Mapping[str, Any]], lines: Sequence[PhoneLine] = ()) -> Optional[dict]:
+    """The call buttons first (the quick-reply bar scrolls sideways), then the answer's own buttons."""
+    items = [call_item(line) for line in lines]
+    items += [item for item in map(quick_reply_item, buttons) if item is not None]
     return {"items": items[:MAX_QUICK_REPLY_ITEMS]} if items else None
 
 
@@ -109,7 +118,8 @@ def _message_objects(message: Mapping[str, Any]) -> list[LineMessage]:
 
 
 def line_messages(messages: Iterable[Mapping[str, Any]]) -> list[LineMessage]:
-    """One turn's Rasa messages for LINE; the latest buttons become quick replies on the last one.
+    """One turn's Rasa messages for LINE; the latest buttons become quick replies on the last one,
+    after a button that dials each of the call centre's numbers the turn gives.
 
     LINE shows quick replies only under the newest message, so earlier button sets would be
     invisible anyway; the latest set is the question the customer is being asked.
@@ -119,7 +129,8 @@ def line_messages(messages: Iterable[Mapping[str, Any]]) -> list[LineMessage]:
     for message in messages:
         objects += _message_objects(message)
         buttons = message.get("buttons") or buttons
-    reply_options = quick_reply(buttons) if objects else None
+    texts = "\n".join(message["text"] for message in objects if message.get("type") == "text")
+    reply_options = quick_reply(buttons, phone_lines_in(texts)) if objects else None
     if reply_options:
         objects[-1] = {**objects[-1], "quickReply": reply_options}
     return objects

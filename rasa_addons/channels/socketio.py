@@ -15,6 +15,9 @@ Upstream (rasa 3.6.21) has three problems for us:
    engine.io's own CORS off: with it on, engine.io and Rasa's --cors (sanic-cors) both send
    Access-Control-Allow-Origin, and browsers reject the doubled header, so polling fails.
 
+Outgoing, each of the call centre's numbers in a reply becomes a markdown link to its tel: URI
+(WebChatOutput): the widget renders answers as markdown, so on a phone the number dials with a tap.
+
 The widget's initPayload (e.g. "/greet") is not a button payload, so the guard would read it
 as text. It passes only as the first message of a connection and only if it equals the
 configured `init_payload` exactly: the greeting the widget sends when it is first opened.
@@ -30,13 +33,14 @@ import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
 import rasa.core.channels.channel
-from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from business.call_centre import phone_lines_in
 from business.redaction import PLACEHOLDERS, SECRET_WARNING
 from business.settings import read_defaults
 from rasa_addons.channels import guard
@@ -82,6 +86,25 @@ async def join_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optional
     result = sio.enter_room(sid, room, namespace=namespace)
     if inspect.isawaitable(result):
         await result
+
+
+def with_dial_links(text: Text) -> Text:
+    """The reply with each of the call centre's numbers as a markdown link that dials it."""
+    for line in phone_lines_in(text):
+        text = text.replace(line.number, f"[{line.number}]({line.dial_uri})")
+    return text
+
+
+class WebChatOutput(SocketIOOutput):
+    """Upstream's socket.io output, with the call centre's numbers made tappable (with_dial_links)."""
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        await super().send_text_message(recipient_id, with_dial_links(text), **kwargs)
+
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
+        await super().send_text_with_buttons(recipient_id, with_dial_links(text), buttons, **kwargs)
 
 
 class GuardedSocketIOInput(SocketIOInput):
@@ -180,7 +203,7 @@ class GuardedSocketIOInput(SocketIOInput):
             sender_id = self._sender_id(sid, data, confirmed)
             if sender_id is None:
                 return
-            output_channel = SocketIOOutput(sio, self.bot_message_evt)
+            output_channel = WebChatOutput(sio, self.bot_message_evt)
             raw = data.get("message") if isinstance(data, dict) else None
             text = guard.clean_text(raw) if isinstance(raw, str) else ""  # not text: nothing to read
             refusal = guard.polite_refusal(text)
@@ -200,6 +223,11 @@ class GuardedSocketIOInput(SocketIOInput):
             await guard.answer_or_apologise(on_new_message, message)  # an apology rather than silence
 
         return socketio_webhook
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        """Upstream's, with the web chat's output (messages Rasa sends on its own, e.g. reminders)."""
+        upstream = super().get_output_channel()
+        return WebChatOutput(self.sio, self.bot_message_evt) if upstream is not None else None
 
     def _sender_id(self, sid: Text, data: Any, confirmed: Dict[Text, Text]) -> Optional[Text]:
         """With persistence, the session this socket was confirmed for; a message naming another is dropped."""

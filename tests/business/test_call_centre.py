@@ -10,12 +10,14 @@ from hypothesis import strategies as st
 
 from business.call_centre import (
     LADIES_CALL,
+    PHONE_LINES,
     PROMISE_CALL,
     describe_named_time,
     describe_status,
     format_day,
     is_open,
     next_opening,
+    phone_lines_in,
 )
 from business.clock import JST
 
@@ -146,3 +148,17 @@ def test_open_means_a_weekday_between_nine_and_six(moment: datetime) -> None:
 )
 def test_a_time_the_customer_names_is_inside_or_outside_the_hours(moment, has_time, said):
     assert describe_named_time(moment, has_time) == said
+
+
+def test_a_reply_that_gives_numbers_yields_the_lines_to_dial_in_its_order() -> None:
+    text = f"レディースコール（女性専用）：{LADIES_CALL}\nプロミスコール：{PROMISE_CALL}\nもう一度：{PROMISE_CALL}"
+    lines = phone_lines_in(text)
+    assert [line.number for line in lines] == [LADIES_CALL, PROMISE_CALL]
+    assert [line.dial_uri for line in lines] == ["tel:0120862634", "tel:0120240365"]
+    assert [line.call_label for line in lines] == ["レディースコールに電話する", "プロミスコールに電話する"]
+    assert all(len(line.call_label) <= 20 for line in PHONE_LINES)
+
+
+def test_a_reply_without_the_call_centres_numbers_dials_nothing() -> None:
+    assert phone_lines_in("受付番号「H-20261206-0001」をお伝えください。0120-00-0000") == []
+    assert phone_lines_in("") == []

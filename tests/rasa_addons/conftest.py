@@ -1,6 +1,9 @@
-"""The project's RulePolicy, trained on its rules, stories and test stories, for the policy tests."""
+"""Fixtures shared by the rasa_addons tests: the project's RulePolicy, trained on its rules, stories and
+test stories, for the policy tests; line-bot-sdk's models for the LINE tests."""
 
 from __future__ import annotations
+
+from typing import Iterator
 
 import pytest
 import yaml
@@ -12,6 +15,7 @@ from rasa.shared.core.generator import TrainingDataGenerator
 from rasa.shared.importers.importer import TrainingDataImporter
 
 from business.settings import PROJECT_ROOT
+from tests.support.line_models import LineModels, start_line_models
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +34,13 @@ def project(tmp_path_factory):
                                ExecutionContext(GraphSchema({}), "test"))
     policy.train(trackers, domain)
     return policy, domain, trackers
+
+
+@pytest.fixture(scope="session")
+def line_models() -> Iterator[LineModels]:
+    """line-bot-sdk's models, started once: checks the bodies of LINE API calls."""
+    models = start_line_models()
+    try:
+        yield models
+    finally:
+        models.close()

@@ -28,12 +28,14 @@ from rasa.core.run import create_http_input_channels
 from rasa.shared.exceptions import RasaException
 from sanic import Sanic
 
+from business.call_centre import LADIES_CALL, PROMISE_CALL
 from business.redaction import SECRET_WARNING
 from business.settings import PROJECT_ROOT
 from rasa_addons.channels import guard
 from rasa_addons.channels.line import TEXT_ONLY_NOTICE, ChatQueues, LineInput, SeenEvents
 from rasa_addons.channels.line_api import LineApi, RetryPolicy, split_text
 from tests.support.fake_line_api import PUSH, REPLY, FakeLineApi
+from tests.support.line_models import LineModels
 from tests.support.servers import free_port, running_assistant
 
 SECRET = "test-channel-secret"
@@ -487,8 +489,9 @@ async def test_a_failing_turn_gets_the_apology_and_does_not_stop_the_chat(line: 
 
     line.assistant.answers = answers
     await line.exchange(text_event("壊れる", reply_token="r1"), text_event("次", reply_token="r2"))
+    apology = {**text(guard.assistant_unavailable_text()), "quickReply": {"items": [call_button("プロミスコール", "0120240365")]}}
     assert [call.body for call in line.fake.calls] == [
-        {"replyToken": "r1", "messages": [text(guard.assistant_unavailable_text())]},
+        {"replyToken": "r1", "messages": [apology]},  # the apology gives the number, so it can be called
         {"replyToken": "r2", "messages": [text("大丈夫")]},
     ]
 
@@ -501,7 +504,9 @@ def buttons(count: int, title: str = "ボタン") -> list[dict]:
 
 
 @pytest.mark.asyncio
-async def test_more_than_five_messages_overflow_to_push_with_quick_replies_on_the_last(line: Line) -> None:
+async def test_more_than_five_messages_overflow_to_push_with_quick_replies_on_the_last(
+    line: Line, line_models: LineModels
+) -> None:
     line.assistant.answers = lambda heard: [{"text": f"{n}"} for n in range(6)] + [
         {"text": "解決しましたか？", "buttons": [{"title": "はい", "payload": "/affirm"}, {"title": "いいえ", "payload": "/deny"}]}
     ]
@@ -515,6 +520,54 @@ async def test_more_than_five_messages_overflow_to_push_with_quick_replies_on_th
         {"type": "action", "action": {"type": "postback", "label": "いいえ", "data": "/deny", "displayText": "いいえ"}},
     ]}
     assert push.body == {"to": USER, "messages": [text("5"), {**text("解決しましたか？"), "quickReply": quick}]}
+    line_models.assert_valid("ReplyMessageRequest", reply.body)
+    line_models.assert_valid("PushMessageRequest", push.body)
+
+
+def call_button(name: str, digits: str) -> dict:
+    return {"type": "action", "action": {"type": "uri", "label": f"{name}に電話する", "uri": f"tel:{digits}"}}
+
+
+@pytest.mark.asyncio
+async def test_an_answer_that_gives_the_phone_number_offers_a_button_that_dials_it(
+    line: Line, line_models: LineModels
+) -> None:
+    line.assistant.answers = lambda heard: [
+        {"text": f"お電話でのご相談は、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）で承ります。"},
+        {"text": "解決しましたか？", "buttons": [{"title": "はい", "payload": "/affirm"}]},
+    ]
+    await line.exchange(text_event("電話番号を教えて", reply_token="r"))
+    [call] = line.fake.calls
+    line_models.assert_valid("ReplyMessageRequest", call.body)
+    first, last = call.body["messages"]
+    assert first == text(f"お電話でのご相談は、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）で承ります。")
+    assert last["quickReply"]["items"] == [
+        call_button("プロミスコール", "0120240365"),
+        {"type": "action", "action": {"type": "postback", "label": "はい", "data": "/affirm", "displayText": "はい"}},
+    ]
+
+
+@pytest.mark.asyncio
+async def test_each_number_given_gets_its_button_and_the_answers_buttons_make_room(
+    line: Line, line_models: LineModels
+) -> None:
+    line.assistant.answers = lambda heard: [
+        {"text": f"レディースコール（女性専用）：{LADIES_CALL}\nプロミスコール：{PROMISE_CALL}", "buttons": buttons(15)}
+    ]
+    await line.exchange(text_event("女性の担当者と話したい"))
+    [call] = line.fake.calls
+    line_models.assert_valid("ReplyMessageRequest", call.body)
+    items = call.body["messages"][0]["quickReply"]["items"]
+    assert len(items) == 13
+    assert items[:2] == [call_button("レディースコール", "0120862634"), call_button("プロミスコール", "0120240365")]
+    assert [item["action"]["data"] for item in items[2:]] == [f"/choice{n}" for n in range(11)]
+
+
+@pytest.mark.asyncio
+async def test_an_answer_without_a_phone_number_has_no_call_button(line: Line) -> None:
+    line.assistant.answers = lambda heard: [{"text": "受付番号「H-1234」をお伝えください。0120-00-0000"}]
+    await line.exchange(text_event("質問"))
+    assert "quickReply" not in line.fake.calls[0].body["messages"][0]
 
 
 @pytest.mark.asyncio
@@ -529,7 +582,7 @@ async def test_a_text_over_5000_characters_is_split_on_line_breaks(line: Line) -
 
 
 @pytest.mark.asyncio
-async def test_quick_replies_keep_lines_limits_and_follow_the_latest_buttons(line: Line) -> None:
+async def test_quick_replies_keep_lines_limits_and_follow_the_latest_buttons(line: Line, line_models: LineModels) -> None:
     line.assistant.answers = lambda heard: [
         {"text": "古い質問", "buttons": buttons(2, "古い")},
         {"text": "選んでください", "buttons": buttons(15, "ボタン" * 7)},
@@ -548,6 +601,7 @@ async def test_quick_replies_keep_lines_limits_and_follow_the_latest_buttons(lin
         "data": "/choice0",
         "displayText": "ボタン" * 7 + "0",
     }
+    line_models.assert_valid("ReplyMessageRequest", call.body)
 
 
 @pytest.mark.asyncio
@@ -624,7 +678,9 @@ def post_signed(url: str, events: list, secret: str = SECRET) -> int:
 
 
 @pytest.mark.slow  # starts the real servers: `make test-unit` leaves it out (see pytest.ini)
-def test_the_real_assistant_answers_a_signed_line_message(tmp_path: Path, fake_line: FakeLineApi) -> None:
+def test_the_real_assistant_answers_a_signed_line_message(
+    tmp_path: Path, fake_line: FakeLineApi, line_models: LineModels
+) -> None:
     credentials = tmp_path / "credentials.yml"
     credentials.write_text(line_credentials(), encoding="utf-8")
     settings = {"LINE_CHANNEL_SECRET": SECRET, "LINE_CHANNEL_ACCESS_TOKEN": TOKEN, "LINE_API_BASE_URL": fake_line.url}
@@ -651,3 +707,10 @@ def test_the_real_assistant_answers_a_signed_line_message(tmp_path: Path, fake_l
         [greeting] = [call for call in fake_line.wait_for_calls(3) if call.body["replyToken"] == "hello"]
         assert greeting.body["messages"][0]["text"].startswith("こんにちは")
         assert len(greeting.body["messages"][0]["quickReply"]["items"]) == 7
+
+        assert post_signed(url, [text_event("電話で相談したい", user=OTHER_USER, reply_token="phone")]) == 200
+        [phone] = [call for call in fake_line.wait_for_calls(4) if call.body["replyToken"] == "phone"]
+        assert any(PROMISE_CALL in message["text"] for message in phone.body["messages"])
+        assert phone.body["messages"][-1]["quickReply"]["items"][0] == call_button("プロミスコール", "0120240365")
+        for made in fake_line.calls:
+            line_models.assert_valid("ReplyMessageRequest", made.body)

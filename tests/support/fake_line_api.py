@@ -7,6 +7,7 @@ synchronous test, and a channel running in the test's own loop alike.
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 import time
 from collections import deque
@@ -23,7 +24,8 @@ PUSH = "/v2/bot/message/push"
 class Call:
     path: str
     headers: Dict[str, str]
-    body: Any  # the parsed JSON, or the raw text if it was not JSON
+    body: Any  # the parsed JSON, or the raw bytes if it was not JSON (a rich menu's image)
+    method: str = "POST"
 
 
 @dataclass(frozen=True)
@@ -71,12 +73,13 @@ class FakeLineApi:
     # --- server ----------------------------------------------------------------------------
 
     async def _handle(self, request: web.Request) -> web.Response:
+        raw = await request.read()
         try:
-            body: Any = await request.json()
+            body: Any = json.loads(raw)
         except ValueError:
-            body = await request.text()
+            body = raw
         with self._lock:
-            self._calls.append(Call(request.path, dict(request.headers), body))
+            self._calls.append(Call(request.path, dict(request.headers), body, request.method))
             script = self._scripts.get(request.path)
             answer = script.popleft() if script else Answer()
         return web.json_response(dict(answer.body), status=answer.status, headers=dict(answer.headers))

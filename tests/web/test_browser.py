@@ -48,6 +48,32 @@ RECORD_CSP_VIOLATIONS = """
 window.__blocked = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__blocked.push(e.blockedURI));
 """
+PHONE_SCREEN = {"width": 390, "height": 844}
+WITHIN_MS = 1000  # Enter to the complete answer on the screen, and opening to the greeting
+QUIET_MS = 1500  # after the last expected message, this long without another: the answer was complete
+# Marks when the customer opened the chat or pressed Enter (before the widget acts) and, as a
+# promise, when all the texts waited for are on the screen: the page's own clock, so no test-side
+# polling is measured.
+TIMING = """
+window.__enterAt = null;
+window.__openedAt = null;
+document.addEventListener("click", (e) => {
+  if (e.target.closest && e.target.closest(".rw-launcher")) window.__openedAt = performance.now();
+}, true);
+document.addEventListener("keydown", (e) => { if (e.key === "Enter") window.__enterAt = performance.now(); }, true);
+window.__watch = (needles, timeoutMs) => {
+  const before = document.querySelectorAll(".rw-response").length;
+  const answers = () => [...document.querySelectorAll(".rw-response")].slice(before).map((e) => e.innerText);
+  const seen = () => needles.every((n) => answers().some((text) => text.includes(n)));
+  window.__seen = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (seen()) { observer.disconnect(); resolve(performance.now()); }
+    });
+    observer.observe(document.body, {childList: true, subtree: true, characterData: true});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, timeoutMs);
+  });
+};
+"""
 # Dispatches the key events of a Japanese IME on the chat input; keyCode set the way browsers do.
 IME_KEY = """([type, keyCode, isComposing]) => {
   const box = document.querySelector(".rw-new-message");
@@ -129,15 +155,13 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture
-def browser(chromium: Path, tmp_path: Path) -> Iterator[Any]:
-    """A fresh chromium profile per test; every request it makes is recorded on it."""
+def chromium_profile(chromium: Path, profile: Path, **device: Any) -> Iterator[Any]:
+    """A fresh chromium profile; every request it makes is recorded on it."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS,
-            locale="ja-JP", viewport={"width": 1000, "height": 760},
+            str(profile), executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS, locale="ja-JP", **device
         )
         context.requested = []
         context.on("request", lambda request: context.requested.append(request.url))
@@ -147,6 +171,20 @@ def browser(chromium: Path, tmp_path: Path) -> Iterator[Any]:
             yield context
         finally:
             context.close()
+
+
+@pytest.fixture
+def browser(chromium: Path, tmp_path: Path) -> Iterator[Any]:
+    """A desktop-sized chromium, a fresh profile per test."""
+    yield from chromium_profile(chromium, tmp_path / "profile", viewport={"width": 1000, "height": 760})
+
+
+@pytest.fixture
+def phone(chromium: Path, tmp_path: Path) -> Iterator[Any]:
+    """Chromium as a phone customer has it: 390×844, touch, the page's mobile viewport."""
+    yield from chromium_profile(
+        chromium, tmp_path / "profile", viewport=PHONE_SCREEN, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
 
 
 def open_chat(context: Any, site: Site, page: Any = None) -> Any:
@@ -327,3 +365,72 @@ def test_a_card_number_typed_in_the_page_is_masked_before_it_is_sent_or_stored(
     expect(other.locator(".rw-response").first).to_contain_text("こんにちは", timeout=ANSWER_TIMEOUT_MS)
     expect(other.locator(".rw-messages-container")).not_to_contain_text(PLACEHOLDERS[CARD_NUMBER])
     assert_everything_stayed_local(browser, page)
+
+
+def new_answer_within(page: Any, text: str, needles: list[str]) -> tuple[float, list[str]]:
+    """(ms from Enter until every needle is on the screen, the answer's messages); the answer is
+    complete then: nothing more arrives in the QUIET_MS after."""
+    before = page.locator(ANSWER).count()
+    page.evaluate("([needles, timeout]) => window.__watch(needles, timeout)", [needles, ANSWER_TIMEOUT_MS])
+    box = page.locator(".rw-new-message")
+    box.fill(text)
+    box.press("Enter")
+    seen_at = page.evaluate("() => window.__seen")  # waits for the promise
+    assert seen_at is not None, f"no complete answer to {text!r} ({needles}) within {ANSWER_TIMEOUT_MS} ms"
+    elapsed = seen_at - page.evaluate("() => window.__enterAt")
+    shown = page.locator(ANSWER).count()
+    page.wait_for_timeout(QUIET_MS)
+    messages = page.locator(ANSWER).all_inner_texts()[before:]
+    assert len(messages) == shown - before, f"more of the answer to {text!r} came after {needles}: {messages}"
+    return elapsed, messages
+
+
+def test_on_a_phone_the_greeting_and_answers_come_at_once_keep_their_lines_and_numbers_dial(
+    chromium: Path, site: Site, phone: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    phone.add_init_script(TIMING)
+    # A server's first answers after it starts include one-time loading (the model's first
+    # prediction, the action server's first database call); one conversation first, in another
+    # tab, so that what is measured is what customers of a running server get.
+    warm_up = open_chat(phone, site, phone.new_page())
+    expect(warm_up.locator(".rw-response").first).to_contain_text("こんにちは", timeout=ANSWER_TIMEOUT_MS)
+    warm_up.locator(".rw-new-message").fill("電話で相談したい")
+    warm_up.locator(".rw-new-message").press("Enter")
+    expect(warm_up.locator(".rw-response", has_text="受付番号")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    warm_up.close()
+
+    page = phone.pages[0] if phone.pages else phone.new_page()
+    page.goto(site.origin + "/")
+    expect(page.locator('main a[href="tel:0120240365"]')).to_have_text("0120-24-0365")  # the page's own number
+    page.locator(".rw-launcher").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    page.evaluate("(timeout) => window.__watch(['こんにちは'], timeout)", ANSWER_TIMEOUT_MS)
+    page.locator(".rw-launcher").click()
+    greeted_at = page.evaluate("() => window.__seen")
+    assert greeted_at is not None, "no greeting after opening the chat"
+    timings = {"greeting after opening": greeted_at - page.evaluate("() => window.__openedAt")}
+    expect(page.locator(".rw-message").first).to_contain_text("こんにちは")  # the greeting opens the chat
+
+    timings["phone line"], phone_line = new_answer_within(page, "電話で相談したい", ["0120-24-0365", "受付番号"])
+    timings["causes (long)"], causes = new_answer_within(page, "ログインできない原因は？", ["どれから確かめますか"])
+    timings["login method question"], question = new_answer_within(page, "ログインできません", ["どちらの方法をお使いですか"])
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "webchat-phone-timings.json").write_text(json.dumps(timings, ensure_ascii=False, indent=1) + "\n")
+    assert len(question) == 2, question  # the two-message answer, both on the screen in time
+    slow = {name: round(ms) for name, ms in timings.items() if ms > WITHIN_MS}
+    assert not slow, f"slower than {WITHIN_MS} ms at 390x844: {slow} (all: {timings})"
+
+    # Line breaks are kept on the screen (innerText follows the rendered layout).
+    assert any("プロミスコール：0120-24-0365\n受付時間" in message for message in phone_line), phone_line
+    assert any("\n・入力内容を確かめる" in message for message in causes), causes
+
+    call = page.locator('.rw-response a[href="tel:0120240365"]').last
+    expect(call).to_have_text("0120-24-0365")
+    expect(call).to_be_visible()
+    # The phone-line answer with its call button, kept for the README (CSS pixels: a small file).
+    bubble = page.locator(".rw-response", has=page.locator('a[href="tel:0120240365"]')).first
+    bubble.scroll_into_view_if_needed()
+    bubble.screenshot(path=str(ARTIFACTS / "webchat-call-button.png"), scale="css")
+    page.screenshot(path=str(ARTIFACTS / "webchat-phone.png"), scale="css")
+    assert_everything_stayed_local(phone, page)

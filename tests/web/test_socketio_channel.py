@@ -11,12 +11,13 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.utils.io import read_config_file
 
+from business.call_centre import LADIES_CALL, PROMISE_CALL
 from business.incoming_text import EMPTY_REPLY, MAX_TEXT_CHARS, NO_TEXT_REPLY, TOO_LONG_REPLY
 from business.redaction import CARD_NUMBER, PLACEHOLDERS, SECRET_WARNING
 from business.settings import PROJECT_ROOT, read_defaults
 from rasa_addons.channels import guard
 from rasa_addons.channels.rest import GuardedRestInput
-from rasa_addons.channels.socketio import GuardedSocketIOInput, allowed_origins
+from rasa_addons.channels.socketio import GuardedSocketIOInput, WebChatOutput, allowed_origins, with_dial_links
 
 ORIGIN = "http://localhost:8080"
 CHANNEL_KEY = "rasa_addons.channels.socketio.GuardedSocketIOInput"
@@ -35,7 +36,9 @@ def credentials_section(monkeypatch: pytest.MonkeyPatch) -> dict:
 class Harness:
     """One channel, its socket.io handlers, what it emitted and what it handed to Rasa."""
 
-    def __init__(self, async_enter_room: bool = False, rasa_fails: bool = False, **credentials: Any) -> None:
+    def __init__(
+        self, async_enter_room: bool = False, rasa_fails: bool = False, rasa_says: Optional[dict] = None, **credentials: Any
+    ) -> None:
         self.channel = GuardedSocketIOInput.from_credentials(
             {"session_persistence": True, "cors_allowed_origins": ORIGIN, "init_payload": "/greet", **credentials}
         )
@@ -48,6 +51,8 @@ class Harness:
             self.received.append(message)
             if rasa_fails:
                 raise RuntimeError("the action server is down")
+            if rasa_says is not None:
+                await message.output_channel.send_response(message.sender_id, dict(rasa_says))
 
         self.channel.blueprint(on_new_message)
         sio = self.channel.sio
@@ -276,7 +281,27 @@ def test_when_rasa_cannot_answer_the_customer_gets_the_apology() -> None:
     harness = Harness(rasa_fails=True)
     harness.open_session()
     harness.say("こんにちは")
-    assert harness.bot_texts() == [guard.assistant_unavailable_text()]
+    assert harness.bot_texts() == [with_dial_links(guard.assistant_unavailable_text())]
+    assert f"[{PROMISE_CALL}](tel:0120240365)" in harness.bot_texts()[0]
+
+
+def test_the_call_centres_numbers_in_an_answer_are_links_that_dial_them() -> None:
+    answer = f"レディースコール：{LADIES_CALL}\nプロミスコール：{PROMISE_CALL}\n\n受付番号「H-1」、0120-00-0000"
+    harness = Harness(rasa_says={"text": answer, "buttons": [{"title": "はい", "payload": "/affirm"}]})
+    harness.open_session()
+    harness.say("電話したい")
+    messages = [data for event, data, _ in harness.emitted if event == "bot_uttered"]
+    assert messages == [
+        {"text": "レディースコール：[0120-86-2634](tel:0120862634)\nプロミスコール：[0120-24-0365](tel:0120240365)",
+         "quick_replies": []},
+        {"text": "受付番号「H-1」、0120-00-0000",
+         "quick_replies": [{"content_type": "text", "title": "はい", "payload": "/affirm"}]},
+    ]
+
+
+def test_messages_rasa_sends_on_its_own_are_shaped_for_the_web_chat_too() -> None:
+    harness = Harness()
+    assert isinstance(harness.channel.get_output_channel(), WebChatOutput)
 
 
 def test_a_message_of_exactly_the_limit_is_read_whole() -> None:
