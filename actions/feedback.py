@@ -5,16 +5,19 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, latest_intent, with_database
 from actions.other_questions import answer_other_questions
+from actions.routing import correction_events, said_facts
+from business.triage import TriageFacts, changes_facts
 from storage import repository
 
 
 class ActionRecordFeedback(Action):
-    """Stores yes/no with the outcome it was about, then thanks or offers the next step."""
+    """Stores yes/no with the outcome it was about, then thanks or offers the next step; a message that
+    corrects a fact of that outcome instead starts the triage again with it."""
 
     def name(self) -> Text:
         return "action_record_feedback"
@@ -22,6 +25,10 @@ class ActionRecordFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        said = said_facts(tracker)
+        if latest_intent(tracker) != "affirm" and changes_facts(TriageFacts.from_json(tracker.get_slot("previous_triage")), said):
+            # Not an answer to 解決しましたか but a corrected fact: the triage again, with the new fact.
+            return correction_events(tracker, said) + [FollowupAction("login_triage_form")]
         resolved = latest_intent(tracker) == "affirm"
         outcome = tracker.get_slot("last_outcome") or ""
         now = clock().now()

@@ -17,6 +17,17 @@ INTEREST_ENTITIES = ("amount", "monthly_payment", "rate", "days")
 LOGIN, INTEREST, NONE = "login", "interest", "none"
 
 
+def said_facts(tracker: Tracker) -> TriageFacts:
+    """The login facts the latest message states (the rest None)."""
+    return TriageFacts(**{entity: latest_entity(tracker, entity) for entity in TRIAGE_ENTITIES})
+
+
+def correction_events(tracker: Tracker, said: TriageFacts) -> List[Dict[Text, Any]]:
+    """The triage slots set to the last answer's facts with what the customer now says in their place."""
+    facts = corrected(TriageFacts.from_json(tracker.get_slot("previous_triage")), said)
+    return [SlotSet(slot, value) for slot, value in facts.__dict__.items()] + [SlotSet("awaiting_feedback", False)]
+
+
 class ActionRouteInform(Action):
     """「カードありました」 after the reissue answer, 「延滞しています」 out of the blue, 「10万円です」:
 
@@ -30,16 +41,12 @@ class ActionRouteInform(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        said = TriageFacts(**{entity: latest_entity(tracker, entity) for entity in TRIAGE_ENTITIES})
+        said = said_facts(tracker)
         figures = any(latest_entity(tracker, entity) is not None for entity in INTEREST_ENTITIES)
         # 「ちがう、期間まちがえた。45日！」: a problem word next to figures is about the figures.
         about_login = any(value is not None for field, value in said.__dict__.items() if field != "problem")
         if about_login or (said.problem is not None and not figures):
-            facts = corrected(TriageFacts.from_json(tracker.get_slot("previous_triage")), said)
-            return [SlotSet(slot, value) for slot, value in facts.__dict__.items()] + [
-                SlotSet("awaiting_feedback", False),
-                SlotSet("inform_topic", LOGIN),
-            ]
+            return correction_events(tracker, said) + [SlotSet("inform_topic", LOGIN)]
         if figures:
             return [SlotSet("awaiting_feedback", False), SlotSet("inform_topic", INTEREST)]
         return [SlotSet("inform_topic", NONE)]

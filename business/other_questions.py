@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from business.call_centre import PROMISE_CALL
+from business.call_centre import LADIES_CALL, PROMISE_CALL
 from business.folding import kana_fold, to_katakana
 from business.guidance import REISSUE_LINK, pin_question_guidance
 from business.maintenance_check import SCHEDULE
@@ -35,6 +35,7 @@ _QUESTIONS = (
         r"電話.{0,12}(何番|番号|何時|なんじ|いつ|時間|受付|つなが|土日|土曜|日曜|祝日|休み|平日|やって)|何番"
         r"|(コールセンター|窓口).{0,10}(何時|番号|いつ|時間|土日|土曜|日曜|祝日|やって)"
         r"|(問い?合わせ|連絡).{0,8}(先|何時|番号|どこ)|プロミスコール.{0,8}(何時|番号|いつ|時間)"
+        r"|(レディース|女性|女の).{0,10}(番号|電話|窓口|コール)"
     )),
     (MAINTENANCE, _rx(r"メンテ|めんて|(今|いま)(って|は|から)?(ログイン|ろぐいん|入れ|はいれ|使え|つかえ)")),
     (PIN_RESET, _rx(
@@ -56,6 +57,10 @@ _ANSWERS = {
     LOGIN_METHODS: "ログイン方法は、「ログインID＋パスワード」と「カード番号＋暗証番号」の2つです。",
     SETTINGS: "ログインID・パスワード、メールアドレス、住所・勤務先、振込先の口座、返済日は、会員サービスの「各種設定の変更」で変更できます。",
 }
+
+
+_LADIES = _rx(r"レディース|女性|女の(人|方|ひと|かた)")
+_LADIES_ANSWER = f"女性のオペレーターが対応するレディースコールは{LADIES_CALL}です（平日9:00〜18:00）。プロミスコールは{PROMISE_CALL}です。"
 
 
 # A sentence that asks something: 「ほんと？」「できる？」「ありますか」.
@@ -86,6 +91,8 @@ def extra_answers(text: str, answered: Iterable[str], maintenance_now: str = "")
     covered = set(answered)
     topics = [topic for topic in questions_in(text) if topic not in covered]
     answers = dict(_ANSWERS)
+    if _LADIES.search(kana_fold(text).text):
+        answers[CALL_CENTRE] = _LADIES_ANSWER
     if maintenance_now:
         answers[MAINTENANCE] = maintenance_now + "\n" + SCHEDULE
     return [answers[topic] for topic in topics[:MAX_EXTRA]]

@@ -57,6 +57,12 @@ def corrected(previous: TriageFacts, said: TriageFacts) -> TriageFacts:
     return replace(previous, **changes)
 
 
+def changes_facts(previous: TriageFacts, said: TriageFacts) -> bool:
+    """Whether what the customer now says replaces a fact the last answer was built on (「忘れたのは
+    パスワードじゃなくて暗証番号だった」), rather than only repeating it (「まだ入れない」)."""
+    return any(value is not None and value != getattr(previous, field) for field, value in asdict(said).items())
+
+
 def needed_questions(facts: TriageFacts) -> list[str]:
     """Slots that matter for this customer, answered or not, in the order they are asked.
 

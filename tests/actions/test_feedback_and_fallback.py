@@ -5,6 +5,7 @@ from dateutil import parser
 
 from actions.fallback import ActionDefaultFallback, ActionNotUnderstood
 from actions.feedback import ActionRecordFeedback
+from business.triage import TriageFacts
 from storage import repository
 from storage.database import session_scope
 from tests.actions.conftest import run, slot_events, user_tracker
@@ -21,6 +22,33 @@ async def test_yes_and_no_are_recorded_with_the_outcome(at, domain, database_url
     with session_scope(database_url) as session:
         result = repository.report(session, parser.isoparse("2026-12-01T00:00+09:00"), parser.isoparse("2026-12-02T00:00+09:00"))
     assert (result.answers, result.resolved) == (3, 2)
+
+
+@pytest.mark.asyncio
+async def test_a_corrected_fact_after_the_answer_starts_the_triage_again_and_is_not_a_no(at, domain, database_url):
+    at("2026-12-01T14:00:00+09:00")
+    previous = TriageFacts(login_method="id_password", problem="forgot").to_json()
+    tracker = user_tracker(
+        "すみません、忘れたのはパスワードではなくカードの暗証番号でした", "report_login_problem",
+        {"login_method": "card_pin", "problem": "forgot"}, slots={"last_outcome": "reissue", "previous_triage": previous},
+    )
+    messages, events = await run(ActionRecordFeedback(), tracker, domain)
+    assert messages == []
+    assert slot_events(events)["login_method"] == "card_pin" and slot_events(events)["problem"] == "forgot"
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["login_triage_form"]
+    with session_scope(database_url) as session:
+        result = repository.report(session, parser.isoparse("2026-12-01T00:00+09:00"), parser.isoparse("2026-12-02T00:00+09:00"))
+    assert result.answers == 0
+
+
+@pytest.mark.asyncio
+async def test_still_failing_after_the_answer_is_a_no(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    previous = TriageFacts(login_method="id_password", problem="forgot").to_json()
+    tracker = user_tracker("まだログインできません", "report_login_problem", slots={"last_outcome": "reissue", "previous_triage": previous})
+    messages, events = await run(ActionRecordFeedback(), tracker, domain)
+    assert messages[0]["response"] == "utter_offer_next_step"
+    assert slot_events(events) == {"awaiting_feedback": False}
 
 
 @pytest.mark.asyncio

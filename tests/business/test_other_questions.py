@@ -34,3 +34,11 @@ def test_a_member_service_function_asked_in_a_second_sentence_is_found():
     assert features_asked("暗証番号ってネットで変えれる？あとVポイントで返済できる？") == ["v_points"]
     assert features_asked("会員サービスで今の金利を確認することはできますか？") == ["transaction_history"]
     assert features_asked("お正月にネット返済をするつもりです。") == []  # said, not asked
+
+
+def test_a_second_question_for_the_womens_line_gets_its_number():
+    from business.call_centre import LADIES_CALL
+    from business.other_questions import extra_answers
+
+    answers = extra_answers("元日ってログインできる？あと女性用の窓口の番号も", answered=["maintenance"])
+    assert len(answers) == 1 and LADIES_CALL in answers[0]
