@@ -51,6 +51,8 @@ class ValidateLoginTriageForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         if requested not in TRIAGE_SLOTS or tracker.get_slot(requested) is not None:
             return []
+        if _is_detour(tracker, requested, domain):
+            return []  # 「暗証番号って電話で教えてくれる？」 is a question to answer, not the login method
         value = interpret_reply(requested, tracker.latest_message.get("text") or "")
         if value is not None:
             return [SlotSet(requested, value)]
@@ -72,6 +74,14 @@ class ValidateLoginTriageForm(FormValidationAction):
 
     def validate_card_holder(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return _only_allowed("card_holder", value, domain)
+
+
+def _is_detour(tracker: Tracker, slot: Text, domain: DomainDict) -> bool:
+    """Whether the latest message is a question the slot's mappings leave alone (domain.yml `not_intent`):
+    the form then lets it through to its own answer, and the open question comes back after."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    mappings = domain.get("slots", {}).get(slot, {}).get("mappings") or []
+    return any(intent in (mapping.get("not_intent") or []) for mapping in mappings)
 
 
 def _only_allowed(slot: Text, value: Any, domain: DomainDict) -> Dict[Text, Optional[Text]]:

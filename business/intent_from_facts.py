@@ -94,13 +94,14 @@ _FOLLOW_UP_WORDS = _rx(r"土日|土曜|日曜|祝日|平日|何時|番号|すぎ
 _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
-_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)")
+_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)|どの(あたり|辺|へん)")
 # 「パスワードと暗証番号はちがうものですか」: how two of the assistant's words differ (not 「違うと出る」).
 # Two things named (「AとB」) before the cue; 思い違い・勘違い・間違い are not differences.
 _DIFFERENCE_ASKED = _rx(
     r"と.{0,16}((?<!思い)(?<!おもい)(?<!勘)(?<!かん)(?<!間)(?<!ま)(違い|ちがい)"
     r"|(違う|ちがう|同じ|おなじ)(もの|モノ|ん|の)?(です|でしょう)?(か|\?|？)|別物|べつもの|(違う|ちがう|同じ|おなじ)もの)"
 )
+_QUOTED = re.compile(r"[「『\"“].+?[」』\"”]")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
     r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
@@ -176,6 +177,17 @@ def intent_from_facts(
         guess = _next_guess(ranking, fallback_threshold, excluded=(ASK_PIN_RESET,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     hardship = facts.get("eligibility") in ELIGIBILITY_SIGNALS
+    # 「その『わからない方はこちら』ってどこにあるの？」: the assistant's own words quoted back in a question
+    # about where or what they are; their login words report nothing.
+    if (
+        intent in _WEAK | _GENERAL_QUESTIONS
+        and _QUOTED.search(text)
+        and _MEANING_ASKED.search(folded)
+        and explain_term(text) is not None
+        and not _CANNOT_LOG_IN.search(folded)
+        and not hardship
+    ):
+        return "ask_term"
     if hardship and intent in _WEAK | {"ask_login_causes"}:
         return REPORT_LOGIN_PROBLEM
     figures = bool({"amount", "rate", "days", "monthly_payment"} & facts.keys())

@@ -47,6 +47,14 @@ async def test_a_short_reply_fills_the_requested_slot(domain):
 
 
 @pytest.mark.asyncio
+async def test_a_question_asked_in_the_middle_does_not_answer_the_open_question(domain):
+    form = ValidateLoginTriageForm()
+    tracker = form_tracker("てか暗証番号って電話したら教えてくれるの？", {}, "login_method", {"login_method": "card_pin"})
+    tracker.latest_message["intent"] = {"name": "ask_pin_reset", "confidence": 0.8}
+    assert await form.get_extraction_events(CollectingDispatcher(), tracker, domain) == []
+
+
+@pytest.mark.asyncio
 async def test_forged_slot_values_are_dropped(domain):
     form = ValidateLoginTriageForm()
     assert form.validate_problem("hacked", CollectingDispatcher(), Tracker("s", {}, {}, [], False, None, {}, ""), domain) == {"problem": None}

@@ -33,6 +33,7 @@ def decided(guess: str, text: str, ranking=()):
         ("report_login_problem", "パスワードが違うと出ます", "report_login_problem"),
         ("ask_call_centre", "電話で暗証番号を教えてもらえませんか。私の思い違いでしたらすみません", "ask_pin_reset"),
         ("goodbye", "じゃ番号", "nlu_fallback"),
+        ("ask_login_methods", "その「ログインID・パスワードがわからない方はこちら」って画面のどのへんですか", "ask_term"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):
