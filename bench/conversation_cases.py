@@ -25,6 +25,7 @@ SETS = {
     for name in (
         "understanding-development", "understanding-locked", "conversation-development", "conversation-locked",
         "understanding-development-2", "conversation-development-2",
+        "understanding-development-3", "conversation-development-3",
     )
 }
 
@@ -220,6 +221,8 @@ def _case(raw: Any, path: Path) -> Case:
     )
     if not case.category:
         raise CaseFileError(f"{where}: no category")
-    if not (case.expect or case.expect_buttons or case.same_reference or any(turn.expect for turn in turns)):
+    # A forbidden text is a check too (a goodbye must not bring the question back); silence always fails.
+    checks = (case.expect, case.expect_buttons, case.forbid, case.same_reference)
+    if not (any(checks) or any(turn.expect or turn.forbid for turn in turns)):
         raise CaseFileError(f"{where}: nothing to check")
     return case

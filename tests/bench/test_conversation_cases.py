@@ -28,12 +28,19 @@ CATEGORIES = {
 }
 CATEGORIES["understanding-locked"] = CATEGORIES["understanding-development"]
 CATEGORIES["conversation-locked"] = CATEGORIES["conversation-development"]
+# The later development sets, each from one writer, name the same classes a little differently.
+for later in ("2", "3"):
+    CATEGORIES[f"understanding-development-{later}"] = CATEGORIES["understanding-development"]
+    CATEGORIES[f"conversation-development-{later}"] = {
+        "correction", "detour", "goodbye_midflow", "followup", "free_text_answers", "two_questions",
+        "alarming_evidence", "dates_next", "numbers", "reference",
+    }
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_every_set_loads_with_unique_ids_and_known_categories(name):
     cases = load_cases(SETS[name])
-    assert len(cases) >= 100
+    assert len(cases) >= (100 if name.endswith(("development", "locked")) else 50)
     assert len({case.id for case in cases}) == len(cases)
     assert {case.category for case in cases} == CATEGORIES[name]
 
@@ -125,3 +132,13 @@ def test_buttons_are_pressed_by_label_and_open_questions_answered_in_the_custome
     result = run_case(assistant, case)
     assert assistant.sent == ["ログインできない", "/inform{\"login_method\": \"id_password\"}", "ロックされたみたい"]
     assert result.resolved
+
+
+def test_a_case_that_only_forbids_is_a_check(tmp_path: Path):
+    path = tmp_path / "cases.yml"
+    path.write_text(
+        "cases:\n  - id: x-1\n    category: goodbye_midflow\n    turns: [{say: また今度, forbid: [解決しましたか]}]\n",
+        encoding="utf-8",
+    )
+    assert load_cases(path)[0].turns[0].forbid == ("解決しましたか",)
+
