@@ -17,6 +17,7 @@ from business.clarification import (
     PHONE_FOLLOW_UP,
     actions_of_previous_turn,
     follow_up_of,
+    texts_of_previous_turn,
     what_to_offer,
 )
 from business.handoff import handoff_reason
@@ -63,6 +64,7 @@ class ActionNotUnderstood(Action):
             actions_of_previous_turn(tracker.events),
             tracker.latest_message.get("text") or "",
             latest_entity(tracker, "when") is not None,
+            texts_of_previous_turn(tracker.events),
         )
         if follow_up == PHONE_FOLLOW_UP:
             return hand_off(dispatcher, tracker, handoff_reason(tracker.get_slot("eligibility"), None))

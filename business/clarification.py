@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Collection, Iterable, Mapping, Optional, Sequence, Tuple
 
+from business.call_centre import PROMISE_CALL
 from business.folding import kana_fold, to_katakana
 
 Ranking = Iterable[Tuple[str, Optional[float]]]
@@ -67,6 +68,11 @@ def previous_turn(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]
     return turn[::-1]
 
 
+def texts_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """What the assistant wrote in its last turn."""
+    return [event.get("text") or "" for event in previous_turn(events) if event.get("event") == "bot"]
+
+
 def actions_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:
     """The actions the assistant ran in its last turn, in order."""
     return [event.get("name") for event in previous_turn(events) if event.get("event") == "action"]
@@ -76,7 +82,9 @@ def actions_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:
 # 「じゃあ12時すぎたら？」 after the maintenance hours): which answer to give again, for what it asks.
 PHONE_FOLLOW_UP = "phone"
 MAINTENANCE_FOLLOW_UP = "maintenance"
-_PHONE_WORDS = re.compile(to_katakana(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み"), re.IGNORECASE)
+_PHONE_WORDS = re.compile(
+    to_katakana(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方"), re.IGNORECASE
+)
 # 「じゃあ何時からならいける？」 after the maintenance hours: when it ends.
 _WHEN_ASKED = re.compile(to_katakana(r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち"), re.IGNORECASE)
 _MAINTENANCE_ACTIONS = frozenset({"action_describe_maintenance", "action_check_maintenance"})
@@ -92,10 +100,14 @@ def time_question_follows_phone(previous_turn_actions: Sequence[str], text: str)
     return "action_phone_handoff" in previous_turn_actions and not _SERVICE_WORDS.search(kana_fold(text).text)
 
 
-def follow_up_of(previous_turn_actions: Sequence[str], text: str, names_a_time: bool) -> Optional[str]:
-    """The earlier answer an unclear message follows up on, or None."""
+def follow_up_of(
+    previous_turn_actions: Sequence[str], text: str, names_a_time: bool, previous_turn_texts: Sequence[str] = ()
+) -> Optional[str]:
+    """The earlier answer an unclear message follows up on, or None. An answer that gave the phone number
+    in passing (the limit increase, the lines' hours) counts as the phone line (「番号なんだっけ」)."""
     if _MAINTENANCE_ACTIONS & set(previous_turn_actions) and (names_a_time or _WHEN_ASKED.search(kana_fold(text).text)):
         return MAINTENANCE_FOLLOW_UP
-    if "action_phone_handoff" in previous_turn_actions and _PHONE_WORDS.search(kana_fold(text).text):
+    gave_the_number = "action_phone_handoff" in previous_turn_actions or any(PROMISE_CALL in t for t in previous_turn_texts)
+    if gave_the_number and _PHONE_WORDS.search(kana_fold(text).text):
         return PHONE_FOLLOW_UP
     return None

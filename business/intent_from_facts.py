@@ -75,7 +75,10 @@ _USABLE_THEN = _rx(
 )
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
-_MACHINE_AND_BRING = _rx(r"(自動契約機|契約機|機械).{0,12}(何|なに)(を|か)?.{0,3}(持|も)って|(自動契約機|契約機).{0,12}必要な(もの|書類)")
+_MACHINE = r"(自動契約機|じどうけいやくき|契約機|けいやくき|機械)"
+_MACHINE_AND_BRING = _rx(
+    rf"{_MACHINE}.{{0,12}}(何|なに)(を|か|が)?.{{0,3}}(持|も)って|{_MACHINE}.{{0,12}}(必要な(もの|書類)|(何|なに)(が)?(いる|要る|必要))"
+)
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
 _OTHER_BUSINESS = _rx(
     r"審査|しんさ|借り?換え|かりかえ|おまとめ|まとめ(たい|られ|て)(?!返|かえ|払|はら)|一本化|解約|かいやく|完済証明|新規|申し?込|もうしこ"
@@ -89,7 +92,7 @@ _TOPIC_WORDS = (
     ("ask_member_service_features", _rx(r"会員サービス|かいいんさーびす|会員のページ|マイページ")),
 )
 _UNSURE = frozenset({"nlu_fallback", "nonsense"})
-_FOLLOW_UP_WORDS = _rx(r"土日|土曜|日曜|祝日|平日|何時|番号|すぎたら|過ぎたら|以降|以前|前なら|後なら")
+_FOLLOW_UP_WORDS = _rx(r"土日|土曜|日曜|祝日|平日|何時|番号|すぎたら|過ぎたら|以降|以前|前なら|後なら|夜は|朝は|昼は|夕方は")
 # Guesses that carry no topic of their own: a stated fact or figure says more than they do.
 _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
@@ -119,6 +122,9 @@ _CLOSING = _rx(
 # Facts that make a message part of the customer's case: with them, a closing word is not a goodbye
 # (「また今度にします、カードはありません」 answers the question). A feature or a time named in passing is not.
 _CASE_FACTS = frozenset({"login_method", "problem", "eligibility", "card_holder", "amount", "rate", "days", "monthly_payment"})
+_QUESTION_WORD = _rx(r"何時|なんじ|何曜|いつ(?!も)|どこ|どう(すれば|したら|やって|すりゃ)|なんで|なぜ|どれ|どっち")
+# 「どこに問い合わせればいい？」「連絡先は？」: where to call, whatever topic the message names.
+_WHERE_TO_CALL = _rx(r"(どこ|どちら)(に|へ)?(問い?合わせ|連絡|電話|相談)|問い?合わせ先|連絡先|(問い?合わせ|連絡)(すれば|したら)")
 _PHONE_WORD = _rx(r"電話|でんわ|コール|こーる|オペレーター|窓口|まどぐち|番号|ばんごう|かけ|つなが")
 _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|どうも|助かり")
 
@@ -149,7 +155,9 @@ def intent_from_facts(
     if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
     # 「じゃあ次いつつながるんだよ」「じゃ番号」: a question or a topic is never a goodbye, unless it also says one.
-    names_topic = bool(_ASKS.search(folded) or _PHONE_WORD.search(folded)) or any(w.search(folded) for _, w in _TOPIC_WORDS)
+    names_topic = bool(_ASKS.search(folded) or _QUESTION_WORD.search(folded) or _PHONE_WORD.search(folded)) or any(
+        words.search(folded) for _, words in _TOPIC_WORDS
+    )
     if intent == "goodbye" and names_topic and not _CLOSING.search(folded) and not _THANKS.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
@@ -198,6 +206,8 @@ def intent_from_facts(
         return REPORT_LOGIN_PROBLEM
     if facts.get("problem") and "login_method" in facts and intent in _GENERAL_QUESTIONS - {"ask_login_causes"}:
         return REPORT_LOGIN_PROBLEM
+    if _WHERE_TO_CALL.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS:
+        return "ask_call_centre"
     if facts.get("call_line") == "ladies" and intent in _SMALL_WORDS:
         return "ask_call_centre"
     # 「じゃあ8万だったら？」「ちがう、期間まちがえた。45日！」: figures of a simulation.

@@ -88,6 +88,8 @@ def test_a_short_question_right_after_an_answer_follows_up_on_it():
     assert follow_up_of(["action_describe_maintenance", "action_listen"], "じゃあ12時すぎたら？", True) == MAINTENANCE_FOLLOW_UP
     assert follow_up_of(["action_check_maintenance", "action_listen"], "で、何時からならいけるの", False) == MAINTENANCE_FOLLOW_UP
     assert follow_up_of(["utter_greet", "action_listen"], "土日は？", False) is None
+    increase = "利用限度額の増額は…プロミスコール（0120-24-0365、平日9:00〜18:00）へお問い合わせください。"
+    assert follow_up_of(["action_explain_member_service", "action_listen"], "番号なんだっけ", False, [increase]) == PHONE_FOLLOW_UP
     assert follow_up_of(["action_phone_handoff", "action_listen"], "ふがふが", False) is None
 
 

@@ -33,6 +33,10 @@ def decided(guess: str, text: str, ranking=()):
         ("report_login_problem", "パスワードが違うと出ます", "report_login_problem"),
         ("ask_call_centre", "電話で暗証番号を教えてもらえませんか。私の思い違いでしたらすみません", "ask_pin_reset"),
         ("goodbye", "じゃ番号", "nlu_fallback"),
+        ("goodbye", "じゃ何時ならいける", "nlu_fallback"),
+        ("ask_member_service_merits", "会員サービスが利用停止になったそうです。どこに問い合わせればいいですか", "ask_call_centre"),
+        ("chitchat", "じどうけいやくき行くとき何いる", "ask_pin_reset"),
+        ("chitchat", "夜はだめなんだよね", "nlu_fallback"),
         ("ask_login_methods", "その「ログインID・パスワードがわからない方はこちら」って画面のどのへんですか", "ask_term"),
     ],
 )

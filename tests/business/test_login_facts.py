@@ -38,6 +38,8 @@ def facts(text: str) -> dict:
         ("返済日をうっかり忘れそうで心配です", {}),
         ("4けたの番号が どうしても おもいだせない", {"login_method": "card_pin", "problem": "forgot"}),
         ("返済は毎月きちんとしています", {"eligibility": "none"}),
+        ("Pasuwado wo shitsunen itashimashita", {"login_method": "id_password", "problem": "forgot"}),
+        ("カードじゃない方のログインで入ってます", {"login_method": "id_password"}),
     ],
 )
 def test_facts_found_in_a_message(text, expected):

@@ -42,3 +42,10 @@ def test_a_second_question_for_the_womens_line_gets_its_number():
 
     answers = extra_answers("元日ってログインできる？あと女性用の窓口の番号も", answered=["maintenance"])
     assert len(answers) == 1 and LADIES_CALL in answers[0]
+
+
+def test_a_forgotten_pin_asked_with_the_phone_hours_gets_the_machine_too():
+    from business.other_questions import extra_answers
+
+    answers = extra_answers("暗証わすれた どうすりゃいい？あと電話って土日もやってる？", answered=["call_centre"])
+    assert len(answers) == 1 and "自動契約機" in answers[0]
