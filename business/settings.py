@@ -96,9 +96,6 @@ def endpoints_file(profile: str) -> Path:
 class Settings:
     assistant_now: Optional[str]
     database_url: str
-    line_channel_secret: str
-    line_channel_access_token: str
-    line_api_base_url: str
 
     @classmethod
     def from_env(cls, environ: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -106,9 +103,6 @@ class Settings:
         return cls(
             assistant_now=env.get("ASSISTANT_NOW") or None,
             database_url=_absolute_sqlite(env["ASSISTANT_DB_URL"]),
-            line_channel_secret=env.get("LINE_CHANNEL_SECRET", ""),
-            line_channel_access_token=env.get("LINE_CHANNEL_ACCESS_TOKEN", ""),
-            line_api_base_url=env.get("LINE_API_BASE_URL", "https://api.line.me").rstrip("/"),
         )
 
 

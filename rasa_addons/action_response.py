@@ -85,5 +85,5 @@ def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool
 
 
 def install() -> None:
-    """Idempotent; applied when Rasa imports this package (our tokenizer, extractor and channels)."""
+    """Idempotent (rasa_addons.rasa_changes)."""
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[assignment]

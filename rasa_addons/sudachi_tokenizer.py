@@ -52,6 +52,11 @@ class SudachiTokenizer(Tokenizer):
         return ["sudachipy", "sudachidict_core"]
 
     def __init__(self, config: Dict[Text, Any]) -> None:
+        from rasa_addons import rasa_changes
+
+        # Every model this project trains or loads has this tokenizer: `rasa train`, `rasa test` and
+        # `rasa shell` get the project's changes to Rasa from here.
+        rasa_changes.install_all()
         super().__init__(config)
         from sudachipy import dictionary, tokenizer
 

@@ -63,6 +63,6 @@ def form_temporary_tracker(
 
 
 def install() -> None:
-    """Idempotent; applied when Rasa imports rasa_addons."""
+    """Idempotent (rasa_addons.rasa_changes)."""
     DialogueStateTracker.copy = state_copy
     FormAction._temporary_tracker = form_temporary_tracker

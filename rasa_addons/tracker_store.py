@@ -8,6 +8,11 @@ database for the conversation's newest event id (one index lookup): when that is
 cached (another replica wrote, or a turn failed before it saved), it reads the session back as Rasa
 does. Events are only ever appended, so an equal id means the same events. Every event is still
 written, and committed, before the answer goes out: nothing is kept only in memory.
+
+It also refuses to work without its database: an SQLite file's folder is created, a store whose
+`events` table cannot be reached stops the server at start (Rasa would log the error and then keep
+every conversation in memory), and a database that goes away later makes the message fail, so the
+channel apologises (see keep_errors_visible) instead of answering from an empty conversation.
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ import json
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Optional, Text
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.agent import Agent
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, TrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -29,6 +36,8 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from storage.database import sqlite_file_engine
 
 logger = logging.getLogger(__name__)
+
+_rasa_create_tracker_store = Agent._create_tracker_store
 
 DEFAULT_CACHE_SIZE = 1000
 
@@ -40,6 +49,10 @@ class _Cached:
     last_event_id: Optional[int]  # the conversation's newest row in the database
 
 
+class TrackerStoreUnavailable(RuntimeError):
+    """The tracker store's database cannot be used: the server must not run on memory instead."""
+
+
 class CachedSQLTrackerStore(SQLTrackerStore):
     """`type: rasa_addons.tracker_store.CachedSQLTrackerStore` in endpoints; other keys as Rasa's SQL store.
 
@@ -47,16 +60,43 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     """
 
     def __init__(self, domain: Optional[Domain] = None, cache_size: Any = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
+        from rasa_addons import rasa_changes
+
+        rasa_changes.install_all()  # a plain `rasa run` builds the tracker store before the agent
+        dialect, database = kwargs.get("dialect", "sqlite"), kwargs.get("db")
+        if dialect == "sqlite" and database and database != ":memory:":
+            try:
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise TrackerStoreUnavailable(
+                    f"the tracker store's folder for {database!r} cannot be created ({error}); "
+                    "refusing to start rather than keep conversations in memory"
+                ) from error
         super().__init__(domain=domain, **kwargs)
         if self.engine.dialect.name == "sqlite":
             self.engine = sqlite_file_engine(self.engine.url, future=False)
-            self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        else:
+            # Connections that died with the database (a restart) are replaced, not handed out.
+            self.engine = sa.create_engine(self.engine.url, pool_pre_ping=True, **create_engine_kwargs(self.engine.url))
+        self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        self._check_events_table()
         events = self.SQLEvent.__table__
         self._last_event_id_query = sa.select(sa.func.max(events.c.id)).where(
             events.c.sender_id == sa.bindparam("sender_id")
         )
         self._cache: "OrderedDict[str, _Cached]" = OrderedDict()
         self._cache_size = max(0, int(cache_size))
+
+    def _check_events_table(self) -> None:
+        """Rasa only logs a failure to create its table and goes on; this store stops instead."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(sa.select(sa.func.count()).select_from(self.SQLEvent.__table__).limit(1))
+        except sa.exc.SQLAlchemyError as error:
+            raise TrackerStoreUnavailable(
+                f"the tracker store {self.engine.url!r} cannot be used ({type(error).__name__}: "
+                f"{str(error).splitlines()[0]}); refusing to start rather than keep conversations in memory"
+            ) from error
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         cached = self._cache.get(sender_id)
@@ -133,3 +173,26 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 
+
+def _raise(error: Exception) -> None:
+    raise error
+
+
+def keep_errors_visible(store: Optional[TrackerStore], domain: Domain) -> TrackerStore:
+    """Agent._create_tracker_store, with the tracker store's errors raised instead of hidden.
+
+    Rasa wraps every tracker store in a FailSafeTrackerStore: a failed read returns no tracker (the
+    conversation starts over) and a failed save goes to an in-memory store, so a database outage
+    silently loses the conversation. With Rasa's own `on_tracker_store_error` hook raising, the
+    message fails, the channel sends the apology, and the conversation continues from what the
+    database holds once it is back. With a working store nothing changes.
+    """
+    if store is None:
+        return _rasa_create_tracker_store(store, domain)
+    store.domain = domain
+    return FailSafeTrackerStore(store, on_tracker_store_error=_raise)
+
+
+def install() -> None:
+    """Idempotent (rasa_addons.rasa_changes)."""
+    Agent._create_tracker_store = staticmethod(keep_errors_visible)  # type: ignore[assignment]

@@ -85,3 +85,23 @@ def migrate(url: Optional[str] = None) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+class DatabaseUnavailable(SystemExit):
+    """The action server's database cannot be brought to the newest schema: the server must not start."""
+
+
+def migrate_or_refuse(url: Optional[str] = None) -> None:
+    """migrate(), or DatabaseUnavailable with the reason (the action server's start, rasa_sdk_plugins)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    target = database_url(url)
+    try:
+        migrate(target)
+    except (SQLAlchemyError, OSError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise DatabaseUnavailable(
+            f"action server: refusing to start: the database {make_url(target)!r} cannot be migrated "
+            f"({type(error).__name__}: {reason}). Check ASSISTANT_DB_URL."
+        ) from error

@@ -1,6 +1,7 @@
 """What every channel does to a customer's text before Rasa sees it.
 
-1. Secrets are masked (business.redaction), and the customer is warned.
+1. Secrets are masked (business.redaction), and the customer is warned (also when the client
+   masked them before sending: the text holds a placeholder).
 2. A message that looks like a Rasa command (/intent{"slot": ...}) passes only if it is
    exactly the payload of one of the assistant's own buttons; otherwise its slash is
    dropped and it is read as ordinary text, so customers cannot set intents or slots.
@@ -17,13 +18,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Iterator, List, Optional
 
+from rasa.core.actions.action import ActionExecutionRejection
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.processor import MessageProcessor
 from ruamel.yaml import YAML
 
 from business.incoming_text import MAX_TEXT_CHARS, polite_refusal
-from business.redaction import SECRET_WARNING, redact
+from business.redaction import PLACEHOLDERS, SECRET_WARNING, redact
 
 DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
+_rasa_run_action = MessageProcessor._run_action
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,14 @@ def screen(text: str, domain_file: Path = DOMAIN_FILE) -> Screened:
         text = stripped.lstrip("/")
     # Mask before cutting, so a card number split by the cut cannot leave its digits behind.
     redaction = redact(text)
-    return Screened(redaction.text[:MAX_TEXT_CHARS], SECRET_WARNING if redaction.found_secret else None)
+    warned = redaction.found_secret or masked_by_the_client(text)
+    return Screened(redaction.text[:MAX_TEXT_CHARS], SECRET_WARNING if warned else None)
+
+
+def masked_by_the_client(text: str) -> bool:
+    """Whether the text holds a placeholder: the client (web/mask-secrets.js) masked a secret before
+    sending it, and the customer is owed the same warning as for one masked here."""
+    return any(placeholder in text for placeholder in PLACEHOLDERS.values())
 
 
 def read_incoming(raw_text: str, domain_file: Path = DOMAIN_FILE) -> tuple[Optional[str], Screened]:
@@ -98,8 +109,6 @@ def read_incoming(raw_text: str, domain_file: Path = DOMAIN_FILE) -> tuple[Optio
 # lone surrogates (only a broken client or a "\ud800" JSON escape makes them), bidi overrides
 # and isolates (they make logs and staff reports lie about the text), and the byte-order mark.
 _UNTYPEABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
-PROCESSOR_LOGGER = "rasa.core.processor"
-_ACTION_FAILED = "Encountered an exception while running action"
 _failures: ContextVar[Optional[List[str]]] = ContextVar("assistant_action_failures", default=None)
 
 
@@ -115,31 +124,46 @@ def assistant_unavailable_text(domain_file: Path = DOMAIN_FILE) -> str:
     return domain["responses"]["utter_assistant_unavailable"][0]["text"]
 
 
-class _ActionFailureWatch(logging.Handler):
-    """Notes, for the message being handled, each action Rasa's processor could not run.
+class _FailureNotingAction:
+    """An action whose run() notes, for the message being handled, that it raised.
 
     Rasa 3.6 gives a channel no sign that an action failed: MessageProcessor._run_action catches
-    every exception (the action server refusing the connection, answering 500, a form's
-    validation call failing), logs it with logger.exception, drops the action's events and goes
-    on predicting, so the customer gets silence or a misleading fallback. That log record, with
-    its exception, is the one signal there is; it is emitted in the task handling the message,
-    so a ContextVar ties it to that message and concurrent conversations do not mix.
+    every exception of action.run() (the action server refusing the connection, answering 500, a
+    form's validation call failing), logs it, drops the action's events and goes on predicting, so
+    the customer gets silence or a misleading fallback. The action handed to _run_action is
+    wrapped in this: what it raises is noted, then raised on to Rasa unchanged. A form's rejection
+    (ActionExecutionRejection) is Rasa's normal flow, not a failure, and is not noted. The note goes
+    to a ContextVar set by answer_or_apologise for its message, so concurrent conversations do not mix.
     """
 
-    def emit(self, record: logging.LogRecord) -> None:
-        failures = _failures.get()
-        if failures is not None and record.exc_info and str(record.msg).startswith(_ACTION_FAILED):
-            failures.append(str(record.msg)[len(_ACTION_FAILED):].strip(" '.").split("'")[0])
+    def __init__(self, action: Any) -> None:
+        self._action = action
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._action, name)
+
+    async def run(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await self._action.run(*args, **kwargs)
+        except ActionExecutionRejection:
+            raise
+        except Exception:
+            failures = _failures.get()
+            if failures is not None:
+                failures.append(self._action.name())
+            raise
 
 
-def _watch_action_failures() -> None:
-    processor_logger = logging.getLogger(PROCESSOR_LOGGER)
-    if not any(isinstance(handler, _ActionFailureWatch) for handler in processor_logger.handlers):
-        processor_logger.addHandler(_ActionFailureWatch())
-    if not processor_logger.isEnabledFor(logging.ERROR):
-        logging.getLogger(__name__).warning(
-            "%s logs below ERROR are off: failed actions cannot be told to the customer", PROCESSOR_LOGGER
-        )
+async def _run_action_noting_failures(
+    processor: MessageProcessor, action: Any, tracker: Any, output_channel: Any, nlg: Any, prediction: Any
+) -> bool:
+    """MessageProcessor._run_action with the action wrapped in _FailureNotingAction."""
+    return await _rasa_run_action(processor, _FailureNotingAction(action), tracker, output_channel, nlg, prediction)
+
+
+def install() -> None:
+    """Idempotent (rasa_addons.rasa_changes)."""
+    MessageProcessor._run_action = _run_action_noting_failures  # type: ignore[assignment]
 
 
 async def answer_or_apologise(
@@ -156,7 +180,6 @@ async def answer_or_apologise(
     With `discard_partial_answer`, a collecting output channel drops what Rasa said before the
     failure (often a misleading fallback), so the customer reads only the apology.
     """
-    _watch_action_failures()
     failures: List[str] = []
     token = _failures.set(failures)
     try:

@@ -45,7 +45,6 @@ SHUTDOWN_GRACE_SECONDS = 10.0
 
 # Internal, not customer text: a new friend is greeted as if they had said hello.
 FOLLOW_MESSAGE = "/greet"
-# LINE content the assistant cannot read (stickers, images, video, audio, files, locations).
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 Job = Callable[[], Awaitable[None]]
@@ -255,6 +254,9 @@ class LineInput(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "LineInput":
         """Missing values are allowed: without a secret the channel refuses every call."""
+        from rasa_addons import rasa_changes
+
+        rasa_changes.install_all()  # a plain `rasa run` builds its channels before its app
         settings = line_settings(credentials)
         return cls(settings.channel_secret, settings.access_token, settings.api_base_url)
 

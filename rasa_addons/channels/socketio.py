@@ -2,10 +2,10 @@
 
 Upstream (rasa 3.6.21) has three problems for us:
 1. It hands the customer's text to Rasa as is (ignoring empty text, cutting long text, passing
-   the client's metadata on); here every text goes through guard.clean_text(), the polite
-   refusals REST and LINE give (guard.polite_refusal) and guard.screen(), the secret warning is
-   sent before the assistant's answer, client metadata is dropped, and a failed action ends in
-   guard's apology (guard.answer_or_apologise) instead of silence.
+   the client's metadata on); here every text goes through guard.read_incoming(), the one
+   inbound pipeline of REST and LINE too, the secret warning is sent before the assistant's
+   answer, client metadata is dropped, and a failed action ends in guard's apology
+   (guard.answer_or_apologise) instead of silence.
 2. It calls `sio.enter_room()` without await. From python-socketio 5.10 that is a coroutine,
    so with session_persistence the room is never joined and every reply is silently dropped.
    We await it whenever it returns an awaitable, so an upgrade cannot bring that back.
@@ -41,7 +41,6 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from business.call_centre import phone_lines_in
-from business.redaction import PLACEHOLDERS, SECRET_WARNING
 from business.settings import read_defaults
 from rasa_addons.channels import guard
 
@@ -74,11 +73,6 @@ def session_id_from(data: Any) -> Optional[Text]:
     """The session id a client asks to resume, if it looks like one of ours."""
     value = data.get("session_id") if isinstance(data, dict) else None
     return value if isinstance(value, str) and SESSION_ID.fullmatch(value) else None
-
-
-def masked_by_the_page(text: Text) -> bool:
-    """Whether the text holds a placeholder: the web page (web/mask-secrets.js) masked a secret before sending."""
-    return any(placeholder in text for placeholder in PLACEHOLDERS.values())
 
 
 async def join_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optional[Text]) -> None:
@@ -120,24 +114,27 @@ class GuardedSocketIOInput(SocketIOInput):
       event) is dropped: the allow-list is empty, nothing but the screened text reaches the
       tracker. The page sends only `message` and `session_id`.
     - The page masks secrets before it sends them (so its own sessionStorage copy holds no raw
-      value); a text arriving with one of business.redaction's placeholders gets the same
-      warning as one the guard masked here.
+      value); guard.screen() gives a text arriving with one of business.redaction's placeholders
+      the same warning as one it masked itself, on every channel.
     - An event naming no session this socket was confirmed for is dropped (logged, no answer):
       there is no conversation it may be answered in.
     """
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        from rasa_addons import rasa_changes
+
+        rasa_changes.install_all()  # a plain `rasa run` builds its channels before its app
         credentials = credentials or {}
         return cls(
-            credentials.get("user_message_evt", "user_uttered"),
-            credentials.get("bot_message_evt", "bot_uttered"),
-            credentials.get("namespace"),
-            credentials.get("session_persistence", False),
-            credentials.get("socketio_path", "/socket.io"),
-            credentials.get("jwt_key"),
-            credentials.get("jwt_method", "HS256"),
-            credentials.get("metadata_key", "metadata"),
+            user_message_evt=credentials.get("user_message_evt", "user_uttered"),
+            bot_message_evt=credentials.get("bot_message_evt", "bot_uttered"),
+            namespace=credentials.get("namespace"),
+            session_persistence=credentials.get("session_persistence", False),
+            socketio_path=credentials.get("socketio_path", "/socket.io"),
+            jwt_key=credentials.get("jwt_key"),
+            jwt_method=credentials.get("jwt_method", "HS256"),
+            metadata_key=credentials.get("metadata_key", "metadata"),
             cors_allowed_origins=credentials.get("cors_allowed_origins"),
             init_payload=credentials.get("init_payload"),
         )
@@ -204,19 +201,17 @@ class GuardedSocketIOInput(SocketIOInput):
             if sender_id is None:
                 return
             output_channel = WebChatOutput(sio, self.bot_message_evt)
-            raw = data.get("message") if isinstance(data, dict) else None
-            text = guard.clean_text(raw) if isinstance(raw, str) else ""  # not text: nothing to read
-            refusal = guard.polite_refusal(text)
-            if refusal is not None:  # the same rules and words as REST and LINE; Rasa never sees it
-                logger.debug(f"Answered a socket.io message from {sid} without reading it ({len(text)} characters).")
-                await output_channel.send_text_message(sender_id, refusal)
-                return
-            text = text.strip()
-            if not (first_message and self.init_payload is not None and text == self.init_payload):
-                screened = guard.screen(text)
-                warning = screened.warning or (SECRET_WARNING if masked_by_the_page(text) else None)
-                if warning:
-                    await output_channel.send_text_message(sender_id, warning)
+            raw = data.get("message") if isinstance(data, dict) and isinstance(data.get("message"), str) else ""
+            if first_message and self.init_payload is not None and guard.clean_text(raw).strip() == self.init_payload:
+                text = self.init_payload
+            else:
+                refusal, screened = guard.read_incoming(raw)  # the same steps and words as REST and LINE
+                if refusal is not None:  # Rasa never sees it
+                    logger.debug(f"Answered a socket.io message from {sid} without reading it ({len(raw)} characters).")
+                    await output_channel.send_text_message(sender_id, refusal)
+                    return
+                if screened.warning:
+                    await output_channel.send_text_message(sender_id, screened.warning)
                 text = screened.text
             # metadata=None: nothing the client chose (customData, metadata) reaches the tracker.
             message = UserMessage(text, output_channel, sender_id, input_channel=self.name(), metadata=None)

@@ -4,14 +4,19 @@ import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-import rasa_addons  # noqa: F401 - importing the package installs the check
+from rasa_addons import rasa_changes
+
+
+@pytest.fixture(autouse=True, scope="module")
+def installed() -> None:
+    rasa_changes.install_all()
 
 
 def check(result: dict) -> bool:
     return RemoteAction("action_x", None)._validate_action_result(result)
 
 
-def test_the_patch_is_installed():
+def test_the_registry_installs_the_check():
     from rasa_addons import action_response
 
     assert RemoteAction._validate_action_result is action_response._validate_action_result

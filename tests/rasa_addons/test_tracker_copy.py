@@ -90,8 +90,10 @@ def test_the_copy_is_independent_of_the_original() -> None:
     assert len(tracker.events) == 24
 
 
-def test_rasa_uses_it_once_rasa_addons_is_imported() -> None:
-    import rasa_addons  # noqa: F401 - installs the copy
+def test_rasa_uses_it_once_the_changes_are_installed() -> None:
+    from rasa_addons import rasa_changes
+
+    rasa_changes.install_all()
 
     assert DialogueStateTracker.copy is tracker_copy.state_copy
     assert FormAction._temporary_tracker is tracker_copy.form_temporary_tracker

@@ -1,16 +1,23 @@
-"""The cached SQL tracker store answers exactly as Rasa's SQL store does, only faster."""
+"""The cached SQL tracker store answers exactly as Rasa's SQL store does, only faster, and never
+falls back to memory: a database it cannot use is an error the server and the channel see."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.exc import OperationalError
 
-from rasa_addons.tracker_store import CachedSQLTrackerStore
+from rasa_addons.tracker_store import (
+    CachedSQLTrackerStore,
+    TrackerStoreUnavailable,
+    _rasa_create_tracker_store,
+    keep_errors_visible,
+)
 
 DOMAIN = Domain.from_yaml(
     """
@@ -122,3 +129,51 @@ async def test_memory_is_bounded_and_an_evicted_conversation_is_read_back(databa
 @pytest.mark.asyncio
 async def test_an_unknown_conversation_is_none(database: str) -> None:
     assert await cached_store(database).retrieve("nobody") is None
+
+
+def test_the_sqlite_folder_is_created_when_missing(tmp_path: Path) -> None:
+    database = tmp_path / "var" / "nested" / "tracker.db"
+    cached_store(str(database))
+    assert database.exists()
+
+
+def test_a_database_that_cannot_be_opened_is_refused_at_construction(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    with pytest.raises(TrackerStoreUnavailable, match="refusing to start rather than keep conversations in memory"):
+        cached_store(str(blocked / "tracker.db"))
+
+
+class _BrokenStore(InMemoryTrackerStore):
+    async def retrieve(self, sender_id: str):
+        raise OperationalError("SELECT", {}, Exception("the database went away"))
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        raise OperationalError("INSERT", {}, Exception("the database went away"))
+
+
+@pytest.mark.asyncio
+async def test_rasa_hides_a_tracker_store_error_and_the_installed_change_raises_it() -> None:
+    rasas, ours = _rasa_create_tracker_store(_BrokenStore(DOMAIN), DOMAIN), keep_errors_visible(_BrokenStore(DOMAIN), DOMAIN)
+    assert await rasas.retrieve("a") is None  # Rasa: the conversation silently starts over
+    tracker = DialogueStateTracker("a", DOMAIN.slots)
+    await rasas.save(tracker)  # Rasa: kept in memory only
+    with pytest.raises(OperationalError):
+        await ours.retrieve("a")
+    with pytest.raises(OperationalError):
+        await ours.save(tracker)
+
+
+@pytest.mark.asyncio
+async def test_with_a_working_store_the_change_answers_as_rasa_does(tmp_path: Path) -> None:
+    rasas = _rasa_create_tracker_store(cached_store(str(tmp_path / "rasa.db")), DOMAIN)
+    ours = keep_errors_visible(cached_store(str(tmp_path / "ours.db")), DOMAIN)
+    for store in (rasas, ours):
+        await say(store, "a", "こんにちは")
+        await say(store, "a", "パスワードを忘れました", problem="forgot")
+    def untimed(tracker: DialogueStateTracker) -> list[dict]:
+        return [{key: value for key, value in event.items() if key != "timestamp"} for event in dumps(tracker)]
+
+    assert untimed(await rasas.retrieve("a")) == untimed(await ours.retrieve("a"))
+    assert list(await rasas.keys()) == list(await ours.keys())
+    assert type(_rasa_create_tracker_store(None, DOMAIN)) is type(keep_errors_visible(None, DOMAIN))

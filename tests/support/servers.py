@@ -42,11 +42,21 @@ def free_port() -> int:
     raise RuntimeError("no free port between 20000 and 32000")
 
 
+class PortTaken(RuntimeError):
+    """The server could not bind its port: something else took it after free_port() found it free."""
+
+
+_PORT_IN_USE = ("address already in use", "[errno 98]")
+PORT_ATTEMPTS = 5
+
+
 def wait_for(url: str, timeout: float, process: Optional[subprocess.Popen] = None, log: Optional[Path] = None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
-            raise RuntimeError(f"process exited with {process.returncode}: {log.read_text()[-3000:] if log else ''}")
+            tail = log.read_text(errors="replace")[-3000:] if log else ""
+            error = PortTaken if any(sign in tail.lower() for sign in _PORT_IN_USE) else RuntimeError
+            raise error(f"process exited with {process.returncode}: {tail}")
         try:
             if requests.get(url, timeout=2).status_code < 500:
                 return
@@ -175,12 +185,21 @@ def running_assistant(
     if not MODEL.exists():
         raise RuntimeError("no trained model: run `make train` first")
     workdir.mkdir(parents=True, exist_ok=True)
-    action_port, rasa_port = free_port(), free_port()
-    env = assistant_env(workdir, {"ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook", **dict(overrides)})
     processes: list = []
     try:
-        processes.append(start_action_server(workdir, env, action_port, migrate_db, action_args))
-        processes.append(start_rasa_server(workdir, env, rasa_port, credentials, endpoints, extra_args, rasa_command))
+        # A port found free can be taken before the server binds it: then start again on new ports.
+        for attempt in range(PORT_ATTEMPTS):
+            action_port, rasa_port = free_port(), free_port()
+            env = assistant_env(workdir, {"ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook", **dict(overrides)})
+            try:
+                processes.append(start_action_server(workdir, env, action_port, migrate_db, action_args))
+                processes.append(start_rasa_server(workdir, env, rasa_port, credentials, endpoints, extra_args, rasa_command))
+                break
+            except PortTaken:
+                stop(processes)
+                processes.clear()
+                if attempt == PORT_ATTEMPTS - 1:
+                    raise
         yield Assistant(
             f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", env, workdir, processes,
             action_port=action_port, rasa_port=rasa_port,

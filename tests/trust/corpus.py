@@ -27,6 +27,7 @@ class Case:
     expect: str = "4xx"  # "4xx", "polite", "answer", "2xx"
     api: bool = False  # an HTTP API route: sent with the API token
     polite: Optional[str] = None  # which polite reply (a name in rasa_addons.channels.rest)
+    accept: Optional[str] = None  # the Accept header, when a case needs one
 
     def __str__(self) -> str:
         return self.name
@@ -165,6 +166,45 @@ API = [
     Case("test intents: body is junk", "POST", "/model/test/intents", b"junk: [", content_type="application/yaml", api=True),
     Case("test stories: body is junk", "POST", "/model/test/stories", b"\xff\xfe", content_type="text/yaml", api=True),
     Case("tracker of an odd conversation id", "GET", "/conversations/%ff%00/tracker", None, content_type=None, api=True, expect="2xx"),
+    Case("parse: 100,000 characters", "POST", "/model/parse", as_json({"text": "ログインできない" * 12500}), api=True),
+    Case("parse: lone surrogate escape", "POST", "/model/parse", b'{"text": "\\ud800"}', api=True),
+    Case("parse: lone surrogate escape in message_id", "POST", "/model/parse",
+         b'{"text": "x", "message_id": "\\udfff"}', api=True),
+    Case("messages: 100,000 characters", "POST", "/conversations/bad-input-api/messages",
+         as_json({"text": "あ" * 100_000, "sender": "user"}), api=True),
+    Case("messages: lone surrogate escape", "POST", "/conversations/bad-input-api/messages",
+         b'{"text": "\\ud83d", "sender": "user"}', api=True),
+    Case("events: lone surrogate escape", "POST", "/conversations/bad-input-api/tracker/events",
+         b'{"event": "slot", "name": "problem", "value": "\\ud800"}', api=True),
+    Case("trigger_intent: lone surrogate escape", "POST", "/conversations/bad-input-api/trigger_intent",
+         b'{"name": "\\ud800"}', api=True),
+    Case("tracker: unknown include_events", "GET", "/conversations/bad-input-api/tracker?include_events=EVERYTHING",
+         None, content_type=None, api=True),
+    Case("tracker: until is not a number", "GET", "/conversations/bad-input-api/tracker?until=yesterday",
+         None, content_type=None, api=True, expect="2xx"),
+    Case("story of an unknown conversation", "GET", "/conversations/nobody-here/story", None, content_type=None, api=True),
+    Case("domain in an unknown format", "GET", "/domain", None, content_type=None, api=True, accept="text/html"),
+    Case("load model: model_file does not exist", "PUT", "/model", as_json({"model_file": "models/none.tar.gz"}), api=True),
+    Case("status", "GET", "/status", None, content_type=None, api=True, expect="2xx"),
+    Case("domain", "GET", "/domain", None, content_type=None, api=True, expect="2xx", accept="application/json"),
+    Case("story", "GET", "/conversations/bad-input-api/story", None, content_type=None, api=True, expect="2xx"),
+    Case("predict: a conversation", "POST", "/conversations/bad-input-api/predict", None, content_type=None, api=True, expect="2xx"),
 ]
 
-CORPUS = REST + HEALTH + API
+# Every route of Rasa's HTTP API without the token: refused (401/403) with a JSON error, whatever the body.
+API_ROUTES = [
+    ("GET", "/status"), ("GET", "/domain"), ("GET", "/conversations/bad-input-api/tracker"),
+    ("POST", "/conversations/bad-input-api/tracker/events"), ("PUT", "/conversations/bad-input-api/tracker/events"),
+    ("GET", "/conversations/bad-input-api/story"), ("POST", "/conversations/bad-input-api/execute"),
+    ("POST", "/conversations/bad-input-api/trigger_intent"), ("POST", "/conversations/bad-input-api/predict"),
+    ("POST", "/conversations/bad-input-api/messages"), ("POST", "/model/train"), ("POST", "/model/test/stories"),
+    ("POST", "/model/test/intents"), ("POST", "/model/predict"), ("POST", "/model/parse"), ("PUT", "/model"),
+    ("DELETE", "/model"),
+]
+WITHOUT_TOKEN = [
+    Case(f"no token: {method} {path} ({kind})", method, path, body, expect="4xx")
+    for method, path in API_ROUTES
+    for kind, body in (("JSON", as_json({"text": "x", "name": "greet", "event": "restart"})), ("surrogate", b'{"text": "\\ud800"}'))
+]
+
+CORPUS = REST + HEALTH + API + WITHOUT_TOKEN

@@ -65,6 +65,8 @@ def still_answers(assistant: Assistant) -> None:
 
 def send(assistant: Assistant, case: Case) -> requests.Response:
     headers = {"Content-Type": case.content_type} if case.content_type else {}
+    if case.accept:
+        headers["Accept"] = case.accept
     url = assistant.rasa_url + case.path
     if case.api:
         url += ("&" if "?" in url else "?") + "token=" + TOKEN
@@ -77,8 +79,8 @@ def test_http_corpus(assistant: Assistant, case: Case) -> None:
     assert reply.status_code < 500, f"{case.name}: {reply.status_code} {reply.text[:300]}"
     if case.expect == "4xx":
         assert 400 <= reply.status_code < 500, f"{case.name}: {reply.status_code} {reply.text[:300]}"
-        if reply.headers.get("content-type", "").startswith("application/json"):
-            assert isinstance(reply.json(), dict)
+        assert reply.headers.get("content-type", "").startswith("application/json"), f"{case.name}: {reply.text[:300]}"
+        assert isinstance(reply.json(), dict)
         assert "Traceback" not in reply.text
     elif case.expect == "2xx":
         assert 200 <= reply.status_code < 300, f"{case.name}: {reply.status_code} {reply.text[:300]}"
