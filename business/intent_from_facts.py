@@ -91,6 +91,7 @@ _TOPIC_WORDS = (
     ("ask_call_centre", _rx(r"電話番号|でんわばんごう|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")),
     ("ask_member_service_features", _rx(r"会員サービス|かいいんさーびす|会員のページ|マイページ")),
 )
+_FIGURES = frozenset({"amount", "rate", "days", "monthly_payment"})
 _UNSURE = frozenset({"nlu_fallback", "nonsense"})
 _FOLLOW_UP_WORDS = _rx(r"土日|土曜|日曜|祝日|平日|何時|番号|すぎたら|過ぎたら|以降|以前|前なら|後なら|夜は|朝は|昼は|夕方は")
 # Guesses that carry no topic of their own: a stated fact or figure says more than they do.
@@ -145,20 +146,17 @@ def intent_from_facts(
     """
     folded = kana_fold(text).text
     given = _given(facts)
-    figures_given = bool({"amount", "rate", "days", "monthly_payment"} & facts.keys())
-    if intent == "ask_term" and figures_given:
+    figures = bool(_FIGURES & facts.keys())
+    if intent == "ask_term" and figures:
         return "ask_interest"
     if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded):
         return None
-    if _DIFFERENCE_ASKED.search(folded) and explain_term(text) is not None and not figures_given:
+    if _DIFFERENCE_ASKED.search(folded) and explain_term(text) is not None and not figures:
         return None if intent == "ask_term" else "ask_term"
     if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
     # 「じゃあ次いつつながるんだよ」「じゃ番号」: a question or a topic is never a goodbye, unless it also says one.
-    names_topic = bool(_ASKS.search(folded) or _QUESTION_WORD.search(folded) or _PHONE_WORD.search(folded)) or any(
-        words.search(folded) for _, words in _TOPIC_WORDS
-    )
-    if intent == "goodbye" and names_topic and not _CLOSING.search(folded) and not _THANKS.search(folded):
+    if intent == "goodbye" and _names_topic(folded) and not _CLOSING.search(folded) and not _THANKS.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))
@@ -198,7 +196,6 @@ def intent_from_facts(
         return "ask_term"
     if hardship and intent in _WEAK | {"ask_login_causes"}:
         return REPORT_LOGIN_PROBLEM
-    figures = bool({"amount", "rate", "days", "monthly_payment"} & facts.keys())
     about_login = "login_method" in facts or bool(_LOGIN_WORD.search(folded))
     # A bare 「入れなかった」 inside a maintenance question keeps the maintenance answer.
     failure_named = bool(facts.get("problem")) or (bool(_CANNOT_LOG_IN.search(folded)) and intent != "ask_maintenance")
@@ -236,6 +233,13 @@ def intent_from_facts(
         if len(topics) == 1:
             return topics[0]
     return None
+
+
+def _names_topic(folded: str) -> bool:
+    """A question, a question word or a topic: what a goodbye never has."""
+    if _ASKS.search(folded) or _QUESTION_WORD.search(folded) or _PHONE_WORD.search(folded):
+        return True
+    return any(words.search(folded) for _, words in _TOPIC_WORDS)
 
 
 def _given(facts: Mapping[str, str]) -> set[str]:
