@@ -26,6 +26,7 @@ SETS = {
         "understanding-development", "understanding-locked", "conversation-development", "conversation-locked",
         "understanding-development-2", "conversation-development-2",
         "understanding-development-3", "conversation-development-3",
+        "understanding-development-4", "conversation-development-4",
     )
 }
 
