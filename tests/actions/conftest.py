@@ -58,9 +58,23 @@ def user_tracker(
     return Tracker(sender, dict(slots or {}), latest, events, False, None, {}, "action_listen")
 
 
+def domain_sent_to(action_name: str, domain: dict) -> dict:
+    """What Rasa sends an action with endpoints' enable_selective_domain: the domain for validate_*
+    actions and those domain.yml marks send_domain, else nothing."""
+    marked = {
+        name
+        for entry in domain.get("actions", [])
+        if isinstance(entry, dict)
+        for name, options in entry.items()
+        if (options or {}).get("send_domain")
+    }
+    return domain if action_name.startswith("validate_") or action_name in marked else {}
+
+
 async def run(action, tracker: Tracker, domain: dict) -> tuple[list[dict], list[dict]]:
+    """Run `action` as the action server would, with only the domain Rasa would send it."""
     dispatcher = CollectingDispatcher()
-    events = await action.run(dispatcher, tracker, domain)
+    events = await action.run(dispatcher, tracker, domain_sent_to(action.name(), domain))
     return dispatcher.messages, events
 
 
