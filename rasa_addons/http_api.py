@@ -25,6 +25,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from business.incoming_text import MAX_TEXT_CHARS
+from rasa_addons import action_endpoint
 from rasa_addons.channels.rest import BadRequest, error_response, parse_json_body
 
 logger = logging.getLogger(__name__)
@@ -176,10 +177,16 @@ def harden_app(app: Sanic) -> None:
             sanic_log.addFilter(_TokenScrubber())
 
 
+async def _close_action_server_sessions(app: Sanic, loop: Any) -> None:
+    await action_endpoint.close_pooled_sessions()
+
+
 def configure_hardened_app(*args: Any, **kwargs: Any) -> Sanic:
-    """rasa.core.run.configure_app, and then harden_app on the app it built."""
+    """rasa.core.run.configure_app, then harden_app on the app it built; when the server stops, the
+    sessions kept open to the action server (rasa_addons.action_endpoint) are closed."""
     app = _rasa_configure_app(*args, **kwargs)
     harden_app(app)
+    app.register_listener(_close_action_server_sessions, "after_server_stop")
     return app
 
 

@@ -43,6 +43,12 @@ CHANGES = (
         "tests/rasa_addons/test_action_response.py",
     ),
     RasaChange(
+        "action_endpoint",
+        "EndpointConfig.session",
+        "one kept-alive session per endpoint with a fast JSON encoder, instead of a new connection per action call",
+        "tests/rasa_addons/test_action_endpoint.py",
+    ),
+    RasaChange(
         "tracker_copy",
         "DialogueStateTracker.copy, FormAction._temporary_tracker",
         "a tracker copy taken from the state instead of replaying the whole conversation",
