@@ -12,6 +12,8 @@ SUSPICIOUS_LOGIN = "suspicious_login"
 # A time named this close to now (「今から」) is answered by whether the line is open now.
 _SAME_MOMENT = timedelta(minutes=5)
 CUSTOMER_REQUEST = "customer_request"
+# Promise business other than logging in (審査, 解約, 返済の相談 ...): only the call centre handles it.
+OTHER_BUSINESS = "other_business"
 
 _ELIGIBILITY_CAUSES = {
     LATE_REPAYMENT: "返済の遅れが続いている",
@@ -20,11 +22,29 @@ _ELIGIBILITY_CAUSES = {
     CREDIT_TROUBLE: "信用情報に傷がついた（他社での滞納など）",
 }
 
+# How each stored reason is shown to operators (the console's chart of handoffs).
+REASON_LABELS = {
+    SUSPICIOUS_LOGIN: "身に覚えのないログイン",
+    CUSTOMER_REQUEST: "お客さまのご希望",
+    OTHER_BUSINESS: "ログイン以外のご用件",
+    LATE_REPAYMENT: "返済の遅れ",
+    INCOME_DROP: "収入の減少",
+    OTHER_BORROWING: "他社借入の増加",
+    CREDIT_TROUBLE: "信用情報",
+}
+
+
+def reason_label(reason: str) -> str:
+    """The operators' name of a stored reason; an unknown code is shown as it is."""
+    return REASON_LABELS.get(reason, reason)
+
 
 def handoff_reason(eligibility: Optional[str], latest_intent: Optional[str]) -> str:
     """Why this customer is being sent to the phone line, as a stored reason code."""
     if latest_intent == "report_suspicious_login":
         return SUSPICIOUS_LOGIN
+    if latest_intent == "out_of_scope":
+        return OTHER_BUSINESS
     if eligibility in _ELIGIBILITY_CAUSES:
         return eligibility
     return CUSTOMER_REQUEST
@@ -50,8 +70,13 @@ def _why(reason: str) -> str:
             "停止されているかどうかは、ご契約内容を確認できるプロミスコールでしかお答えできません。"
         )
         if reason == LATE_REPAYMENT:
-            why += "返済が遅れている場合は、できるだけ早くご返済ください。"
+            why += "返済が遅れている場合は、すぐにご返済ください。"
         return why
+    if reason == OTHER_BUSINESS:
+        return (
+            "こちらでは、会員サービスにログインできないときのご相談と会員サービスのご案内を承っています。"
+            "そのご用件は、プロミスコールでご相談ください。"
+        )
     return "お電話でのご相談は、こちらで承ります。"
 
 

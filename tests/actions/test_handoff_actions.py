@@ -5,7 +5,7 @@ import pytest
 from actions.handoff import ActionPhoneHandoff
 from storage import repository
 from storage.database import session_scope
-from tests.actions.conftest import run, text_of, user_tracker
+from tests.actions.conftest import run, slot_events, text_of, user_tracker
 
 
 @pytest.mark.asyncio
@@ -47,6 +47,14 @@ async def test_unrecognised_login_notice(at, domain):
     at("2026-12-01T14:00:00+09:00")
     messages, _ = await run(ActionPhoneHandoff(), user_tracker("身に覚えのないログイン通知が来た", "report_suspicious_login"), domain)
     assert "パスワードを変更" in text_of(messages)
+
+
+@pytest.mark.asyncio
+async def test_a_contract_question_gets_the_phone_line_with_a_reference(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    messages, events = await run(ActionPhoneHandoff(), user_tracker("完済したので解約したいです", "out_of_scope"), domain)
+    assert "0120-24-0365" in text_of(messages) and "受付番号" in text_of(messages)
+    assert slot_events(events)["handoff_reason"] == "other_business"
 
 
 @pytest.mark.asyncio

@@ -14,6 +14,14 @@ def test_reason_codes():
     assert handoff_reason("late_repayment", "report_login_problem") == "late_repayment"
     assert handoff_reason(None, "report_suspicious_login") == "suspicious_login"
     assert handoff_reason("none", "ask_call_centre") == "customer_request"
+    assert handoff_reason(None, "out_of_scope") == "other_business"
+
+
+def test_promise_business_other_than_login_is_for_the_call_centre():
+    text = handoff_message("other_business", TUESDAY_AFTERNOON, reference="1234-5678")
+    assert "ログインできないときのご相談" in text  # what the assistant is for
+    assert "プロミスコールでご相談ください" in text and "0120-24-0365" in text
+    assert "受付中" in text and "1234-5678" in text
 
 
 def test_late_repayment_explains_and_gives_the_number_and_that_it_is_open():
@@ -22,7 +30,7 @@ def test_late_repayment_explains_and_gives_the_number_and_that_it_is_open():
     assert "平日9:00〜18:00" in text
     assert "見込み" in text  # holidays being closed is FACTS.md's assumption, said as one
     assert "受付中" in text
-    assert "できるだけ早くご返済ください" in text
+    assert "すぐにご返済ください" in text  # FACTS.md: repay at once
     assert "1234-5678" in text
     assert "0120-86-2634" in text  # the ladies' line is offered
 
