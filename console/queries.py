@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from business.clock import JST
+from business.handoff import reason_label
 from business.redaction import redact
 from storage import repository, tracker_events
 
@@ -69,7 +70,9 @@ class Overview:
             "answers": self.answers,
             "resolved": self.resolved,
             "resolution_rate": self.resolution_rate,
-            "handoffs_by_reason": [{"reason": reason, "count": count} for reason, count in self.handoffs_by_reason],
+            "handoffs_by_reason": [
+                {"reason": reason, "label": reason_label(reason), "count": count} for reason, count in self.handoffs_by_reason
+            ],
         }
 
 

@@ -81,7 +81,7 @@ async function loadOverview() {
   drawChart("chart-handoffs", {
     type: "bar",
     data: {
-      labels: data.handoffs_by_reason.map((row) => row.reason),
+      labels: data.handoffs_by_reason.map((row) => row.label),
       datasets: [{ label: "引き継ぎ", data: data.handoffs_by_reason.map((row) => row.count), backgroundColor: "#e0a040" }],
     },
     options: { animation: false, indexAxis: "y", scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },

@@ -88,7 +88,7 @@ def test_operator_sees_charts_reviews_labels_exports_and_manages_windows(operato
     conversations = chart_data(page, "chart-conversations")
     assert sum(conversations["datasets"][0]) == 5
     assert 50 in conversations["datasets"][1]  # today's resolution rate: one yes, one no
-    assert chart_data(page, "chart-handoffs") == {"labels": ["late_repayment"], "datasets": [[1]]}
+    assert chart_data(page, "chart-handoffs") == {"labels": ["返済の遅れ"], "datasets": [[1]]}
     assert sum(chart_data(page, "chart-fallbacks")["datasets"][0]) == 4
     assert page.inner_text("#resolution-rate") == "50.0%"
 

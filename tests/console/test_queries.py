@@ -61,6 +61,7 @@ def test_overview_counts_each_day(db):
     assert overview.answers == [0, 0, 2] and overview.resolved == [0, 0, 1]
     assert overview.resolution_rate == 0.5
     assert overview.handoffs_by_reason == [("late_repayment", 1)]
+    assert overview.as_json()["handoffs_by_reason"] == [{"reason": "late_repayment", "label": "返済の遅れ", "count": 1}]
 
 
 def test_overview_leaves_out_what_happened_before_the_period(db):
