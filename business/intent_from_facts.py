@@ -27,6 +27,8 @@ _WEAK = frozenset(
     {
         "nlu_fallback", "nonsense", "out_of_scope", "chitchat", "greet", "goodbye", "thank", "bot_challenge",
         "ask_login_methods", "ask_maintenance", "ask_interest", "report_suspicious_login", "ask_term",
+        # 「ろっくかかった もっかいやってみる」: a retry announced, not the last answer asked for.
+        "ask_repeat",
     }
 )
 # General questions: they name a problem word without reporting one (「原因がわからない」,
@@ -127,6 +129,8 @@ _QUESTION_WORD = _rx(r"何時|なんじ|何曜|いつ(?!も)|どこ|どう(す�
 # 「どこに問い合わせればいい？」「連絡先は？」: where to call, whatever topic the message names.
 _WHERE_TO_CALL = _rx(r"(どこ|どちら)(に|へ)?(問い?合わせ|連絡|電話|相談)|問い?合わせ先|連絡先|(問い?合わせ|連絡)(すれば|したら)")
 _PHONE_WORD = _rx(r"電話|でんわ|コール|こーる|オペレーター|窓口|まどぐち|番号|ばんごう|かけ|つなが")
+# 「あなたはどなたでいらっしゃいますか」: who is answering, however politely asked.
+_WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
 _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|どうも|助かり")
 
 
@@ -228,6 +232,8 @@ def intent_from_facts(
     # 「土日やってないの？」: small talk only in form; what it follows up on is read from the conversation.
     if intent == "chitchat" and _FOLLOW_UP_WORDS.search(folded):
         return NLU_FALLBACK
+    if intent in _UNSURE and _WHO_ANSWERS.search(folded):
+        return "bot_challenge"
     if intent in _UNSURE:
         topics = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
         if len(topics) == 1:

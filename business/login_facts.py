@@ -81,6 +81,9 @@ _PROBLEM = [
     (REJECTED, _rx(
         r"違う|違います|違って|ちがう|ちがいます|ちがって|間違|まちが|エラー|正しくな(い|く)|正しくありません|ただしくな(い|く)|誤り|弾かれ|はじかれ"
         r"|通らな|とおらな|認証.{0,4}失敗|一致しな|無効|合わな|あわな|合ってな|あってな"
+        # Typed as written and checked, still refused: 「打ち間違いがないことも確かめました」.
+        r"|(打ち|うち|入力|タイプ)(間違|まちが|ミス)い?(が|は|も)?(ない|無い|なし|ありません|ございません)"
+        r"|(正しく|ただしく|間違いなく|まちがいなく|控えた(とおり|通り)|メモ(の)?(とおり|通り)).{0,6}(入力|にゅうりょく|入れ|いれ|打)"
     )),
 ]
 _OTHER_LENDER = r"(他社|たしゃ|他の(会社|ところ|金融|カード|ローン)|ほかの(会社|ところ|金融)|よそ|別の(会社|ところ))"
@@ -92,6 +95,8 @@ _ELIGIBILITY = [
     (LATE_REPAYMENT, _rx(
         r"(返済|へんさい).{0,8}(遅れ|おくれ|遅延|滞|できていな|できてな|払えて|はらえて|間に合わ|まにあわ)|返済.{0,4}(忘れ|わすれ)(が|て|ちゃ)"
         r"|返済日.{0,6}(過ぎ|すぎ|超え|こえ)|支払.{0,6}(遅れ|おくれ|過ぎ|すぎ|できてな|できていな)"
+        r"|(返済|支払|しはらい)(日|期日)(を|が)?.{0,6}(失念|しつねん|忘れて|わすれて|忘れた|わすれた)"
+        r"|(遅れ|おくれ|延滞|滞納)(が|は)?(続|つづ)"
         r"|延滞|えんたい|滞納|たいのう|払えて(い)?な|はらえて(い)?な|払ってな|払っていな|督促|とくそく|催促|さいそく|残高不足"
         r"|(返済|支払|引き?落とし).{0,6}(滞って|とどこおって|できなかった|間に合わなかった)"
         r"|引き?落とし.{0,6}(できなかった|できてな|されなかった|されてな)|(?<!ログインが)(遅れ|おくれ)(とか|など|は|も|て|た|る)"
@@ -181,6 +186,10 @@ _CLAUSE_ENDS = frozenset("たただるすよねわんいぇえ")
 _NOT_THIS_ONE = _rx(r"^[^、。,.]{0,8}?(じゃな|ではな|ではありません|でなく|じゃなく|ちゃう|とちが|と違)")
 
 
+# 「支払日をつい失念して」: what was forgotten is a payment, not a login detail.
+_PAYMENT_BEFORE = _rx(r"(返済|へんさい|支払|しはらい|引き?落とし)(日|期日|び)?(を|が|は|も)?.{0,4}$")
+
+
 def find_login_facts(text: str) -> list[Fact]:
     """Every triage fact in the text, at most one value per entity, spanning the words as typed."""
     folded = kana_fold(text)
@@ -207,6 +216,8 @@ def _first_match(
                 denied = denied or Fact(entity, value, match.start(), match.end())
                 continue
             if entity == "login_method" and _NOT_THIS_ONE.search(text[match.end() :]):
+                continue
+            if value == FORGOT and _PAYMENT_BEFORE.search(text[max(0, match.start() - 10) : match.start()]):
                 continue
             return Fact(entity, value, match.start(), match.end())
     if denied is not None and entity == "eligibility":

@@ -38,6 +38,8 @@ def decided(guess: str, text: str, ranking=()):
         ("chitchat", "じどうけいやくき行くとき何いる", "ask_pin_reset"),
         ("chitchat", "夜はだめなんだよね", "nlu_fallback"),
         ("ask_login_methods", "その「ログインID・パスワードがわからない方はこちら」って画面のどのへんですか", "ask_term"),
+        ("ask_repeat", "ろっくされてもた、もっぺん試してみるわ", "report_login_problem"),
+        ("nlu_fallback", "恐れ入りますが、そちら様はどなたでしょうか", "bot_challenge"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):

@@ -40,6 +40,11 @@ def facts(text: str) -> dict:
         ("返済は毎月きちんとしています", {"eligibility": "none"}),
         ("Pasuwado wo shitsunen itashimashita", {"login_method": "id_password", "problem": "forgot"}),
         ("カードじゃない方のログインで入ってます", {"login_method": "id_password"}),
+        ("メモのとおりに入力してるのにダメです", {"problem": "rejected"}),
+        ("入力ミスはございません。何度も確認しました", {"problem": "rejected"}),
+        ("支払日をつい失念してしまって", {"eligibility": "late_repayment"}),
+        ("ここ何か月か延滞が続いてまして", {"eligibility": "late_repayment"}),
+        ("返済日を忘れないようにしています", {}),
     ],
 )
 def test_facts_found_in_a_message(text, expected):
