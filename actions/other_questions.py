@@ -7,8 +7,9 @@ from typing import Iterable
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import clock, extra_windows
+from actions.context import clock, extra_windows, named_moment
 from business.maintenance import describe_now, window_at
+from business.maintenance_check import SCHEDULE, describe_schedule
 from business.other_questions import MAINTENANCE, MAX_EXTRA, extra_answers, features_asked, questions_in
 
 
@@ -19,11 +20,15 @@ def answer_other_questions(
     the main answer already covered, and `features` False when it was about member-service functions."""
     answered = tuple(answered)
     message = tracker.latest_message.get("text") or ""
-    status = ""
+    maintenance = ""
     if MAINTENANCE in questions_in(message) and MAINTENANCE not in answered:
         now = clock().now()
-        status = describe_now(window_at(now, extra_windows(now)), now)
-    for text in extra_answers(message, answered, maintenance_now=status):
+        named = named_moment(tracker, now)
+        maintenance = (
+            describe_schedule(now, named, extra_windows(now)) if named
+            else describe_now(window_at(now, extra_windows(now)), now) + "\n" + SCHEDULE
+        )
+    for text in extra_answers(message, answered, maintenance=maintenance):
         dispatcher.utter_message(text=text)
     if features:
         from actions.member_service import ANSWERS

@@ -37,7 +37,12 @@ _QUESTIONS = (
         r"|(問い?合わせ|連絡).{0,8}(先|何時|番号|どこ)|プロミスコール.{0,8}(何時|番号|いつ|時間)"
         r"|(レディース|女性|女の).{0,10}(番号|電話|窓口|コール)"
     )),
-    (MAINTENANCE, _rx(r"メンテ|めんて|(今|いま)(って|は|から)?(ログイン|ろぐいん|入れ|はいれ|使え|つかえ)")),
+    (MAINTENANCE, _rx(
+        r"メンテ|めんて|(今|いま)(って|は|から)?(ログイン|ろぐいん|入れ|はいれ|使え|つかえ)"
+        # 「その日の朝六時にログインはできますでしょうか」: whether logging in works at a time named.
+        r"|(時|朝|夜|深夜|夜中|明日|あした|今日|曜|日)[^。？?！!]{0,14}(ログイン|ろぐいん|入れ|はいれ|使え|つかえ)(は|が|って)?"
+        r"(でき(る|ます|ません)?(か|でしょうか|\?|？)|できますでしょうか|可能|いける|いけます)"
+    )),
     (PIN_RESET, _rx(
         r"暗証.{0,12}(変え|変更|再設定|リセット|直|作り直|教えて|どこ|方法)|(自動契約機|契約機).{0,12}(何|なに).{0,4}(持|も)って"
         r"|暗証.{0,6}(忘れ|わすれ).{0,12}(どう|どこ|方法)"
@@ -86,14 +91,14 @@ def questions_in(text: str) -> list[str]:
     return [topic for topic, pattern in _QUESTIONS if pattern.search(folded)]
 
 
-def extra_answers(text: str, answered: Iterable[str], maintenance_now: str = "") -> list[str]:
+def extra_answers(text: str, answered: Iterable[str], maintenance: str = "") -> list[str]:
     """Short answers to the questions of `text` whose topics are not among those `answered`;
-    `maintenance_now` (whether maintenance is under way) goes before the schedule."""
+    `maintenance`, when given, is the maintenance answer for the time asked about (else the schedule)."""
     covered = set(answered)
     topics = [topic for topic in questions_in(text) if topic not in covered]
     answers = dict(_ANSWERS)
     if _LADIES.search(kana_fold(text).text):
         answers[CALL_CENTRE] = _LADIES_ANSWER
-    if maintenance_now:
-        answers[MAINTENANCE] = maintenance_now + "\n" + SCHEDULE
+    if maintenance:
+        answers[MAINTENANCE] = maintenance
     return [answers[topic] for topic in topics[:MAX_EXTRA]]

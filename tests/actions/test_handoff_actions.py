@@ -80,6 +80,19 @@ async def test_a_named_time_gets_whether_the_line_is_open_then(at, domain):
 
 
 @pytest.mark.asyncio
+async def test_logging_in_at_the_named_time_is_answered_with_the_phone_line(at, domain):
+    at("2027-01-06T10:00:00+09:00")
+    tracker = user_tracker(
+        "1月11日の朝6時ってログインできますか？その日は電話もつながりますか",
+        "ask_call_centre",
+        {"when": "1月11日の朝6時"},
+    )
+    text = text_of((await run(ActionPhoneHandoff(), tracker, domain))[0])
+    assert "1月11日(月) 6:00は受付時間外です" in text
+    assert "メンテナンス" in text and "7:00" in text  # a Monday: inside the weekly window
+
+
+@pytest.mark.asyncio
 async def test_a_time_asked_right_after_the_phone_line_is_about_the_phone(at, domain):
     from rasa_sdk import Tracker
 

@@ -49,3 +49,9 @@ def test_a_forgotten_pin_asked_with_the_phone_hours_gets_the_machine_too():
 
     answers = extra_answers("暗証わすれた どうすりゃいい？あと電話って土日もやってる？", answered=["call_centre"])
     assert len(answers) == 1 and "自動契約機" in answers[0]
+
+
+def test_whether_logging_in_works_at_a_named_time_is_a_maintenance_question():
+    text = "月曜の明け方5時ってログインいけますか？あと電話は何時から？"
+    assert questions_in(text) == [CALL_CENTRE, MAINTENANCE]
+    assert questions_in("パスワード忘れました。ログインできますか？") == []  # no time named: the triage answers it
