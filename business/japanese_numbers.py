@@ -158,8 +158,8 @@ _HALF = r"(半(?!ば))?"  # "2か月半", "1年半"; not "30日半ば"
 _DAY = re.compile(rf"{_SPACE}日{_HALF}(間)?")
 _WEEK = re.compile(rf"{_SPACE}週(?:間)?{_HALF}")
 _MONTH = re.compile(rf"{_SPACE}[かカヶケヵ箇]月(?:間)?{_HALF}")
-# Not "年" that starts a rate ("50万 年20%": 年 is short for 年利 there).
-_YEAR = re.compile(rf"{_SPACE}年(?![ \t]*[\d０-９])(?:間)?{_HALF}")
+# Not "年" that starts a rate ("50万 年20%": 年 is short for 年利 there; "8万 年率15").
+_YEAR = re.compile(rf"{_SPACE}年(?![ \t]*[\d０-９]|率|利)(?:間)?{_HALF}")
 # After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time; not "2か月にしたら".
 _PER = re.compile(r"(?:に(?!し|延|伸|変|かえ|なっ|なる|なれ|減|増|短|長)|あたり|当たり|ごと|毎)")
 # After "N日", these make it a date (the Nth), not a number of days.
@@ -600,8 +600,7 @@ def parse_rate(text: str) -> Optional[Decimal]:
     rate = _first(text, RATE)
     if rate is not None:
         return rate
-    if find_quantities(text):
-        return None
+    # 「17.8で60日」: beside another figure, the one numeral without a unit is the rate asked for.
     return _bare_number(text)
 
 
@@ -615,6 +614,5 @@ def parse_days(text: str) -> Optional[Decimal]:
     days = _first(text, DAYS)
     if days is not None:
         return days
-    if find_quantities(text):
-        return None
+    # 「18%で30」: beside another figure, the one numeral without a unit is the period asked for.
     return _bare_number(text)

@@ -353,6 +353,18 @@ def test_a_bare_number_answers_the_question_asked(
     assert (parse_amount(text), parse_rate(text), parse_days(text)) == (amount, rate, days)
 
 
+def test_beside_another_figure_the_bare_number_answers_the_question_asked() -> None:
+    assert parse_rate("おけ じゃ17.8で60日") == Decimal("17.8")
+    assert parse_days("18%で30") == 30
+    assert parse_rate("10万円で30日") is None  # every numeral has its unit: no rate was given
+
+
+def test_a_rate_word_after_an_amount_is_not_a_year() -> None:
+    assert [(q.kind, q.value) for q in find_quantities("￥80,000 年率15 2か月半")] == [
+        ("amount", Decimal(80_000)), ("rate", Decimal(15)), ("days", 75)
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
