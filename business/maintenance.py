@@ -305,7 +305,7 @@ def describe_named(
         return f"{when}はメンテナンス時間（{window_name(window)}）にあたり、ログインできない時間帯です。"
     reach = NEAR_GUESSED if approximate else NEAR
     near = windows_between(moment - reach, moment + reach, extra)
-    return f"{when}はメンテナンス時間ではありません。" + _near_text(moment, near)
+    return f"{when}はメンテナンス時間外です。" + _near_text(moment, near)
 
 
 def describe_period(start: datetime, end: datetime, extra: Sequence[Window] = ()) -> str:
@@ -320,4 +320,4 @@ def describe_period(start: datetime, end: datetime, extra: Sequence[Window] = ()
     if len(inside) == 1 and inside[0].start <= start and inside[0].end >= end:
         return f"{days}は全期間がメンテナンス時間（{_occurrence_text(inside[0])}）です。"
     windows = "と、".join(_occurrence_text(w) for w in inside)
-    return f"{days}のうち、{windows}はメンテナンス時間のため、ログインできません。それ以外はメンテナンス時間ではありません。"
+    return f"{days}のうち、{windows}はメンテナンス時間のため、ログインできません。それ以外はメンテナンス時間外です。"

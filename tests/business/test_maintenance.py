@@ -242,8 +242,8 @@ def test_a_named_moment_in_the_new_year_window_names_it() -> None:
 
 
 def test_a_named_moment_outside_maintenance_far_from_any_window() -> None:
-    assert describe(jst(2026, 12, 2, 8)) == "その時間（12月2日(水) 8:00）はメンテナンス時間ではありません。"
-    assert describe(jst(2026, 11, 30, 23)) == "その時間（11月30日(月) 23:00）はメンテナンス時間ではありません。"
+    assert describe(jst(2026, 12, 2, 8)) == "その時間（12月2日(水) 8:00）はメンテナンス時間外です。"
+    assert describe(jst(2026, 11, 30, 23)) == "その時間（11月30日(月) 23:00）はメンテナンス時間外です。"
 
 
 @pytest.mark.parametrize(
@@ -260,7 +260,7 @@ def test_a_named_moment_outside_maintenance_far_from_any_window() -> None:
 )
 def test_a_named_moment_outside_also_names_a_window_near_it(moment: datetime, near: str) -> None:
     text = describe(moment)
-    assert text.startswith(f"その時間（{format_moment(moment)}）はメンテナンス時間ではありません。")
+    assert text.startswith(f"その時間（{format_moment(moment)}）はメンテナンス時間外です。")
     assert text.endswith(near)
 
 
@@ -268,22 +268,22 @@ def test_an_hour_only_guessed_names_windows_up_to_a_day_away() -> None:
     # 「月曜の夜中」: Tuesday 1:00 ごろ, eighteen hours after Monday's window
     text = describe(jst(2026, 12, 1, 1), approximate=True)
     assert text == (
-        "その頃（12月1日(火) 1:00ごろ）はメンテナンス時間ではありません。"
+        "その頃（12月1日(火) 1:00ごろ）はメンテナンス時間外です。"
         "ただし、11月30日(月) 7:00まではメンテナンス時間（毎週月曜日 0:00〜7:00）です。"
     )
-    assert describe(jst(2026, 12, 1, 1)) == "その時間（12月1日(火) 1:00）はメンテナンス時間ではありません。"
+    assert describe(jst(2026, 12, 1, 1)) == "その時間（12月1日(火) 1:00）はメンテナンス時間外です。"
 
 
 def test_a_guessed_hour_also_gives_the_days_maintenance_hours() -> None:
     text = describe(jst(2026, 11, 30, 8), approximate=True)
-    assert "8:00ごろ" in text and "メンテナンス時間ではありません" in text and "毎週月曜日 0:00〜7:00" in text
+    assert "8:00ごろ" in text and "メンテナンス時間外です" in text and "毎週月曜日 0:00〜7:00" in text
 
 
 def test_windows_before_and_after_are_both_named() -> None:
     late = Window(jst(2026, 11, 30, 17), jst(2026, 11, 30, 18), "臨時メンテナンス")
     text = describe(jst(2026, 11, 30, 12), extra=(late,))
     assert text == (
-        "その時間（11月30日(月) 12:00）はメンテナンス時間ではありません。"
+        "その時間（11月30日(月) 12:00）はメンテナンス時間外です。"
         "ただし、7:00まではメンテナンス時間（毎週月曜日 0:00〜7:00）です。"
         "また、17:00からはメンテナンス時間（11月30日(月) 17:00〜18:00）です。"
     )
@@ -365,19 +365,19 @@ def test_windows_between_are_whole_and_merged() -> None:
             jst(2027, 1, 1),
             jst(2027, 1, 4),
             "1月1日(金)〜1月3日(日)のうち、1月1日 0:00〜1月2日 7:00はメンテナンス時間のため、ログインできません。"
-            "それ以外はメンテナンス時間ではありません。",
+            "それ以外はメンテナンス時間外です。",
         ),
         (  # 正月 2028: January 3 is a Monday
             jst(2028, 1, 1),
             jst(2028, 1, 4),
             "1月1日(土)〜1月3日(月)のうち、1月1日 0:00〜1月2日 7:00と、1月3日(月) 0:00〜7:00はメンテナンス時間のため、"
-            "ログインできません。それ以外はメンテナンス時間ではありません。",
+            "ログインできません。それ以外はメンテナンス時間外です。",
         ),
         (  # 年末年始 2026–27
             jst(2026, 12, 29),
             jst(2027, 1, 4),
             "12月29日(火)〜1月3日(日)のうち、1月1日 0:00〜1月2日 7:00はメンテナンス時間のため、ログインできません。"
-            "それ以外はメンテナンス時間ではありません。",
+            "それ以外はメンテナンス時間外です。",
         ),
         (  # 年末 2026: none, but the New Year window begins as it ends
             jst(2026, 12, 29),

@@ -23,7 +23,7 @@ WEDNESDAY_10AM = parser.isoparse("2026-12-02T10:00:00+09:00")
 WEEKLY = "毎週月曜日 0:00〜7:00"
 NEW_YEAR = "1月1日 0:00〜1月2日 7:00"
 INSIDE = "にあたり、ログインできない時間帯です。"
-OUTSIDE = "はメンテナンス時間ではありません。"
+OUTSIDE = "はメンテナンス時間外です。"
 
 
 def jst(*parts: int) -> datetime:
@@ -190,7 +190,7 @@ def test_new_year_spans_say_which_part_is_maintenance_and_that_the_rest_is_not(
     assert named == NamedMoment(start, has_time=False, end=end)
     for answer in (schedule, verdict.message):
         assert f"{NEW_YEAR}はメンテナンス時間のため、ログインできません。" in answer
-        assert "それ以外はメンテナンス時間ではありません。" in answer
+        assert "それ以外はメンテナンス時間外です。" in answer
     assert not verdict.blocks_login  # part of the span only: the triage goes on
     assert "メンテナンス時間以外でログインできない場合は" in verdict.message
 
