@@ -46,7 +46,10 @@ def _rx(pattern: str) -> Pattern[str]:
 
 # Anything called a card that is not Promise's own (only a Promise card or Promise Visa card counts).
 _CARD = r"(?<!クレジット)(?<!キャッシュ)(?<!ポイント)(?<!マイナンバー)(?<!銀行の)(?<!デビット)カード"
-_NOT_HELD = r"((持って|もって|作って|つくって|発行して|発行されて|もらって|届いて)(い|お[りら])?(な|ません|へん)|手元にな)"
+_NOT_HELD = (
+    r"((持って|もって|作って|つくって|発行して|発行されて|もらって|届いて)(い|お[りら])?(な|ません|へん|ねえ|ねー)|手元にな"
+    r"|(持っと|もっと|作っと|つくっと)(らん|らへん|りません))"
+)
 
 # Each vocabulary is an ordered list: the first value whose pattern matches wins,
 # so more specific readings come first (他社での滞納 is credit trouble, not our late repayment).
@@ -76,6 +79,9 @@ _PROBLEM = [
         r"|(ID|パスワ|パス|アイディ|アイデー|暗証|あんしょう|PIN|ログイン|ろぐいん|番号|ばんごう).{0,10}"
         r"(わからな|分からな|わかりません|分かりません|わかんな|分かんな|わからん|分からん)"
         r"|思い出せ|おもいだせ|覚えていな|覚えてな|おぼえてな|覚えてません|記憶にな|不明"
+        # 「あんしょう 覚えがない」「覚えとらん」; not 「身に覚えがない」, which is about something not done.
+        r"|(?<!身に)(?<!身の)(覚え|おぼえ)(が|は)?(ない|無い|ありません|ございません)|(覚え|おぼえ)(とらん|てへん|てねえ|てねー)"
+        r"|(パスワ|パス|ID|アイディ|暗証|あんしょう|番号).{0,8}(飛んだ|とんだ|飛んじゃ|とんじゃ|飛んでもう|吹っ飛|ふっと)"
         r"|新しい.{0,4}(ID|パスワ|アイディ)|(新しく|あたらしく).{0,6}(した|したい|もら|取|作|発行)|取り直|とりなお|作り直|つくりなお"
     )),
     (REJECTED, _rx(
@@ -97,7 +103,7 @@ _ELIGIBILITY = [
         r"|返済日.{0,6}(過ぎ|すぎ|超え|こえ)|支払.{0,6}(遅れ|おくれ|過ぎ|すぎ|できてな|できていな)"
         r"|(返済|支払|しはらい)(日|期日)(を|が)?.{0,6}(失念|しつねん|忘れて|わすれて|忘れた|わすれた)"
         r"|(遅れ|おくれ|延滞|滞納)(が|は)?(続|つづ)"
-        r"|延滞|えんたい|滞納|たいのう|払えて(い)?な|はらえて(い)?な|払ってな|払っていな|督促|とくそく|催促|さいそく|残高不足"
+        r"|延滞|えんたい|滞納|たいのう|(払え|はらえ|払っ|はらっ)て(い)?(な|ません|へん|ねえ|ねー)|督促|とくそく|催促|さいそく|残高不足"
         r"|(返済|支払|引き?落とし).{0,6}(滞って|とどこおって|できなかった|間に合わなかった)"
         r"|引き?落とし.{0,6}(できなかった|できてな|されなかった|されてな)|(?<!ログインが)(遅れ|おくれ)(とか|など|は|も|て|た|る)"
     )),
@@ -233,6 +239,8 @@ _NO = _rx(
     r"^(いいえ|いや|ううん|ない|ありません|あらへん|持って(い|お[りら])?(な|ません|へん)|もって(い)?(な|ません|へん)"
     r"|なし|無し|特にな|とくにな|無い|ないです|ねー|ねえ|ありまへん|どれもな|全部な|ぜんぶな)"
 )
+# 「だいじょぶ」「問題ないです」 to the question whether any hardship applies: none does.
+_FINE = _rx(r"^(大丈夫|だいじょうぶ|だいじょぶ|問題な|もんだいな|平気|へいき)")
 _CARD_WORD = _rx(r"カード|暗証|あんしょう")
 _ID_WORD = _rx(r"(?<![A-Za-z])(ID|PW)(?![A-Za-z])|パスワ|ぱすわ|アイディ|アイデー|あいでぃ|password")
 _UNKNOWN = _rx(r"わから|分から|わかりません|わかん|分かん|知らな|しらな|知らん|しらん|知りません|存じ|不明|覚えて(い)?な|忘れ|わすれ")
@@ -249,7 +257,7 @@ def interpret_reply(requested_slot: str, text: str) -> Optional[str]:
             return CARD_PIN
         if _ID_WORD.search(folded):
             return ID_PASSWORD
-    elif requested_slot == "eligibility" and _NO.search(folded):
+    elif requested_slot == "eligibility" and (_NO.search(folded) or _FINE.search(folded)):
         return NO_SIGNAL
     elif requested_slot == "card_holder":
         if _NO.search(folded):

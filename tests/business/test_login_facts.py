@@ -45,6 +45,11 @@ def facts(text: str) -> dict:
         ("支払日をつい失念してしまって", {"eligibility": "late_repayment"}),
         ("ここ何か月か延滞が続いてまして", {"eligibility": "late_repayment"}),
         ("返済日を忘れないようにしています", {}),
+        ("暗証 おぼえがないです", {"login_method": "card_pin", "problem": "forgot"}),
+        ("身に覚えがない変更", {}),
+        ("パス完全に頭から飛んだわ", {"login_method": "id_password", "problem": "forgot"}),
+        ("今月はまだ払ってません", {"eligibility": "late_repayment"}),
+        ("カードなんか作っとらんがね", {"card_holder": "no_card"}),
     ],
 )
 def test_facts_found_in_a_message(text, expected):
@@ -65,6 +70,7 @@ def test_spans_point_at_the_words_that_said_it():
         ("login_method", "IDです", "id_password"),
         ("eligibility", "いいえ", "none"),
         ("eligibility", "ないです", "none"),
+        ("eligibility", "問題ないっす", "none"),
         ("card_holder", "はい", "has_card"),
         ("card_holder", "持っていません", "no_card"),
         ("card_holder", "いいえ", "no_card"),
