@@ -95,7 +95,16 @@ _TOPIC_WORDS = (
 )
 _FIGURES = frozenset({"amount", "rate", "days", "monthly_payment"})
 _UNSURE = frozenset({"nlu_fallback", "nonsense"})
-_FOLLOW_UP_WORDS = _rx(r"土日|土曜|日曜|祝日|平日|何時|番号|すぎたら|過ぎたら|以降|以前|前なら|後なら|夜は|朝は|昼は|夕方は")
+_FOLLOW_UP_WORDS = _rx(
+    r"土日|[月火水木金土日]曜|祝日|平日|何時|番号|すぎたら|過ぎたら|以降|以前|前なら|後なら|夜は|朝は|昼は|夕方は"
+    r"|明日|あした|あさって|今夜|夜中|よなか|深夜|明け方|元日|元旦|正月|大晦日"
+)
+# 「今なら入れる？」「今はまだ大丈夫だがね？」: whether the service can be used now, a maintenance question.
+_USABLE_NOW = _rx(
+    r"(今|いま)(なら|は|って|から|のうち)?(まだ|もう)?.{0,6}(入れ|はいれ|ログイン|ろぐいん|使え|つかえ|大丈夫|だいじょうぶ|だいじょぶ|いける|いけ)"
+)
+# 「月曜じゃなかった、火曜の朝5時だがや。ほんならどうだね？」: a time corrected, and a question about it.
+_ASKS_ABOUT_IT = _rx(r"[?？]|どう(だ|です|でしょう|なん|や)|(なら|だったら|やったら)(どう)?$")
 # Guesses that carry no topic of their own: a stated fact or figure says more than they do.
 _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
@@ -104,7 +113,7 @@ _MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|って
 # 「パスワードと暗証番号はちがうものですか」: how two of the assistant's words differ (not 「違うと出る」).
 # Two things named (「AとB」) before the cue; 思い違い・勘違い・間違い are not differences.
 _DIFFERENCE_ASKED = _rx(
-    r"と.{0,16}((?<!思い)(?<!おもい)(?<!勘)(?<!かん)(?<!間)(?<!ま)(違い|ちがい)"
+    r"と.{0,16}((?<!思い)(?<!おもい)(?<!勘)(?<!かん)(?<!間)(?<!ま)(違い|ちがい)(?!ます|まし)"
     r"|(違う|ちがう|同じ|おなじ)(もの|モノ|ん|の)?(です|でしょう)?(か|\?|？)|別物|べつもの|(違う|ちがう|同じ|おなじ)もの)"
 )
 _QUOTED = re.compile(r"[「『\"“].+?[」』\"”]")
@@ -121,6 +130,7 @@ _CLOSING = _rx(
     r"また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
     r"|自分で(やる|やって|なんとか|何とか|調べ|探)|ええわ|結構です|けっこうです|今日はやめ|(これで|ここで)(終わり|おわり|失礼)"
     r"|(もう|これで|いったん|一旦)?(閉じ|とじ)(る|ます|ますね|るわ|よう)"
+    r"|さようなら|さよなら|バイバイ|ばいばい|自分で(電話|でんわ|かけ|問い?合わせ)|もういいです(?!か)"
 )
 # Facts that make a message part of the customer's case: with them, a closing word is not a goodbye
 # (「また今度にします、カードはありません」 answers the question). A feature or a time named in passing is not.
@@ -155,8 +165,11 @@ def intent_from_facts(
         return "ask_interest"
     if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded):
         return None
-    if _DIFFERENCE_ASKED.search(folded) and explain_term(text) is not None and not figures:
+    if _DIFFERENCE_ASKED.search(folded) and explain_term(text) is not None and not figures and "problem" not in facts:
         return None if intent == "ask_term" else "ask_term"
+    # 「カード番号と暗証番号入れたら違いますって出る」: a failure reported in the assistant's words, not a word asked about.
+    if intent == "ask_term" and "problem" in facts and not _MEANING_ASKED.search(folded):
+        return REPORT_LOGIN_PROBLEM
     if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
     # 「じゃあ次いつつながるんだよ」「じゃ番号」: a question or a topic is never a goodbye, unless it also says one.
@@ -222,6 +235,13 @@ def intent_from_facts(
     if intent in _WEAK | {"ask_member_service_merits", "ask_login_causes"} and _MEANING_ASKED.search(folded):
         if explain_term(text) is not None:
             return "ask_term"
+    if intent == "deny" and figures and not about_login:
+        return "ask_interest"  # 「あ、違っとった、20日だったわ」: a figure of the simulation corrected
+    if intent == "deny" and "when" in facts and not given & _CASE_FACTS and _ASKS_ABOUT_IT.search(folded):
+        return NLU_FALLBACK  # read by what it follows up on (a maintenance answer: the new time)
+    if _USABLE_NOW.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"} and _ASKS.search(folded):
+        if not failure_named and not figures:
+            return "ask_maintenance"
     if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
         if not ({"amount", "rate"} & facts.keys()):
             return "ask_maintenance"

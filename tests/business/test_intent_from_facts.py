@@ -40,6 +40,13 @@ def decided(guess: str, text: str, ranking=()):
         ("ask_login_methods", "その「ログインID・パスワードがわからない方はこちら」って画面のどのへんですか", "ask_term"),
         ("ask_repeat", "ろっくされてもた、もっぺん試してみるわ", "report_login_problem"),
         ("nlu_fallback", "恐れ入りますが、そちら様はどなたでしょうか", "bot_challenge"),
+        ("bot_challenge", "ほな今やったらログインいけるってこと？", "ask_maintenance"),
+        ("nlu_fallback", "いまはまだ使えますよね？", "ask_maintenance"),
+        ("chitchat", "水曜は？", "nlu_fallback"),
+        ("deny", "ちゃうちゃう、残高は12万やった", "ask_interest"),
+        ("deny", "いや、水曜の夜10時です。そしたらどうですか？", "nlu_fallback"),
+        ("bot_challenge", "ロボットならもういいです。ばいばい", "goodbye"),
+        ("ask_term", "カード番号と暗証番号入れたら違いますって出る", "report_login_problem"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):
