@@ -443,6 +443,10 @@ def describe_simulation(
     if days is not None:
         lines += [f"日数：{days}日", f"利息：{format_yen(interest_for(balance, rate, days, start))}"]
     notes = ["※1円未満は切り捨てています。"]
+    if days is not None:
+        leap = _days_in_common_and_leap_years(start, days)[1]
+        divisor = "365（うるう年の日は366）" if leap else "365"
+        notes = [f"※元金×年利×日数÷{divisor}で計算し、1円未満は切り捨てています。"]
     if monthly_payment is not None:
         plan = repayment_plan(balance, rate, monthly_payment, start)
         lines += [

@@ -413,6 +413,12 @@ def test_reply_for_a_period_shows_principal_rate_days_and_interest() -> None:
         assert line in reply.splitlines()
     assert "17.8%" not in reply
     assert "返済回数" not in reply
+    assert "元金×年利×日数÷365で計算" in reply  # the formula, so the customer can check the figure
+
+
+def test_a_period_with_leap_year_days_says_they_are_divided_by_366() -> None:
+    reply = describe_simulation(Decimal(100_000), Decimal(18), 30, start=date(2028, 2, 15))
+    assert "÷365（うるう年の日は366）" in reply
 
 
 def test_reply_with_a_monthly_payment_adds_months_and_total_interest() -> None:
