@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, Optional, Sequence
 
 from business.clarification import previous_turn
+from business.folding import kana_fold, to_katakana
 
 # Why each question of the triage and the simulation matters, said before it is asked again.
 WHY_ASKED = {
@@ -24,6 +26,22 @@ AGAIN = "もう一度お伝えします。"
 
 def why_asked(requested_slot: Optional[str]) -> str:
     return WHY_ASKED.get(requested_slot or "", NO_OPEN_QUESTION)
+
+
+# 「どっちで入ってたかわからない」 to the login-method question: how to tell the two apart.
+LOGIN_METHOD_HINT = (
+    "ログインのときに、カードに書かれた16桁の番号と4桁の暗証番号を入れていた場合は「カード番号＋暗証番号」、"
+    "英数字のログインIDとパスワードを入れていた場合は「ログインID＋パスワード」です。"
+)
+_UNSURE_WORDS = re.compile(
+    to_katakana(r"わから|分から|わかりません|わかん|分かん|知らな|しらな|知らん|しらん|覚えて(い)?な|おぼえてな|忘れ|わすれ|どっち|どちら"),
+    re.IGNORECASE,
+)
+
+
+def unsure_of_login_method(text: str) -> bool:
+    """The customer does not know how they logged in (「どっちで入ってたかね…わからんわ」)."""
+    return bool(_UNSURE_WORDS.search(kana_fold(text).text))
 
 
 def last_answer(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -47,6 +47,16 @@ async def test_a_short_reply_fills_the_requested_slot(domain):
 
 
 @pytest.mark.asyncio
+async def test_not_knowing_the_login_method_gets_how_to_tell_them_apart(domain):
+    form = ValidateLoginTriageForm()
+    dispatcher = CollectingDispatcher()
+    tracker = form_tracker("どっちやったかなあ、わからへん", {}, "login_method")
+    assert await form.get_extraction_events(dispatcher, tracker, domain) == []
+    hint = text_of(dispatcher.messages)
+    assert "16桁" in hint and "カード番号＋暗証番号" in hint and "ログインID＋パスワード" in hint
+
+
+@pytest.mark.asyncio
 async def test_a_question_asked_in_the_middle_does_not_answer_the_open_question(domain):
     form = ValidateLoginTriageForm()
     tracker = form_tracker("てか暗証番号って電話したら教えてくれるの？", {}, "login_method", {"login_method": "card_pin"})
