@@ -55,3 +55,7 @@ def test_whether_logging_in_works_at_a_named_time_is_a_maintenance_question():
     text = "月曜の明け方5時ってログインいけますか？あと電話は何時から？"
     assert questions_in(text) == [CALL_CENTRE, MAINTENANCE]
     assert questions_in("パスワード忘れました。ログインできますか？") == []  # no time named: the triage answers it
+
+
+def test_whether_now_is_a_time_to_log_in_is_a_maintenance_question():
+    assert MAINTENANCE in questions_in("IDわすれてもうた。ほんで今ってそもそもログインできる時間？")
