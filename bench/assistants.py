@@ -16,7 +16,7 @@ from typing import Mapping, Optional
 
 import requests
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from tests.support.servers import assistant_env, free_port, stop
 
 BIN = PROJECT_ROOT / ".venv" / "bin"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import socket
 import subprocess
@@ -14,7 +13,7 @@ from typing import Iterator, Mapping, Optional, Sequence
 
 import requests
 
-from business.settings import PROJECT_ROOT, read_defaults
+from deployment.settings import PROJECT_ROOT, environment
 
 MODEL = PROJECT_ROOT / "models" / "assistant.tar.gz"
 BIN = PROJECT_ROOT / ".venv" / "bin"
@@ -100,7 +99,7 @@ class Assistant:
 
 
 def assistant_env(workdir: Path, overrides: Mapping[str, str] = ()) -> dict:
-    env = {**read_defaults(), **os.environ}
+    env = environment()
     env.update(
         {
             "ASSISTANT_DB_URL": f"sqlite:///{workdir / 'assistant.db'}",
