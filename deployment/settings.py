@@ -6,35 +6,30 @@ value. The Rasa server, the action server, the console, the storage CLI, the ben
 scripts all read their settings here:
 
     load()                                 typed and checked; SettingsError names each bad variable
-    apply_defaults()                       fills unset variables in os.environ (.venv's .pth file, so a
-                                           plain `rasa run` finds what endpoints.yml and credentials.yml name)
+    environment()                          os.environ with defaults.env under it (deployment.defaults)
     python -m deployment exec -- CMD ...   CMD with every setting exported (scripts/with-defaults)
     python -m deployment get NAME          one setting as the programs read it (scripts/run-all)
 
-.venv imports this module at the start of every Python (the .pth file), so at import it reads no
-file and starts nothing, and apply_defaults never raises.
+deployment.defaults reads defaults.env; its apply_defaults() fills unset variables at the start of
+every Python in .venv (the .pth file), so a plain `rasa run` finds what endpoints.yml and
+credentials.yml name.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, Dict, Literal, Mapping, MutableMapping, Optional
+from typing import Any, Dict, Literal, Mapping, Optional
 from urllib.parse import quote
 
 from pydantic import AnyHttpUrl, BaseSettings, SecretStr, ValidationError, conint, validator
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULTS_FILE = PROJECT_ROOT / "defaults.env"
+from deployment.defaults import PROJECT_ROOT, environment, read_defaults
 
 # Deployment profiles (ASSISTANT_PROFILE) and the endpoints file Rasa runs with in each.
 ENDPOINTS_BY_PROFILE = {"default": "endpoints.yml", "production": "endpoints.production.yml"}
 _SWITCH_ON = ("1", "true", "yes", "on")
-_LINE = re.compile(r"^([A-Z_][A-Z0-9_]*)=(.*)$")
 _SQLITE = "sqlite:///"
 
 Port = conint(ge=1, le=65535)
@@ -42,37 +37,6 @@ Port = conint(ge=1, le=65535)
 
 class SettingsError(ValueError):
     """One or more settings have values the assistant cannot run with; the message names each variable."""
-
-
-@lru_cache(maxsize=None)
-def read_defaults() -> Mapping[str, str]:
-    """The NAME=value lines of defaults.env (comments and blank lines ignored), read once per process."""
-    values: Dict[str, str] = {}
-    for line in DEFAULTS_FILE.read_text(encoding="utf-8").splitlines():
-        match = _LINE.match(line.strip())
-        if match:
-            values[match.group(1)] = match.group(2)
-    return MappingProxyType(values)
-
-
-def environment(environ: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
-    """`environ` (default os.environ) with every setting it leaves unset taken from defaults.env."""
-    return {**read_defaults(), **(os.environ if environ is None else environ)}
-
-
-def apply_defaults(environ: Optional[MutableMapping[str, str]] = None) -> None:
-    """Give every variable the environment leaves unset its value from defaults.env.
-
-    Runs at the start of every Python in .venv (the .pth file `make install` writes), so it never
-    raises: a checkout that moved or lost its defaults.env leaves the environment as it is.
-    """
-    target = os.environ if environ is None else environ
-    try:
-        defaults = read_defaults()
-    except (OSError, ValueError):
-        return
-    for name, value in defaults.items():
-        target.setdefault(name, value)
 
 
 def _project_path(value: Any) -> Path:

@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from deployment.settings import (
-    PROJECT_ROOT,
-    SETTING_NAMES,
-    SettingsError,
-    apply_defaults,
-    environment,
-    load,
-    read_defaults,
-)
+from deployment import defaults
+from deployment.defaults import PROJECT_ROOT, apply_defaults, environment, read_defaults
+from deployment.settings import SETTING_NAMES, SettingsError, load
 
 PYTHON = str(PROJECT_ROOT / ".venv" / "bin" / "python")
 
@@ -101,11 +95,23 @@ def test_every_bad_variable_is_named_at_once(monkeypatch):
     assert "LOCK_STORE_KEY_PREFIX='promise-assistant': letters and digits only" in message
 
 
-def test_a_setting_missing_everywhere_is_named(monkeypatch, unset):
-    from deployment import settings
+@pytest.fixture
+def defaults_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Another defaults.env, read in place of the project's for one test."""
 
-    without_port = {name: value for name, value in read_defaults().items() if name != "RASA_PORT"}
-    monkeypatch.setattr(settings, "read_defaults", lambda: without_port)
+    def use(text: str) -> None:
+        path = tmp_path / "defaults.env"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(defaults, "DEFAULTS_FILE", path)
+        read_defaults.cache_clear()
+
+    yield use
+    read_defaults.cache_clear()
+
+
+def test_a_setting_missing_everywhere_is_named(defaults_file, unset):
+    project_defaults = (PROJECT_ROOT / "defaults.env").read_text(encoding="utf-8")
+    defaults_file(project_defaults.replace("\nRASA_PORT=5005\n", "\n"))
     unset("RASA_PORT")
     with pytest.raises(SettingsError, match="RASA_PORT: set neither in the environment nor in defaults.env"):
         load()
@@ -164,6 +170,27 @@ def test_apply_defaults_fills_only_what_the_environment_leaves_unset():
     apply_defaults(environ)
     assert environ["RASA_PORT"] == "6006" and environ["WEBCHAT_ORIGIN"] == ""
     assert environ["ACTION_PORT"] == "5055" and set(SETTING_NAMES) <= set(environ)
+
+
+def test_apply_defaults_leaves_the_environment_alone_when_defaults_env_is_gone(monkeypatch, tmp_path):
+    monkeypatch.setattr(defaults, "DEFAULTS_FILE", tmp_path / "moved-away.env")
+    read_defaults.cache_clear()
+    try:
+        environ = {"RASA_PORT": "6006"}
+        apply_defaults(environ)
+        assert environ == {"RASA_PORT": "6006"}
+    finally:
+        read_defaults.cache_clear()
+
+
+def test_what_every_python_in_venv_runs_at_start_imports_the_standard_library_only():
+    pth = subprocess.run(
+        [PYTHON, "-S", "-c", "import sys, deployment.defaults; print(*(m for m in sys.modules if '.' not in m))"],
+        cwd=PROJECT_ROOT, env={"PYTHONPATH": str(PROJECT_ROOT)}, capture_output=True, text=True, timeout=60,
+    )
+    assert pth.returncode == 0, pth.stderr
+    assert "deployment" in pth.stdout.split()
+    assert not set(pth.stdout.split()) - set(sys.stdlib_module_names) - {"__main__", "deployment"}
 
 
 # --- the shell's way in: python -m deployment, scripts/with-defaults -------------------------
