@@ -44,9 +44,10 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	touch $@
 
 # Plain `rasa run` and `rasa run actions` with .venv active get defaults.env too: every Python in
-# .venv fills unset variables from it at start (business.settings.apply_defaults).
-$(DEFAULTS_PTH): $(BIN)/.installed
-	printf '%s\nimport business.settings; business.settings.apply_defaults()\n' "$(CURDIR)" > $@
+# .venv fills unset variables from it at start (deployment.defaults.apply_defaults). Written again
+# whenever this Makefile changes, so an updated checkout never keeps a line naming an old module.
+$(DEFAULTS_PTH): $(BIN)/.installed Makefile
+	printf '%s\nimport deployment.defaults; deployment.defaults.apply_defaults()\n' "$(CURDIR)" > $@
 
 # Downloaded (hash-checked), never installed: only the wheel's vocab files are read.
 $(WORD_VECTORS): requirements-vectors.txt | $(BIN)/.installed

@@ -13,8 +13,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from business.clock import Clock
 from business.japanese_time import NamedMoment, is_past_tense, parse_when
 from business.maintenance import Window
-from business.settings import Settings
 from business.triage import TriageFacts
+from deployment.settings import Settings, load
 from storage import repository
 from storage.database import session_scope
 
@@ -24,10 +24,12 @@ T = TypeVar("T")
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    return Settings.from_env()
+    """The deployment settings, read once per action server (tests clear the cache to change them)."""
+    return load()
 
 
 def clock() -> Clock:
+    """Japan time, pinned by ASSISTANT_NOW when it is set (business/ never reads the environment)."""
     return Clock.from_setting(settings().assistant_now)
 
 
@@ -71,7 +73,7 @@ def conversation_intents(tracker: Tracker) -> list[str]:
 def with_database(work: Callable[[Any], T], fallback: T) -> T:
     """Run `work(session)`; if the database is down, log and return `fallback` so the reply still comes."""
     try:
-        with session_scope(settings().database_url) as session:
+        with session_scope(settings().assistant_db_url) as session:
             return work(session)
     except SQLAlchemyError as error:
         logger.warning("action database unavailable: %s", type(error).__name__)

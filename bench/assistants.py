@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Optional
 
-import requests
-
-from business.settings import PROJECT_ROOT
-from tests.support.servers import assistant_env, free_port, stop
+from deployment.settings import PROJECT_ROOT
+from tests.support.servers import assistant_env, on_free_ports, stop, wait_for
 
 BIN = PROJECT_ROOT / ".venv" / "bin"
 # The conversation tests' main fixture: a Tuesday afternoon (call centre open, no maintenance),
 # so every run of ours answers the same way whatever the real clock says.
 TUESDAY_2PM = "2026-12-01T14:00:00+09:00"
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+# How long a server may take to listen, and how often it is asked (as often as the first answer is).
+ACTION_SERVER_SECONDS, RASA_SERVER_SECONDS, POLL_SECONDS = 120, 300, 0.1
 
 
 @dataclass
@@ -127,18 +127,24 @@ def rest_only_credentials(path: Path) -> Path:
 
 
 def start_baseline(trained: Trained, workdir: Path, sqlite_tracker: bool = False) -> Running:
-    port = free_port()
+    """The baseline's Rasa server, listening; launched again on a new port if its port was taken meanwhile."""
     endpoints = (
         sqlite_endpoints(workdir / "baseline-endpoints.yml", workdir / "baseline-tracker.db")
         if sqlite_tracker else trained.project / "endpoints.yml"
     )
     log = workdir / "rasa-baseline.log"
-    launched = time.monotonic()
-    process = _launch(
-        _rasa_run(trained.model, port, trained.project / "credentials.yml", endpoints),
-        trained.project, base_env(), log,
-    )
-    return Running(f"http://127.0.0.1:{port}", launched, {"rasa": process.pid}, [process], [log])
+
+    def start(port: int) -> Running:
+        launched = time.monotonic()
+        process = _launch(
+            _rasa_run(trained.model, port, trained.project / "credentials.yml", endpoints),
+            trained.project, base_env(), log,
+        )
+        running = Running(f"http://127.0.0.1:{port}", launched, {"rasa": process.pid}, [process], [log])
+        _wait_listening(running, [f"{running.rasa_url}/"], [RASA_SERVER_SECONDS])
+        return running
+
+    return on_free_ports(1, start)
 
 
 def start_ours(
@@ -148,39 +154,38 @@ def start_ours(
     endpoints: Path = PROJECT_ROOT / "endpoints.yml",
     credentials: Path = PROJECT_ROOT / "credentials.yml",
 ) -> Running:
-    """Action server and Rasa server launched together, as `scripts/run-all` does (migrations first).
+    """Action server and Rasa server launched together, as `scripts/run-all` does (migrations first),
+    both listening; launched again on new ports if a port was taken meanwhile.
 
     By default with the project's own credentials.yml and endpoints.yml (default profile: SQLite
     tracker store): the REST channel as customers reach it, guard included.
     """
-    action_port, rasa_port = free_port(), free_port()
-    env = ours_env(workdir, action_port, extra_env)
-    subprocess.run([str(BIN / "python"), "-m", "storage.cli", "migrate"], cwd=PROJECT_ROOT, env=env,
-                   check=True, capture_output=True)
     action_log, rasa_log = workdir / "actions-ours.log", workdir / "rasa-ours.log"
-    launched = time.monotonic()
-    actions = _launch([str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-                      PROJECT_ROOT, env, action_log)
-    rasa = _launch(_rasa_run(trained.model, rasa_port, credentials, endpoints),
-                   PROJECT_ROOT, env, rasa_log)
-    running = Running(f"http://127.0.0.1:{rasa_port}", launched, {"rasa": rasa.pid, "actions": actions.pid},
-                      [actions, rasa], [action_log, rasa_log])
+
+    def start(action_port: int, rasa_port: int) -> Running:
+        env = ours_env(workdir, action_port, extra_env)
+        subprocess.run([str(BIN / "python"), "-m", "storage.cli", "migrate"], cwd=PROJECT_ROOT, env=env,
+                       check=True, capture_output=True)
+        launched = time.monotonic()
+        actions = _launch([str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+                          PROJECT_ROOT, env, action_log)
+        rasa = _launch(_rasa_run(trained.model, rasa_port, credentials, endpoints), PROJECT_ROOT, env, rasa_log)
+        running = Running(f"http://127.0.0.1:{rasa_port}", launched, {"rasa": rasa.pid, "actions": actions.pid},
+                          [actions, rasa], [action_log, rasa_log])
+        _wait_listening(
+            running, [f"http://127.0.0.1:{action_port}/health", f"{running.rasa_url}/"],
+            [ACTION_SERVER_SECONDS, RASA_SERVER_SECONDS],
+        )
+        return running
+
+    return on_free_ports(2, start)
+
+
+def _wait_listening(running: Running, urls: list[str], seconds: list[float]) -> None:
+    """Until each process answers at its URL, counted from the launch; stops them all if one does not."""
     try:
-        _wait_healthy(f"http://127.0.0.1:{action_port}/health", actions, action_log, launched + 120)
+        for process, log, url, limit in zip(running.processes, running.logs, urls, seconds, strict=True):
+            wait_for(url, running.launched_at + limit - time.monotonic(), process, log, poll=POLL_SECONDS)
     except Exception:
         running.stop()
         raise
-    return running
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"exited {process.returncode}:\n{_tail(log)}")
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(f"{url} not healthy in time:\n{_tail(log)}")

@@ -26,7 +26,7 @@ from typing import Any, Optional, Sequence
 
 from bench.nlu_metrics import IntentScores, score
 from bench.stats import percentile
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 
 TARGET_F1 = 0.95
 CANDIDATES = sorted((PROJECT_ROOT / "bench" / "pipelines").glob("*.yml"))

@@ -12,7 +12,7 @@ COLOURS = {"baseline": "#8c8c8c", "ours": "#d62728"}
 
 def _short(value: str) -> str:
     """A path inside the project, shown relative to it (a what-if's PYTHONPATH)."""
-    from business.settings import PROJECT_ROOT
+    from deployment.settings import PROJECT_ROOT
 
     path = Path(value)
     return str(path.relative_to(PROJECT_ROOT)) if path.is_absolute() and path.is_relative_to(PROJECT_ROOT) else value

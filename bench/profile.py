@@ -22,7 +22,7 @@ from typing import Iterable, Optional, Sequence
 from bench import assistants, messages
 from bench.load import first_answer, run_phase
 from bench.run import parse_env
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 
 # Frames from these places say what the work is; the event loop and Sanic frames above them do not.
 INTERESTING = ("rasa/", "jsonschema/", "sqlalchemy/", "tensorflow/", "sklearn/", "sudachi", "rasa_addons/",

@@ -22,7 +22,7 @@ from bench import assistants, messages
 from bench.load import first_answer, run_phase
 from bench.memory import tree_cpu_seconds
 from bench.run import parse_env
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from bench import assistants, machine, messages, report, results
 from bench.load import PhaseResult, first_answer, run_phase
 from bench.memory import MemorySampler, tree_cpu_seconds
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 
 TESTS = PROJECT_ROOT / "tests" / "integration" / "test_conversations.py"
 

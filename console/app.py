@@ -13,7 +13,6 @@ import argparse
 import asyncio
 import functools
 import json
-import os
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -26,8 +25,8 @@ from sanic.response import HTTPResponse, html, raw, redirect
 from sanic.response import json as json_response
 
 from business.clock import Clock, to_jst
-from business.settings import PROJECT_ROOT, Settings, tracker_database_url
 from console import auth, queries
+from deployment.settings import PROJECT_ROOT, Settings, SettingsError, load
 from storage import repository
 from storage.cli import jst_text, parse_day, parse_moment
 from storage.database import engine_for, session_scope
@@ -70,13 +69,11 @@ class ConsoleConfig:
     clock: Clock
 
     @classmethod
-    def from_env(cls, environ: Optional[dict[str, str]] = None) -> "ConsoleConfig":
-        env = dict(os.environ if environ is None else environ)
-        settings = Settings.from_env(env)
+    def from_settings(cls, settings: Settings) -> "ConsoleConfig":
         return cls(
-            database_url=settings.database_url,
-            tracker_url=tracker_database_url(env),
-            token=auth.operator_token(env),
+            database_url=settings.assistant_db_url,
+            tracker_url=settings.tracker_database_url,
+            token=auth.operator_token(settings),
             domain_file=PROJECT_ROOT / "domain.yml",
             clock=Clock.from_setting(settings.assistant_now),
         )
@@ -369,12 +366,16 @@ def create_app(config: ConsoleConfig, name: str = "operator_console") -> Sanic:
 
 
 def main() -> None:
+    try:
+        settings = load()
+    except SettingsError as error:
+        raise SystemExit(f"serve-console: {error}") from None
     parser = argparse.ArgumentParser(description="Serve the operator console.")
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("CONSOLE_PORT", "8090")))
+    parser.add_argument("--port", type=int, default=settings.console_port)
     args = parser.parse_args()
     try:
-        config = ConsoleConfig.from_env()
+        config = ConsoleConfig.from_settings(settings)
     except auth.TokenError as error:
         raise SystemExit(f"serve-console: {error}") from None
     app = create_app(config)

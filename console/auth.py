@@ -14,10 +14,9 @@ import os
 import secrets
 import time
 from collections import OrderedDict
-from pathlib import Path
-from typing import Callable, Mapping, Optional
+from typing import Callable, Optional
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import Settings
 
 MIN_TOKEN_LENGTH = 16
 SESSION_SECONDS = 8 * 3600
@@ -28,16 +27,11 @@ class TokenError(RuntimeError):
     """The configured operator token cannot be used (too short, or the Rasa API token)."""
 
 
-def token_file(environ: Mapping[str, str]) -> Path:
-    """CONSOLE_TOKEN_FILE, relative to the project root."""
-    return PROJECT_ROOT / environ.get("CONSOLE_TOKEN_FILE", "var/console-token")
-
-
-def operator_token(environ: Mapping[str, str]) -> str:
-    """CONSOLE_TOKEN, or the token file's, made on first use."""
-    token = environ.get("CONSOLE_TOKEN", "").strip()
+def operator_token(settings: Settings) -> str:
+    """CONSOLE_TOKEN, or the token file's (CONSOLE_TOKEN_FILE), made on first use."""
+    token = settings.console_token.get_secret_value().strip()
     if not token:
-        path = token_file(environ)
+        path = settings.console_token_file
         if not path.is_file() or not path.read_text(encoding="utf-8").strip():
             path.parent.mkdir(parents=True, exist_ok=True)
             descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -46,7 +40,7 @@ def operator_token(environ: Mapping[str, str]) -> str:
         token = path.read_text(encoding="utf-8").strip()
     if len(token) < MIN_TOKEN_LENGTH:
         raise TokenError(f"the operator token must be at least {MIN_TOKEN_LENGTH} characters")
-    if token == environ.get("RASA_AUTH_TOKEN", "").strip():
+    if token == settings.rasa_auth_token.get_secret_value().strip():
         raise TokenError("the operator token must not be the Rasa API token (RASA_AUTH_TOKEN)")
     return token
 

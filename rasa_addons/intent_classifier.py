@@ -39,7 +39,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from business.settings import word_vectors_dir
+from deployment.settings import load as load_settings
 from rasa_addons import sentence_encoder, word_vectors
 from rasa_addons.intent_features import intent_features
 
@@ -95,7 +95,7 @@ def _counted_features(spellings: List[tuple[str, str]], text: str) -> Dict[str, 
 class LinearIntentClassifier(GraphComponent, IntentClassifier):
     """`C`: inverse regularisation strength (Rasa's own classifier fixes it at 1; 10 scored best in
     make eval-nlu); `ranking_length`: how many intents the ranking keeps; `word_vectors`: the name
-    of a word-vector archive in the word-vectors folder (business.settings), or None for none;
+    of a word-vector archive in the word-vectors folder (WORD_VECTORS_DIR), or None for none;
     `word_vector_weight`: the scale of the message vector against the counted features;
     `sentence_encoder`: the name of a sentence encoder (rasa_addons.sentence_encoder), or None for
     none; `sentence_encoder_weight`: the scale of its embedding; `sentence_encoder_threshold`: the
@@ -141,7 +141,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         # Both are loaded as the component is built, so a missing archive or package stops the
         # server at start, not a customer's turn.
         name = self._config["word_vectors"]
-        self._vectors = word_vectors.load(word_vectors_dir() / f"{name}.npz") if name else None
+        self._vectors = word_vectors.load(load_settings().word_vectors_dir / f"{name}.npz") if name else None
         encoder = self._config["sentence_encoder"]
         self._encoder = sentence_encoder.load(encoder) if encoder else None
 

@@ -21,7 +21,7 @@ import os
 import sys
 from typing import List, Optional, Sequence
 
-from business.settings import api_enabled, deployment_profile, endpoints_file
+from deployment.settings import Settings, SettingsError, load
 
 MIN_TOKEN_CHARS = 16
 
@@ -30,43 +30,45 @@ class Refusal(Exception):
     """The server must not start: the reason goes to the operator, the exit status is 2."""
 
 
+def settings() -> Settings:
+    """The deployment settings, or Refusal naming each bad variable."""
+    try:
+        return load()
+    except SettingsError as error:
+        raise Refusal(str(error)) from None
+
+
 def rasa_arguments(args: Sequence[str]) -> List[str]:
     """The `rasa run` arguments for `args`, with the profile's endpoints and the API token; or Refusal."""
     args = list(args)
-    try:
-        profile = deployment_profile()
-    except ValueError as unknown:
-        raise Refusal(str(unknown)) from None
+    current = settings()
     if any(arg == "--auth-token" or arg.startswith("--auth-token=") for arg in args):
         raise Refusal("give the API token in RASA_AUTH_TOKEN, not on the command line (it would show in ps)")
-    enable_api = api_enabled()
+    enable_api = current.rasa_enable_api
     if "--enable-api" in args:
         args.remove("--enable-api")
         enable_api = True
     if not any(arg == "--endpoints" or arg.startswith("--endpoints=") for arg in args):
-        args += ["--endpoints", str(endpoints_file(profile))]
+        args += ["--endpoints", str(current.endpoints_file)]
     if enable_api:
-        token = os.environ.get("RASA_AUTH_TOKEN", "")
+        token = current.rasa_auth_token.get_secret_value()
         if len(token.strip()) < MIN_TOKEN_CHARS:
             raise Refusal(
                 f"refusing to enable the HTTP API without RASA_AUTH_TOKEN (at least {MIN_TOKEN_CHARS} characters)"
             )
         args += ["--enable-api", "--auth-token", token]
-    print(f"serve-rasa: profile {profile}, HTTP API {'on (token required)' if enable_api else 'off'}", file=sys.stderr)
+    print(f"serve-rasa: profile {current.assistant_profile}, HTTP API {'on (token required)' if enable_api else 'off'}", file=sys.stderr)
     return args
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args == ["--print-api"]:
-        print("on" if api_enabled() else "off")
-        return 0
     try:
+        if args == ["--print-api"]:
+            print("on" if settings().rasa_enable_api else "off")
+            return 0
         if args == ["--print-endpoints"]:
-            try:
-                print(endpoints_file(deployment_profile()))
-            except ValueError as unknown:
-                raise Refusal(str(unknown)) from None
+            print(settings().endpoints_file)
             return 0
         from rasa_addons import rasa_changes
 

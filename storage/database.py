@@ -12,13 +12,14 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from business.settings import Settings
+from deployment.settings import load
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def database_url(url: Optional[str] = None) -> str:
-    return url or Settings.from_env().database_url
+    """`url`, or else ASSISTANT_DB_URL."""
+    return url or load().assistant_db_url
 
 
 @lru_cache(maxsize=8)

@@ -10,15 +10,14 @@
   before the widget sends the text or keeps it in sessionStorage.
 - A Content-Security-Policy allows this server and Rasa only, as a net for anything missed.
 
-Standard library only (and business.redaction, itself standard library only), so
-`scripts/serve-web` starts in well under a second.
+Standard library only, besides business.redaction (itself standard library only) and the
+settings loader (deployment.settings), so `scripts/serve-web` starts in well under a second.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from functools import lru_cache
@@ -33,6 +32,7 @@ if str(WEB_DIR.parent) not in sys.path:  # scripts/serve-web runs this file dire
     sys.path.insert(0, str(WEB_DIR.parent))
 
 from business import redaction  # noqa: E402 - needs the project root on sys.path
+from deployment.settings import SettingsError, load  # noqa: E402
 
 BUNDLE = WEB_DIR / "node_modules" / "rasa-webchat" / "lib" / "index.js"
 STATIC = {
@@ -205,12 +205,17 @@ def make_handler(socket_url: str, web_dir: Path = WEB_DIR, bundle: Path = BUNDLE
 
 
 def main(argv: Optional[list[str]] = None) -> int:
+    try:
+        settings = load()
+    except SettingsError as error:
+        print(f"serve-web: {error}", file=sys.stderr)
+        return 1
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
+    parser.add_argument("--port", type=int, default=settings.web_port)
     parser.add_argument(
         "--socket-url",
-        default=f"http://localhost:{os.environ.get('RASA_PORT', '5005')}",
+        default=f"http://localhost:{settings.rasa_port}",
         help="where the browser reaches Rasa's socket.io (default http://localhost:$RASA_PORT)",
     )
     args = parser.parse_args(argv)

@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw, ImageFont
 from rasa.shared.utils.io import read_config_file
 
 from business.call_centre import PHONE_LINES, PhoneLine
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from rasa_addons.channels.line import line_settings
 from rasa_addons.channels.line_api import DEFAULT_BASE_URL, call_item, quick_reply_item
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import inspect
 import logging
-import os
 import re
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
@@ -41,7 +40,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from business.call_centre import phone_lines_in
-from business.settings import read_defaults
+from deployment.settings import load
 from rasa_addons.channels import guard
 
 logger = logging.getLogger(__name__)
@@ -52,21 +51,17 @@ SESSION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 def allowed_origins(configured: Union[Text, List[Text], None] = None) -> List[Text]:
-    """Origins that may open the socket: from credentials, else WEBCHAT_ORIGIN (env, then defaults.env).
+    """Origins that may open the socket: from credentials, else WEBCHAT_ORIGIN.
 
     "*" is refused: the page has one origin, and a finance chat must not be embeddable anywhere.
     """
     if configured is None or configured == "" or configured == []:
-        configured = os.environ.get(ORIGIN_SETTING) or _default_origin()
+        configured = load().webchat_origin
     values = configured.replace(",", " ").split() if isinstance(configured, str) else list(configured)
     origins = [str(value).strip().rstrip("/") for value in values if str(value).strip()]
     if not origins or "*" in origins:
         raise ValueError(f"socket.io needs the web chat page's origin ({ORIGIN_SETTING}), never '*' or nothing")
     return origins
-
-
-def _default_origin() -> Text:
-    return read_defaults().get(ORIGIN_SETTING, "")  # defaults.env: the one place defaults live
 
 
 def session_id_from(data: Any) -> Optional[Text]:

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from ruamel.yaml import YAML
 
 from actions import context
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from storage.database import migrate
 
 DOMAIN = YAML(typ="safe").load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))

@@ -241,7 +241,7 @@ def rasa_form():
     from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
     import rasa_addons  # noqa: F401 - Rasa as the servers run it
-    from business.settings import PROJECT_ROOT
+    from deployment.settings import PROJECT_ROOT
 
     async def validate_on_this_side(action, output_channel, nlg, tracker, domain):
         assert action.name() == "validate_interest_form"

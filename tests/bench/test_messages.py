@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from bench.messages import conversation, conversations, scripts_from_rasa_project, scripts_from_test_source
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 
 SOURCE = '''
 def inform(**slots): ...

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from bench.eval_nlu import HOLDOUT, load_examples
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from rasa_addons.intent_features import kana_folded
 
 

@@ -51,7 +51,7 @@ def test_ours_env_pairs_and_project_relative_pythonpath():
     import pytest
 
     from bench.run import parse_env
-    from business.settings import PROJECT_ROOT
+    from deployment.settings import PROJECT_ROOT
 
     assert parse_env(["A=1", "B=x=y"]) == {"A": "1", "B": "x=y"}
     assert parse_env(["PYTHONPATH=bench/whatif"]) == {"PYTHONPATH": str(PROJECT_ROOT / "bench" / "whatif")}

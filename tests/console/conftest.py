@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from dataclasses import dataclass
 from typing import Iterator
@@ -10,7 +9,7 @@ from typing import Iterator
 import pytest
 import requests
 
-from business.settings import PROJECT_ROOT, read_defaults
+from deployment.settings import PROJECT_ROOT, environment
 from tests.console.seed import NOW, seed_sqlite
 from tests.support.servers import free_port, stop, wait_for
 
@@ -36,8 +35,7 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
     seeded = seed_sqlite(workdir)
     port = free_port()
     env = {
-        **read_defaults(),
-        **os.environ,
+        **environment(),
         "ASSISTANT_PROFILE": "default",
         "ASSISTANT_DB_URL": seeded.database_url,
         "TRACKER_DB_PATH": str(workdir / "tracker.db"),

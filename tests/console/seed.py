@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dateutil import parser
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from storage import repository
 from storage.database import migrate, session_scope
 

@@ -7,34 +7,35 @@ import stat
 import pytest
 
 from console import auth
+from deployment.settings import load
 
 
 def test_a_fresh_machine_gets_a_random_token_only_its_owner_can_read(tmp_path):
-    env = {"CONSOLE_TOKEN": "", "CONSOLE_TOKEN_FILE": str(tmp_path / "var" / "console-token")}
-    token = auth.operator_token(env)
+    settings = load(console_token="", console_token_file=str(tmp_path / "var" / "console-token"))
+    token = auth.operator_token(settings)
     path = tmp_path / "var" / "console-token"
     assert len(token) >= auth.MIN_TOKEN_LENGTH
     assert path.read_text().strip() == token
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert auth.operator_token(env) == token  # kept across restarts
+    assert auth.operator_token(settings) == token  # kept across restarts
 
 
 def test_the_environment_token_wins_over_the_file(tmp_path):
-    env = {"CONSOLE_TOKEN": "operator-token-from-env", "CONSOLE_TOKEN_FILE": str(tmp_path / "unused")}
-    assert auth.operator_token(env) == "operator-token-from-env"
+    settings = load(console_token="operator-token-from-env", console_token_file=str(tmp_path / "unused"))
+    assert auth.operator_token(settings) == "operator-token-from-env"
     assert not (tmp_path / "unused").exists()
 
 
 @pytest.mark.parametrize(
-    "env",
+    "tokens",
     [
-        {"CONSOLE_TOKEN": "short"},
-        {"CONSOLE_TOKEN": "the-same-token-as-rasa", "RASA_AUTH_TOKEN": "the-same-token-as-rasa"},
+        {"console_token": "short", "rasa_auth_token": ""},
+        {"console_token": "the-same-token-as-rasa", "rasa_auth_token": "the-same-token-as-rasa"},
     ],
 )
-def test_a_short_token_or_the_rasa_api_token_is_refused(env):
+def test_a_short_token_or_the_rasa_api_token_is_refused(tokens):
     with pytest.raises(auth.TokenError):
-        auth.operator_token(env)
+        auth.operator_token(load(**tokens))
 
 
 def test_tokens_match_only_exactly():

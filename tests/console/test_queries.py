@@ -8,8 +8,8 @@ from typing import Iterator
 import pytest
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
-from business.settings import PROJECT_ROOT
 from console import queries
+from deployment.settings import PROJECT_ROOT
 from storage import repository
 from storage.database import engine_for, session_scope
 from tests.console.seed import NONSENSE, NOW, SECRETS, Seeded, seed, seed_sqlite

@@ -10,14 +10,14 @@ import pytest
 import requests
 import yaml
 
-from business.settings import PROJECT_ROOT, read_defaults
+from deployment.settings import PROJECT_ROOT, environment, read_defaults
 from tests.support.servers import BIN, MODEL, free_port, stop, wait_for
 
 pytestmark = pytest.mark.slow
 
 
 def rasa(*args: str, cwd=PROJECT_ROOT) -> subprocess.CompletedProcess:
-    env = {**read_defaults(), **os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {**environment(), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
     return subprocess.run([str(BIN / "rasa"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 

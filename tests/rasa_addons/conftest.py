@@ -14,7 +14,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.core.generator import TrainingDataGenerator
 from rasa.shared.importers.importer import TrainingDataImporter
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from tests.support.line_models import LineModels, start_line_models
 
 

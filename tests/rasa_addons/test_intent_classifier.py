@@ -129,10 +129,10 @@ def test_with_word_vectors_probabilities_are_scikit_learns_on_counts_and_the_sca
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from business.settings import word_vectors_dir
+    from deployment.settings import load as load_settings
     from rasa_addons.word_vectors import load
 
-    vectors = load(word_vectors_dir() / "ja_ginza-5.2.0.npz")
+    vectors = load(load_settings().word_vectors_dir / "ja_ginza-5.2.0.npz")
 
     def dense(m: Message) -> np.ndarray:
         vector = vectors.message_vector([(x.text, x.lemma) for x in m.get("text_tokens")])

@@ -30,7 +30,7 @@ from sanic import Sanic
 
 from business.call_centre import LADIES_CALL, PROMISE_CALL
 from business.redaction import SECRET_WARNING
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from rasa_addons.channels import guard
 from rasa_addons.channels.line import TEXT_ONLY_NOTICE, ChatQueues, LineInput, SeenEvents
 from rasa_addons.channels.line_api import LineApi, RetryPolicy, split_text

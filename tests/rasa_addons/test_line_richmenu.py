@@ -11,7 +11,7 @@ from typing import Iterator
 import pytest
 from PIL import Image, ImageStat
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from rasa_addons.channels import guard
 from rasa_addons.channels.line_richmenu import (
     HEIGHT,

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from rasa_addons import rasa_changes
 
 PYTHON = str(PROJECT_ROOT / ".venv" / "bin" / "python")

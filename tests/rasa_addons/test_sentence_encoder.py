@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from rasa_addons.sentence_encoder import MAX_CHARACTERS, load
 
 

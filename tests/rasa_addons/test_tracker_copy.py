@@ -18,7 +18,7 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from rasa_addons import tracker_copy
 
 DOMAIN = Domain.load(str(PROJECT_ROOT / "domain.yml"))

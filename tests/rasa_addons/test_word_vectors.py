@@ -12,7 +12,7 @@ import msgpack
 import numpy as np
 import pytest
 
-from business.settings import word_vectors_dir
+from deployment.settings import load as load_settings
 from rasa_addons.word_vectors import build_from_wheel, load, spacy_key
 
 
@@ -29,7 +29,7 @@ def fake_wheel(path: Path, words: dict[str, list[float]]) -> Path:
 
 
 def test_spacy_key_is_spacys_murmurhash_so_the_real_wheel_maps_its_words():
-    installed = word_vectors_dir() / "ja_ginza-5.2.0.npz"
+    installed = load_settings().word_vectors_dir / "ja_ginza-5.2.0.npz"
     if not installed.is_file():
         pytest.fail(f"{installed} is missing: make install builds it")
     # 480,425 of the wheel's 480,443 strings found their row: a wrong hash would find none.
@@ -58,7 +58,7 @@ def test_a_message_vector_takes_the_first_known_spelling_of_each_word(tmp_path):
 
 
 def test_the_installed_vectors_know_what_customers_mean():
-    vectors = load(word_vectors_dir() / "ja_ginza-5.2.0.npz")
+    vectors = load(load_settings().word_vectors_dir / "ja_ginza-5.2.0.npz")
 
     def similarity(a: str, b: str) -> float:
         return float(vectors.unit_vectors[vectors.row_of(a)] @ vectors.unit_vectors[vectors.row_of(b)])

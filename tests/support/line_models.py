@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 import pytest
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 
 SDK_PYTHON = PROJECT_ROOT / ".venv" / "share" / "line-sdk" / "bin" / "python"
 CHECKER = Path(__file__).with_name("line_sdk_check.py")

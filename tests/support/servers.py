@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import socket
 import subprocess
@@ -10,14 +9,15 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping, Optional, Sequence
+from typing import Callable, Iterator, Mapping, Optional, Sequence, TypeVar
 
 import requests
 
-from business.settings import PROJECT_ROOT, read_defaults
+from deployment.settings import PROJECT_ROOT, environment
 
 MODEL = PROJECT_ROOT / "models" / "assistant.tar.gz"
 BIN = PROJECT_ROOT / ".venv" / "bin"
+T = TypeVar("T")
 
 
 # Below Linux's ephemeral range (32768-60999): a port the kernel hands out for `bind(0)` can be taken
@@ -50,7 +50,10 @@ _PORT_IN_USE = ("address already in use", "[errno 98]")
 PORT_ATTEMPTS = 5
 
 
-def wait_for(url: str, timeout: float, process: Optional[subprocess.Popen] = None, log: Optional[Path] = None) -> None:
+def wait_for(
+    url: str, timeout: float, process: Optional[subprocess.Popen] = None, log: Optional[Path] = None, poll: float = 0.3
+) -> None:
+    """Until `url` answers below 500; PortTaken if `process` exited because its port was in use."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -62,8 +65,23 @@ def wait_for(url: str, timeout: float, process: Optional[subprocess.Popen] = Non
                 return
         except requests.RequestException:
             pass
-        time.sleep(0.3)
+        time.sleep(poll)
     raise TimeoutError(f"{url} did not answer within {timeout}s: {log.read_text()[-3000:] if log else ''}")
+
+
+def on_free_ports(count: int, start: Callable[..., T]) -> T:
+    """`start(*ports)` on `count` ports from free_port(), started again on new ports when it raises PortTaken.
+
+    A port found free can be taken before the server binds it. `start` stops whatever it launched
+    before it lets PortTaken out; after PORT_ATTEMPTS tries the last PortTaken is raised.
+    """
+    for attempt in range(1, PORT_ATTEMPTS + 1):
+        try:
+            return start(*(free_port() for _ in range(count)))
+        except PortTaken:
+            if attempt == PORT_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 @dataclass
@@ -100,7 +118,7 @@ class Assistant:
 
 
 def assistant_env(workdir: Path, overrides: Mapping[str, str] = ()) -> dict:
-    env = {**read_defaults(), **os.environ}
+    env = environment()
     env.update(
         {
             "ASSISTANT_DB_URL": f"sqlite:///{workdir / 'assistant.db'}",
@@ -186,23 +204,22 @@ def running_assistant(
         raise RuntimeError("no trained model: run `make train` first")
     workdir.mkdir(parents=True, exist_ok=True)
     processes: list = []
-    try:
-        # A port found free can be taken before the server binds it: then start again on new ports.
-        for attempt in range(PORT_ATTEMPTS):
-            action_port, rasa_port = free_port(), free_port()
-            env = assistant_env(workdir, {"ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook", **dict(overrides)})
-            try:
-                processes.append(start_action_server(workdir, env, action_port, migrate_db, action_args))
-                processes.append(start_rasa_server(workdir, env, rasa_port, credentials, endpoints, extra_args, rasa_command))
-                break
-            except PortTaken:
-                stop(processes)
-                processes.clear()
-                if attempt == PORT_ATTEMPTS - 1:
-                    raise
-        yield Assistant(
+
+    def start(action_port: int, rasa_port: int) -> Assistant:
+        env = assistant_env(workdir, {"ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook", **dict(overrides)})
+        try:
+            processes.append(start_action_server(workdir, env, action_port, migrate_db, action_args))
+            processes.append(start_rasa_server(workdir, env, rasa_port, credentials, endpoints, extra_args, rasa_command))
+        except PortTaken:
+            stop(processes)
+            processes.clear()
+            raise
+        return Assistant(
             f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", env, workdir, processes,
             action_port=action_port, rasa_port=rasa_port,
         )
+
+    try:
+        yield on_free_ports(2, start)
     finally:
         stop(processes)

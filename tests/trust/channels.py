@@ -21,7 +21,7 @@ from typing import Any, AsyncIterator, Optional, Sequence
 import requests
 
 from business.redaction import SECRET_WARNING
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 
 SOCKETIO_MODULE = PROJECT_ROOT / "rasa_addons" / "channels" / "socketio.py"
 LINE_MODULE = PROJECT_ROOT / "rasa_addons" / "channels" / "line.py"

@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 import pytest
 import requests
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from tests.support.servers import MODEL, SERVE_RASA, Assistant, assistant_env, free_port, running_assistant
 from tests.trust.conftest import FIXED_NOW
 

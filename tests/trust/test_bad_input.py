@@ -22,7 +22,7 @@ import pytest
 import requests
 
 from business import incoming_text
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from rasa_addons.channels import guard
 from tests.support.servers import SERVE_RASA, Assistant, running_assistant
 from tests.trust import channels

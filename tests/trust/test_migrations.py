@@ -20,7 +20,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from storage import repository
 from storage.database import MIGRATIONS, engine_for, migrate, session_scope
 from storage.models import Base, FeedbackAnswer, NotUnderstood

@@ -27,7 +27,7 @@ from typing import Iterator, Optional
 import pytest
 import requests
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from tests.support.servers import SERVE_RASA, free_port, running_assistant, start_rasa_server, stop
 from tests.trust.conftest import FIXED_NOW, PG, REDIS, admin_execute, fresh_database_name, postgres_url
 

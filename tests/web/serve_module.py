@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from types import ModuleType
 
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 
 
 def load_serve() -> ModuleType:

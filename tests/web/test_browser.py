@@ -23,7 +23,7 @@ import socketio
 from ruamel.yaml import YAML
 
 from business.redaction import CARD_NUMBER, PLACEHOLDERS
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from tests.support.servers import free_port, running_assistant, stop, wait_for
 
 pytestmark = pytest.mark.slow

@@ -16,7 +16,7 @@ import subprocess
 import pytest
 
 from business.redaction import PLACEHOLDERS, redact
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from tests.business import test_redaction
 from tests.web.serve_module import serve
 

@@ -14,7 +14,7 @@ from rasa.shared.utils.io import read_config_file
 from business.call_centre import LADIES_CALL, PROMISE_CALL
 from business.incoming_text import EMPTY_REPLY, MAX_TEXT_CHARS, NO_TEXT_REPLY, TOO_LONG_REPLY
 from business.redaction import CARD_NUMBER, PLACEHOLDERS, SECRET_WARNING
-from business.settings import PROJECT_ROOT, read_defaults
+from deployment.settings import PROJECT_ROOT, read_defaults
 from rasa_addons.channels import guard
 from rasa_addons.channels.rest import GuardedRestInput
 from rasa_addons.channels.socketio import GuardedSocketIOInput, WebChatOutput, allowed_origins, with_dial_links

@@ -17,7 +17,7 @@ import requests
 from ruamel.yaml import YAML
 
 from business.incoming_text import EMPTY_REPLY, MAX_TEXT_CHARS, NO_TEXT_REPLY, TOO_LONG_REPLY
-from business.settings import PROJECT_ROOT
+from deployment.settings import PROJECT_ROOT
 from tests.support.servers import Assistant, running_assistant
 
 pytestmark = pytest.mark.slow

@@ -1,0 +1,1 @@
+"""Deployment: how and where the assistant runs (settings), kept apart from the business rules."""
