@@ -139,6 +139,10 @@ _QUESTION_WORD = _rx(r"何時|なんじ|何曜|いつ(?!も)|どこ|どう(す�
 # 「どこに問い合わせればいい？」「連絡先は？」: where to call, whatever topic the message names.
 _WHERE_TO_CALL = _rx(r"(どこ|どちら)(に|へ)?(問い?合わせ|連絡|電話|相談)|問い?合わせ先|連絡先|(問い?合わせ|連絡)(すれば|したら)")
 _PHONE_WORD = _rx(r"電話|でんわ|コール|こーる|オペレーター|窓口|まどぐち|番号|ばんごう|かけ|つなが")
+# 「手帳に書いてあるけど不正ログインの心配は？」: a worry about the risk, not a report of something that happened.
+_RISK_ASKED = _rx(r"(不正|ふせい|第三者|他人|乗っ取|のっと|悪用|漏れ|もれ).{0,12}(心配|しんぱい|大丈夫|危な|あぶな|リスク|不安|怖|こわ)")
+# 「どこで確認すればいいんですか」: where to check something the assistant cannot check itself.
+_WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調べ|しらべ)")
 # 「あなたはどなたでいらっしゃいますか」: who is answering, however politely asked.
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
 _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|どうも|助かり")
@@ -177,6 +181,14 @@ def intent_from_facts(
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))
+    if _RISK_ASKED.search(folded) and not evidence and not _CANNOT_LOG_IN.search(folded):
+        wanted = "ask_term" if explain_term(text) is not None else "ask_member_service_merits"
+        return None if intent == wanted else wanted
+    # 「もう一度電話番号と受付時間を」: the named answer again, not whatever was said last.
+    if intent == "ask_repeat":
+        named = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
+        if len(named) == 1:
+            return named[0]
     if evidence:
         return None if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_call_centre") else REPORT_SUSPICIOUS_LOGIN
     # A lost or stolen card is for the call centre, whatever else the message says.
@@ -221,6 +233,8 @@ def intent_from_facts(
     if facts.get("problem") and "login_method" in facts and intent in _GENERAL_QUESTIONS - {"ask_login_causes"}:
         return REPORT_LOGIN_PROBLEM
     if _WHERE_TO_CALL.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS:
+        return "ask_call_centre"
+    if _WHERE_TO_CHECK.search(folded) and explain_term(text) is None and intent in _WEAK | _GENERAL_QUESTIONS:
         return "ask_call_centre"
     if facts.get("call_line") == "ladies" and intent in _SMALL_WORDS:
         return "ask_call_centre"

@@ -47,6 +47,10 @@ def decided(guess: str, text: str, ranking=()):
         ("deny", "いや、水曜の夜10時です。そしたらどうですか？", "nlu_fallback"),
         ("bot_challenge", "ロボットならもういいです。ばいばい", "goodbye"),
         ("ask_term", "カード番号と暗証番号入れたら違いますって出る", "report_login_problem"),
+        ("report_login_problem", "パスワードをスマホのメモに入れてるんだけど、不正ログインとか大丈夫かな", "ask_term"),
+        ("ask_repeat", "すみません、もう一回コールセンターの番号を", "ask_call_centre"),
+        ("nlu_fallback", "それって本物かどうか、どこで確かめればいいの？", "ask_call_centre"),
+        ("nlu_fallback", "契約の金利はどこで確認できますか", "ask_term"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):
