@@ -192,6 +192,23 @@ _CLAUSE_ENDS = frozenset("たただるすよねわんいぇえ")
 _NOT_THIS_ONE = _rx(r"^[^、。,.]{0,8}?(じゃな|ではな|ではありません|でなく|じゃなく|ちゃう|とちが|と違)")
 
 
+# 「あー違う違う、火曜だった」「いや、ちがう」: the customer correcting themselves, not a login refused.
+_WRONG_WORD = _rx(r"^(違う|ちがう|ちゃう)$")
+_CORRECTION_OPENING = _rx(r"(^|[。．.！!？?\n])[ 　]*(いや|いえ|あー*|ああ|あっ|えっと|ごめん|すみません|すいません)?[、,ー～〜 　]*$")
+_REPEATED_AFTER = _rx(r"^[、,ー～〜 　]*(違う|ちがう|ちゃう)")
+_REPEATED_BEFORE = _rx(r"(違う|ちがう|ちゃう)[、,ー～〜 　]*$")
+# 「違うって出る」「違うと表示される」: what the screen said, a refused login after all.
+_QUOTED_AFTER = _rx(r"^(って|と|て|っ)")
+
+
+def _is_correction_word(text: str, match: re.Match) -> bool:
+    """「違う」 said as a correction: doubled (違う違う) or opening a sentence by itself, not quoted."""
+    if not _WRONG_WORD.match(match.group()) or _QUOTED_AFTER.match(text[match.end() :]):
+        return False
+    before, after = text[: match.start()], text[match.end() :]
+    return bool(_REPEATED_AFTER.match(after) or _REPEATED_BEFORE.search(before) or _CORRECTION_OPENING.search(before))
+
+
 # 「支払日をつい失念して」: what was forgotten is a payment, not a login detail.
 _PAYMENT_BEFORE = _rx(r"(返済|へんさい|支払|しはらい|引き?落とし)(日|期日|び)?(を|が|は|も)?.{0,4}$")
 
@@ -224,6 +241,8 @@ def _first_match(
             if entity == "login_method" and _NOT_THIS_ONE.search(text[match.end() :]):
                 continue
             if value == FORGOT and _PAYMENT_BEFORE.search(text[max(0, match.start() - 10) : match.start()]):
+                continue
+            if value == REJECTED and _is_correction_word(text, match):
                 continue
             return Fact(entity, value, match.start(), match.end())
     if denied is not None and entity == "eligibility":

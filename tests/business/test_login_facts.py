@@ -50,6 +50,9 @@ def facts(text: str) -> dict:
         ("パス完全に頭から飛んだわ", {"login_method": "id_password", "problem": "forgot"}),
         ("今月はまだ払ってません", {"eligibility": "late_repayment"}),
         ("カードなんか作っとらんがね", {"card_holder": "no_card"}),
+        ("ちゃうちゃう、水曜の夜やった", {}),  # a correction, not a refused login
+        ("いや、違う。45日です", {}),
+        ("違うって出るんです", {"problem": "rejected"}),
     ],
 )
 def test_facts_found_in_a_message(text, expected):
