@@ -13,6 +13,7 @@ from actions.handoff import hand_off
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.clarification import actions_of_previous_turn, time_question_follows_phone
+from business.guidance import retry_warning
 from business.handoff import handoff_reason
 from business.maintenance_check import check_login_time, describe_schedule
 from business.triage import skips_maintenance_check
@@ -32,7 +33,8 @@ class ActionCheckMaintenance(Action):
             return events + [SlotSet("maintenance_now", False)]
         now = clock().now()
         verdict = check_login_time(now, named_moment(tracker, now), extra_windows(now))
-        dispatcher.utter_message(text=verdict.message)
+        warning = None if verdict.blocks_login else retry_warning(tracker.latest_message.get("text") or "", tracker.get_slot("problem"))
+        dispatcher.utter_message(text=verdict.message + (f"\n{warning}" if warning else ""))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return events + [SlotSet("maintenance_now", verdict.blocks_login)]
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from business.call_centre import PROMISE_CALL
-from business.login_facts import CARD_PIN, HAS_CARD, ID_PASSWORD, NO_CARD
+from business.folding import kana_fold, to_katakana
+from business.login_facts import CARD_PIN, HAS_CARD, ID_PASSWORD, LOCKED, NO_CARD
 from business.triage import Outcome, TriageFacts
 
 REISSUE_LINK = "「ログインID・パスワードがわからない方はこちら」"
@@ -38,6 +40,21 @@ _INPUT_CHECKLIST = (
 _STOP_RETRYING = (
     "続けて間違えると、安全のためロックがかかります。これ以上は入力を試さないでください。"
 )
+
+# 「ぱすわーど何回かまちがえた」: several failed tries already, the account not locked yet.
+_TRIED_OFTEN = re.compile(
+    to_katakana(r"(何回|何度|なんかい|なんど|数回|すうかい|何べん|なんべん|[2-9２-９二三四五]回|[2-9２-９二三四五]度)(も|か)?"),
+    re.IGNORECASE,
+)
+
+
+def retry_warning(text: str, problem: Optional[str]) -> Optional[str]:
+    """Stop retrying, said at once when the first message tells of several failed tries (a locked
+    account gets its own answer)."""
+    if problem == LOCKED or not _TRIED_OFTEN.search(kana_fold(text).text):
+        return None
+    return _STOP_RETRYING
+
 
 NEVER_SEND_SECRETS = "※ID・パスワード・暗証番号・カード番号は、このチャットには入力しないでください。"
 

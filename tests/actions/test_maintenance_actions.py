@@ -22,6 +22,16 @@ async def test_tuesday_afternoon_starts_the_triage(at, domain):
 
 
 @pytest.mark.asyncio
+async def test_several_failed_tries_are_told_to_stop_before_any_question(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = user_tracker("パスワード3回くらい打ち間違えてもうた", "report_login_problem", slots={"problem": "rejected"})
+    messages, _ = await run(ActionCheckMaintenance(), tracker, domain)
+    assert "これ以上は入力を試さないでください" in text_of(messages)
+    calm = user_tracker("パスワードが違うと出ます", "report_login_problem", slots={"problem": "rejected"})
+    assert "ロック" not in text_of((await run(ActionCheckMaintenance(), calm, domain))[0])
+
+
+@pytest.mark.asyncio
 async def test_server_time_zone_does_not_matter(at, domain):
     at("2026-11-29T18:30:00+00:00")  # Monday 3:30 in Japan
     messages, events = await run(ActionCheckMaintenance(), user_tracker("ログインできません", "report_login_problem"), domain)
