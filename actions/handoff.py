@@ -19,6 +19,8 @@ from actions.context import (
 )
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
+from business.clarification import pin_question_follows, texts_of_previous_turn
+from business.guidance import pin_question_guidance
 from business.handoff import handoff_message, handoff_reason, same_reason
 from storage import repository
 
@@ -59,5 +61,8 @@ class ActionPhoneHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if pin_question_follows(texts_of_previous_turn(tracker.events), tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(text=pin_question_guidance())  # it says the phone line cannot either
+            return []
         reason = handoff_reason(tracker.get_slot("eligibility"), latest_intent(tracker))
         return hand_off(dispatcher, tracker, reason) + [SlotSet("awaiting_feedback", False)]

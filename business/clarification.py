@@ -111,3 +111,18 @@ def follow_up_of(
     if gave_the_number and _PHONE_WORDS.search(kana_fold(text).text):
         return PHONE_FOLLOW_UP
     return None
+
+
+# 「え 電話で教えてもらえんの？」 right after the PIN answer: whether the phone line can tell or reset the PIN.
+_PIN_ANSWER_WORDS = ("暗証番号", "自動契約機")
+_PHONE_CAN_DO_IT = re.compile(
+    to_katakana(r"(電話|でんわ|コール|オペレーター).{0,12}(教え|おしえ|聞け|きけ|聞い|変え|かえ|変更|再設定|わか|分か|確認)"),
+    re.IGNORECASE,
+)
+
+
+def pin_question_follows(previous_turn_texts: Sequence[str], text: str) -> bool:
+    """Whether `text` asks if the phone line can do what the previous answer (the PIN reset) said
+    only a machine can."""
+    answered_pin = any(all(word in said for word in _PIN_ANSWER_WORDS) for said in previous_turn_texts)
+    return answered_pin and bool(_PHONE_CAN_DO_IT.search(kana_fold(text).text))

@@ -113,3 +113,25 @@ async def test_a_time_asked_right_after_the_phone_line_is_about_the_phone(at, do
     text = text_of(messages)
     assert "0120-24-0365" in text and "12月9日(水) 12:30は受付時間内です" in text
     assert "メンテナンス" not in text
+
+
+@pytest.mark.asyncio
+async def test_asking_whether_the_phone_can_tell_the_pin_right_after_the_pin_answer(at, domain, database_url):
+    from rasa_sdk import Tracker
+
+    at("2026-12-08T14:00:00+09:00")
+    latest = {"text": "じゃあ電話したら番号わかるん？", "intent": {"name": "ask_call_centre"}, "entities": []}
+    events = [
+        {"event": "user", "text": "暗証番号わすれた", "parse_data": {"intent": {"name": "ask_pin_reset"}}},
+        {"event": "action", "name": "action_explain_pin_reset"},
+        {"event": "bot", "text": "カードの暗証番号は、オンラインでは再設定できません。本人確認書類をお持ちのうえ、お近くの自動契約機で再設定してください。"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": latest["text"], "parse_data": latest},
+    ]
+    tracker = Tracker("customer-1", {}, latest, events, False, None, {}, "action_listen")
+    messages, events_out = await run(ActionPhoneHandoff(), tracker, domain)
+    text = text_of(messages)
+    assert "お電話で暗証番号を変更したり、お伝えしたりすることもできない" in text and "自動契約機" in text
+    assert "受付番号" not in text  # no handoff recorded for a question the phone line cannot help with
+    with session_scope(database_url) as session:
+        assert repository.handed_off_conversations(session) == set()
