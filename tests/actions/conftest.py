@@ -71,6 +71,19 @@ def domain_sent_to(action_name: str, domain: dict) -> dict:
     return domain if action_name.startswith("validate_") or action_name in marked else {}
 
 
+def tracker_after_answer(earlier: tuple[str, str], action: str, answer: str, latest: dict) -> Tracker:
+    """A conversation where the customer said `earlier` ((text, intent)), the assistant ran `action` and
+    said `answer`, and `latest` (parse data) is the message now being handled."""
+    events: list[dict[str, Any]] = [
+        {"event": "user", "text": earlier[0], "parse_data": {"intent": {"name": earlier[1]}}},
+        {"event": "action", "name": action},
+        {"event": "bot", "text": answer},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": latest["text"], "parse_data": latest},
+    ]
+    return Tracker("customer-1", {}, latest, events, False, None, {}, "action_listen")
+
+
 async def run(action, tracker: Tracker, domain: dict) -> tuple[list[dict], list[dict]]:
     """Run `action` as the action server would, with only the domain Rasa would send it."""
     dispatcher = CollectingDispatcher()

@@ -5,7 +5,7 @@ import pytest
 from actions.handoff import ActionPhoneHandoff
 from storage import repository
 from storage.database import session_scope
-from tests.actions.conftest import run, slot_events, text_of, user_tracker
+from tests.actions.conftest import run, slot_events, text_of, tracker_after_answer, user_tracker
 
 
 @pytest.mark.asyncio
@@ -94,21 +94,12 @@ async def test_logging_in_at_the_named_time_is_answered_with_the_phone_line(at, 
 
 @pytest.mark.asyncio
 async def test_a_time_asked_right_after_the_phone_line_is_about_the_phone(at, domain):
-    from rasa_sdk import Tracker
-
     from actions.maintenance import ActionDescribeMaintenance
 
     at("2026-12-08T19:30:00+09:00")  # a Tuesday evening, the line closed
     latest = {"text": "明日のお昼、12時半ごろなら大丈夫でしょうか", "intent": {"name": "ask_maintenance"},
               "entities": [{"entity": "when", "value": "明日のお昼、12時半ごろ"}]}
-    events = [
-        {"event": "user", "text": "今から電話してもつながりますか", "parse_data": {"intent": {"name": "ask_call_centre"}}},
-        {"event": "action", "name": "action_phone_handoff"},
-        {"event": "bot", "text": "お電話でのご相談は…"},
-        {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": latest["text"], "parse_data": latest},
-    ]
-    tracker = Tracker("customer-1", {}, latest, events, False, None, {}, "action_listen")
+    tracker = tracker_after_answer(("今から電話してもつながりますか", "ask_call_centre"), "action_phone_handoff", "お電話でのご相談は…", latest)
     messages, _ = await run(ActionDescribeMaintenance(), tracker, domain)
     text = text_of(messages)
     assert "0120-24-0365" in text and "12月9日(水) 12:30は受付時間内です" in text
@@ -117,19 +108,11 @@ async def test_a_time_asked_right_after_the_phone_line_is_about_the_phone(at, do
 
 @pytest.mark.asyncio
 async def test_asking_whether_the_phone_can_tell_the_pin_right_after_the_pin_answer(at, domain, database_url):
-    from rasa_sdk import Tracker
-
     at("2026-12-08T14:00:00+09:00")
     latest = {"text": "じゃあ電話したら番号わかるん？", "intent": {"name": "ask_call_centre"}, "entities": []}
-    events = [
-        {"event": "user", "text": "暗証番号わすれた", "parse_data": {"intent": {"name": "ask_pin_reset"}}},
-        {"event": "action", "name": "action_explain_pin_reset"},
-        {"event": "bot", "text": "カードの暗証番号は、オンラインでは再設定できません。本人確認書類をお持ちのうえ、お近くの自動契約機で再設定してください。"},
-        {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": latest["text"], "parse_data": latest},
-    ]
-    tracker = Tracker("customer-1", {}, latest, events, False, None, {}, "action_listen")
-    messages, events_out = await run(ActionPhoneHandoff(), tracker, domain)
+    pin_answer = "カードの暗証番号は、オンラインでは再設定できません。本人確認書類をお持ちのうえ、お近くの自動契約機で再設定してください。"
+    tracker = tracker_after_answer(("暗証番号わすれた", "ask_pin_reset"), "action_explain_pin_reset", pin_answer, latest)
+    messages, _ = await run(ActionPhoneHandoff(), tracker, domain)
     text = text_of(messages)
     assert "お電話で暗証番号を変更したり、お伝えしたりすることもできない" in text and "自動契約機" in text
     assert "受付番号" not in text  # no handoff recorded for a question the phone line cannot help with
