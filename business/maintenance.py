@@ -227,15 +227,17 @@ def _point_text(point: datetime, moment: datetime) -> str:
 
 
 def _near_text(moment: datetime, near: Sequence[Window]) -> str:
-    """「ただし、7:00まではメンテナンス時間（毎週月曜日 0:00〜7:00）です。」 for each window near an
+    """「7:00まではメンテナンス時間（毎週月曜日 0:00〜7:00）です。」 for each window near an
     outside moment: until its end when it came before, from its start when it comes after."""
     sentences = []
     for window in near:
-        if window.end <= moment:
+        before = window.end <= moment
+        if before:
             edge = f"{_point_text(window.end, moment)}までは"
         else:
             edge = f"{_point_text(window.start, moment)}からは"
-        lead = "ただし、" if not sentences else "また、"
+        # A window still to come is a warning (ただし); one already over is only where the time stands.
+        lead = "また、" if sentences else ("" if before else "ただし、")
         sentences.append(f"{lead}{edge}メンテナンス時間（{window_name(window)}）です。")
     return "".join(sentences)
 
@@ -288,8 +290,10 @@ def describe_named(
     *,
     approximate: bool = False,
     extra: Sequence[Window] = (),
+    asked_to_log_in: bool = False,
 ) -> str:
-    """Whether a moment the customer names falls in maintenance, worded without tense (past or future alike).
+    """Whether a moment the customer names falls in maintenance, worded without tense (past or future alike);
+    with `asked_to_log_in` (「その時間にログインできる？」) a moment outside is also said to be one to log in.
 
     `window` is `window_at(moment, extra)`: when it covers the moment, it is named. Outside, every window
     within `NEAR` of the moment (`NEAR_GUESSED` when the hour was only guessed from a word like 朝,
@@ -305,7 +309,8 @@ def describe_named(
         return f"{when}はメンテナンス時間（{window_name(window)}）にあたり、ログインできない時間帯です。"
     reach = NEAR_GUESSED if approximate else NEAR
     near = windows_between(moment - reach, moment + reach, extra)
-    return f"{when}はメンテナンス時間外です。" + _near_text(moment, near)
+    outside = "はメンテナンス時間外で、ログインできます。" if asked_to_log_in else "はメンテナンス時間外です。"
+    return when + outside + _near_text(moment, near)
 
 
 def describe_period(start: datetime, end: datetime, extra: Sequence[Window] = ()) -> str:

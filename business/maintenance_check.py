@@ -44,11 +44,13 @@ def _days_of(named: NamedMoment) -> Tuple[datetime, datetime]:
     return named.moment, named.end if named.end is not None else named.moment + timedelta(days=1)
 
 
-def _describe(named: NamedMoment, extra: Sequence[Window]) -> str:
+def _describe(named: NamedMoment, extra: Sequence[Window], asked_to_log_in: bool = False) -> str:
     if named.end is not None:
         return describe_period(named.moment, named.end, extra)
     window = window_at(named.moment, extra) if named.has_time else None
-    return describe_named(window, named.moment, named.has_time, approximate=named.approximate, extra=extra)
+    return describe_named(
+        window, named.moment, named.has_time, approximate=named.approximate, extra=extra, asked_to_log_in=asked_to_log_in
+    )
 
 
 def check_login_time(now: datetime, named: Optional[NamedMoment], extra: Sequence[Window] = ()) -> MaintenanceVerdict:
@@ -83,7 +85,8 @@ def describe_schedule(now: datetime, named: Optional[NamedMoment], extra: Sequen
     """Answer to 「メンテナンスはいつ？」: the named moment, day or span if any (with the regular schedule
     when no window is near it, so the customer learns when maintenance is), else now and the next window."""
     if named is not None:
-        text = _describe(named, extra)
+        # A moment still to come was asked about to log in then; a past one is only placed.
+        text = _describe(named, extra, asked_to_log_in=named.moment >= now)
         if _WINDOW_NAMED not in text:
             text += "\n" + SCHEDULE
         return text
