@@ -199,13 +199,18 @@ _REPEATED_AFTER = _rx(r"^[、,ー～〜 　]*(違う|ちがう|ちゃう)")
 _REPEATED_BEFORE = _rx(r"(違う|ちがう|ちゃう)[、,ー～〜 　]*$")
 # 「違うって出る」「違うと表示される」: what the screen said, a refused login after all.
 _QUOTED_AFTER = _rx(r"^(って|と|て|っ)")
+# 「違うの？」「ちがうんですか」: asking whether two things differ.
+_ASKED_AFTER = _rx(r"^(の|ん)(です|でしょう)?(か)?[？?]")
 
 
-def _is_correction_word(text: str, match: re.Match) -> bool:
-    """「違う」 said as a correction: doubled (違う違う) or opening a sentence by itself, not quoted."""
+def _is_correction_or_question(text: str, match: re.Match) -> bool:
+    """「違う」 said as a correction (doubled, 違う違う, or opening a sentence by itself) or asked (違うの？);
+    not when quoted from the screen (違うって出る)."""
     if not _WRONG_WORD.match(match.group()) or _QUOTED_AFTER.match(text[match.end() :]):
         return False
     before, after = text[: match.start()], text[match.end() :]
+    if _ASKED_AFTER.match(after):
+        return True
     return bool(_REPEATED_AFTER.match(after) or _REPEATED_BEFORE.search(before) or _CORRECTION_OPENING.search(before))
 
 
@@ -242,7 +247,7 @@ def _first_match(
                 continue
             if value == FORGOT and _PAYMENT_BEFORE.search(text[max(0, match.start() - 10) : match.start()]):
                 continue
-            if value == REJECTED and _is_correction_word(text, match):
+            if value == REJECTED and _is_correction_or_question(text, match):
                 continue
             return Fact(entity, value, match.start(), match.end())
     if denied is not None and entity == "eligibility":

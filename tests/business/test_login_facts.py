@@ -53,6 +53,7 @@ def facts(text: str) -> dict:
         ("ちゃうちゃう、水曜の夜やった", {}),  # a correction, not a refused login
         ("いや、違う。45日です", {}),
         ("違うって出るんです", {"problem": "rejected"}),
+        ("IDとパスワードって違うんですか？", {"login_method": "id_password"}),
     ],
 )
 def test_facts_found_in_a_message(text, expected):
