@@ -50,11 +50,12 @@ _EVENT = _rx(
     r"|身に覚えのない(ログイン|メール|通知|変更)|(不正|ふせい)(ログイン|アクセス)(され|が(あ|され)|の(通知|履歴|形跡))"
     r"|(履歴|明細|りれき)(に|が|で).{0,6}(出て|でて|ある|あった|載って)"
     r"|(振込|ふりこみ|振り込み|出金|引き出し|借入|借り入れ|取引)(が|も)?(あり|あっ|ある|され)"
+    r"|(入られ|はいられ|ログインされ|アクセスされ|使われ|つかわれ)"
 )
 _NOT_ME = _rx(
     r"身に覚え|覚えのない|覚えがない|覚えはない|覚えがありません|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー|ねえ|ねぇ)"
     r"|しとらん|自分(じゃ|では)な|私(じゃ|では)な|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
-    r"|乗っ取|のっと|不正|第三者|他人"
+    r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
 )
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
 # Login details that may have reached someone else: as alarming as a login the customer did not make.
@@ -101,7 +102,13 @@ _FOLLOW_UP_WORDS = _rx(
 )
 # 「今なら入れる？」「今はまだ大丈夫だがね？」: whether the service can be used now, a maintenance question.
 _USABLE_NOW = _rx(
-    r"(今|いま)(なら|は|って|から|のうち)?(まだ|もう)?.{0,6}(入れ|はいれ|ログイン|ろぐいん|使え|つかえ|大丈夫|だいじょうぶ|だいじょぶ|いける|いけ)"
+    r"(今|いま)(なら|は|って|から|のうち)?(まだ|もう)?.{0,6}(入れ|はいれ|ログイン|ろぐいん|使え|つかえ|大丈夫|だいじょうぶ|だいじょぶ|いける|いけ"
+    r"|だめ|ダメ|無理|むり)"
+)
+# A question about the assistant itself (「あなたは誰？」「AIなの？」); 「誰かに入られた？」 is not one.
+_ABOUT_THE_ASSISTANT = _rx(
+    r"あなた|貴方|きみ|君|そちら|AI|ロボット|ろぼっと|人間|にんげん|ボット|ぼっと|bot|機械|きかい|自動(?!契約)|プログラム|中の人|なかのひと"
+    r"|オペレーター|担当|(誰|だれ|どなた|何者|なにもの)(?!か)"
 )
 # 「月曜じゃなかった、火曜の朝5時だがや。ほんならどうだね？」: a time corrected, and a question about it.
 _ASKS_ABOUT_IT = _rx(r"[?？]|どう(だ|です|でしょう|なん|や)|(なら|だったら|やったら)(どう)?$")
@@ -109,7 +116,7 @@ _ASKS_ABOUT_IT = _rx(r"[?？]|どう(だ|です|でしょう|なん|や)|(なら
 _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
-_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)|どの(あたり|辺|へん)")
+_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|と(申|もう)します(のは|と)|(という|っていう|って)のは|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)|どの(あたり|辺|へん)")
 # 「パスワードと暗証番号はちがうものですか」: how two of the assistant's words differ (not 「違うと出る」).
 # Two things named (「AとB」) before the cue; 思い違い・勘違い・間違い are not differences.
 _DIFFERENCE_ASKED = _rx(
@@ -178,6 +185,9 @@ def intent_from_facts(
         return "thank" if _THANKS.search(folded) else "goodbye"
     # 「じゃあ次いつつながるんだよ」「じゃ番号」: a question or a topic is never a goodbye, unless it also says one.
     if intent == "goodbye" and _names_topic(folded) and not _CLOSING.search(folded) and not _THANKS.search(folded):
+        guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
+        return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
+    if intent == "bot_challenge" and not _ABOUT_THE_ASSISTANT.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))

@@ -51,6 +51,8 @@ def decided(guess: str, text: str, ranking=()):
         ("ask_repeat", "すみません、もう一回コールセンターの番号を", "ask_call_centre"),
         ("nlu_fallback", "それって本物かどうか、どこで確かめればいいの？", "ask_call_centre"),
         ("nlu_fallback", "契約の金利はどこで確認できますか", "ask_term"),
+        ("bot_challenge", "もしかして誰かに勝手に使われてる？", "report_suspicious_login"),
+        ("nlu_fallback", "は？なんで今ダメなん", "ask_maintenance"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):
