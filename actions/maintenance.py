@@ -12,7 +12,7 @@ from actions.context import clock, extra_windows, named_moment, triage_facts
 from actions.handoff import hand_off
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
-from business.clarification import actions_of_previous_turn, time_question_follows_phone
+from business.clarification import actions_of_previous_turn, texts_of_previous_turn, time_question_follows_phone
 from business.guidance import retry_warning
 from business.handoff import handoff_reason
 from business.maintenance_check import check_login_time, describe_schedule
@@ -46,7 +46,8 @@ class ActionDescribeMaintenance(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        if time_question_follows_phone(actions_of_previous_turn(tracker.events), tracker.latest_message.get("text") or ""):
+        text = tracker.latest_message.get("text") or ""
+        if time_question_follows_phone(actions_of_previous_turn(tracker.events), text, texts_of_previous_turn(tracker.events)):
             return hand_off(dispatcher, tracker, handoff_reason(tracker.get_slot("eligibility"), None))
         now = clock().now()
         dispatcher.utter_message(text=describe_schedule(now, named_moment(tracker, now), extra_windows(now)))

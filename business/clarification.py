@@ -94,10 +94,16 @@ _MAINTENANCE_ACTIONS = frozenset({"action_describe_maintenance", "action_check_m
 _SERVICE_WORDS = re.compile(to_katakana(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|使え|つかえ|利用|会員サービス|アプリ|サイト"), re.IGNORECASE)
 
 
-def time_question_follows_phone(previous_turn_actions: Sequence[str], text: str) -> bool:
-    """「明日の12時半なら大丈夫？」 right after the phone line asks whether the line is open then, not
-    whether the service is in maintenance, unless it names the service."""
-    return "action_phone_handoff" in previous_turn_actions and not _SERVICE_WORDS.search(kana_fold(text).text)
+def time_question_follows_phone(
+    previous_turn_actions: Sequence[str], text: str, previous_turn_texts: Sequence[str] = ()
+) -> bool:
+    """「明日の12時半なら大丈夫？」 right after the phone line (the handoff, or the number given last as a
+    second answer) asks whether the line is open then, not whether the service is in maintenance,
+    unless it names the service."""
+    phone_last = "action_phone_handoff" in previous_turn_actions or (
+        bool(previous_turn_texts) and PROMISE_CALL in previous_turn_texts[-1]
+    )
+    return phone_last and not _SERVICE_WORDS.search(kana_fold(text).text)
 
 
 def follow_up_of(

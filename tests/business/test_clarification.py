@@ -98,4 +98,8 @@ def test_a_time_question_right_after_the_phone_line_is_about_the_phone_unless_it
 
     assert time_question_follows_phone(["action_phone_handoff", "action_listen"], "あしたの12時半なら大丈夫？")
     assert not time_question_follows_phone(["action_phone_handoff", "action_listen"], "あしたの12時半ならログインできる？")
+    # The number given last, as the second answer of a simulation: 「土曜もいける？」 is about the phone line.
+    texts = ["利息シミュレーションの結果です（目安）。", "お電話でのご相談は、プロミスコール（0120-24-0365、平日9:00〜18:00）で承ります。"]
+    assert time_question_follows_phone(["action_simulate_interest", "action_listen"], "土曜もいける？", texts)
+    assert not time_question_follows_phone(["action_simulate_interest", "action_listen"], "土曜もいける？", texts[:1])
     assert not time_question_follows_phone(["action_describe_maintenance", "action_listen"], "あしたの12時半なら大丈夫？")
