@@ -13,7 +13,7 @@ from actions.context import triage_facts
 from actions.handoff import hand_off
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
-from business.followup import LOGIN_METHOD_HINT, unsure_of_login_method
+from business.followup import hint_when_unsure
 from business.guidance import guidance_for, pin_question_guidance
 from business.handoff import handoff_reason
 from business.login_facts import interpret_reply
@@ -59,8 +59,9 @@ class ValidateLoginTriageForm(FormValidationAction):
         if value is not None:
             return [SlotSet(requested, value)]
         said = [entity.get("entity") for entity in tracker.latest_message.get("entities") or []]
-        if requested == "login_method" and "login_method" not in said and unsure_of_login_method(text):
-            dispatcher.utter_message(text=LOGIN_METHOD_HINT)
+        hint = None if requested in said else hint_when_unsure(requested, text)
+        if hint:
+            dispatcher.utter_message(text=hint)
         return [
             SlotSet(entity["entity"], entity["value"])
             for entity in tracker.latest_message.get("entities") or []

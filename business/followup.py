@@ -28,20 +28,27 @@ def why_asked(requested_slot: Optional[str]) -> str:
     return WHY_ASKED.get(requested_slot or "", NO_OPEN_QUESTION)
 
 
-# 「どっちで入ってたかわからない」 to the login-method question: how to tell the two apart.
-LOGIN_METHOD_HINT = (
-    "ログインのときに、カードに書かれた16桁の番号と4桁の暗証番号を入れていた場合は「カード番号＋暗証番号」、"
-    "英数字のログインIDとパスワードを入れていた場合は「ログインID＋パスワード」です。"
-)
+# 「どっちで入ってたかわからない」「そんなん、わからへん」 to a triage question: how to tell the answers apart.
+HINT_WHEN_UNSURE = {
+    "login_method": (
+        "ログインのときに、カードに書かれた16桁の番号と4桁の暗証番号を入れていた場合は「カード番号＋暗証番号」、"
+        "英数字のログインIDとパスワードを入れていた場合は「ログインID＋パスワード」です。"
+    ),
+    "problem": (
+        "IDやパスワード、暗証番号を思い出せない場合は「忘れてしまった」、入力すると「違います」などと表示される"
+        "場合は「違うと表示される」、「ロック」と表示される場合は「ロックされた」をお選びください。"
+    ),
+}
 _UNSURE_WORDS = re.compile(
     to_katakana(r"わから|分から|わかりません|わかん|分かん|知らな|しらな|知らん|しらん|覚えて(い)?な|おぼえてな|忘れ|わすれ|どっち|どちら"),
     re.IGNORECASE,
 )
 
 
-def unsure_of_login_method(text: str) -> bool:
-    """The customer does not know how they logged in (「どっちで入ってたかね…わからんわ」)."""
-    return bool(_UNSURE_WORDS.search(kana_fold(text).text))
+def hint_when_unsure(requested_slot: Optional[str], text: str) -> Optional[str]:
+    """How to pick an answer, when the customer says they cannot tell (「どっちで入っとったかね…わからんわ」)."""
+    hint = HINT_WHEN_UNSURE.get(requested_slot or "")
+    return hint if hint and _UNSURE_WORDS.search(kana_fold(text).text) else None
 
 
 def last_answer(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

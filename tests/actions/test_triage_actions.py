@@ -57,6 +57,14 @@ async def test_not_knowing_the_login_method_gets_how_to_tell_them_apart(domain):
 
 
 @pytest.mark.asyncio
+async def test_not_knowing_what_went_wrong_gets_what_each_choice_means(domain):
+    dispatcher = CollectingDispatcher()
+    tracker = form_tracker("そんなん言われても知らんがな", {"login_method": "id_password"}, "problem")
+    assert await ValidateLoginTriageForm().get_extraction_events(dispatcher, tracker, domain) == []
+    assert "「違うと表示される」" in text_of(dispatcher.messages) and "「ロックされた」" in text_of(dispatcher.messages)
+
+
+@pytest.mark.asyncio
 async def test_a_question_asked_in_the_middle_does_not_answer_the_open_question(domain):
     form = ValidateLoginTriageForm()
     tracker = form_tracker("てか暗証番号って電話したら教えてくれるの？", {}, "login_method", {"login_method": "card_pin"})
