@@ -23,6 +23,7 @@ from business.glossary import explain_term
         ("ロックとは何のことでしょう", "0120-24-0365"),
         ("きりすてってどういうこと", "1円に満たない"),
         ("めやすってことは正確じゃないの？", "おおよその金額"),
+        ("ログインIDというのは、誰にでも最初からあるものですか", "事前に登録"),
     ],
 )
 def test_a_word_is_explained_with_what_the_customer_can_act_on(question, key_fact):
