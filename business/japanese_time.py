@@ -123,8 +123,21 @@ def _readable(text: str) -> str:
     return _KANA_HOUR.sub("時", text)
 
 
+# Every time expression ja-timex reads has a numeral or one of these characters (or おととし, the only
+# kana word it reads that _readable leaves as kana). Text without any is not handed to the parser: most
+# messages name no time, and parsing is a large share of reading a message.
+# tests/business/test_japanese_time.py checks that the parser finds nothing in such text, over every
+# message this project holds.
+MAY_NAME_A_TIME = re.compile(
+    r"[0-9０-９〇一二三四五六七八九十百千零兩両数時日曜週月火水木金土年朝昼夜夕晩午今明昨来先翌毎深未半頃末始旬暮正元休祝分秒後前間"
+    r"春夏秋冬]|おととし"
+)
+
+
 def _tags(text: str) -> List[_Tag]:
     """ja-timex tags in text order; none when ja-timex cannot read the text at all."""
+    if not MAY_NAME_A_TIME.search(text):
+        return []
     try:
         with _PARSER_LOCK:
             timexes = _parser().parse(text.replace("零", "〇"))  # 零時: same length, so spans still fit
