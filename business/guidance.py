@@ -118,7 +118,9 @@ def input_check_guidance(login_method: Optional[str]) -> str:
         fallback = "確かめても入れない場合、暗証番号は" + _PIN_RESET_HOW
     else:
         fallback = f"確かめても入れない場合は、公式サイトの「会員ログイン」にある{REISSUE_LINK}から再発行できます。"
-    return f"{_INPUT_CHECKLIST}\n{_STOP_RETRYING}\n{fallback}\n{NEVER_SEND_SECRETS}"
+    # The input may be right and the cause elsewhere (a suspension): only the call centre can find it.
+    last_resort = f"それでも入れない場合は、原因をお調べできるプロミスコール（{PROMISE_CALL}、平日9:00〜18:00）へご相談ください。"
+    return f"{_INPUT_CHECKLIST}\n{_STOP_RETRYING}\n{fallback}\n{last_resort}\n{NEVER_SEND_SECRETS}"
 
 
 def guidance_for(outcome: Outcome, facts: TriageFacts) -> str:

@@ -35,6 +35,7 @@ def test_rejected_gets_the_checklist_of_usual_mistakes_then_reissue():
         assert mistake in text
     assert "再発行" in text
     assert "このチャットには入力しないでください" in text
+    assert text.index("再発行") < text.index("0120-24-0365")  # the phone line last, when nothing else helps
 
 
 def test_the_assistant_never_asks_for_a_credential():
