@@ -69,6 +69,7 @@ _CARD_LOST = _rx(r"カード.{0,10}(盗まれ|ぬすまれ|盗難|紛失|なく�
 _CANNOT_LOG_IN = _rx(
     r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ん(?!で))"
     r"|ログイン(不可|ふか|エラー|失敗|しっぱい)|(先|さき)に進め(ない|ません|へん)"
+    r"|can'?t\s*log|cannot\s*log|(open|オープン)\s*(しません|しない|できません|できない)|(開き|ひらき)ません|(開か|ひらか)ない"
 )
 # Asking whether the service can be used at a time the message names: a maintenance question.
 _USABLE_THEN = _rx(
@@ -278,6 +279,9 @@ def intent_from_facts(
         return NLU_FALLBACK
     if intent in _UNSURE and _WHO_ANSWERS.search(folded):
         return "bot_challenge"
+    # 「パスポートでだいじょうぶですか」 after the PIN answer: a question about a word of that answer.
+    if intent in _UNSURE and _ASKS.search(folded) and explain_term(text) is not None and not given & _CASE_FACTS:
+        return "ask_term"
     if intent in _UNSURE:
         topics = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
         if len(topics) == 1:

@@ -53,6 +53,8 @@ def decided(guess: str, text: str, ranking=()):
         ("nlu_fallback", "契約の金利はどこで確認できますか", "ask_term"),
         ("bot_challenge", "もしかして誰かに勝手に使われてる？", "report_suspicious_login"),
         ("nlu_fallback", "は？なんで今ダメなん", "ask_maintenance"),
+        ("nlu_fallback", "マイナンバーカードで大丈夫ですか", "ask_term"),
+        ("nlu_fallback", "Hello, I can't log in to the member page", "report_login_problem"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):

@@ -54,6 +54,11 @@ def facts(text: str) -> dict:
         ("いや、違う。45日です", {}),
         ("違うって出るんです", {"problem": "rejected"}),
         ("IDとパスワードって違うんですか？", {"login_method": "id_password"}),
+        ("パスワードと暗証番号って ちがう もの ですか？", {"login_method": "card_pin"}),  # no refusal in it
+        ("I was laid off in October and cannot log in", {"eligibility": "income_drop"}),
+        ("my payment is overdue", {"eligibility": "late_repayment"}),
+        ("返済日をよく忘れがちなので自動で払いたい", {}),
+        ("返済を忘れてた", {"eligibility": "late_repayment"}),
     ],
 )
 def test_facts_found_in_a_message(text, expected):
