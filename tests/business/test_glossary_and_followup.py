@@ -24,6 +24,8 @@ from business.glossary import explain_term
         ("きりすてってどういうこと", "1円に満たない"),
         ("めやすってことは正確じゃないの？", "おおよその金額"),
         ("ログインIDというのは、誰にでも最初からあるものですか", "事前に登録"),
+        ("あんしょうって カードに書いてある長い番号のこと？", "16桁"),
+        ("保険証でもいけますか", "使える書類の種類"),
     ],
 )
 def test_a_word_is_explained_with_what_the_customer_can_act_on(question, key_fact):

@@ -20,6 +20,7 @@ def features(text: str) -> list[str]:
         ("口座振替って何？", ["account_transfer"]),
         ("返済を自動引き落としにしたい", ["account_transfer"]),
         ("Vポイントで返済できますか", ["v_points"]),
+        ("Can I repay with V point?", ["v_points"]),
         ("ポイントの使い方", ["v_points"]),
         ("増額の申請は会員サービスからできますか", ["limit_increase"]),
         ("限度額を上げたい", ["limit_increase"]),
