@@ -26,7 +26,9 @@ _REISSUE_STEP_LINES = (
 _REISSUE_STEPS = "ログインID・パスワードは、次の手順で再発行できます。\n" + _REISSUE_STEP_LINES
 
 _PIN_RESET_HOW = "本人確認書類（運転免許証など）をお持ちのうえ、お近くの自動契約機で再設定してください。"
-_PIN_RESET = "カードの暗証番号は、オンラインでは再設定できません。" + _PIN_RESET_HOW
+# FACTS.md: the ID login needs registration in advance but no card, so it is a way in meanwhile.
+_ID_LOGIN_MEANWHILE = "ログインIDとパスワードを登録済みの場合は、そちらでもログインできます。"
+_PIN_RESET = "カードの暗証番号は、オンラインでは再設定できません。" + _PIN_RESET_HOW + _ID_LOGIN_MEANWHILE
 
 _INPUT_CHECKLIST = (
     "入力内容をもう一度ご確認ください。よくある間違いは次のとおりです。\n"

@@ -20,6 +20,7 @@ def test_others_get_the_four_reissue_steps_naming_the_link():
 def test_forgotten_pin_means_an_automatic_contract_machine_with_id_documents():
     text = guidance_for(Outcome.PIN_RESET, TriageFacts("card_pin", "forgot"))
     assert "自動契約機" in text and "本人確認書類" in text
+    assert "ログインIDとパスワードを登録済みの場合は、そちらでもログインできます" in text  # a way in meanwhile
 
 
 def test_locked_says_stop_retrying_then_the_way_back_and_the_phone():

@@ -31,6 +31,7 @@ def test_late_repayment_explains_and_gives_the_number_and_that_it_is_open():
     assert "見込み" in text  # holidays being closed is FACTS.md's assumption, said as one
     assert "受付中" in text
     assert "すぐにご返済ください" in text  # FACTS.md: repay at once
+    assert "再び使えるようになるのは難しい" in text  # FACTS.md: once suspended, reuse is hard
     assert "1234-5678" in text
     assert "0120-86-2634" in text  # the ladies' line is offered
 
