@@ -27,6 +27,7 @@ SETS = {
         "understanding-development-2", "conversation-development-2",
         "understanding-development-3", "conversation-development-3",
         "understanding-development-4", "conversation-development-4",
+        "understanding-development-5", "conversation-development-5",
     )
 }
 
