@@ -117,7 +117,9 @@ _KANA_PART_OF_DAY = re.compile(r"(?<![にでとをがはのも])(あさ|よる)(
 
 
 def _readable(text: str) -> str:
-    """`text` with kana time words as kanji, the same length (see _KANA_TIME_WORDS)."""
+    """`text` with kana time words as kanji, the same length (see _KANA_TIME_WORDS); katakana is read
+    as hiragana first (「アシタ ゲツヨウ アサ 6ジ」)."""
+    text = "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in text)
     text = _KANA_TIME.sub(lambda m: _KANA_TIME_KANJI[m.group()].ljust(len(m.group()), "　"), text)
     text = _KANA_PART_OF_DAY.sub(lambda m: {"あさ": "朝", "よる": "夜"}[m.group()] + "　", text)
     return _KANA_HOUR.sub("時", text)

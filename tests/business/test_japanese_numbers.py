@@ -359,6 +359,10 @@ def test_beside_another_figure_the_bare_number_answers_the_question_asked() -> N
     assert parse_rate("10万円で30日") is None  # every numeral has its unit: no rate was given
 
 
+def test_days_in_kana() -> None:
+    assert parse_days("14にち") == 14 and parse_days("30ニチ") == 30
+
+
 def test_a_rate_word_after_an_amount_is_not_a_year() -> None:
     assert [(q.kind, q.value) for q in find_quantities("￥80,000 年率15 2か月半")] == [
         ("amount", Decimal(80_000)), ("rate", Decimal(15)), ("days", 75)

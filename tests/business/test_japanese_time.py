@@ -520,3 +520,9 @@ def test_text_the_time_prefilter_skips_is_text_the_parser_finds_no_time_in() -> 
     skipped = [text for text in map(_readable, messages) if not MAY_NAME_A_TIME.search(text)]
     assert len(messages) > 3000 and len(skipped) > len(messages) / 3  # the corpus is big, the saving real
     assert [text for text in skipped if _parser().parse(text.replace("零", "〇"))] == []
+
+
+def test_time_words_in_katakana_are_read_like_hiragana() -> None:
+    now = datetime(2026, 12, 6, 20, 0, tzinfo=JST)  # a Sunday evening
+    named = parse_when("アシタ ゲツヨウ アサ 6ジ", now)
+    assert named is not None and named.moment == datetime(2026, 12, 7, 6, 0, tzinfo=JST)
