@@ -152,7 +152,7 @@ _VOCABULARIES = {
 
 # A fact followed, in the same sentence, by a negation is denied (延滞とか一切なし, 忘れてはいません),
 # unless the negation belongs to the failure or the hardship itself (ログインできない, 払えない).
-_NEGATION = _rx(r"(?<!ど)(?<!しか)(ない|無い|なし|無し|ません|へん|ねー|ねえ|ひん)")
+_NEGATION = _rx(r"(?<!ど)(?<!しか)(ない|無い|なし|無し|ません|へん|ねー|ねえ|ひん|(と|て|ちょ)らん|とりません|ておらん)")
 _NOT_A_DENIAL = _rx(
     r"(でき|でぎ|出来|でけ|入れ|はいれ|使え|つかえ|払え|はらえ|合わ|あわ|返せ|かえせ|出せ|だせ"
     r"|申し訳(ござい|あり)|もうしわけ(ござい|あり)|すみ|すい|かまい|構い)$"
@@ -197,12 +197,13 @@ _NOT_THIS_ONE = _rx(r"^[^、。,.]{0,8}?(じゃな|ではな|ではありませ�
 
 
 # 「あー違う違う、火曜だった」「いや、ちがう」: the customer correcting themselves, not a login refused.
-_WRONG_WORD = _rx(r"^(違う|ちがう|ちゃう)$")
+_WRONG_WORD = _rx(r"^(違う|ちがう|ちゃう|間違|まちが)$")
 _CORRECTION_OPENING = _rx(r"(^|[。．.！!？?\n])[ 　]*(いや|いえ|あー*|ああ|あっ|えっと|ごめん|すみません|すいません)?[、,ー～〜 　]*$")
 _REPEATED_AFTER = _rx(r"^[、,ー～〜 　]*(違う|ちがう|ちゃう)")
 _REPEATED_BEFORE = _rx(r"(違う|ちがう|ちゃう)[、,ー～〜 　]*$")
 # 「違うって出る」「違うと表示される」: what the screen said, a refused login after all.
 _QUOTED_AFTER = _rx(r"^(って|と|て|っ)")
+_SLIP_AFTER = _rx(r"^え(た|ました|ちゃった|てた|ていました)")
 # 「違うの？」「ちがうんですか」: asking whether two things differ.
 _ASKED_AFTER = _rx(r"^(の|ん|もの|モノ)(です|でしょう)?(か)?[？?]")
 
@@ -213,6 +214,9 @@ def _is_correction_or_question(text: str, match: re.Match) -> bool:
     if not _WRONG_WORD.match(match.group()) or _QUOTED_AFTER.match(text[match.end() :]):
         return False
     before, after = text[: match.start()], text[match.end() :]
+    if match.group() in (to_katakana("間違"), to_katakana("まちが")):
+        # 「あ、まちがえた、月曜でした」: only the customer's own slip, at the start of a sentence.
+        return bool(_SLIP_AFTER.match(after) and _CORRECTION_OPENING.search(before))
     if _ASKED_AFTER.match(after):
         return True
     return bool(_REPEATED_AFTER.match(after) or _REPEATED_BEFORE.search(before) or _CORRECTION_OPENING.search(before))
@@ -268,7 +272,7 @@ _NO = _rx(
     r"|なし|無し|特にな|とくにな|無い|ないです|ねー|ねえ|ありまへん|どれもな|全部な|ぜんぶな)"
 )
 # 「だいじょぶ」「問題ないです」 to the question whether any hardship applies: none does.
-_FINE = _rx(r"^(大丈夫|だいじょうぶ|だいじょぶ|問題な|もんだいな|平気|へいき)")
+_FINE = _rx(r"^((返済|へんさい|支払い?|しはらい)(は|も)?)?(大丈夫|だいじょうぶ|だいじょぶ|問題な|もんだいな|平気|へいき)")
 _CARD_WORD = _rx(r"カード|暗証|あんしょう")
 _ID_WORD = _rx(r"(?<![A-Za-z])(ID|PW)(?![A-Za-z])|パスワ|ぱすわ|アイディ|アイデー|あいでぃ|password")
 _UNKNOWN = _rx(r"わから|分から|わかりません|わかん|分かん|知らな|しらな|知らん|しらん|知りません|存じ|不明|覚えて(い)?な|忘れ|わすれ")

@@ -59,6 +59,9 @@ def facts(text: str) -> dict:
         ("my payment is overdue", {"eligibility": "late_repayment"}),
         ("返済日をよく忘れがちなので自動で払いたい", {}),
         ("返済を忘れてた", {"eligibility": "late_repayment"}),
+        ("あ、まちがえました。水曜の夜でした", {}),  # the customer's own slip, not a refused login
+        ("パスワードを何度も間違えた", {"login_method": "id_password", "problem": "rejected"}),
+        ("返済はいっぺんも遅れとらん", {"eligibility": "none"}),
     ],
 )
 def test_facts_found_in_a_message(text, expected):
@@ -80,6 +83,7 @@ def test_spans_point_at_the_words_that_said_it():
         ("eligibility", "いいえ", "none"),
         ("eligibility", "ないです", "none"),
         ("eligibility", "問題ないっす", "none"),
+        ("eligibility", "支払いは大丈夫です", "none"),
         ("card_holder", "はい", "has_card"),
         ("card_holder", "持っていません", "no_card"),
         ("card_holder", "いいえ", "no_card"),
