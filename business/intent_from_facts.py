@@ -53,7 +53,7 @@ _EVENT = _rx(
     r"|(入られ|はいられ|ログインされ|アクセスされ|使われ|つかわれ)"
 )
 _NOT_ME = _rx(
-    r"身に覚え|覚えのない|覚えがない|覚えはない|覚えがありません|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー|ねえ|ねぇ)"
+    r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(が|は)?(ない|無い|ありません)|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー|ねえ|ねぇ)"
     r"|しとらん|自分(じゃ|では)な|私(じゃ|では)な|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
     r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
 )
@@ -76,6 +76,7 @@ _USABLE_THEN = _rx(
     r"(ログイン|ろぐいん|入れ|はいれ|入る|はいる|使え|つかえ|使う|利用|見られ|みられ|見た|返済|振込|手続|アクセス)"
     r".{0,12}(できる|できます|でき(ません)?か|出来|いける|いけ(ます|る)|大丈夫|可|OK|ok|ますか|でしょうか|\?|？|やろか|かな)"
     r"|(大丈夫|いける|可能)(ですか|で(ございま)?しょうか|でございますか|か|\?|？|やろ|かな)"
+    r"|問題(ない|ありません|ございません|なし)(か|でしょうか|ですか|\?|？)"
 )
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
@@ -83,10 +84,14 @@ _MACHINE = r"(自動契約機|じどうけいやくき|契約機|けいやくき
 _MACHINE_AND_BRING = _rx(
     rf"{_MACHINE}.{{0,12}}(何|なに)(を|か|が)?.{{0,3}}(持|も)って|{_MACHINE}.{{0,12}}(必要な(もの|書類)|(何|なに)(が)?(いる|要る|必要))"
 )
+# 「なにを持っていけばいいですか」: the only thing FACTS.md says to bring is for the PIN reset.
+_WHAT_TO_BRING = _rx(r"(何|なに)(を|が)?.{0,3}(持って|もって)(いけ|行け|いく|行く|く)|持ち物|もちもの|必要な(もの|書類)")
+# 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
+_WHAT_CAN_YOU_DO = _rx(r"(何|なに)(が|を)?(でき|手伝|てつだ)|できること(は|って)?(何|なに)?[?？]?$|使い方")
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
 _OTHER_BUSINESS = _rx(
     r"審査|しんさ|借り?換え|かりかえ|おまとめ|まとめ(たい|られ|て)(?!返|かえ|払|はら)|一本化|解約|かいやく|完済証明|新規|申し?込|もうしこ"
-    r"|在籍確認|返済.{0,6}相談|返済(が|も)?(苦し|きつ|厳し|くるし)|減額|過払い|かばらい"
+    r"|在籍確認|返済.{0,6}相談|返済(が|も)?(苦し|きつ|厳し|くるし)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
 )
 # Topic words that settle what an unsure message is about.
 _TOPIC_WORDS = (
@@ -219,6 +224,8 @@ def intent_from_facts(
         return REPORT_LOGIN_PROBLEM
     if _MACHINE_AND_BRING.search(folded) and intent in _PIN_QUESTION_MISREAD:
         return ASK_PIN_RESET
+    if _WHAT_TO_BRING.search(folded) and intent in _WEAK and not given & _CASE_FACTS:
+        return ASK_PIN_RESET
     if intent == ASK_PIN_RESET and not names_pin:
         guess = _next_guess(ranking, fallback_threshold, excluded=(ASK_PIN_RESET,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
@@ -250,8 +257,14 @@ def intent_from_facts(
     if facts.get("call_line") == "ladies" and intent in _SMALL_WORDS:
         return "ask_call_centre"
     # 「じゃあ8万だったら？」「ちがう、期間まちがえた。45日！」: figures of a simulation.
-    if figures and intent in _SMALL_WORDS | {REPORT_LOGIN_PROBLEM} and not about_login:
+    other_business = bool(_OTHER_BUSINESS.search(folded))
+    if figures and intent in _SMALL_WORDS | {REPORT_LOGIN_PROBLEM} and not about_login and not other_business:
         return "ask_interest"
+    if intent == "ask_interest" and other_business and not {"amount", "rate"} & facts.keys():
+        return "out_of_scope"  # 「増額の審査って1日とかで終わる？」: a day count, not a simulation
+    # 「端数はどう処理していますか」「利息シミュレーションって何？」: a word of the simulation asked about.
+    if intent == "ask_interest" and not figures and _ASKS.search(folded) and explain_term(text) is not None:
+        return "ask_term"
     if figures and intent == "ask_call_centre" and not about_login and not _PHONE_WORD.search(folded):
         return "ask_interest"
     # 「あ、カードはあるで」「IDのほうです」: a bare answer the classifier placed elsewhere.
@@ -267,6 +280,9 @@ def intent_from_facts(
     if _USABLE_NOW.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"} and _ASKS.search(folded):
         if not failure_named and not figures:
             return "ask_maintenance"
+    asks_ahead = "when" in facts and _USABLE_THEN.search(folded) and not failure_named
+    if asks_ahead and intent == REPORT_LOGIN_PROBLEM and not given & _CASE_FACTS:
+        return "ask_maintenance"  # 「土曜の23時にログインして返済する予定ですが、問題ありませんか」
     if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
         if not ({"amount", "rate"} & facts.keys()):
             return "ask_maintenance"
@@ -279,6 +295,8 @@ def intent_from_facts(
         return NLU_FALLBACK
     if intent in _UNSURE and _WHO_ANSWERS.search(folded):
         return "bot_challenge"
+    if intent in _UNSURE and _WHAT_CAN_YOU_DO.search(folded) and not given & _CASE_FACTS:
+        return "greet"
     # 「パスポートでだいじょうぶですか」 after the PIN answer: a question about a word of that answer.
     if intent in _UNSURE and _ASKS.search(folded) and explain_term(text) is not None and not given & _CASE_FACTS:
         return "ask_term"

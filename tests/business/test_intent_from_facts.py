@@ -55,6 +55,13 @@ def decided(guess: str, text: str, ranking=()):
         ("nlu_fallback", "は？なんで今ダメなん", "ask_maintenance"),
         ("nlu_fallback", "マイナンバーカードで大丈夫ですか", "ask_term"),
         ("nlu_fallback", "Hello, I can't log in to the member page", "report_login_problem"),
+        ("chitchat", "で、なにを持っていけばいいんですか", "ask_pin_reset"),
+        ("nlu_fallback", "ねえ、あなたは何ができるの？", "greet"),
+        ("nlu_fallback", "キャンペーンって今もやってる？", "out_of_scope"),
+        ("ask_interest", "増額の審査って3日くらいで終わるもの？", "out_of_scope"),
+        ("ask_interest", "端数は四捨五入ですか？", "ask_term"),
+        ("report_login_problem", "日曜の22時にログインして振込する予定ですが、問題ないですか", "ask_maintenance"),
+        ("chitchat", "ログインしたおぼえないのにログイン通知のメールが来た", "report_suspicious_login"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):
