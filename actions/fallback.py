@@ -15,11 +15,13 @@ from actions.member_service import answers_for_named_features
 from business.clarification import (
     MAINTENANCE_FOLLOW_UP,
     PHONE_FOLLOW_UP,
+    PIN_FOLLOW_UP,
     actions_of_previous_turn,
     follow_up_of,
     texts_of_previous_turn,
     what_to_offer,
 )
+from business.guidance import pin_question_guidance
 from business.handoff import handoff_reason
 from business.redaction import redact
 from storage import repository
@@ -70,6 +72,9 @@ class ActionNotUnderstood(Action):
             return hand_off(dispatcher, tracker, handoff_reason(tracker.get_slot("eligibility"), None))
         if follow_up == MAINTENANCE_FOLLOW_UP:
             return await ActionDescribeMaintenance().run(dispatcher, tracker, domain)
+        if follow_up == PIN_FOLLOW_UP:
+            dispatcher.utter_message(text=pin_question_guidance())
+            return []
         # Unsure of the intent, but the message names a member-service function (「明細を見たい」):
         # its answer helps more than an apology.
         named = answers_for_named_features(tracker)

@@ -82,6 +82,19 @@ def actions_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:
 # 「じゃあ12時すぎたら？」 after the maintenance hours): which answer to give again, for what it asks.
 PHONE_FOLLOW_UP = "phone"
 MAINTENANCE_FOLLOW_UP = "maintenance"
+PIN_FOLLOW_UP = "pin"
+# Words every answer about the PIN reset has: how a previous turn is known to have been that answer.
+_PIN_ANSWER_WORDS = ("暗証番号", "自動契約機")
+
+
+def _answered_pin(previous_turn_texts: Sequence[str]) -> bool:
+    return any(all(word in said for word in _PIN_ANSWER_WORDS) for said in previous_turn_texts)
+
+
+# 「ほいで結局どこ行きゃええん」「何持ってくの」 right after the PIN answer: that answer again.
+_WHERE_OR_WHAT_TO_BRING = re.compile(
+    to_katakana(r"どこ.{0,4}(行|い)(け|き|っ|く)|(何|なに).{0,4}(持|も)って|持ち物|もちもの"), re.IGNORECASE
+)
 _PHONE_WORDS = re.compile(
     to_katakana(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方"), re.IGNORECASE
 )
@@ -113,6 +126,8 @@ def follow_up_of(
     in passing (the limit increase, the lines' hours) counts as the phone line (「番号なんだっけ」)."""
     if _MAINTENANCE_ACTIONS & set(previous_turn_actions) and (names_a_time or _WHEN_ASKED.search(kana_fold(text).text)):
         return MAINTENANCE_FOLLOW_UP
+    if _answered_pin(previous_turn_texts) and _WHERE_OR_WHAT_TO_BRING.search(kana_fold(text).text):
+        return PIN_FOLLOW_UP
     gave_the_number = "action_phone_handoff" in previous_turn_actions or any(PROMISE_CALL in t for t in previous_turn_texts)
     if gave_the_number and _PHONE_WORDS.search(kana_fold(text).text):
         return PHONE_FOLLOW_UP
@@ -120,7 +135,6 @@ def follow_up_of(
 
 
 # 「え 電話で教えてもらえんの？」 right after the PIN answer: whether the phone line can tell or reset the PIN.
-_PIN_ANSWER_WORDS = ("暗証番号", "自動契約機")
 _PHONE_CAN_DO_IT = re.compile(
     to_katakana(r"(電話|でんわ|コール|オペレーター).{0,12}(教え|おしえ|聞け|きけ|聞い|変え|かえ|変更|再設定|わか|分か|確認)"),
     re.IGNORECASE,
@@ -130,5 +144,4 @@ _PHONE_CAN_DO_IT = re.compile(
 def pin_question_follows(previous_turn_texts: Sequence[str], text: str) -> bool:
     """Whether `text` asks if the phone line can do what the previous answer (the PIN reset) said
     only a machine can."""
-    answered_pin = any(all(word in said for word in _PIN_ANSWER_WORDS) for said in previous_turn_texts)
-    return answered_pin and bool(_PHONE_CAN_DO_IT.search(kana_fold(text).text))
+    return _answered_pin(previous_turn_texts) and bool(_PHONE_CAN_DO_IT.search(kana_fold(text).text))

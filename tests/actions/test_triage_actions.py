@@ -112,3 +112,13 @@ async def test_eligibility_signal_hands_off_with_a_reference_and_no_feedback_que
     reference = text.split("受付番号「")[1][:9]
     with session_scope(database_url) as session:
         assert repository.find_handoff(session, reference).reason == "income_drop"
+
+
+@pytest.mark.asyncio
+async def test_a_pin_question_naming_the_settings_page_gets_no_settings_answer(domain):
+    from actions.triage import ActionExplainPinReset
+
+    tracker = user_tracker("あんしょう変えたいんじゃけど、会員サービスの設定変更でできるんよね？", "ask_pin_reset")
+    messages, _ = await run(ActionExplainPinReset(), tracker, domain)
+    text = text_of(messages)
+    assert "会員サービスやアプリでは変更・再設定できません" in text and "各種設定の変更" not in text

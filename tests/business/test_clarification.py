@@ -103,3 +103,11 @@ def test_a_time_question_right_after_the_phone_line_is_about_the_phone_unless_it
     assert time_question_follows_phone(["action_simulate_interest", "action_listen"], "土曜もいける？", texts)
     assert not time_question_follows_phone(["action_simulate_interest", "action_listen"], "土曜もいける？", texts[:1])
     assert not time_question_follows_phone(["action_describe_maintenance", "action_listen"], "あしたの12時半なら大丈夫？")
+
+
+def test_where_to_go_right_after_the_pin_answer_gets_that_answer_again():
+    from business.clarification import PIN_FOLLOW_UP, follow_up_of
+
+    pin_answer = ["カードの暗証番号は、オンラインでは再設定できません。本人確認書類をお持ちのうえ、お近くの自動契約機で再設定してください。"]
+    assert follow_up_of(["action_explain_pin_reset", "action_listen"], "で、どこに行けばええの", False, pin_answer) == PIN_FOLLOW_UP
+    assert follow_up_of(["action_explain_pin_reset", "action_listen"], "で、どこに行けばええの", False, ["こんにちは"]) is None

@@ -26,6 +26,8 @@ from business.glossary import explain_term
         ("ログインIDというのは、誰にでも最初からあるものですか", "事前に登録"),
         ("あんしょうって カードに書いてある長い番号のこと？", "16桁"),
         ("保険証でもいけますか", "使える書類の種類"),
+        ("利息シミュレーションってなに", "目安"),
+        ("うるう年はどうなるんですか", "÷366"),
     ],
 )
 def test_a_word_is_explained_with_what_the_customer_can_act_on(question, key_fact):
