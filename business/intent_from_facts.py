@@ -94,10 +94,11 @@ _OTHER_BUSINESS = _rx(
     r"|在籍確認|返済.{0,6}相談|返済(が|も)?(苦し|きつ|厳し|くるし)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
 )
 # Topic words that settle what an unsure message is about.
+_CALL_CENTRE_WORDS = _rx(r"電話番号|でんわばんごう|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
 _TOPIC_WORDS = (
     ("ask_maintenance", _rx(r"メンテ|めんて|maintenance")),
     ("ask_interest", _rx(r"利息|りそく|金利|きんり|利子|りし")),
-    ("ask_call_centre", _rx(r"電話番号|でんわばんごう|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")),
+    ("ask_call_centre", _CALL_CENTRE_WORDS),
     ("ask_member_service_features", _rx(r"会員サービス|かいいんさーびす|会員のページ|マイページ")),
 )
 _FIGURES = frozenset({"amount", "rate", "days", "monthly_payment"})
@@ -156,6 +157,8 @@ _PHONE_WORD = _rx(r"電話|でんわ|コール|こーる|オペレーター|窓�
 _RISK_ASKED = _rx(r"(不正|ふせい|第三者|他人|乗っ取|のっと|悪用|漏れ|もれ).{0,12}(心配|しんぱい|大丈夫|危な|あぶな|リスク|不安|怖|こわ)")
 # 「どこで確認すればいいんですか」: where to check something the assistant cannot check itself.
 _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調べ|しらべ)")
+# What the member-service answer is about; without it (or a function named) that guess has nothing to stand on.
+_MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きのう|できること|サービス|さーびす|アプリ|あぷり|メニュー|ネット")
 # 「あなたはどなたでいらっしゃいますか」: who is answering, however politely asked.
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
 _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|どうも|助かり")
@@ -193,6 +196,12 @@ def intent_from_facts(
     if intent == "goodbye" and _names_topic(folded) and not _CLOSING.search(folded) and not _THANKS.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
+    if intent == "ask_member_service_features" and "service_feature" not in facts and not _MEMBER_SERVICE_WORD.search(folded):
+        guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
+        return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
+    # 「先ほどのお電話番号をもう一度」: the phone line, not business only the phone line handles.
+    if intent == "out_of_scope" and _CALL_CENTRE_WORDS.search(folded) and not _OTHER_BUSINESS.search(folded):
+        return "ask_call_centre"
     if intent == "bot_challenge" and not _ABOUT_THE_ASSISTANT.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess

@@ -62,6 +62,7 @@ def decided(guess: str, text: str, ranking=()):
         ("ask_interest", "端数は四捨五入ですか？", "ask_term"),
         ("report_login_problem", "日曜の22時にログインして振込する予定ですが、問題ないですか", "ask_maintenance"),
         ("chitchat", "ログインしたおぼえないのにログイン通知のメールが来た", "report_suspicious_login"),
+        ("out_of_scope", "さっきの電話番号、もう一回教えてもらえますか", "ask_call_centre"),
     ],
 )
 def test_the_facts_decide(guess, text, intent):
@@ -80,6 +81,14 @@ def test_the_facts_decide(guess, text, intent):
 )
 def test_the_classifier_keeps_what_the_facts_do_not_contradict(guess, text):
     assert decided(guess, text) == guess
+
+
+def test_a_member_service_guess_without_the_service_gives_way_to_the_next_guess():
+    ranking = [("ask_member_service_features", 0.5), ("chitchat", 0.45)]
+    assert decided("ask_member_service_features", "孫の誕生日プレゼント、何がいいと思う？", ranking) == "nlu_fallback"
+    ranking = [("ask_member_service_features", 0.5), ("chitchat", 0.6)]
+    assert decided("ask_member_service_features", "孫の誕生日プレゼント、何がいいと思う？", ranking) == "chitchat"
+    assert decided("ask_member_service_features", "会員サービスで何ができますか") == "ask_member_service_features"
 
 
 def test_a_pin_guess_without_the_pin_gives_way_to_the_next_guess_or_the_fallback():

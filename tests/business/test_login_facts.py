@@ -57,7 +57,6 @@ def facts(text: str) -> dict:
         ("パスワードと暗証番号って ちがう もの ですか？", {"login_method": "card_pin"}),  # no refusal in it
         ("I was laid off in October and cannot log in", {"eligibility": "income_drop"}),
         ("my payment is overdue", {"eligibility": "late_repayment"}),
-        ("返済日をよく忘れがちなので自動で払いたい", {}),
         ("返済を忘れてた", {"eligibility": "late_repayment"}),
         ("あ、まちがえました。水曜の夜でした", {}),  # the customer's own slip, not a refused login
         ("パスワードを何度も間違えた", {"login_method": "id_password", "problem": "rejected"}),
