@@ -1,11 +1,11 @@
 """Rasa's check of every action-server response, made cheap without changing what it accepts.
 
 Rasa 3.6 checks every action-server response with jsonschema.validate(), which first checks the
-schema itself against its meta-schema: about 26 ms per call here, half the Rasa server's CPU under
-load (py-spy, docs/benchmarks.md). So the validator is built once.
+schema itself against its meta-schema on every call: the costliest step of an action call under
+load (docs/benchmarks.md has the figures). So the validator is built once.
 
-Then the check itself was 8% of the Rasa server's samples: each event is matched against
-`oneOf` 23 event schemas, all of them evaluated to make sure exactly one fits. Each of those
+The check itself matches each event against `oneOf` 23 event schemas, all of them evaluated to make
+sure exactly one fits. Each of those
 schemas fixes `event` to its own constant and `event` is required, so at most the one named by
 the event's `event` can fit: `oneOf` holds exactly when `event` names one of them and that one
 fits. The check here does just that: the response without the `oneOf` (with `event` limited to

@@ -1,7 +1,7 @@
 """Two shortcuts in RulePolicy's rule lookup that give the same predictions with less work.
 
 RulePolicy was the largest part of the Rasa server's time under load once the tracker store and
-NLU were fast (17% of samples, docs/benchmarks.md):
+NLU were fast (docs/benchmarks.md has the profile):
 
 - `_get_possible_keys` checks every rule against every state of the conversation, from the
   newest back to the first, although Rasa's own `_is_rule_applicable` accepts a rule without

@@ -3,8 +3,8 @@
 Rasa 3.6 copies the tracker before every action it runs (`MessageProcessor._run_action`), and
 `DialogueStateTracker.copy()` builds the copy by replaying every event. Each
 UserUtteranceReverted in the history (our fallback inside a form sends one) replays the whole
-conversation again, so a copy costs events x reverts: late turns of a long conversation took
-100 ms and more (docs/benchmarks.md). The copy made here holds the same events and the same
+conversation again, so a copy costs events x reverts and late turns of a long conversation grow
+slow (docs/benchmarks.md has the figures). The copy made here holds the same events and the same
 state, taken from the tracker as it stands: the state `DialogueStateTracker._reset()` lists is
 exactly what a replay rebuilds, and tests/rasa_addons/test_tracker_copy.py checks the two copies
 are equal on conversations with forms, rejections, reverts and session starts.

@@ -101,7 +101,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         cached = self._cache.get(sender_id)
         if cached is not None:
-            # A Core connection, not an ORM session: this runs for every message (0.06 ms against 0.4 ms).
+            # A Core connection, not an ORM session: this runs for every message, and a session costs more.
             with self.engine.connect() as connection:
                 newest = self._last_event_id(connection, sender_id)
             if newest == cached.last_event_id and len(cached.tracker.events) == cached.stored_events:
