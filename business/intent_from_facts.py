@@ -207,7 +207,9 @@ def intent_from_facts(
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))
     if _RISK_ASKED.search(folded) and not evidence and not _CANNOT_LOG_IN.search(folded):
-        wanted = "ask_term" if explain_term(text) is not None else "ask_member_service_merits"
+        # The member service's own risk is its one demerit; a worry about one's details gets the word's answer.
+        of_the_service = _MEMBER_SERVICE_WORD.search(folded) or explain_term(text) is None
+        wanted = "ask_member_service_merits" if of_the_service else "ask_term"
         return None if intent == wanted else wanted
     # 「もう一度電話番号と受付時間を」: the named answer again, not whatever was said last.
     if intent == "ask_repeat":

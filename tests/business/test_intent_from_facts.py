@@ -48,6 +48,7 @@ def decided(guess: str, text: str, ranking=()):
         ("bot_challenge", "ロボットならもういいです。ばいばい", "goodbye"),
         ("ask_term", "カード番号と暗証番号入れたら違いますって出る", "report_login_problem"),
         ("report_login_problem", "パスワードをスマホのメモに入れてるんだけど、不正ログインとか大丈夫かな", "ask_term"),
+        ("ask_term", "会員サービスって不正アクセスが怖くないですか", "ask_member_service_merits"),
         ("ask_repeat", "すみません、もう一回コールセンターの番号を", "ask_call_centre"),
         ("nlu_fallback", "それって本物かどうか、どこで確かめればいいの？", "ask_call_centre"),
         ("nlu_fallback", "契約の金利はどこで確認できますか", "ask_term"),
