@@ -7,11 +7,10 @@ the way; a second miss in a row shows the menu of everything the assistant can h
 
 from __future__ import annotations
 
-import re
 from typing import Any, Collection, Iterable, Mapping, Optional, Sequence, Tuple
 
 from business.call_centre import PROMISE_CALL
-from business.folding import kana_fold, to_katakana
+from business.folding import kana_fold, kana_pattern
 
 Ranking = Iterable[Tuple[str, Optional[float]]]
 
@@ -92,19 +91,15 @@ def _answered_pin(previous_turn_texts: Sequence[str]) -> bool:
 
 
 # 「ほいで結局どこ行きゃええん」「何持ってくの」 right after the PIN answer: that answer again.
-_WHERE_OR_WHAT_TO_BRING = re.compile(
-    to_katakana(r"どこ.{0,4}(行|い)(け|き|っ|く)|(何|なに).{0,4}(持|も)って|持ち物|もちもの"), re.IGNORECASE
-)
-_PHONE_WORDS = re.compile(
-    to_katakana(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方"), re.IGNORECASE
-)
+_WHERE_OR_WHAT_TO_BRING = kana_pattern(r"どこ.{0,4}(行|い)(け|き|っ|く)|(何|なに).{0,4}(持|も)って|持ち物|もちもの")
+_PHONE_WORDS = kana_pattern(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方")
 # 「じゃあ何時からならいける？」 after the maintenance hours: when it ends.
-_WHEN_ASKED = re.compile(to_katakana(r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち"), re.IGNORECASE)
+_WHEN_ASKED = kana_pattern(r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち")
 _MAINTENANCE_ACTIONS = frozenset({"action_describe_maintenance", "action_check_maintenance"})
 
 
 # Words that make a time question about the member service, even right after the phone line.
-_SERVICE_WORDS = re.compile(to_katakana(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|使え|つかえ|利用|会員サービス|アプリ|サイト"), re.IGNORECASE)
+_SERVICE_WORDS = kana_pattern(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|使え|つかえ|利用|会員サービス|アプリ|サイト")
 
 
 def time_question_follows_phone(
@@ -135,10 +130,7 @@ def follow_up_of(
 
 
 # 「え 電話で教えてもらえんの？」 right after the PIN answer: whether the phone line can tell or reset the PIN.
-_PHONE_CAN_DO_IT = re.compile(
-    to_katakana(r"(電話|でんわ|コール|オペレーター).{0,12}(教え|おしえ|聞け|きけ|聞い|変え|かえ|変更|再設定|わか|分か|確認)"),
-    re.IGNORECASE,
-)
+_PHONE_CAN_DO_IT = kana_pattern(r"(電話|でんわ|コール|オペレーター).{0,12}(教え|おしえ|聞け|きけ|聞い|変え|かえ|変更|再設定|わか|分か|確認)")
 
 
 def pin_question_follows(previous_turn_texts: Sequence[str], text: str) -> bool:

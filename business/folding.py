@@ -39,6 +39,7 @@ width itself (its input-text plugins) and already reports offsets on the origina
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -141,6 +142,12 @@ def to_katakana(text: str) -> str:
     """Hiragana as katakana, one character for one: ぱすわーど → パスワード."""
     return text.translate(_HIRAGANA_TO_KATAKANA)
 
+
+
+def kana_pattern(pattern: str) -> re.Pattern[str]:
+    """A pattern over kana-folded text (kana_fold): its hiragana is read as katakana, so 「忘れ|わすれ」
+    meets 忘れ, わすれ and ワスレ alike; case is ignored. The one way business/ writes such patterns."""
+    return re.compile(to_katakana(pattern), re.IGNORECASE)
 
 def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Mapping, Optional, Sequence
 
 from business.clarification import previous_turn
-from business.folding import kana_fold, to_katakana
+from business.folding import kana_fold, kana_pattern
 
 # Why each question of the triage and the simulation matters, said before it is asked again.
 WHY_ASKED = {
@@ -39,10 +38,7 @@ HINT_WHEN_UNSURE = {
         "場合は「違うと表示される」、「ロック」と表示される場合は「ロックされた」をお選びください。"
     ),
 }
-_UNSURE_WORDS = re.compile(
-    to_katakana(r"わから|分から|わかりません|わかん|分かん|知らな|しらな|知らん|しらん|覚えて(い)?な|おぼえてな|忘れ|わすれ|どっち|どちら"),
-    re.IGNORECASE,
-)
+_UNSURE_WORDS = kana_pattern(r"わから|分から|わかりません|わかん|分かん|知らな|しらな|知らん|しらん|覚えて(い)?な|おぼえてな|忘れ|わすれ|どっち|どちら")
 
 
 def hint_when_unsure(requested_slot: Optional[str], text: str) -> Optional[str]:

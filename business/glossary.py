@@ -7,17 +7,13 @@ site or the phone line.
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 from typing import Optional
 
 from business.call_centre import LADIES_CALL, PROMISE_CALL
-from business.folding import kana_fold, to_katakana
+from business.folding import kana_fold
+from business.folding import kana_pattern as _rx
 from business.guidance import REISSUE_LINK
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(to_katakana(pattern), re.IGNORECASE)
-
 
 # Ordered: the more specific word first (自動契約機 before 契約, the two login methods before either).
 _TERMS = (
@@ -98,8 +94,10 @@ UNKNOWN_TERM = (
 )
 
 
+@lru_cache(maxsize=256)
 def explain_term(text: str) -> Optional[str]:
-    """The explanation of the first known word the message asks about, or None."""
+    """The explanation of the first known word the message asks about, or None. Cached: reading one
+    message asks it several times (business.intent_from_facts)."""
     folded = kana_fold(text).text
     for pattern, explanation in _TERMS:
         if pattern.search(folded):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from business.call_centre import PROMISE_CALL
-from business.folding import kana_fold, to_katakana
+from business.folding import kana_fold, kana_pattern
 from business.login_facts import CARD_PIN, HAS_CARD, ID_PASSWORD, LOCKED, NO_CARD
 from business.triage import Outcome, TriageFacts
 
@@ -44,10 +43,7 @@ _STOP_RETRYING = (
 )
 
 # 「ぱすわーど何回かまちがえた」: several failed tries already, the account not locked yet.
-_TRIED_OFTEN = re.compile(
-    to_katakana(r"(何回|何度|なんかい|なんど|数回|すうかい|何べん|なんべん|[2-9２-９二三四五]回|[2-9２-９二三四五]度)(も|か)?"),
-    re.IGNORECASE,
-)
+_TRIED_OFTEN = kana_pattern(r"(何回|何度|なんかい|なんど|数回|すうかい|何べん|なんべん|[2-9２-９二三四五]回|[2-9２-９二三四五]度)(も|か)?")
 
 
 def retry_warning(text: str, problem: Optional[str]) -> Optional[str]:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Optional, Tuple
 
-from business.folding import kana_fold, to_katakana
+from business.folding import kana_fold
+from business.folding import kana_pattern as _rx
 from business.glossary import explain_term
 from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS
 
@@ -36,10 +37,6 @@ _WEAK = frozenset(
 _GENERAL_QUESTIONS = frozenset({"ask_login_causes", "ask_member_service_features", "ask_member_service_merits"})
 # Where a PIN question may have been filed instead.
 _PIN_QUESTION_MISREAD = _WEAK | _GENERAL_QUESTIONS | {"report_login_problem", "ask_call_centre"}
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(to_katakana(pattern), re.IGNORECASE)
 
 
 # Unauthorised access needs evidence: a login, change or notice the customer says they did not make.

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Pattern
 
 from business.folding import Folded, kana_fold, to_katakana
+from business.folding import kana_pattern as _rx
 
 # Slot values; the Rasa domain uses exactly these strings.
 ID_PASSWORD = "id_password"
@@ -36,12 +37,6 @@ class Fact:
     value: str
     start: int
     end: int
-
-
-def _rx(pattern: str) -> Pattern[str]:
-    """A pattern over kana-folded text (business.folding.kana_fold): its hiragana is read as katakana,
-    so 「忘れ|わすれ」 meets 忘れ, わすれ and ワスレ alike."""
-    return re.compile(to_katakana(pattern), re.IGNORECASE)
 
 
 # Anything called a card that is not Promise's own (only a Promise card or Promise Visa card counts).

@@ -11,7 +11,8 @@ import re
 from typing import Iterable
 
 from business.call_centre import LADIES_CALL, PROMISE_CALL
-from business.folding import kana_fold, to_katakana
+from business.folding import kana_fold
+from business.folding import kana_pattern as _rx
 from business.guidance import REISSUE_LINK, pin_question_guidance
 from business.maintenance_check import SCHEDULE
 
@@ -24,10 +25,6 @@ SETTINGS = "settings"
 
 # At most this many extra answers: a phone screen holds little.
 MAX_EXTRA = 2
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(to_katakana(pattern), re.IGNORECASE)
 
 
 _QUESTIONS = (
