@@ -28,6 +28,7 @@ SETS = {
         "understanding-development-3", "conversation-development-3",
         "understanding-development-4", "conversation-development-4",
         "understanding-development-5", "conversation-development-5",
+        "understanding-development-6", "conversation-development-6", "conversation-development-7",
     )
 }
 
