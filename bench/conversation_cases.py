@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
@@ -37,6 +37,10 @@ DEFAULT_NOW = "2026-12-08T14:00:00+09:00"
 # What a customer would answer when asked, by the slot the assistant is asking for.
 ANSWER_KEYS = ("login_method", "problem", "eligibility", "card_holder", "balance", "rate", "days")
 MAX_SCRIPTED_TURNS = 7
+# When the customer answers the assistant's questions: after the last scripted turn (the default), or
+# after each scripted turn, before the next one (a file's top-level `answer_questions: after_each_turn`).
+AFTER_LAST_TURN = "after_last_turn"
+AFTER_EACH_TURN = "after_each_turn"
 REFERENCE = re.compile(r"受付番号「(\d{4}-\d{4})」")
 
 # One fact: a string, or alternatives of which any one is enough.
@@ -66,6 +70,7 @@ class Case:
     forbid: tuple[str, ...] = ()
     same_reference: bool = False
     note: str = ""
+    answer_questions: str = AFTER_LAST_TURN
 
 
 @dataclass
@@ -160,7 +165,10 @@ class CaseFileError(ValueError):
 
 def load_cases(path: Path) -> list[Case]:
     document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [_case(raw, path) for raw in document.get("cases") or []]
+    when = document.get("answer_questions", AFTER_LAST_TURN)
+    if when not in (AFTER_LAST_TURN, AFTER_EACH_TURN):
+        raise CaseFileError(f"{path.name}: answer_questions is {AFTER_LAST_TURN} or {AFTER_EACH_TURN}, not {when!r}")
+    return [replace(_case(raw, path), answer_questions=when) for raw in document.get("cases") or []]
 
 
 def _facts(raw: Any, where: str) -> tuple[Fact, ...]:

@@ -27,9 +27,9 @@ from typing import Callable, Iterator, Optional, Sequence
 
 import requests
 
-from bench.conversation_cases import SETS, Case, Exchange, find_button, judge, load_cases
+from bench.conversation_cases import AFTER_EACH_TURN, SETS, Case, Exchange, find_button, judge, load_cases
 
-# Answers the customer gives to the assistant's questions after the script, at most.
+# Answers the customer gives to the assistant's questions in a row, at most.
 MAX_ANSWERS = 4
 
 
@@ -82,19 +82,26 @@ def run_case(customer: RestCustomer, case: Case) -> CaseResult:
     sender = f"eval-{case.id}-{uuid.uuid4().hex[:8]}"
     exchanges: list[Exchange] = []
     buttons: list[tuple[str, str]] = []
+    answered: set[str] = set()
+
+    def answer_open_questions() -> None:
+        nonlocal buttons
+        for _ in range(MAX_ANSWERS):
+            asked = customer.open_question(sender)
+            if asked not in case.answers or asked in answered:
+                return
+            answered.add(asked)
+            texts, buttons, error = customer.send(sender, case.answers[asked])
+            exchanges.append(Exchange(case.answers[asked], None, texts, buttons, None, error))
+
     for index, turn in enumerate(case.turns):
         button = find_button(buttons, turn.text) if turn.press else None
         message = button[1] if button else turn.text
         texts, buttons, error = customer.send(sender, message)
         exchanges.append(Exchange(turn.text, button[0] if button else None, texts, buttons, index, error))
-    answered: set[str] = set()
-    for _ in range(MAX_ANSWERS):
-        asked = customer.open_question(sender)
-        if asked not in case.answers or asked in answered:
-            break
-        answered.add(asked)
-        texts, buttons, error = customer.send(sender, case.answers[asked])
-        exchanges.append(Exchange(case.answers[asked], None, texts, buttons, None, error))
+        if case.answer_questions == AFTER_EACH_TURN:
+            answer_open_questions()
+    answer_open_questions()
     return CaseResult(case, exchanges, judge(case, exchanges))
 
 
