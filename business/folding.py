@@ -144,10 +144,16 @@ def to_katakana(text: str) -> str:
 
 
 
+# Kana of the o and u rows: a う after one is a long vowel, which customers type as ー
+# (あんしょーばんごー, ゆーざー).
+_LONG_VOWEL_BEFORE_U = re.compile("(?<=[オコゴソゾトドノホボポモヨョロォヲウクグスズツヅヌフブプムユュルゥ])ウ")
+
+
 def kana_pattern(pattern: str) -> re.Pattern[str]:
     """A pattern over kana-folded text (kana_fold): its hiragana is read as katakana, so 「忘れ|わすれ」
-    meets 忘れ, わすれ and ワスレ alike; case is ignored. The one way business/ writes such patterns."""
-    return re.compile(to_katakana(pattern), re.IGNORECASE)
+    meets 忘れ, わすれ and ワスレ alike, and a long vowel written う meets ー too (あんしょう, あんしょー);
+    case is ignored. The one way business/ writes such patterns."""
+    return re.compile(_LONG_VOWEL_BEFORE_U.sub("[ウー]", to_katakana(pattern)), re.IGNORECASE)
 
 def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()

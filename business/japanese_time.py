@@ -113,6 +113,11 @@ _KANA_TIME_WORDS = (
 _KANA_TIME = re.compile("|".join(kana for kana, _ in _KANA_TIME_WORDS))
 _KANA_TIME_KANJI = dict(_KANA_TIME_WORDS)
 _KANA_HOUR = re.compile(r"(?<=[0-9０-９])じ(?!ん|ゃ|ゅ|ょ)")
+# 「12がつ31にち」「3じ15ふん」: a calendar or clock unit in kana after a numeral. A month and its day
+# are replaced together, the padding after both, so the parser still sees 12月31日 in one piece.
+_KANA_UNITS = {"がつ": "月", "にち": "日", "ふん": "分", "ぷん": "分"}
+_KANA_MONTH_DAY = re.compile(r"([0-9０-９]{1,2})がつ\s*([0-9０-９]{1,2})にち")
+_KANA_UNIT = re.compile(r"(?<=[0-9０-９])(がつ|にち|ふん|ぷん)")
 _KANA_PART_OF_DAY = re.compile(r"(?<![にでとをがはのも])(あさ|よる)(?!って|さ|い)")
 
 
@@ -122,6 +127,8 @@ def _readable(text: str) -> str:
     text = "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in text)
     text = _KANA_TIME.sub(lambda m: _KANA_TIME_KANJI[m.group()].ljust(len(m.group()), "　"), text)
     text = _KANA_PART_OF_DAY.sub(lambda m: {"あさ": "朝", "よる": "夜"}[m.group()] + "　", text)
+    text = _KANA_MONTH_DAY.sub(lambda m: f"{m.group(1)}月{m.group(2)}日".ljust(len(m.group()), "　"), text)
+    text = _KANA_UNIT.sub(lambda m: _KANA_UNITS[m.group()] + "　", text)
     return _KANA_HOUR.sub("時", text)
 
 

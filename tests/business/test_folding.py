@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from business.folding import Folded, fold, kana_fold
+from business.folding import Folded, fold, kana_fold, kana_pattern
 
 
 def origins_as_typed(text: str) -> list[tuple[str, str]]:
@@ -191,3 +191,10 @@ def test_folding_is_nfkc_and_origins_are_ordered_spans_of_the_original(text):
 
 def test_an_ime_misconversion_of_the_pin_reads_as_the_pin():
     assert kana_fold("暗唱番号を変えたい").text == "暗証番号ヲ変エタイ"
+
+
+def test_a_pattern_written_with_a_long_vowel_u_meets_the_same_word_typed_with_a_long_vowel_mark():
+    pin = kana_pattern("あんしょうばんごう")
+    for typed in ("あんしょうばんごう", "あんしょーばんごー", "アンショーバンゴウ", "ｱﾝｼｮｰﾊﾞﾝｺﾞｰ"):
+        assert pin.search(kana_fold(typed).text), typed
+    assert not kana_pattern("ゆうき").search(kana_fold("ゆき").text)

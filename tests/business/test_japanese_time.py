@@ -482,6 +482,8 @@ def test_prepare_builds_the_parser_servers_then_share() -> None:
         ("あしたのあさ6じ はいれる？", "あしたのあさ6じ", jst(2026, 12, 2, 6)),
         ("がんじつ ろぐいんできる？", "がんじつ", jst(2027, 1, 1)),
         ("1/2の朝9じなら いける？", "1/2の朝9じ", jst(2027, 1, 2, 9)),
+        ("3がつ5にち ろぐいんできる？", "3がつ5にち", jst(2027, 3, 5)),
+        ("1がつ 1にちの 10じ15ふんは？", "1がつ 1にちの 10じ15ふん", jst(2027, 1, 1, 10, 15)),
     ],
 )
 def test_time_words_typed_in_kana_are_read_and_spanned_as_typed(text, when, moment):

@@ -38,6 +38,18 @@ def facts(text: str) -> dict:
         ("返済日をうっかり忘れそうで心配です", {}),
         ("4けたの番号が どうしても おもいだせない", {"login_method": "card_pin", "problem": "forgot"}),
         ("返済は毎月きちんとしています", {"eligibility": "none"}),
+        # Key words in kana with the long vowel typed as ー, and the PIN by another name.
+        ("あんしょーばんごーが わからなくなりました", {"login_method": "card_pin", "problem": "forgot"}),
+        ("ピンの番号をど忘れした", {"login_method": "card_pin", "problem": "forgot"}),
+        # Hardship and another lender in everyday words.
+        ("かいしゃ くびになって ろぐいんも できない", {"eligibility": "income_drop"}),
+        ("別の消費者金融の審査に落とされたばかりです", {"eligibility": "credit_trouble"}),
+        ("ほかの信販会社で支払いが遅れてます", {"eligibility": "credit_trouble"}),
+        ("他のクレジットカード会社で延滞中", {"eligibility": "credit_trouble"}),
+        # A card company is no card of the customer's.
+        ("カード会社から電話がありました", {}),
+        # Tried many times, now refused in other words.
+        ("なんどもためしたら つかえませんって でた", {"problem": "locked"}),
         ("Pasuwado wo shitsunen itashimashita", {"login_method": "id_password", "problem": "forgot"}),
         ("カードじゃない方のログインで入ってます", {"login_method": "id_password"}),
         ("メモのとおりに入力してるのにダメです", {"problem": "rejected"}),
@@ -83,6 +95,8 @@ def test_spans_point_at_the_words_that_said_it():
         ("eligibility", "ないです", "none"),
         ("eligibility", "問題ないっす", "none"),
         ("eligibility", "支払いは大丈夫です", "none"),
+        ("eligibility", "べつに何もないっすね", "none"),
+        ("eligibility", "別にどれもないです", "none"),
         ("card_holder", "はい", "has_card"),
         ("card_holder", "持っていません", "no_card"),
         ("card_holder", "いいえ", "no_card"),
