@@ -21,7 +21,8 @@ from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.clarification import pin_question_follows, texts_of_previous_turn
 from business.guidance import pin_question_guidance
-from business.handoff import handoff_message, handoff_reason, same_reason
+from business.login_facts import card_lost
+from business.handoff import handoff_message, handoff_reason, refines, same_reason
 from storage import repository
 
 
@@ -30,11 +31,15 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) ->
     the same reason in one conversation, the same reference number is given, and nothing is recorded."""
     now = clock().now()
     earlier = tracker.get_slot("handoff_reference")
-    reason = same_reason(tracker.get_slot("handoff_reason"), reason) if earlier else reason
-    if earlier and reason == tracker.get_slot("handoff_reason"):
+    earlier_reason = tracker.get_slot("handoff_reason")
+    reason = same_reason(earlier_reason, reason) if earlier else reason
+    intents = conversation_intents(tracker)
+    if earlier and reason == earlier_reason:
         reference = earlier
+    elif earlier and refines(earlier_reason, reason):
+        reference = earlier
+        with_database(lambda session: repository.give_handoff_reason(session, earlier, reason, intents), False)
     else:
-        intents = conversation_intents(tracker)
         reference = with_database(
             lambda session: repository.record_handoff(session, reason, intents, tracker.sender_id, now), None
         )
@@ -64,5 +69,7 @@ class ActionPhoneHandoff(Action):
         if pin_question_follows(texts_of_previous_turn(tracker.events), tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(text=pin_question_guidance())  # it says the phone line cannot either
             return []
-        reason = handoff_reason(tracker.get_slot("eligibility"), latest_intent(tracker))
+        reason = handoff_reason(
+            tracker.get_slot("eligibility"), latest_intent(tracker), card_lost(tracker.latest_message.get("text") or "")
+        )
         return hand_off(dispatcher, tracker, reason) + [SlotSet("awaiting_feedback", False)]

@@ -24,8 +24,8 @@ TRIAGE_SLOTS = ("login_method", "problem", "eligibility", "card_holder")
 ANSWERED_BY = {
     Outcome.REISSUE: (topics.REISSUE,),
     Outcome.PIN_RESET: (topics.PIN_RESET,),
-    Outcome.LOCKED: (topics.REISSUE, topics.PIN_RESET, topics.CALL_CENTRE),
-    Outcome.INPUT_CHECK: (topics.REISSUE,),
+    Outcome.LOCKED: (topics.REISSUE, topics.PIN_RESET, topics.CALL_CENTRE, topics.LOCKOUT),
+    Outcome.INPUT_CHECK: (topics.REISSUE, topics.LOCKOUT),
 }
 
 

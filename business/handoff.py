@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Collection, Optional, Tuple
 
 from business.call_centre import LADIES_CALL, PROMISE_CALL, describe_named_time, describe_status
+from business.guidance import REISSUE_LINK
 from business.login_facts import CREDIT_TROUBLE, INCOME_DROP, LATE_REPAYMENT, OTHER_BORROWING
 
 SUSPICIOUS_LOGIN = "suspicious_login"
@@ -14,6 +15,8 @@ _SAME_MOMENT = timedelta(minutes=5)
 CUSTOMER_REQUEST = "customer_request"
 # Promise business other than logging in (審査, 解約, 返済の相談 ...): only the call centre handles it.
 OTHER_BUSINESS = "other_business"
+# A Promise card lost or stolen.
+LOST_CARD = "lost_card"
 
 _ELIGIBILITY_CAUSES = {
     LATE_REPAYMENT: "返済の遅れが続いている",
@@ -27,6 +30,7 @@ REASON_LABELS = {
     SUSPICIOUS_LOGIN: "身に覚えのないログイン",
     CUSTOMER_REQUEST: "お客さまのご希望",
     OTHER_BUSINESS: "ログイン以外のご用件",
+    LOST_CARD: "カードの紛失・盗難",
     LATE_REPAYMENT: "返済の遅れ",
     INCOME_DROP: "収入の減少",
     OTHER_BORROWING: "他社借入の増加",
@@ -39,10 +43,12 @@ def reason_label(reason: str) -> str:
     return REASON_LABELS.get(reason, reason)
 
 
-def handoff_reason(eligibility: Optional[str], latest_intent: Optional[str]) -> str:
+def handoff_reason(eligibility: Optional[str], latest_intent: Optional[str], lost_card: bool = False) -> str:
     """Why this customer is being sent to the phone line, as a stored reason code."""
     if latest_intent == "report_suspicious_login":
         return SUSPICIOUS_LOGIN
+    if lost_card:
+        return LOST_CARD
     if latest_intent == "out_of_scope":
         return OTHER_BUSINESS
     if eligibility in _ELIGIBILITY_CAUSES:
@@ -56,6 +62,12 @@ def same_reason(earlier: Optional[str], now_given: str) -> str:
     if earlier and now_given == CUSTOMER_REQUEST:
         return earlier
     return now_given
+
+
+def refines(earlier: Optional[str], now_given: str) -> bool:
+    """Whether a handoff's reason only makes an earlier plain request precise (「電話番号は？」, then
+    「実は返済が遅れてて」): the customer keeps the number already given, now filed under the reason."""
+    return earlier == CUSTOMER_REQUEST and now_given != CUSTOMER_REQUEST
 
 
 def _why(reason: str) -> str:
@@ -73,6 +85,12 @@ def _why(reason: str) -> str:
         if reason == LATE_REPAYMENT:
             why += "返済が遅れている場合は、すぐにご返済ください。"
         return why
+    if reason == LOST_CARD:
+        return (
+            "カードをなくされた・盗まれた場合は、プロミスコールへご連絡ください。"
+            "会員サービスには、カードがなくてもログインID・パスワードでログインできます。"
+            f"わからない場合は、公式サイトの「会員ログイン」にある{REISSUE_LINK}から再発行できます。"
+        )
     if reason == OTHER_BUSINESS:
         return (
             "こちらでは、会員サービスにログインできないときのご相談と会員サービスのご案内を承っています。"

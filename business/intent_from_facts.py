@@ -16,7 +16,7 @@ from typing import Iterable, Mapping, Optional, Tuple
 from business.folding import kana_fold
 from business.folding import kana_pattern as _rx
 from business.glossary import explain_term
-from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS
+from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS, card_lost
 
 REPORT_LOGIN_PROBLEM = "report_login_problem"
 ASK_PIN_RESET = "ask_pin_reset"
@@ -43,7 +43,7 @@ _PIN_QUESTION_MISREAD = _WEAK | _GENERAL_QUESTIONS | {"report_login_problem", "a
 # 「覚えてない」 alone is about memory, never fraud.
 _EVENT = _rx(
     r"ログイン(され|履歴|通知|の記録|があ|してい)|メール|めーる|通知|お知らせ|SMS|ショートメール|変更(され|しました|が)"
-    r"|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)|乗っ取られ|のっとられ|知らない(端末|場所|人|機種)"
+    r"|(勝手に|かってに)(ログイン|変更|変え|変わ|かわ|使わ|入ら|アクセス)|乗っ取られ|のっとられ|知らない(端末|場所|人|機種)"
     r"|身に覚えのない(ログイン|メール|通知|変更)|(不正|ふせい)(ログイン|アクセス)(され|が(あ|され)|の(通知|履歴|形跡))"
     r"|(履歴|明細|りれき)(に|が|で).{0,6}(出て|でて|ある|あった|載って)"
     r"|(振込|ふりこみ|振り込み|出金|引き出し|借入|借り入れ|取引)(が|も)?(あり|あっ|ある|され)"
@@ -61,7 +61,6 @@ _LEAK = _rx(
     r"|(ID|パスワ|暗証|ログイン情報).{0,12}(漏れ|もれ|流出|知られ|見られ|教えて(しまっ|もうた|しもた)|盗まれ|ぬすまれ)"
     r"|(メモ|紙|手帳).{0,10}(なくし|無くし|失くし|落とし|紛失|盗まれ|見られ)"
 )
-_CARD_LOST = _rx(r"カード.{0,10}(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|おとし)|(盗まれ|盗難|紛失|なくし|落とし).{0,4}カード")
 # The customer says they cannot get in, without naming why.
 _CANNOT_LOG_IN = _rx(
     r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ん(?!で))"
@@ -216,7 +215,7 @@ def intent_from_facts(
     if evidence:
         return None if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_call_centre") else REPORT_SUSPICIOUS_LOGIN
     # A lost or stolen card is for the call centre, whatever else the message says.
-    if _CARD_LOST.search(folded) and intent != "ask_call_centre":
+    if card_lost(text) and intent != "ask_call_centre":
         return "ask_call_centre"
     if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_term") and not evidence and not (
         intent == "ask_term" and explain_term(text) is not None

@@ -133,6 +133,18 @@ _CARD_HOLDER = [
         rf"|{_CARD}(も|は)?(持ち|所持)"
     )),
 ]
+# A Promise card lost or stolen, in either order (「財布ごと盗まれました。カードも中に」).
+_CARD_LOST = _rx(
+    rf"{_CARD}[^。！!\n]{{0,16}}(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|おとし|すられ|スられ)"
+    r"|(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|すられ|スられ)[^\n]{0,30}カード(?!会社|がいしゃ)"
+)
+
+
+def card_lost(text: str) -> bool:
+    """Whether the customer says their card was lost or stolen: a matter for the call centre."""
+    return _CARD_LOST.search(kana_fold(text).text) is not None
+
+
 _CALL_LINE = [("ladies", _rx(r"レディース|女性|女の(人|方|ひと|かた)|おんなのひと|女子"))]
 
 _VOCABULARIES = {

@@ -94,6 +94,17 @@ def find_handoff(session: Session, reference: str) -> Optional[Handoff]:
     return session.scalar(select(Handoff).where(Handoff.reference == reference))
 
 
+def give_handoff_reason(session: Session, reference: str, reason: str, intents: Sequence[str]) -> bool:
+    """The reason found after the customer was given a reference for a plain request: the operator who
+    takes the call sees why, under the number the customer already has. False when there is no such handoff."""
+    handoff = find_handoff(session, reference)
+    if handoff is None:
+        return False
+    handoff.reason = reason
+    handoff.intents = " ".join(intents)
+    return True
+
+
 # --- feedback and not-understood messages --------------------------------------------
 
 def record_feedback(session: Session, conversation_id: str, outcome: str, resolved: bool, now: datetime) -> None:

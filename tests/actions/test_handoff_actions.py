@@ -118,3 +118,39 @@ async def test_asking_whether_the_phone_can_tell_the_pin_right_after_the_pin_ans
     assert "受付番号" not in text  # no handoff recorded for a question the phone line cannot help with
     with session_scope(database_url) as session:
         assert repository.handed_off_conversations(session) == set()
+
+
+@pytest.mark.asyncio
+async def test_a_reason_told_after_the_number_keeps_the_number_and_files_the_reason(at, domain, database_url):
+    at("2026-12-01T14:00:00+09:00")
+    messages, events = await run(ActionPhoneHandoff(), user_tracker("電話番号だけ先に教えて", "ask_call_centre"), domain)
+    first = text_of(messages).split("受付番号「")[1][:9]
+    slots = {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
+    assert slots["handoff_reason"] == "customer_request"
+
+    tracker = user_tracker(
+        "じつは他社の支払いが遅れてます", "report_login_problem", slots={**slots, "eligibility": "credit_trouble"},
+        earlier_intents=("ask_call_centre",),
+    )
+    messages, events = await run(ActionPhoneHandoff(), tracker, domain)
+    assert f"受付番号「{first}」" in text_of(messages)
+    assert "信用情報" in text_of(messages)
+    with session_scope(database_url) as session:
+        assert repository.find_handoff(session, first).reason == "credit_trouble"
+
+
+@pytest.mark.asyncio
+async def test_another_reason_after_a_reasoned_handoff_gets_its_own_number(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    slots = {"handoff_reference": "1111-2222", "handoff_reason": "late_repayment"}
+    tracker = user_tracker("知らないログイン通知が来ました", "report_suspicious_login", slots=slots)
+    messages, _ = await run(ActionPhoneHandoff(), tracker, domain)
+    assert "受付番号「" in text_of(messages) and "1111-2222" not in text_of(messages)
+
+
+@pytest.mark.asyncio
+async def test_a_stolen_card_gets_the_phone_line_and_the_login_without_a_card(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = user_tracker("財布ごと盗まれました。プロミスのカードも入ってて", "ask_call_centre")
+    text = text_of((await run(ActionPhoneHandoff(), tracker, domain))[0])
+    assert "0120-24-0365" in text and "ログインID・パスワードでログインできます" in text and "再発行" in text

@@ -53,6 +53,8 @@ def decided(guess: str, text: str, ranking=()):
         ("nlu_fallback", "それって本物かどうか、どこで確かめればいいの？", "ask_call_centre"),
         ("nlu_fallback", "契約の金利はどこで確認できますか", "ask_term"),
         ("bot_challenge", "もしかして誰かに勝手に使われてる？", "report_suspicious_login"),
+        ("ask_member_service_features", "登録の住所が勝手に変わってる。自分では何もしてないのに", "report_suspicious_login"),
+        ("report_login_problem", "家の鍵ごとカードを盗まれたみたいで、ログインもできない", "ask_call_centre"),
         ("nlu_fallback", "は？なんで今ダメなん", "ask_maintenance"),
         ("nlu_fallback", "マイナンバーカードで大丈夫ですか", "ask_term"),
         ("nlu_fallback", "Hello, I can't log in to the member page", "report_login_problem"),

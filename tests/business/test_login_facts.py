@@ -123,3 +123,20 @@ def test_full_width_words_are_found_where_they_were_typed():
     by_entity = {fact.entity: fact for fact in find_login_facts(text)}
     assert text[by_entity["login_method"].start:by_entity["login_method"].end] == "ＩＤ"
     assert text[by_entity["problem"].start:by_entity["problem"].end] == "ロック"
+
+
+@pytest.mark.parametrize(
+    "text, lost",
+    [
+        ("電車でカードを落としてしまいました", True),
+        ("バッグをすられました。プロミスのカードも入っていました", True),
+        ("カード？ たぶん紛失した", True),
+        ("クレジットカードを落とした", False),
+        ("財布をなくしたのでカード会社に連絡済みです", False),
+        ("パスワードを忘れました", False),
+    ],
+)
+def test_a_lost_or_stolen_card_is_told_apart(text, lost):
+    from business.login_facts import card_lost
+
+    assert card_lost(text) is lost

@@ -59,3 +59,23 @@ def test_whether_logging_in_works_at_a_named_time_is_a_maintenance_question():
 
 def test_whether_now_is_a_time_to_log_in_is_a_maintenance_question():
     assert MAINTENANCE in questions_in("IDわすれてもうた。ほんで今ってそもそもログインできる時間？")
+
+
+def test_what_happens_after_many_wrong_tries_is_answered_beside_another_answer():
+    from business.other_questions import LOCKOUT
+
+    text = "カード番号でのログインのやり方を知りたいです。あと、何回も間違えたらどうなりますか？"
+    assert LOCKOUT in questions_in(text)
+    [answer] = [a for a in extra_answers(text, answered=()) if "ロック" in a]
+    assert "再発行" in answer
+
+
+def test_a_lock_reported_is_no_question_about_locks():
+    from business.other_questions import LOCKOUT
+
+    assert LOCKOUT not in questions_in("何回も間違えてロックされました")
+
+
+def test_a_holiday_season_login_question_is_a_maintenance_question():
+    assert MAINTENANCE in questions_in("電話番号を教えてください。それと、お正月休みってログインできますか？")
+    assert MAINTENANCE in questions_in("週末ってログインできる？")

@@ -29,6 +29,17 @@ def test_handoff_gets_a_reference_and_keeps_intents_not_words(db):
         assert handoff.created_at == NOW
 
 
+def test_a_handoff_given_for_a_plain_request_can_be_filed_under_the_reason_found_later(db):
+    with session_scope(db) as session:
+        reference = repository.record_handoff(session, "customer_request", ["ask_call_centre"], "c-1", NOW)
+    with session_scope(db) as session:
+        assert repository.give_handoff_reason(session, reference, "income_drop", ["ask_call_centre", "inform"])
+        assert not repository.give_handoff_reason(session, "0000-0000", "income_drop", [])
+    with session_scope(db) as session:
+        handoff = repository.find_handoff(session, reference)
+        assert (handoff.reason, handoff.intents) == ("income_drop", "ask_call_centre inform")
+
+
 def test_maintenance_windows_round_trip_in_any_zone(db):
     with session_scope(db) as session:
         window_id = repository.add_maintenance_window(session, NOW, NOW + timedelta(hours=2), "臨時")
