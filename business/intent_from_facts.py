@@ -71,7 +71,7 @@ _CANNOT_LOG_IN = _rx(
 _USABLE_THEN = _rx(
     r"(ログイン|ろぐいん|入れ|はいれ|入る|はいる|使え|つかえ|使う|利用|見られ|みられ|見た|返済|振込|手続|アクセス)"
     r".{0,12}(できる|できます|でき(ません)?か|出来|いける|いけ(ます|る)|大丈夫|可|OK|ok|ますか|でしょうか|\?|？|やろか|かな)"
-    r"|(大丈夫|いける|可能)(ですか|で(ございま)?しょうか|でございますか|か|\?|？|やろ|かな)"
+    r"|(大丈夫|いける|可能|おけ|オッケー|OK)(ですか|で(ございま)?しょうか|でございますか|か|\?|？|やろ|かな|そ)"
     r"|問題(ない|ありません|ございません|なし)(か|でしょうか|ですか|\?|？)"
 )
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
@@ -81,7 +81,9 @@ _MACHINE_AND_BRING = _rx(
     rf"{_MACHINE}.{{0,12}}(何|なに)(を|か|が)?.{{0,3}}(持|も)って|{_MACHINE}.{{0,12}}(必要な(もの|書類)|(何|なに)(が)?(いる|要る|必要))"
 )
 # 「なにを持っていけばいいですか」: the only thing FACTS.md says to bring is for the PIN reset.
-_WHAT_TO_BRING = _rx(r"(何|なに)(を|が)?.{0,3}(持って|もって)(いけ|行け|いく|行く|く)|持ち物|もちもの|必要な(もの|書類)")
+_WHAT_TO_BRING = _rx(r"(何|なに)(を|が)?.{0,3}(持って|もって)(いけ|行け|いく|行く|く|け|き)|持ち物|もちもの|必要な(もの|書類)")
+# 「公式サイトのどこ押せばいいの？」: where on the screen, right after steps were given: those steps again.
+_WHERE_TO_PRESS = _rx(r"(どこ|どれ|どの(ボタン|リンク|メニュー|項目))(を|から)?(押|おせ|おす|おし|タップ|クリック|選|えら|開|ひら)")
 # 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
 _WHAT_CAN_YOU_DO = _rx(r"(何|なに)(が|を)?(でき|手伝|てつだ)|できること(は|って)?(何|なに)?[?？]?$|使い方")
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
@@ -207,6 +209,8 @@ def intent_from_facts(
         of_the_service = _MEMBER_SERVICE_WORD.search(folded) or explain_term(text) is None
         wanted = "ask_member_service_merits" if of_the_service else "ask_term"
         return None if intent == wanted else wanted
+    if _WHERE_TO_PRESS.search(folded) and intent in _UNSURE | {"chitchat", "out_of_scope"}:
+        return "ask_repeat"
     # 「もう一度電話番号と受付時間を」: the named answer again, not whatever was said last.
     if intent == "ask_repeat":
         named = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
