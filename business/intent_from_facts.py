@@ -51,7 +51,7 @@ _EVENT = _rx(
 )
 _NOT_ME = _rx(
     r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(が|は)?(ない|無い|ありません)|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー|ねえ|ねぇ)"
-    r"|しとらん|自分(じゃ|では)な|私(じゃ|では)な|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
+    r"|しとらん|(自分|私|わたし|あたし|僕|俺)(じゃ|では)(な|ありません|ございません)|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
     r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
 )
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
@@ -74,6 +74,8 @@ _USABLE_THEN = _rx(
     r"|(大丈夫|いける|可能|おけ|オッケー|OK)(ですか|で(ございま)?しょうか|でございますか|か|\?|？|やろ|かな|そ)"
     r"|問題(ない|ありません|ございません|なし)(か|でしょうか|ですか|\?|？)"
 )
+# The member service itself named: a question about hours is then about the service, not the phone line.
+_SERVICE_NAMED = _rx(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|使え|つかえ|会員サービス|かいいんさーびす|アプリ|あぷり|サイト")
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
 _MACHINE = r"(自動契約機|じどうけいやくき|契約機|けいやくき|機械)"
@@ -81,7 +83,10 @@ _MACHINE_AND_BRING = _rx(
     rf"{_MACHINE}.{{0,12}}(何|なに)(を|か|が)?.{{0,3}}(持|も)って|{_MACHINE}.{{0,12}}(必要な(もの|書類)|(何|なに)(が)?(いる|要る|必要))"
 )
 # 「なにを持っていけばいいですか」: the only thing FACTS.md says to bring is for the PIN reset.
-_WHAT_TO_BRING = _rx(r"(何|なに)(を|が)?.{0,3}(持って|もって)(いけ|行け|いく|行く|く|け|き)|持ち物|もちもの|必要な(もの|書類)")
+_WHAT_TO_BRING = _rx(
+    r"(何|なに|身分証|免許証|本人確認書類|保険証|マイナンバーカード|パスポート)(を|が)?.{0,3}(持って|もって)(いけ|行け|いく|行く|く|け|き)"
+    r"|持ち物|もちもの|必要な(もの|書類)"
+)
 # 「公式サイトのどこ押せばいいの？」: where on the screen, right after steps were given: those steps again.
 _WHERE_TO_PRESS = _rx(r"(どこ|どれ|どの(ボタン|リンク|メニュー|項目))(を|から)?(押|おせ|おす|おし|タップ|クリック|選|えら|開|ひら)")
 # 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
@@ -89,7 +94,7 @@ _WHAT_CAN_YOU_DO = _rx(r"(何|なに)(が|を)?(でき|手伝|てつだ)|でき�
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
 _OTHER_BUSINESS = _rx(
     r"審査|しんさ|借り?換え|かりかえ|おまとめ|まとめ(たい|られ|て)(?!返|かえ|払|はら)|一本化|解約|かいやく|完済証明|新規|申し?込|もうしこ"
-    r"|在籍確認|返済.{0,6}相談|返済(が|も)?(苦し|きつ|厳し|くるし)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
+    r"|在籍確認|(返済|へんさい).{0,8}(相談|そうだん)|(返済|へんさい)(が|も)?(苦し|きつ|厳し|くるし|大変|たいへん)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
 )
 # Topic words that settle what an unsure message is about.
 _CALL_CENTRE_WORDS = _rx(r"電話番号|でんわばんごう|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
@@ -200,6 +205,9 @@ def intent_from_facts(
     # 「先ほどのお電話番号をもう一度」: the phone line, not business only the phone line handles.
     if intent == "out_of_scope" and _CALL_CENTRE_WORDS.search(folded) and not _OTHER_BUSINESS.search(folded):
         return "ask_call_centre"
+    # 「プロミスコールって土曜もやってる？今まさに土曜の夜中」: the line's hours, not the service's.
+    if intent == "ask_maintenance" and _CALL_CENTRE_WORDS.search(folded) and not _SERVICE_NAMED.search(folded):
+        return "ask_call_centre"
     if intent == "bot_challenge" and not _ABOUT_THE_ASSISTANT.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
@@ -252,7 +260,7 @@ def intent_from_facts(
         and not hardship
     ):
         return "ask_term"
-    if hardship and intent in _WEAK | {"ask_login_causes"}:
+    if hardship and (intent in _WEAK | {"ask_login_causes"} or intent in _GENERAL_QUESTIONS and _CANNOT_LOG_IN.search(folded)):
         return REPORT_LOGIN_PROBLEM
     about_login = "login_method" in facts or bool(_LOGIN_WORD.search(folded))
     # A bare 「入れなかった」 inside a maintenance question keeps the maintenance answer.
