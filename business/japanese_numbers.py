@@ -13,6 +13,10 @@ How it works, and why:
 - What a numeral means is decided by the unit right after it (円, %, 日, 週間, か月, 年) or, for a few
   cases, the word before it (¥, 年利, 年). A numeral with no unit is not a quantity, except an amount in
   万/億 ("10万借りた").
+- A period said in parts is one period, the sum of its parts ("1か月と10日" = 40 days, "1年2か月" = 425):
+  the parts must be adjacent (joined by と, と、, a space or nothing) and said largest unit first, so
+  "30日と60日" or "30日と1か月" stay two periods, and so do two options compared ("1か月と10日どっちが安い").
+- A numeral before a counter for things ("一つ", "二つ目", "1こ") is never a quantity, not even a bare one.
 - A minus sign or マイナス before a numeral makes it negative ("-5万円", "マイナス18%"): such a value
   is impossible, and reading it as negative lets the assistant say so instead of dropping it or,
   worse, taking it as positive. A hyphen right after a number or letter is not a sign ("10万-20万円",
@@ -27,7 +31,7 @@ Nothing here raises on odd input: unreadable text gives None or an empty list.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
@@ -158,13 +162,17 @@ _HALF = r"(半(?!ば))?"  # "2か月半", "1年半"; not "30日半ば"
 _DAY = re.compile(rf"{_SPACE}(?:日|にち|ニチ){_HALF}(間|かん)?")
 _WEEK = re.compile(rf"{_SPACE}週(?:間)?{_HALF}")
 _MONTH = re.compile(rf"{_SPACE}[かカヶケヵ箇]月(?:間)?{_HALF}")
-# Not "年" that starts a rate ("50万 年20%": 年 is short for 年利 there; "8万 年率15").
-_YEAR = re.compile(rf"{_SPACE}年(?![ \t]*[\d０-９]|率|利)(?:間)?{_HALF}")
+_SMALLER_UNIT_THAN_YEAR = r"[ \t]?(?:[かカヶケヵ箇]月|週|日)"
+# Not "年" that starts a rate ("50万 年20%": 年 is short for 年利 there; "8万 年率15"), unless the number
+# after it counts months, weeks or days: "1年2か月" is a period said in two parts.
+_YEAR = re.compile(rf"{_SPACE}年(?![ \t]*\d(?![\d,.]*{_SMALLER_UNIT_THAN_YEAR})|率|利)(?:間)?{_HALF}")
 # After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time; not "2か月にしたら".
 _PER = re.compile(r"(?:に(?!し|延|伸|変|かえ|なっ|なる|なれ|減|増|短|長)|あたり|当たり|ごと|毎)")
 # After "N日", these make it a date (the Nth), not a number of days.
 # Not "50日にして" / "50日に変えたら": a period asked for.
 _DATE_AFTER_DAY = re.compile(r"(?:に(?!し|変|かえ|延|伸|減|増|短|長)|まで|から|付|目|頃|ごろ|締め|払い)")
+# 月 that counts months ("1か月10日", "ひと月10日"): the 日 after it is a part of the period, not a date.
+_MONTH_COUNT_END = re.compile(r"(?:[かカヶケヵ箇]|ひと)月$")
 _RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|りりつ)[ \t]*(?:は|が|を|:)?[ \t]*$")
 # "年18で": 年 alone before a small number is short for 年利, unless it ends a date ("2026年").
 _YEAR_BEFORE = re.compile(rf"(?<![{_NUMERAL_CHARS}])年[ \t]*$")
@@ -183,24 +191,32 @@ _DAY_COUNT_WORDS = {
     "ここのか": 9, "とおか": 10, "はつか": 20,
 }  # fmt: skip
 _DAY_COUNT_END = r"(?=[ \t]*(?:間|かん|分|ぶん|後|ご|なら|だと|だったら|にしたら|で(?![きし])|$|[。、,.!?！？\n]))"
+# "ひとつき" is one month, but "ひとつきいても" / "ひとつききたい" is ひとつ (one thing) + 聞く (to ask).
+_ONE_MONTH = r"(?:ひと月|ひとつき(?!き|い[てた]|かせ|け[るればた]))"
+# (pattern, days, days of its smallest unit: see _Reading.unit)
 _PERIOD_WORDS = (
-    (re.compile(r"(?:ひと月|ひとつき)半"), DAYS_PER_MONTH + DAYS_PER_MONTH // 2),
-    (re.compile(r"ひと月|ひとつき"), DAYS_PER_MONTH),
-    (re.compile(r"半月"), DAYS_PER_MONTH // 2),
-    (re.compile(r"半年"), DAYS_PER_HALF_YEAR),
-    *((re.compile(rf"(?<![\u3041-\u3096]){word}{_DAY_COUNT_END}"), days) for word, days in _DAY_COUNT_WORDS.items()),
+    (re.compile(rf"{_ONE_MONTH}半"), DAYS_PER_MONTH + DAYS_PER_MONTH // 2, DAYS_PER_MONTH // 2),
+    (re.compile(_ONE_MONTH), DAYS_PER_MONTH, DAYS_PER_MONTH),
+    (re.compile(r"半月"), DAYS_PER_MONTH // 2, DAYS_PER_MONTH // 2),
+    (re.compile(r"半年"), DAYS_PER_HALF_YEAR, DAYS_PER_HALF_YEAR),
+    *((re.compile(rf"(?<![\u3041-\u3096]){word}{_DAY_COUNT_END}"), days, 1) for word, days in _DAY_COUNT_WORDS.items()),
 )
 _LOOK_BEHIND = 12  # words before a numeral that matter ("実質年率は", "令和") are short
 
 
 @dataclass(frozen=True)
 class _Reading:
-    """A classified numeral in normalised coordinates."""
+    """A classified numeral in normalised coordinates.
+
+    unit: for a period, the days of the smallest unit it is said in (30 for "2か月", 15 for "2か月半",
+    1 for "10日"), so that "1か月と10日" can be told from "30日と1か月": parts of one period come largest first.
+    """
 
     kind: str
     value: Decimal
     start: int
     end: int
+    unit: Optional[Decimal] = None
 
 
 def _half(days_per_unit: int) -> Decimal:
@@ -210,8 +226,9 @@ def _half(days_per_unit: int) -> Decimal:
 
 def _period(value: Decimal, days_per_unit: int, half: bool, start: int, end: int) -> _Reading:
     """A period in days as written: "2か月半" is 75, and "0日" (0) or "0.5日" (0.5) are kept for the checker to refuse."""
-    days = value * days_per_unit + (_half(days_per_unit) if half else 0)
-    return _Reading(DAYS, _tidy(days), start, end)
+    unit = _half(days_per_unit) if half else Decimal(days_per_unit)
+    days = value * days_per_unit + (unit if half else 0)
+    return _Reading(DAYS, _tidy(days), start, end, unit)
 
 
 def _read_day(text: str, value: Decimal, start: int, after: int) -> Optional[_Reading]:
@@ -221,7 +238,7 @@ def _read_day(text: str, value: Decimal, start: int, after: int) -> Optional[_Re
         return None
     says_period = unit.group(2) is not None  # 日間 is always a length of time
     if not says_period and (
-        text.endswith("月", 0, start)
+        (text.endswith("月", 0, start) and not _MONTH_COUNT_END.search(text, 0, start))  # "3月10日"
         or _DATE_AFTER_DAY.match(text, unit.end())
         or _PER.match(text, unit.end())
     ):
@@ -269,7 +286,7 @@ def _classify(text: str, match: re.Match[str]) -> Optional[_Reading]:
     sign = _sign_start(text, match.start())
     if sign is None or reading.value == 0:
         return reading
-    return _Reading(reading.kind, reading.value.copy_negate(), min(sign, reading.start), reading.end)
+    return replace(reading, value=reading.value.copy_negate(), start=min(sign, reading.start))
 
 
 def _classify_unsigned(text: str, match: re.Match[str], value: Decimal) -> Optional[_Reading]:
@@ -283,13 +300,16 @@ def _classify_unsigned(text: str, match: re.Match[str], value: Decimal) -> Optio
         return _Reading(RATE, value, start, unit.end())
     if _DAY.match(text, after):
         return _read_day(text, value, start, after)
+    big = _BIG_UNITS.intersection(match.group())
     if any(pattern.match(text, after) for pattern in (_WEEK, _MONTH, _YEAR)):
-        return _read_longer_period(text, value, start, after)
+        period = _read_longer_period(text, value, start, after)
+        if period is not None or not big:
+            return period
+        # Read on: "10万年30日" is an amount run into a period, as nobody counts years in 万.
     if _NOT_YEN_COUNTER.match(text, after):
         return None
     if _YEN_SIGN_BEFORE.search(before):
         return _Reading(AMOUNT, value, _amount_start(before, start), after)
-    big = _BIG_UNITS.intersection(match.group())
     if _RATE_WORD_BEFORE.search(before) or (_YEAR_BEFORE.search(before) and not big):
         return _Reading(RATE, value, start, after)
     if big:
@@ -385,18 +405,18 @@ def _kana_reading(text: str, kana: str, start: int, end: int, tokens: list[str])
     sign = _sign_start(text, start)
     if sign is not None and value != 0:
         value, start = value.copy_negate(), sign
-    return _Reading(kind, value, start, end)
+    return _Reading(kind, value, start, end, Decimal(1) if kind == DAYS else None)
 
 
 def _period_words(text: str) -> list[_Reading]:
     """"ひと月借りたら", "半月", "半年間" as periods (not when they mean "per month": "ひと月に")."""
     readings: list[_Reading] = []
-    for pattern, days in _PERIOD_WORDS:
+    for pattern, days, unit in _PERIOD_WORDS:
         for match in pattern.finditer(text):
             end = match.end() + (1 if text.startswith("間", match.end()) else 0)
             overlaps = any(r.start < end and match.start() < r.end for r in readings)
             if not overlaps and not _PER.match(text, end):
-                readings.append(_Reading(DAYS, Decimal(days), match.start(), end))
+                readings.append(_Reading(DAYS, Decimal(days), match.start(), end, Decimal(unit)))
     return readings
 
 
@@ -405,7 +425,7 @@ def _period_words(text: str) -> list[_Reading]:
 # Not after a numeral or 今/来/先: "3か月に1回" and "今月1万円返した" are not monthly repayments.
 _NOT_AFTER_COUNT_OR_THIS_MONTH = r"(?<![\d〇一二三四五六七八九十百千かカヶケヵ箇今来先翌前])"
 _MONTHLY_MARKER = re.compile(
-    r"毎月|つきづき|(?:ひと|一|1)[かカヶケヵ箇]?月(?:に|あたり|当たり|ごと|毎)|ひと月|ひとつき|"
+    rf"毎月|つきづき|(?:ひと|一|1)[かカヶケヵ箇]?月(?:に|あたり|当たり|ごと|毎)|{_ONE_MONTH}|"
     + _NOT_AFTER_COUNT_OR_THIS_MONTH
     + r"月(?:々|づき|ごと|毎|額|払い|当たり|あたり|に|(?=[ \t]?[¥\d〇一二三四五六七八九十百千]))"
 )
@@ -442,7 +462,10 @@ def _monthly_amounts(text: str, readings: list[_Reading]) -> set[int]:
 
 
 def _readings(text: str) -> list[_Reading]:
-    """All classified numerals of normalised text, in order; kana amounts win over numerals inside them."""
+    """All classified numerals of normalised text, in order; kana amounts win over numerals inside them.
+
+    The parts of a period said in parts ("1か月と10日") come back as one period.
+    """
     readings = _kana_quantities(text)
     for numeral in (_classify(text, m) for m in _numerals(text)):
         if numeral is not None and not _overlaps(numeral, readings):
@@ -450,7 +473,41 @@ def _readings(text: str) -> list[_Reading]:
     for word in _period_words(text):
         if not _overlaps(word, readings):
             readings.append(word)
-    return sorted(readings, key=lambda r: r.start)
+    return _joined_periods(text, sorted(readings, key=lambda r: r.start))
+
+
+# What joins the parts of one period: と (or と、), a space or nothing ("1か月と10日", "1年 2か月", "1ヶ月10日").
+_PART_JOIN = re.compile(r"[ \t]?|[ \t]*と[ \t]*[、,]?[ \t]*")
+# After "AとB", these make A and B two options compared, not one period ("1か月と10日ではどっちが得？").
+_COMPARED_AFTER = re.compile(r"[ \t、,]*(?:では|で|の)?[ \t]*(?:どっち|どちら|比べ|くらべ|比較|違い|ちがい|それぞれ)")
+
+
+def _joined_periods(text: str, readings: list[_Reading]) -> list[_Reading]:
+    """The readings with each period said in parts made one, the sum of its parts ("3週間と2日" = 23 days).
+
+    A minus before the first part is the sign of the whole ("-1か月と10日" = -40).
+    """
+    joined: list[_Reading] = []
+    for reading in readings:
+        if joined and _continues(text, joined[-1], reading):
+            first = joined[-1]
+            days = first.value + reading.value.copy_sign(first.value)
+            joined[-1] = _Reading(DAYS, _tidy(days), first.start, reading.end, reading.unit)
+        else:
+            joined.append(reading)
+    return joined
+
+
+def _continues(text: str, period: _Reading, reading: _Reading) -> bool:
+    """Whether `reading` is the next part of `period`: adjacent, in a smaller unit, and without a sign of its own."""
+    if period.unit is None or reading.unit is None:  # only periods have a unit
+        return False
+    if reading.unit >= period.unit or reading.value < 0:
+        return False  # "30日と60日", "30日と1か月": two periods
+    join = _PART_JOIN.fullmatch(text, period.end, reading.start)
+    if join is None:
+        return False
+    return "と" not in join.group() or not _COMPARED_AFTER.match(text, reading.end)
 
 
 _PERIOD_OR_RATE_UNIT = re.compile(rf"{_DAY.pattern}|{_WEEK.pattern}|{_MONTH.pattern}|{_YEAR.pattern}|{_PERCENT.pattern}")
@@ -508,10 +565,12 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 _ARABIC_NUMERAL = re.compile(r"[\d][\d,.]*")
+# Counters for things written in kana: "一つ", "二つ目", "1こ" (個); not "30ころ" (頃) or "10こえ" (超え).
+_KANA_THING_COUNTER = r"(?:つ|こ(?!ろ|え))"
 # Numbers that are not quantities by design: a counter ("3回", "10万人"), a date or a time ("3月", "15日に",
 # "2026年", "9時"), part of a phone or reference number ("0120-24-0365"), or a letter code ("A1").
 _NOT_A_QUANTITY_AFTER = re.compile(
-    rf"{_NOT_YEN_COUNTER.pattern}|[ \t]?(?:日|年|週|[かカヶケヵ箇]月|つ|目|桁)|[ \t]?[-−‐:/][ \t]?\d"
+    rf"{_NOT_YEN_COUNTER.pattern}|[ \t]?(?:日|年|週|[かカヶケヵ箇]月|{_KANA_THING_COUNTER}|目|桁)|[ \t]?[-−‐:/][ \t]?\d"
 )
 _PART_OF_A_CODE_BEFORE = re.compile(r"(?:[A-Za-z][ \t:]*|第|\d[-−‐:/])$")
 
@@ -544,7 +603,9 @@ def find_unread_numbers(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BARE_FOLLOWER = re.compile(r"[ \t]*(?:$|[\u3041-\u309f、。,.!?\s~〜)）」])")
+# What may follow a numeral given without its unit ("30です", "17.8で", "100000。"); not a counter for
+# things in kana ("一つ教えて", "二つ目", "1こ質問"), which is never an amount, a rate or a period.
+_BARE_FOLLOWER = re.compile(rf"[ \t]*(?:$|(?!{_KANA_THING_COUNTER})[\u3041-\u309f]|[、。,.!?\s~〜)）」])")
 
 
 def _bare_number(text: str) -> Optional[Decimal]:
@@ -605,7 +666,8 @@ def parse_rate(text: str) -> Optional[Decimal]:
 
 
 def parse_days(text: str) -> Optional[Decimal]:
-    """The first period in days ("30日", "1ヶ月" = 30, "2か月半" = 75, "2週間" = 14, "1年" = 365; a bare "30").
+    """The first period in days ("30日", "1ヶ月" = 30, "2か月半" = 75, "2週間" = 14, "1年" = 365,
+    "1か月と10日" = 40; a bare "30", but not "一つ" or "二つ目").
 
     Whole days in almost every case; "0.5日", "0日" or "-30日" come back as written, for the form to explain.
     """

@@ -42,7 +42,8 @@ _REPAID_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+日�
 
 
 def find_message_facts(text: str) -> list[Fact]:
-    """All facts, in text order. A time expression wins over numbers inside it (1月1日 is no period).
+    """All facts, in text order. A time expression wins over numbers inside it (1月1日 is no period),
+    but not over a period it is only the end of (「1か月と10日後」 is 40 days, not "in 10 days").
 
     A rate the customer says they do not know is the fact rate = "unknown"; the 「わからない」 in it
     is then not a forgotten password (no `problem` fact for it).
@@ -53,10 +54,14 @@ def find_message_facts(text: str) -> list[Fact]:
     if time_span is not None and repaid_after is not None and time_span[0] <= repaid_after.start() < time_span[1]:
         # 「45日後に返す」 in an interest question is a number of days, not a date.
         time_span = None
+    quantities = find_quantities(text)
+    if time_span is not None and any(q.kind == "days" and q.start < time_span[0] < q.end for q in quantities):
+        # 「2週間と3日後」: the time is only the last part of a period said in parts, which the period reads whole.
+        time_span = None
     if time_span is not None:
         start, end = time_span
         facts.append(Fact(WHEN, text[start:end], start, end))
-    for quantity in find_quantities(text):
+    for quantity in quantities:
         if time_span is not None and quantity.start < time_span[1] and time_span[0] < quantity.end:
             continue
         facts.append(Fact(_entity_for(quantity.kind, quantity.role), _plain(quantity.value), quantity.start, quantity.end))

@@ -90,6 +90,7 @@ def test_kana_that_only_looks_like_a_number_is_not_an_amount(text: str) -> None:
         ("10万30日", [("amount", "100000"), ("days", "30")]),
         ("30万18%で", [("amount", "300000"), ("rate", "18")]),
         ("1万5千円", [("amount", "15000")]),
+        ("10万年30日", [("amount", "100000"), ("days", "30")]),  # nobody counts years in 万
     ],
 )
 def test_an_amount_run_into_a_period_or_rate_is_two_quantities(text: str, found: list[tuple[str, str]]) -> None:
@@ -413,6 +414,7 @@ def test_numbers_typed_but_not_read_are_named(text: str, unread: list[str]) -> N
         "0120-24-0365に電話した",
         "4桁の番号",
         "2つ目",
+        "1こ質問です",
         "ID 12345",
         "2026/1/1",
         "12:30に",
@@ -510,3 +512,111 @@ def test_a_correction_in_the_same_message_keeps_the_second_figure(text: str, kin
 
 def test_a_decimal_point_said_in_kana() -> None:
     assert [(q.kind, q.value) for q in find_quantities("ねんり じゅうななてんはち ぱーせんと")] == [("rate", Decimal("17.8"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("1か月と10日", 40),
+        ("一ヶ月と十日", 40),
+        ("1ヶ月10日", 40),
+        ("1ヶ月 10日", 40),
+        ("一か月十日", 40),
+        ("ひと月と10日", 40),
+        ("1か月と10日間", 40),
+        ("３週間と２日", 23),
+        ("3週と2日", 23),
+        ("1年と2か月", 365 + 60),
+        ("1年と、2か月", 365 + 60),
+        ("1年2か月", 365 + 60),
+        ("一年二か月", 365 + 60),
+        ("1年と2か月と10日", 365 + 60 + 10),
+        ("2か月と半月", 75),  # as "2か月半"
+        ("1年と半年", 545),  # as "1年半"
+        ("2か月半と3日", 78),
+    ],
+)
+def test_a_period_said_in_parts_is_one_period_the_sum_of_its_parts(text: str, days: int) -> None:
+    (period,) = find_quantities(text)
+
+    assert (period.kind, period.value, text[period.start : period.end]) == ("days", days, text)
+    assert parse_days(text) == days
+
+
+def test_a_period_in_parts_inside_an_interest_question() -> None:
+    text = "10万円を年18%で1か月と10日借りたら利息は？"
+
+    quantities = find_quantities(text)
+
+    assert [(q.kind, q.value) for q in quantities] == [("amount", 100_000), ("rate", 18), ("days", 40)]
+    assert text[quantities[-1].start : quantities[-1].end] == "1か月と10日"
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("30日と60日", [30, 60]),  # two of the same unit: two periods
+        ("30日と1か月", [30, 30]),  # the smaller unit first: two periods
+        ("1か月と1か月", [30, 30]),
+        ("1か月です。10日", [30, 10]),  # different sentences
+        ("30日。40日", [30, 40]),
+        ("1か月と10日ではどっちが安い？", [30, 10]),  # two options compared
+        ("1か月と10日、どちらがいい？", [30, 10]),
+        ("1か月と10日の違いは？", [30, 10]),
+        ("30日でなくて40日", [40]),  # a correction: the later one stands
+        ("1か月と10日ではなく50日", [50]),
+    ],
+)
+def test_periods_that_are_not_adjacent_parts_stay_separate(text: str, periods: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "days"] == periods
+
+
+@pytest.mark.parametrize(("text", "days"), [("-1か月と10日", -40), ("マイナス1年と2か月", -425)])
+def test_a_minus_before_a_period_in_parts_makes_the_whole_negative(text: str, days: int) -> None:
+    assert parse_days(text) == days
+
+
+@pytest.mark.parametrize("text", ["3月10日", "今月10日", "毎月10日", "1年2月"])
+def test_a_month_of_the_calendar_before_a_day_is_still_a_date(text: str) -> None:
+    assert parse_days(text) is None
+
+
+@given(st.integers(min_value=1, max_value=24), st.integers(min_value=1, max_value=29))
+def test_any_months_and_days_read_back_as_their_sum(months: int, days: int) -> None:
+    assert parse_days(f"{months}か月と{days}日") == months * 30 + days
+    assert parse_days(f"{number2kanji(months)}ヶ月{number2kanji(days)}日") == months * 30 + days
+
+
+@given(st.integers(min_value=1, max_value=52), st.integers(min_value=1, max_value=6))
+def test_any_weeks_and_days_read_back_as_their_sum(weeks: int, days: int) -> None:
+    assert parse_days(f"{weeks}週間と{days}日") == weeks * 7 + days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一つ教えてください",
+        "ひとつ質問",
+        "ひとつ",
+        "一つ",
+        "二つ",
+        "3つ",
+        "二つ目",
+        "1つ目の質問",
+        "3つ目の質問です",
+        "1こ質問があります",
+        "ひとつきいてもいいですか",  # ひとつ + 聞いても, not ひとつき (one month)
+        "ひとつききたいです",
+    ],
+)
+def test_a_counter_for_things_is_never_an_amount_a_rate_or_a_period(text: str) -> None:
+    assert find_quantities(text) == []
+    assert (parse_amount(text), parse_rate(text), parse_days(text)) == (None, None, None)
+    assert find_unread_numbers(text) == []
+
+
+def test_beside_a_counted_thing_the_period_is_still_read() -> None:
+    assert parse_days("ひとつき借りたら") == 30  # ひとつき (one month) is a unit, not ひとつ + き
+    assert parse_days("一つ目は30日") == 30
+    assert parse_days("質問が2つあります。30日だと？") == 30
+    assert parse_days("ひとつ質問です。1か月と10日だと？") == 40

@@ -111,3 +111,12 @@ def test_a_rate_not_known_said_politely_or_in_kana_and_a_year_word_before_a_rate
 def test_days_until_repayment_said_as_a_time_from_now_are_days():
     assert entities("残りが30万円、年14.5%で、45日後に返すとしたら利息いくらですか")["days"] == "45"
     assert "when" in entities("3日後にログインできる？")
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("1か月と10日後に返すと利息は？", "40"), ("2週間と3日後", "17"), ("10万円を1ヶ月10日借りたら", "40")],
+)
+def test_a_period_said_in_parts_is_one_number_of_days_even_ending_in_a_time_from_now(text, days):
+    found = entities(text)
+    assert found["days"] == days and "when" not in found
