@@ -96,6 +96,6 @@ def describe_schedule(now: datetime, named: Optional[NamedMoment], extra: Sequen
     upcoming = next_window(now, extra)
     end = format_clock(upcoming.end) if upcoming.end.date() == upcoming.start.date() else format_moment(upcoming.end)
     return (
-        f"{describe_now(None, now)}\n{SCHEDULE}\n"
-        f"次回は{format_moment(upcoming.start)}〜{end}です。"
+        "現在はメンテナンス時間外で、ログインできる時間帯です。\n"
+        f"{SCHEDULE}\n次回は{format_moment(upcoming.start)}〜{end}です。"
     )

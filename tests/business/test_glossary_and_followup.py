@@ -53,3 +53,8 @@ def test_the_last_answer_is_what_the_assistant_said_since_the_previous_message()
     ]
     assert [reply["text"] for reply in last_answer(events)] == ["プロミスコール：0120-24-0365", "受付番号「1234-5678」"]
     assert last_answer([{"event": "user", "text": "もう一度"}]) == []
+
+
+def test_the_assumed_rate_is_explained_as_an_assumption():
+    answer = explain_term("その17.8%っていうのは私の金利ですか？")
+    assert "上限" in answer and "取引履歴の照会" in answer

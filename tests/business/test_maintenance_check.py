@@ -229,4 +229,4 @@ def test_a_named_day_without_maintenance_continues_the_triage():
 
 def test_without_a_named_moment_the_schedule_is_given():
     text = describe_schedule(FRIDAY_2PM, None)
-    assert "現在はメンテナンス時間外です。" in text and "11月30日(月) 0:00〜7:00" in text
+    assert "現在はメンテナンス時間外で、ログインできる時間帯です。" in text and "11月30日(月) 0:00〜7:00" in text
