@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import clock, latest_intent, with_database
 from actions.other_questions import answer_other_questions
 from actions.routing import correction_events, said_facts
-from business.triage import TriageFacts, changes_facts
+from business.triage import TriageFacts, asks_if_the_answer_holds, changes_facts
 from storage import repository
 
 
@@ -26,8 +26,11 @@ class ActionRecordFeedback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         said = said_facts(tracker)
-        if latest_intent(tracker) != "affirm" and changes_facts(TriageFacts.from_json(tracker.get_slot("previous_triage")), said):
-            # Not an answer to 解決しましたか but a corrected fact: the triage again, with the new fact.
+        previous = TriageFacts.from_json(tracker.get_slot("previous_triage"))
+        text = tracker.latest_message.get("text") or ""
+        if latest_intent(tracker) != "affirm" and (changes_facts(previous, said) or asks_if_the_answer_holds(previous, said, text)):
+            # Not an answer to 解決しましたか but a corrected fact, or the same facts with 「同じやり方でいい？」:
+            # the triage again, which gives the answer for those facts.
             return correction_events(tracker, said) + [FollowupAction("login_triage_form")]
         resolved = latest_intent(tracker) == "affirm"
         outcome = tracker.get_slot("last_outcome") or ""

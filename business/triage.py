@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from typing import Optional
 
+from business.folding import kana_fold, kana_pattern
 from business.login_facts import (
     CARD_PIN,
     ELIGIBILITY_SIGNALS,
@@ -61,6 +62,17 @@ def changes_facts(previous: TriageFacts, said: TriageFacts) -> bool:
     """Whether what the customer now says replaces a fact the last answer was built on (「忘れたのは
     パスワードじゃなくて暗証番号だった」), rather than only repeating it (「まだ入れない」)."""
     return any(value is not None and value != getattr(previous, field) for field, value in asdict(said).items())
+
+
+# 「IDも覚えてないけど、同じやり方でええんか」: whether the answer holds for what is said again.
+_ASKS_IF_IT_HOLDS = kana_pattern(r"[?？]|(いい|ええ|よい|良い|大丈夫|OK)(の|ん|か|です|でしょう|やろ|かな)|同じ|おなじ")
+
+
+def asks_if_the_answer_holds(previous: TriageFacts, said: TriageFacts, text: str) -> bool:
+    """Whether the customer repeats facts of the last answer (none new) and asks if it applies: that
+    answer again, rather than a "not solved"."""
+    repeated = any(value is not None for value in asdict(said).values()) and not changes_facts(previous, said)
+    return repeated and _ASKS_IF_IT_HOLDS.search(kana_fold(text).text) is not None
 
 
 def needed_questions(facts: TriageFacts) -> list[str]:

@@ -86,3 +86,14 @@ def test_maintenance_is_not_checked_when_the_cause_is_already_known():
     assert skips_maintenance_check(TriageFacts(eligibility="other_borrowing"))
     assert not skips_maintenance_check(TriageFacts(problem="rejected"))
     assert not skips_maintenance_check(TriageFacts())
+
+
+def test_the_same_facts_asked_about_again_want_the_answer_again():
+    from business.triage import asks_if_the_answer_holds
+
+    previous = TriageFacts(login_method="id_password", problem="forgot")
+    same = TriageFacts(login_method="id_password", problem="forgot")
+    assert asks_if_the_answer_holds(previous, same, "IDも忘れとるんやけど、同じ手順でええの？")
+    assert not asks_if_the_answer_holds(previous, same, "IDも忘れてます")
+    assert not asks_if_the_answer_holds(previous, TriageFacts(), "これでいいの？")
+    assert not asks_if_the_answer_holds(previous, TriageFacts(login_method="card_pin"), "カードのほうでもいい？")
