@@ -145,8 +145,8 @@ def to_katakana(text: str) -> str:
 
 
 # Kana of the o and u rows: a う after one is a long vowel, which customers type as ー
-# (あんしょーばんごー, ゆーざー).
-_LONG_VOWEL_BEFORE_U = re.compile("(?<=[オコゴソゾトドノホボポモヨョロォヲウクグスズツヅヌフブプムユュルゥ])ウ")
+# (あんしょーばんごー, ゆーざー). Not after う itself: ううん (no) is not うーん (a hesitation).
+_LONG_VOWEL_BEFORE_U = re.compile("(?<=[オコゴソゾトドノホボポモヨョロォヲクグスズツヅヌフブプムユュル])ウ")
 
 
 def kana_pattern(pattern: str) -> re.Pattern[str]:

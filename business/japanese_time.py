@@ -113,11 +113,12 @@ _KANA_TIME_WORDS = (
 _KANA_TIME = re.compile("|".join(kana for kana, _ in _KANA_TIME_WORDS))
 _KANA_TIME_KANJI = dict(_KANA_TIME_WORDS)
 _KANA_HOUR = re.compile(r"(?<=[0-9０-９])じ(?!ん|ゃ|ゅ|ょ)")
-# 「12がつ31にち」「3じ15ふん」: a calendar or clock unit in kana after a numeral. A month and its day
-# are replaced together, the padding after both, so the parser still sees 12月31日 in one piece.
-_KANA_UNITS = {"がつ": "月", "にち": "日", "ふん": "分", "ぷん": "分"}
+# 「12がつ31にち」「3じ15ふん」: a date or a clock time with its units in kana. A month and its day are
+# replaced together, the padding after both, so the parser still sees 12月31日 in one piece. A bare
+# 「30にち」 stays kana: in a question about interest it is a number of days (business.japanese_numbers).
 _KANA_MONTH_DAY = re.compile(r"([0-9０-９]{1,2})がつ\s*([0-9０-９]{1,2})にち")
-_KANA_UNIT = re.compile(r"(?<=[0-9０-９])(がつ|にち|ふん|ぷん)")
+_KANA_MONTH = re.compile(r"(?<=[0-9０-９])がつ")
+_KANA_MINUTES = re.compile(r"(?<=時)([0-9０-９]{1,2})(ふん|ぷん)")
 _KANA_PART_OF_DAY = re.compile(r"(?<![にでとをがはのも])(あさ|よる)(?!って|さ|い)")
 
 
@@ -128,8 +129,9 @@ def _readable(text: str) -> str:
     text = _KANA_TIME.sub(lambda m: _KANA_TIME_KANJI[m.group()].ljust(len(m.group()), "　"), text)
     text = _KANA_PART_OF_DAY.sub(lambda m: {"あさ": "朝", "よる": "夜"}[m.group()] + "　", text)
     text = _KANA_MONTH_DAY.sub(lambda m: f"{m.group(1)}月{m.group(2)}日".ljust(len(m.group()), "　"), text)
-    text = _KANA_UNIT.sub(lambda m: _KANA_UNITS[m.group()] + "　", text)
-    return _KANA_HOUR.sub("時", text)
+    text = _KANA_MONTH.sub("月　", text)
+    text = _KANA_HOUR.sub("時", text)
+    return _KANA_MINUTES.sub(lambda m: f"{m.group(1)}分　", text)
 
 
 # Every time expression ja-timex reads has a numeral or one of these characters (or おととし, the only

@@ -140,3 +140,8 @@ def test_a_lost_or_stolen_card_is_told_apart(text, lost):
     from business.login_facts import card_lost
 
     assert card_lost(text) is lost
+
+
+def test_a_hesitation_is_no_answer():
+    assert interpret_reply("card_holder", "うーん、どうだったかな") is None
+    assert interpret_reply("card_holder", "ううん、持ってない") == "no_card"

@@ -120,3 +120,17 @@ def test_days_until_repayment_said_as_a_time_from_now_are_days():
 def test_a_period_said_in_parts_is_one_number_of_days_even_ending_in_a_time_from_now(text, days):
     found = entities(text)
     assert found["days"] == days and "when" not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Days with their unit in kana are a period of the simulation, not a date of the month.
+        ("じゅうまん 30にち かりたら りそく いくら", {"amount": "100000", "days": "30"}),
+        ("8まんえん 14にちぶん", {"amount": "80000", "days": "14"}),
+        # A month with its day in kana is a date.
+        ("3がつ20にち の よる ろぐいん できる？", {"when": "3がつ20にち の よる"}),
+    ],
+)
+def test_kana_units_read_as_days_or_as_a_date(text, expected):
+    assert {fact.entity: fact.value for fact in find_message_facts(text)} == expected
