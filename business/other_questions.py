@@ -23,6 +23,7 @@ REISSUE = "reissue"
 LOGIN_METHODS = "login_methods"
 SETTINGS = "settings"
 LOCKOUT = "lockout"
+TERM = "term"
 
 # At most this many extra answers: a phone screen holds little.
 MAX_EXTRA = 2
@@ -93,10 +94,28 @@ def features_asked(text: str) -> list[str]:
     return asked
 
 
+# 「…それと、本人確認書類って何ですか？」: the meaning of one of the assistant's words, asked in passing.
+_MEANING = _rx(r"って(何|なに|なん)(?![時日曜回円%番桁])|ってどういう(意味|こと)|(?<!こ)とは(何|なに)?(です|でしょう)?(か|[?？])|の意味")
+
+
+def _terms_asked(text: str) -> list[str]:
+    """The explanations of the words that the sentences of `text` ask the meaning of, in order."""
+    from business.glossary import explain_term
+
+    explanations: list[str] = []
+    for sentence in _SENTENCE.findall(text):
+        if _MEANING.search(kana_fold(sentence).text):
+            explanation = explain_term(sentence)
+            if explanation is not None and explanation not in explanations:
+                explanations.append(explanation)
+    return explanations
+
+
 def questions_in(text: str) -> list[str]:
-    """The topics of the questions the message asks, in the order listed above."""
+    """The topics of the questions the message asks, in the order listed above, then TERM."""
     folded = kana_fold(text).text
-    return [topic for topic, pattern in _QUESTIONS if pattern.search(folded)]
+    topics = [topic for topic, pattern in _QUESTIONS if pattern.search(folded)]
+    return topics + [TERM] if _terms_asked(text) else topics
 
 
 def extra_answers(text: str, answered: Iterable[str], maintenance: str = "") -> list[str]:
@@ -109,4 +128,6 @@ def extra_answers(text: str, answered: Iterable[str], maintenance: str = "") -> 
         answers[CALL_CENTRE] = _LADIES_ANSWER
     if maintenance:
         answers[MAINTENANCE] = maintenance
+    if TERM in topics:
+        answers[TERM] = "\n".join(_terms_asked(text)[:MAX_EXTRA])
     return [answers[topic] for topic in topics[:MAX_EXTRA]]

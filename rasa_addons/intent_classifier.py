@@ -42,6 +42,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from deployment.settings import load as load_settings
 from rasa_addons import sentence_encoder, word_vectors
 from rasa_addons.intent_features import intent_features
+from rasa_addons.sudachi_tokenizer import READING
 
 logger = logging.getLogger(__name__)
 
@@ -87,8 +88,13 @@ def _spellings(message: Message) -> List[tuple[str, str]]:
     return [(token.text, token.lemma) for token in message.get(TOKENS_NAMES[TEXT]) or []]
 
 
-def _counted_features(spellings: List[tuple[str, str]], text: str) -> Dict[str, int]:
-    return intent_features([lemma for _, lemma in spellings], text)
+def _readings(message: Message) -> List[str]:
+    """Each word's reading in katakana (the tokenizer's), or the word as typed where it gave none."""
+    return [token.get(READING) or token.text for token in message.get(TOKENS_NAMES[TEXT]) or []]
+
+
+def _counted_features(spellings: List[tuple[str, str]], text: str, readings: Optional[List[str]] = None) -> Dict[str, int]:
+    return intent_features([lemma for _, lemma in spellings], text, readings)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -100,7 +106,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     `sentence_encoder`: the name of a sentence encoder (rasa_addons.sentence_encoder), or None for
     none; `sentence_encoder_weight`: the scale of its embedding; `sentence_encoder_threshold`: the
     first model's confidence below which the encoder model decides (above 1: every message);
-    `sentence_encoder_max_iter`: the encoder model's iterations, from the first model's weights."""
+    `sentence_encoder_max_iter`: the encoder model's iterations, from the first model's weights;
+    `reading_features`: whether the words' readings are features too (rasa_addons.intent_features)."""
 
     @classmethod
     def required_components(cls) -> List[Type]:
@@ -123,6 +130,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             "sentence_encoder_weight": 12.0,
             "sentence_encoder_threshold": 0.8,
             "sentence_encoder_max_iter": 100,
+            "reading_features": False,
         }
 
     def __init__(
@@ -144,6 +152,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         self._vectors = word_vectors.load(load_settings().word_vectors_dir / f"{name}.npz") if name else None
         encoder = self._config["sentence_encoder"]
         self._encoder = sentence_encoder.load(encoder) if encoder else None
+
+    def _readings_of(self, message: Message) -> Optional[List[str]]:
+        return _readings(message) if self._config["reading_features"] else None
 
     def _dense(self, spellings: List[tuple[str, str]]) -> Optional[np.ndarray]:
         """The scaled message vector (zeros when no word is known), or None without word vectors."""
@@ -180,7 +191,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         spellings = [_spellings(e) for e in examples]
         vectorizer = DictVectorizer()
         features = vectorizer.fit_transform(
-            [_counted_features(s, e.get(TEXT)) for s, e in zip(spellings, examples, strict=True)]
+            [_counted_features(s, e.get(TEXT), self._readings_of(e)) for s, e in zip(spellings, examples, strict=True)]
         )
         counted = features.shape[1]
         vocabulary = {str(name): int(column) for name, column in vectorizer.vocabulary_.items()}
@@ -234,7 +245,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 continue
             spellings = _spellings(message)
             text = message.get(TEXT) or ""
-            counted, dense = _counted_features(spellings, text), self._dense(spellings)
+            counted, dense = _counted_features(spellings, text, self._readings_of(message)), self._dense(spellings)
             probabilities = self._model.probabilities(counted, dense)
             if (
                 self._encoder is not None

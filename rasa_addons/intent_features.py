@@ -9,6 +9,9 @@ them for both. Three kinds, each key prefixed so they never collide:
 - `k:` character 1–3-grams of the whole message folded to NFKC, lower case and katakana, so that
   what a customer types in hiragana meets the katakana of the training data (ろぐいん / ログイン,
   めりっと / メリット), which Sudachi reads as unrelated words.
+- `r:` (when readings are given) character 1–3-grams of the message's reading, its words' Sudachi
+  readings joined, with a long vowel after an o- or u-row kana written ウ: so a message typed in kana
+  only (あんしょーばんごー わすれた) meets the training data's kanji (暗証番号を忘れた).
 
 Adding the `k:` kind raised macro-F1 from 0.897 to 0.905 (a scikit-learn copy of this classifier on
 `make eval-nlu`'s folds, fallback at 0.4; docs/benchmarks.md).
@@ -17,7 +20,8 @@ Adding the `k:` kind raised macro-F1 from 0.897 to 0.905 (a scikit-learn copy of
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+import re
+from typing import Iterable, Optional
 
 from business.folding import nfkc
 
@@ -39,11 +43,23 @@ def _ngrams(text: str, max_n: int = MAX_NGRAM) -> Iterable[str]:
             yield text[start : start + n]
 
 
-def intent_features(lemmas: Iterable[str], text: str) -> Counter[str]:
-    """The features of one message, with their counts, from its words' normalised forms and its text."""
+# A long vowel mark after a kana of the o or u row reads as ウ (ショー → ショウ, ユー → ユウ).
+_LONG_VOWEL_AS_U = re.compile("(?<=[オコゴソゾトドノホボポモヨョロォクグスズツヅヌフブプムユュル])ー")
+
+
+def reading_folded(readings: Iterable[str]) -> str:
+    """Words' readings joined, kana-folded (kana_folded), with the long vowel of the o and u rows as ウ."""
+    return _LONG_VOWEL_AS_U.sub("ウ", kana_folded("".join(readings)).replace(" ", ""))
+
+
+def intent_features(lemmas: Iterable[str], text: str, readings: Optional[Iterable[str]] = None) -> Counter[str]:
+    """The features of one message, with their counts, from its words' normalised forms and its text,
+    and from its words' readings when given."""
     features: Counter[str] = Counter()
     for lemma in lemmas:
         features["w:" + lemma] += 1
         features.update("c:" + gram for gram in _ngrams(f" {lemma.lower()} "))
     features.update("k:" + gram for gram in _ngrams(kana_folded(text)))
+    if readings is not None:
+        features.update("r:" + gram for gram in _ngrams(reading_folded(readings)))
     return features

@@ -20,6 +20,8 @@ from rasa.shared.nlu.training_data.message import Message
 _SKIPPED_POS = {"補助記号", "空白"}
 # Numbers become one class token so that "10万円" and "5千円" look alike to the classifier.
 NUMBER_LEMMA = "__数__"
+# Token data key of the word's reading in katakana (暗証 and あんしょう both read アンショウ).
+READING = "reading"
 
 
 @DefaultV1Recipe.register(
@@ -81,7 +83,7 @@ class SudachiTokenizer(Tokenizer):
             if part_of_speech[0] in _SKIPPED_POS or not morpheme.surface().strip():
                 continue
             lemma = NUMBER_LEMMA if part_of_speech[1] == "数詞" else morpheme.normalized_form()
-            tokens.append(Token(morpheme.surface(), morpheme.begin(), lemma=lemma))
+            tokens.append(Token(morpheme.surface(), morpheme.begin(), data={READING: morpheme.reading_form()}, lemma=lemma))
         if not tokens and text.strip():
             # Only punctuation or emoji: keep the whole text as one token so featurizers see something.
             tokens = [Token(text, 0, lemma=text)]

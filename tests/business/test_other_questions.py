@@ -79,3 +79,13 @@ def test_a_lock_reported_is_no_question_about_locks():
 def test_a_holiday_season_login_question_is_a_maintenance_question():
     assert MAINTENANCE in questions_in("電話番号を教えてください。それと、お正月休みってログインできますか？")
     assert MAINTENANCE in questions_in("週末ってログインできる？")
+
+
+def test_the_meaning_of_a_word_asked_in_passing_is_explained_too():
+    from business.other_questions import TERM
+
+    text = "パスワードを忘れました。ところで本人確認書類って何ですか？"
+    assert TERM in questions_in(text)
+    assert any("運転免許証" in answer for answer in extra_answers(text, answered=()))
+    assert TERM not in questions_in("暗証番号って何桁でしたっけ")
+    assert TERM not in questions_in("本人確認書類は持っています")

@@ -257,3 +257,17 @@ def test_a_message_is_embedded_only_when_the_first_model_is_unsure(with_encoder,
         assert parsed.get("intent_ranking") == classify(decided_by, tokenizer, text).get("intent_ranking")
 
     assert sorted(embedded) == sorted(text for text in texts if confidence[text] < threshold)
+
+
+def test_with_readings_a_message_in_kana_only_meets_the_kanji_of_the_examples(trained, tokenizer, storage):
+    context = ExecutionContext(GraphSchema({}), "test")
+    classifier = LinearIntentClassifier.create({"reading_features": True}, storage, Resource("with_readings"), context)
+    examples = [message(tokenizer, text, intent) for intent, texts in EXAMPLES.items() for text in texts]
+    classifier.train(TrainingData(training_examples=examples))
+
+    with_readings = classify(classifier, tokenizer, "といあわせさき").get("intent")
+    without = classify(trained, tokenizer, "といあわせさき").get("intent")
+    assert with_readings["name"] == without["name"] == "ask_call_centre"
+    assert with_readings["confidence"] > without["confidence"] + 0.1  # 問い合わせ先 read トイアワセサキ
+    loaded = LinearIntentClassifier.load({"reading_features": True}, storage, Resource("with_readings"), context)
+    assert classify(loaded, tokenizer, "といあわせさき").get("intent") == with_readings

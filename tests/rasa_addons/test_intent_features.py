@@ -33,3 +33,13 @@ def test_repeated_words_count_more_than_once():
 
 def test_an_empty_message_has_no_features():
     assert intent_features([], "") == {}
+
+
+def test_readings_let_a_message_in_kana_meet_the_kanji_it_stands_for():
+    from rasa_addons.intent_features import reading_folded
+
+    assert reading_folded(["アンショウ", "バンゴウ", "ヲ", "ワスレ", "タ"]) == reading_folded(["あんしょー", "ばんごー", "を", "わすれ", "た"])
+    typed = intent_features(["あん", "しょう"], "あんしょう", readings=["アン", "ショウ"])
+    trained = intent_features(["暗証"], "暗証", readings=["アンショウ"])
+    assert {"r:アンシ", "r:ショウ"} <= {name for name in typed if name.startswith("r:")} & set(trained)
+    assert not any(name.startswith("r:") for name in intent_features(["暗証"], "暗証"))  # only when asked for

@@ -68,3 +68,10 @@ def test_ten_thousand_characters_are_tokenised_with_true_offsets(tokenizer):
     assert len(found) > 1000
     assert all(text[start:end] == surface for surface, start, end, _ in found)
     assert found[-1][2] <= len(text)
+
+
+def test_each_word_carries_its_reading_in_katakana(tokenizer):
+    from rasa_addons.sudachi_tokenizer import READING
+
+    tokens = tokenizer.tokenize(Message(data={"text": "暗証番号を忘れた"}), "text")
+    assert "".join(token.get(READING) for token in tokens) == "アンショウバンゴウヲワスレタ"
