@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Collection, Optional, Tuple
 
 from business.call_centre import LADIES_CALL, PROMISE_CALL, describe_named_time, describe_status
+from business.folding import kana_fold, kana_pattern
 from business.guidance import REISSUE_LINK
 from business.login_facts import CREDIT_TROUBLE, INCOME_DROP, LATE_REPAYMENT, OTHER_BORROWING
 
@@ -38,6 +39,20 @@ REASON_LABELS = {
 }
 
 
+# 「ネットでどうにかならない？」「電話しないとダメ？」: another way than the phone asked for.
+_ANOTHER_WAY = kana_pattern(
+    r"(電話|でんわ)(以外|いがい|じゃなく|ではなく|でなく|せずに|しないで|なしで)|(電話|でんわ)(しないと|せんと|せな|じゃないと|でないと)"
+    r"|(電話|でんわ)((は|が|って).{0,6}?)?(苦手|にがて|嫌|いや|無理|むり|でき(ない|ません|へん))|なんで(電話|でんわ)|なぜ(電話|でんわ)"
+    r"|(ネット|ねっと|オンライン|アプリ|あぷり|チャット|ちゃっと|サイト|メール|めーる|web|ウェブ)(で|から|じゃ|では)?.{0,6}"
+    r"(どうにか|なんとか|何とか|済ませ|すませ|解決|(確認)?でき(ない|ません|へん|ひん)(の|ん|か)|無理|むり)"
+)
+
+
+def asks_for_another_way(text: str) -> bool:
+    """Whether the customer asks to be helped some other way than by phone."""
+    return _ANOTHER_WAY.search(kana_fold(text).text) is not None
+
+
 def reason_label(reason: str) -> str:
     """The operators' name of a stored reason; an unknown code is shown as it is."""
     return REASON_LABELS.get(reason, reason)
@@ -68,6 +83,9 @@ def refines(earlier: Optional[str], now_given: str) -> bool:
     """Whether a handoff's reason only makes an earlier plain request precise (「電話番号は？」, then
     「実は返済が遅れてて」): the customer keeps the number already given, now filed under the reason."""
     return earlier == CUSTOMER_REQUEST and now_given != CUSTOMER_REQUEST
+
+
+_ONLY_BY_PHONE = "申し訳ありませんが、ご契約の状況の確認やご相談は、ネットやこのチャットではできず、お電話でのみ承っています。"
 
 
 def _why(reason: str) -> str:
@@ -106,12 +124,14 @@ def handoff_message(
     reference: Optional[str] = None,
     ladies_asked: bool = False,
     named_time: Optional[Tuple[datetime, bool]] = None,
+    another_way: bool = False,
 ) -> str:
     """The whole answer: why, the number, hours, open now or when next, the reference to quote; with
-    `named_time` ((moment, has_time), a time the customer named), also whether the line is open then."""
+    `named_time` ((moment, has_time), a time the customer named), also whether the line is open then;
+    with `another_way` (the customer asked for one), first that there is none."""
     promise = f"プロミスコール：{PROMISE_CALL}"
     ladies = f"レディースコール（女性専用）：{LADIES_CALL}"
-    lines = [_why(reason)]
+    lines = [_ONLY_BY_PHONE, _why(reason)] if another_way else [_why(reason)]
     lines += [ladies, promise] if ladies_asked else [promise]
     # FACTS.md: "weekdays" meaning Monday to Friday except national holidays is an assumption,
     # so it is said as one.

@@ -16,6 +16,7 @@ from typing import Iterable, Mapping, Optional, Tuple
 from business.folding import kana_fold
 from business.folding import kana_pattern as _rx
 from business.glossary import explain_term
+from business.handoff import asks_for_another_way
 from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS, card_lost
 
 REPORT_LOGIN_PROBLEM = "report_login_problem"
@@ -270,6 +271,9 @@ def intent_from_facts(
     if facts.get("problem") and "login_method" in facts and intent in _GENERAL_QUESTIONS - {"ask_login_causes"}:
         return REPORT_LOGIN_PROBLEM
     if _WHERE_TO_CALL.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS:
+        return "ask_call_centre"
+    # 「やっぱネットでどうにかなんない？」「電話しないとダメ？」: the answer is still the phone line, with why.
+    if asks_for_another_way(text) and intent in _WEAK | _GENERAL_QUESTIONS and not given & _CASE_FACTS:
         return "ask_call_centre"
     if _WHERE_TO_CHECK.search(folded) and explain_term(text) is None and intent in _WEAK | _GENERAL_QUESTIONS:
         return "ask_call_centre"

@@ -2,9 +2,10 @@
 
 from datetime import date
 
+import pytest
 from dateutil import parser
 
-from business.handoff import handoff_message, handoff_reason
+from business.handoff import asks_for_another_way, handoff_message, handoff_reason
 
 TUESDAY_AFTERNOON = parser.isoparse("2026-12-01T14:00:00+09:00")
 SATURDAY = parser.isoparse("2026-11-28T10:00:00+09:00")
@@ -79,3 +80,25 @@ def test_a_named_time_is_answered_unless_it_is_now():
     later = handoff_message("customer_request", now, named_time=(datetime(2026, 12, 9, 12, 30, tzinfo=JST), True))
     assert "お尋ねの日時：12月9日(水) 12:30は受付時間内です。" in later
     assert "お尋ねの日時" not in handoff_message("customer_request", now, named_time=(now, True))
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("ネットでなんとかならへんの？", True),
+        ("電話しないとダメなんですか", True),
+        ("電話はちょっと苦手で…", True),
+        ("アプリでログインできない", False),
+        ("電話でログインできないって出る", False),
+        ("仕事中で電話できないんです", True),
+        ("ネットで返済できますか", False),
+        ("電話番号を教えて", False),
+    ],
+)
+def test_asking_for_another_way_than_the_phone_is_told_apart(text, asks):
+    assert asks_for_another_way(text) is asks
+
+
+def test_asked_for_another_way_the_answer_says_there_is_none_then_why_and_the_number():
+    text = handoff_message("late_repayment", TUESDAY_AFTERNOON, another_way=True)
+    assert text.index("お電話でのみ") < text.index("返済の遅れ") < text.index("0120-24-0365")
