@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import clock
 from actions.other_questions import answer_other_questions
+from business import other_questions as topics
 from business.interest import (
     assumed_rate,
     balance_problem,
@@ -228,7 +229,7 @@ class ActionSimulateInterest(Action):
             dispatcher.utter_message(
                 text=describe_simulation(balance, rate, days, monthly_payment, start=today, rate_assumed=rate_assumed)
             )
-        answer_other_questions(dispatcher, tracker)
+        answer_other_questions(dispatcher, tracker, (topics.INTEREST,))
         kept = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
         return [SlotSet(slot, None) for slot in INTEREST_SLOTS] + [
             SlotSet("previous_simulation", json.dumps(kept, sort_keys=True))

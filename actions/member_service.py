@@ -41,5 +41,5 @@ class ActionExplainMemberService(Action):
     ) -> List[Dict[Text, Any]]:
         for response in answers_for_named_features(tracker) or [OVERVIEW]:
             dispatcher.utter_message(response=response)
-        answer_other_questions(dispatcher, tracker, (topics.SETTINGS, topics.TERM), features=False)
+        answer_other_questions(dispatcher, tracker, (topics.SETTINGS, topics.TERM, topics.INTEREST), features=False)
         return []

@@ -10,7 +10,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import clock, extra_windows, named_moment
 from business.maintenance import describe_now, window_at
 from business.maintenance_check import SCHEDULE, describe_schedule
-from business.other_questions import MAINTENANCE, MAX_EXTRA, extra_answers, features_asked, questions_in
+from business.other_questions import (
+    INTEREST,
+    INTEREST_OFFER,
+    MAINTENANCE,
+    MAX_EXTRA,
+    extra_answers,
+    features_asked,
+    interest_asked,
+    questions_in,
+)
 
 
 def answer_other_questions(
@@ -30,6 +39,9 @@ def answer_other_questions(
         )
     for text in extra_answers(message, answered, maintenance=maintenance):
         dispatcher.utter_message(text=text)
+    if INTEREST not in answered and interest_asked(message):
+        text, title, payload = INTEREST_OFFER
+        dispatcher.utter_message(text=text, buttons=[{"title": title, "payload": payload}])
     if features:
         from actions.member_service import ANSWERS
 

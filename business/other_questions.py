@@ -24,6 +24,7 @@ LOGIN_METHODS = "login_methods"
 SETTINGS = "settings"
 LOCKOUT = "lockout"
 TERM = "term"
+INTEREST = "interest"
 
 # At most this many extra answers: a phone screen holds little.
 MAX_EXTRA = 2
@@ -109,6 +110,22 @@ def _terms_asked(text: str) -> list[str]:
             if explanation is not None and explanation not in explanations:
                 explanations.append(explanation)
     return explanations
+
+
+# 「…それと、利息ってどのくらいかかりますか？」: a question that takes a conversation of its own, offered
+# as a button rather than answered in a line.
+INTEREST_OFFER = ("利息の計算もできます。よろしければ、こちらからどうぞ。", "利息を計算する", "/ask_interest")
+_INTEREST_ASKED = _rx(
+    r"(利息|りそく|利子|りし).{0,10}(いくら|どのくらい|どれくらい|どんくらい|なんぼ|計算|けいさん|シミュレーション|知りたい|教えて)"
+)
+
+
+def interest_asked(text: str) -> bool:
+    """Whether a sentence of `text` asks what the interest comes to."""
+    return any(
+        _INTEREST_ASKED.search(folded) and _ASKS.search(folded)
+        for folded in (kana_fold(sentence).text for sentence in _SENTENCE.findall(text))
+    )
 
 
 def questions_in(text: str) -> list[str]:

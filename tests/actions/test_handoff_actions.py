@@ -154,3 +154,12 @@ async def test_a_stolen_card_gets_the_phone_line_and_the_login_without_a_card(at
     tracker = user_tracker("財布ごと盗まれました。プロミスのカードも入ってて", "ask_call_centre")
     text = text_of((await run(ActionPhoneHandoff(), tracker, domain))[0])
     assert "0120-24-0365" in text and "ログインID・パスワードでログインできます" in text and "再発行" in text
+
+
+@pytest.mark.asyncio
+async def test_a_second_question_about_the_interest_is_offered_as_a_button(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = user_tracker("電話番号を教えてください。あと利息ってどのくらいかかりますか？", "ask_call_centre")
+    messages, _ = await run(ActionPhoneHandoff(), tracker, domain)
+    assert "0120-24-0365" in text_of(messages)
+    assert any(button["payload"] == "/ask_interest" for message in messages for button in message.get("buttons") or [])

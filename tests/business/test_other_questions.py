@@ -89,3 +89,11 @@ def test_the_meaning_of_a_word_asked_in_passing_is_explained_too():
     assert any("運転免許証" in answer for answer in extra_answers(text, answered=()))
     assert TERM not in questions_in("暗証番号って何桁でしたっけ")
     assert TERM not in questions_in("本人確認書類は持っています")
+
+
+def test_what_the_interest_comes_to_asked_in_passing_is_offered_as_a_button():
+    from business.other_questions import interest_asked
+
+    assert interest_asked("パスワードを忘れました。それと、利息ってどのくらいかかりますか？")
+    assert interest_asked("ろぐいんできない あと りそく いくら？")
+    assert not interest_asked("利息を払うのが大変です。")
