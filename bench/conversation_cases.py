@@ -29,6 +29,7 @@ SETS = {
         "understanding-development-4", "conversation-development-4",
         "understanding-development-5", "conversation-development-5",
         "understanding-development-6", "conversation-development-6", "conversation-development-7",
+        "understanding-development-7", "conversation-development-8",
     )
 }
 
