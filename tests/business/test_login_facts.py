@@ -50,6 +50,15 @@ def facts(text: str) -> dict:
         ("カード会社から電話がありました", {}),
         # Tried many times, now refused in other words.
         ("なんどもためしたら つかえませんって でた", {"problem": "locked"}),
+        # Regional and old-fashioned wordings.
+        ("家賃で苦しゅうて返済がずっと遅れとってな、ほんで入られへんねん", {"eligibility": "late_repayment"}),
+        ("カードの払いが払えとらんとよ", {"eligibility": "late_repayment"}),
+        ("お支払いが三月ほど滞ったままでございます", {"eligibility": "late_repayment"}),
+        ("パスワードがどうしても思い出されへん", {"login_method": "id_password", "problem": "forgot"}),
+        ("何度か試しましたら錠が掛かったようでございます", {"problem": "locked"}),
+        ("「ご利用いただけません」って出たんですが", {"problem": "locked"}),
+        ("カードのピン変えたい", {"login_method": "card_pin"}),
+        ("とくに思い当たるふしはございません", {"eligibility": "none"}),
         ("Pasuwado wo shitsunen itashimashita", {"login_method": "id_password", "problem": "forgot"}),
         ("カードじゃない方のログインで入ってます", {"login_method": "id_password"}),
         ("メモのとおりに入力してるのにダメです", {"problem": "rejected"}),
