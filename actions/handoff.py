@@ -20,7 +20,7 @@ from actions.context import (
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.clarification import pin_question_follows, texts_of_previous_turn
-from business.guidance import pin_question_guidance
+from business.guidance import password_asked_of_phone, password_question_guidance, pin_question_guidance
 from business.login_facts import card_lost
 from business.handoff import asks_for_another_way, handoff_message, handoff_reason, refines, same_reason
 from storage import repository
@@ -67,10 +67,14 @@ class ActionPhoneHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        if pin_question_follows(texts_of_previous_turn(tracker.events), tracker.latest_message.get("text") or ""):
+        text = tracker.latest_message.get("text") or ""
+        if pin_question_follows(texts_of_previous_turn(tracker.events), text):
             dispatcher.utter_message(text=pin_question_guidance())  # it says the phone line cannot either
             return []
+        if password_asked_of_phone(text):
+            dispatcher.utter_message(text=password_question_guidance())
+            return []
         reason = handoff_reason(
-            tracker.get_slot("eligibility"), latest_intent(tracker), card_lost(tracker.latest_message.get("text") or "")
+            tracker.get_slot("eligibility"), latest_intent(tracker), card_lost(text)
         )
         return hand_off(dispatcher, tracker, reason) + [SlotSet("awaiting_feedback", False)]

@@ -134,6 +134,10 @@ _PHONE_CAN_DO_IT = kana_pattern(r"(電話|でんわ|コール|オペレーター
 
 
 def pin_question_follows(previous_turn_texts: Sequence[str], text: str) -> bool:
-    """Whether `text` asks if the phone line can do what the previous answer (the PIN reset) said
-    only a machine can."""
-    return _answered_pin(previous_turn_texts) and bool(_PHONE_CAN_DO_IT.search(kana_fold(text).text))
+    """Whether `text` asks if the phone line, or another way, can do what the previous answer (the
+    PIN reset) said only a machine can (「電話で教えてもらえんの？」「つまりネットじゃ無理ってこと？」)."""
+    from business.handoff import asks_for_another_way
+
+    return _answered_pin(previous_turn_texts) and (
+        bool(_PHONE_CAN_DO_IT.search(kana_fold(text).text)) or asks_for_another_way(text)
+    )

@@ -47,11 +47,31 @@ def hint_when_unsure(requested_slot: Optional[str], text: str) -> Optional[str]:
     return hint if hint and _UNSURE_WORDS.search(kana_fold(text).text) else None
 
 
+# Turns that only asked the customer to rephrase: asked to say it again, the customer means the answer before.
+_NOT_AN_ANSWER = frozenset({"action_not_understood", "action_default_fallback"})
+
+
 def last_answer(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The assistant's messages of its last turn, in order: what the customer asks to hear again.
-    `events` are a conversation's events as dicts, oldest first."""
-    return [
-        event
-        for event in previous_turn(events)
-        if event.get("event") == "bot" and (event.get("text") or (event.get("data") or {}).get("buttons"))
-    ]
+    """The assistant's messages of its last turn that answered something, in order: what the customer
+    asks to hear again. A turn that only asked to rephrase is passed over. `events` are a
+    conversation's events as dicts, oldest first."""
+    remaining = list(events)
+    while remaining:
+        turn = previous_turn(remaining)
+        messages = [
+            event
+            for event in turn
+            if event.get("event") == "bot" and (event.get("text") or (event.get("data") or {}).get("buttons"))
+        ]
+        if not _NOT_AN_ANSWER & {event.get("name") for event in turn if event.get("event") == "action"}:
+            return messages
+        remaining = _before_latest_message(remaining)
+    return []
+
+
+def _before_latest_message(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The events before the latest customer message: so that previous_turn() gives the turn before."""
+    for index in range(len(events) - 1, -1, -1):
+        if events[index].get("event") == "user":
+            return list(events[:index])
+    return []

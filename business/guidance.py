@@ -92,6 +92,26 @@ def pin_question_guidance() -> str:
     )
 
 
+# 「パスワード、電話したら教えてくれはるの？」: whether the phone line can tell a forgotten login ID or password.
+_PASSWORD_ASKED_OF_PHONE = kana_pattern(
+    r"(電話|でんわ|コール|オペレーター|窓口).{0,16}(パスワ|ぱすわ|パス(?![ポタケテモ])|ID|アイディ).{0,10}(教え|おしえ|聞け|きけ|聞い|わか|分か)"
+    r"|(パスワ|ぱすわ|パス(?![ポタケテモ])|ID|アイディ).{0,16}(電話|でんわ|コール|オペレーター|窓口).{0,10}(教え|おしえ|聞け|きけ|聞い|わか|分か)"
+)
+
+
+def password_asked_of_phone(text: str) -> bool:
+    """Whether the customer asks if the phone line can tell them their login ID or password."""
+    return _PASSWORD_ASKED_OF_PHONE.search(kana_fold(text).text) is not None
+
+
+def password_question_guidance() -> str:
+    """The phone line cannot tell a password either (an assumption of FACTS.md, said as one): reissue it."""
+    return (
+        "ログインIDやパスワードは、お電話でもお伝えできない見込みです。"
+        f"公式サイトの「会員ログイン」にある{REISSUE_LINK}から、新しいIDとパスワードを受け取ってください。"
+    )
+
+
 def locked_guidance(login_method: Optional[str], card_holder: Optional[str]) -> str:
     """Stop retrying first; then the way back in for that login method (for both when it was not
     said), or the phone line."""

@@ -89,7 +89,10 @@ _WHAT_TO_BRING = _rx(
     r"|持ち物|もちもの|必要な(もの|書類)"
 )
 # 「公式サイトのどこ押せばいいの？」: where on the screen, right after steps were given: those steps again.
-_WHERE_TO_PRESS = _rx(r"(どこ|どれ|どの(ボタン|リンク|メニュー|項目))(を|から)?(押|おせ|おす|おし|タップ|クリック|選|えら|開|ひら)")
+_WHERE_TO_PRESS = _rx(
+    r"(どこ|どれ|どの(ボタン|リンク|メニュー|項目|ページ|画面))(を|から|に|で)?"
+    r"(押|おせ|おす|おし|タップ|クリック|選|えら|開|ひら|行け|いけ|飛べ|とべ|たどり|辿り|見つか|みつか)"
+)
 # 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
 _WHAT_CAN_YOU_DO = _rx(r"(何|なに)(が|を)?(でき|手伝|てつだ)|できること(は|って)?(何|なに)?[?？]?$|使い方")
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
@@ -309,7 +312,7 @@ def intent_from_facts(
     if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
         if not ({"amount", "rate"} & facts.keys()):
             return "ask_maintenance"
-    if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "ask_member_service_features"} | (
+    if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "greet", "ask_member_service_features"} | (
         set() if figures else {"ask_interest"}
     ):
         return "out_of_scope"

@@ -163,3 +163,25 @@ async def test_a_second_question_about_the_interest_is_offered_as_a_button(at, d
     messages, _ = await run(ActionPhoneHandoff(), tracker, domain)
     assert "0120-24-0365" in text_of(messages)
     assert any(button["payload"] == "/ask_interest" for message in messages for button in message.get("buttons") or [])
+
+
+@pytest.mark.asyncio
+async def test_asked_whether_the_phone_can_tell_the_password_the_answer_is_no_and_the_reissue(at, domain):
+    at("2026-12-01T14:00:00+09:00")
+    tracker = user_tracker("パスワードって電話したら教えてもらえますか", "ask_call_centre")
+    text = text_of((await run(ActionPhoneHandoff(), tracker, domain))[0])
+    assert "お電話でもお伝えできない" in text and "わからない方はこちら" in text
+    assert "受付番号" not in text
+
+
+@pytest.mark.asyncio
+async def test_so_it_cannot_be_done_online_right_after_the_pin_answer_gets_that_answer_again(at, domain):
+    from tests.actions.conftest import tracker_after_answer
+
+    tracker = tracker_after_answer(
+        ("暗証番号を変えたい", "ask_pin_reset"), "action_pin_question",
+        "カードの暗証番号は、会員サービスやアプリでは変更・再設定できません。本人確認書類をお持ちのうえ、自動契約機で再設定してください。",
+        {"text": "つまりネットじゃ無理ってこと？", "intent": {"name": "ask_call_centre"}, "entities": []},
+    )
+    text = text_of((await run(ActionPhoneHandoff(), tracker, domain))[0])
+    assert "自動契約機" in text and "受付番号" not in text

@@ -55,6 +55,19 @@ def test_the_last_answer_is_what_the_assistant_said_since_the_previous_message()
     assert last_answer([{"event": "user", "text": "もう一度"}]) == []
 
 
+def test_asked_again_after_a_request_to_rephrase_the_answer_before_it_comes_again():
+    events = [
+        {"event": "user", "text": "パスワード忘れた"},
+        {"event": "action", "name": "login_triage_form"},
+        {"event": "bot", "text": "ログインID・パスワードは、次の手順で再発行できます。"},
+        {"event": "user", "text": "そのリンクってどこから？"},
+        {"event": "action", "name": "action_not_understood"},
+        {"event": "bot", "text": "申し訳ありません、うまく読み取れませんでした。"},
+        {"event": "user", "text": "手順をもう一回お願いします"},
+    ]
+    assert [reply["text"] for reply in last_answer(events)] == ["ログインID・パスワードは、次の手順で再発行できます。"]
+
+
 def test_the_assumed_rate_is_explained_as_an_assumption():
     answer = explain_term("その17.8%っていうのは私の金利ですか？")
     assert "上限" in answer and "取引履歴の照会" in answer

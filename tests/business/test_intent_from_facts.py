@@ -54,6 +54,8 @@ def decided(guess: str, text: str, ranking=()):
         ("nlu_fallback", "契約の金利はどこで確認できますか", "ask_term"),
         ("bot_challenge", "もしかして誰かに勝手に使われてる？", "report_suspicious_login"),
         ("ask_member_service_merits", "結局ネットでなんとかならんの？", "ask_call_centre"),
+        ("nlu_fallback", "その案内って、どのページから行けばいいんですか", "ask_repeat"),
+        ("greet", "どうも、おまとめローンの相談したいんやけど", "out_of_scope"),
         ("ask_member_service_merits", "よその消費者金融で滞納中です。会員サービスに入れないです", "report_login_problem"),
         ("nlu_fallback", "へんさい が たいへん で そうだん したい", "out_of_scope"),
         ("ask_maintenance", "コールセンターって日曜の朝もやってますか、今ちょうど日曜の朝7時なんですが", "ask_call_centre"),

@@ -97,3 +97,7 @@ def test_what_the_interest_comes_to_asked_in_passing_is_offered_as_a_button():
     assert interest_asked("パスワードを忘れました。それと、利息ってどのくらいかかりますか？")
     assert interest_asked("ろぐいんできない あと りそく いくら？")
     assert not interest_asked("利息を払うのが大変です。")
+
+
+def test_when_the_new_year_closure_runs_is_a_maintenance_question():
+    assert MAINTENANCE in questions_in("ところでお正月はネットが使えないと聞きましたが、いつからいつまでですか？")
