@@ -160,8 +160,8 @@ _YEN = re.compile(rf"{_SPACE}(?:円|えん|エン)")
 _PERCENT = re.compile(rf"{_SPACE}(?:%|パーセント|ぱーせんと|パー(?!ト)|ぱー(?!と))")
 _HALF = r"(半(?!ば))?"  # "2か月半", "1年半"; not "30日半ば"
 _DAY = re.compile(rf"{_SPACE}(?:日|にち|ニチ){_HALF}(間|かん)?")
-_WEEK = re.compile(rf"{_SPACE}週(?:間)?{_HALF}")
-_MONTH = re.compile(rf"{_SPACE}[かカヶケヵ箇]月(?:間)?{_HALF}")
+_WEEK = re.compile(rf"{_SPACE}(?:週|しゅう|シュウ)(?:間|かん|カン)?{_HALF}")
+_MONTH = re.compile(rf"{_SPACE}(?:[かカヶケヵ箇]月|かげつ|カゲツ)(?:間|かん)?{_HALF}")
 _SMALLER_UNIT_THAN_YEAR = r"[ \t]?(?:[かカヶケヵ箇]月|週|日)"
 # Not "年" that starts a rate ("50万 年20%": 年 is short for 年利 there; "8万 年率15"), unless the number
 # after it counts months, weeks or days: "1年2か月" is a period said in two parts.

@@ -173,6 +173,8 @@ def test_periods_in_days_with_a_month_of_30_and_a_year_of_365(text: str, days: i
     ("text", "days"),
     [
         ("さんじゅうにち", 30),
+        ("2しゅうかん", 14),
+        ("3かげつ", 90),
         ("さんじゅういちにち の りそく は", 31),
         ("にじゅうにちかん", 20),
         ("ごにち", 5),
