@@ -23,10 +23,15 @@ from business.other_questions import (
 
 
 def answer_other_questions(
-    dispatcher: CollectingDispatcher, tracker: Tracker, answered: Iterable[str] = (), features: bool = True
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    answered: Iterable[str] = (),
+    features: bool = True,
+    beside_pin_answer: bool = False,
 ) -> None:
     """Adds a short answer for each other question of the latest message; `answered` names the topics
-    the main answer already covered, and `features` False when it was about member-service functions."""
+    the main answer already covered, `features` False when it was about member-service functions, and
+    `beside_pin_answer` True when it was the PIN answer (functions asked about the PIN are left to it)."""
     answered = tuple(answered)
     message = tracker.latest_message.get("text") or ""
     maintenance = ""
@@ -45,5 +50,5 @@ def answer_other_questions(
     if features:
         from actions.member_service import ANSWERS
 
-        for feature in features_asked(message)[:MAX_EXTRA]:
+        for feature in features_asked(message, beside_pin_answer)[:MAX_EXTRA]:
             dispatcher.utter_message(response=ANSWERS[feature])

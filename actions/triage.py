@@ -132,8 +132,8 @@ class ActionExplainPinReset(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=pin_question_guidance())
-        # 「会員サービスの設定変更でできる？」 is answered by the PIN answer itself: no feature list after it.
-        answer_other_questions(dispatcher, tracker, (topics.PIN_RESET,), features=False)
+        # 「会員サービスの設定変更でできる？」 is answered by the PIN answer itself; 「あとVポイントで返済できる？」 is not.
+        answer_other_questions(dispatcher, tracker, (topics.PIN_RESET,), beside_pin_answer=True)
         dispatcher.utter_message(response="utter_ask_resolved")
         return [SlotSet(slot, None) for slot in TRIAGE_SLOTS] + [
             SlotSet("last_outcome", Outcome.PIN_RESET.value),

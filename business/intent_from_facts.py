@@ -137,6 +137,7 @@ _DIFFERENCE_ASKED = _rx(
     r"と.{0,16}((?<!思い)(?<!おもい)(?<!勘)(?<!かん)(?<!間)(?<!ま)(違い|ちがい)(?!ます|まし)"
     r"|(違う|ちがう|同じ|おなじ)(もの|モノ|ん|の)?(です|でしょう)?(か|\?|？)|別物|べつもの|(違う|ちがう|同じ|おなじ)もの)"
 )
+_LAW_ASKED = _rx(r"法律|法定|制限法|違法|上限金利|金利の上限")
 _QUOTED = re.compile(r"[「『\"“].+?[」』\"”]")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
@@ -288,6 +289,9 @@ def intent_from_facts(
         return "ask_interest"
     if intent == "ask_interest" and other_business and not {"amount", "rate"} & facts.keys():
         return "out_of_scope"  # 「増額の審査って1日とかで終わる？」: a day count, not a simulation
+    # 「その18%って法律の上限なんでしょうか？」: a question about the law on rates, figures named or not.
+    if intent == "ask_interest" and _LAW_ASKED.search(folded) and _ASKS.search(folded) and explain_term(text) is not None:
+        return "ask_term"
     # 「端数はどう処理していますか」「利息シミュレーションって何？」: a word of the simulation asked about.
     if intent == "ask_interest" and not figures and _ASKS.search(folded) and explain_term(text) is not None:
         return "ask_term"
@@ -312,6 +316,9 @@ def intent_from_facts(
     if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
         if not ({"amount", "rate"} & facts.keys()):
             return "ask_maintenance"
+    # 「口座から勝手に引き落とされるようにもできる？」: a member-service function asked about in other words.
+    if "service_feature" in facts and intent in _UNSURE | {"chitchat"} and _ASKS.search(folded) and not given & _CASE_FACTS:
+        return "ask_member_service_features"
     if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "greet", "ask_member_service_features"} | (
         set() if figures else {"ask_interest"}
     ):

@@ -41,6 +41,10 @@ _RATE_UNKNOWN = re.compile(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + _NOT_KNOWI
 _REPAID_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+日後に?(まとめて|一括で|全部|ぜんぶ)?(返|かえ|払|はら)")
 
 
+# 「月曜日以外」「土日以外」: a time named only to be set aside.
+_EXCEPT_AFTER = re.compile(r"\s*(?:の)?(?:以外|いがい|を除|をのぞ)")
+
+
 def find_message_facts(text: str) -> list[Fact]:
     """All facts, in text order. A time expression wins over numbers inside it (1月1日 is no period),
     but not over a period it is only the end of (「1か月と10日後」 is 40 days, not "in 10 days").
@@ -58,6 +62,8 @@ def find_message_facts(text: str) -> list[Fact]:
     if time_span is not None and any(q.kind == "days" and q.start < time_span[0] < q.end for q in quantities):
         # 「2週間と3日後」: the time is only the last part of a period said in parts, which the period reads whole.
         time_span = None
+    if time_span is not None and _EXCEPT_AFTER.match(text, time_span[1]):
+        time_span = None  # 「月曜日以外にもメンテナンスはある？」 names no time to check
     if time_span is not None:
         start, end = time_span
         facts.append(Fact(WHEN, text[start:end], start, end))

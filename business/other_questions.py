@@ -86,13 +86,21 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]?")
 _ASKS = _rx(r"[？?]|か[。．.]?$|できる|でき(ます|ません)か|ほんと|本当|教えて|知りたい|の[。．.]?$|られる|れる？|どうすれば|どうしたら")
 
 
-def features_asked(text: str) -> list[str]:
-    """Member-service functions a sentence of `text` asks about (「ポイントで返せるってほんと？」)."""
+# The card PIN named in a sentence: beside the PIN answer, that sentence is already answered.
+_PIN_NAMED = _rx(r"暗証|あんしょう|PIN|ピン|(4|四|よん)(桁|けた)")
+
+
+def features_asked(text: str, beside_pin_answer: bool = False) -> list[str]:
+    """Member-service functions a sentence of `text` asks about (「ポイントで返せるってほんと？」); beside
+    the PIN answer, sentences about the PIN (「暗証番号って設定から変えられる？」) are left to it."""
     from business.member_service import find_service_features
 
     asked: list[str] = []
     for sentence in _SENTENCE.findall(text):
-        if _ASKS.search(kana_fold(sentence).text):
+        folded = kana_fold(sentence).text
+        if beside_pin_answer and _PIN_NAMED.search(folded):
+            continue
+        if _ASKS.search(folded):
             asked += [fact.value for fact in find_service_features(sentence) if fact.value not in asked]
     return asked
 

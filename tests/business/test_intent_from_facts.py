@@ -56,6 +56,8 @@ def decided(guess: str, text: str, ranking=()):
         ("ask_member_service_merits", "結局ネットでなんとかならんの？", "ask_call_centre"),
         ("nlu_fallback", "その案内って、どのページから行けばいいんですか", "ask_repeat"),
         ("greet", "どうも、おまとめローンの相談したいんやけど", "out_of_scope"),
+        ("ask_interest", "20万円で年18%って、法律の上限を超えてたりしませんか？", "ask_term"),
+        ("nlu_fallback", "返す日が近づいたらメールで知らせてもらうこととかできる？", "ask_member_service_features"),
         ("ask_member_service_merits", "よその消費者金融で滞納中です。会員サービスに入れないです", "report_login_problem"),
         ("nlu_fallback", "へんさい が たいへん で そうだん したい", "out_of_scope"),
         ("ask_maintenance", "コールセンターって日曜の朝もやってますか、今ちょうど日曜の朝7時なんですが", "ask_call_centre"),

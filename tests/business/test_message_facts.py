@@ -134,3 +134,8 @@ def test_a_period_said_in_parts_is_one_number_of_days_even_ending_in_a_time_from
 )
 def test_kana_units_read_as_days_or_as_a_date(text, expected):
     assert {fact.entity: fact.value for fact in find_message_facts(text)} == expected
+
+
+def test_a_time_named_only_to_be_set_aside_is_no_time_to_check():
+    assert "when" not in {fact.entity for fact in find_message_facts("月曜日以外にもメンテナンスってありますか？")}
+    assert "when" in {fact.entity for fact in find_message_facts("月曜日にメンテナンスってありますか？")}

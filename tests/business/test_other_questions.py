@@ -101,3 +101,11 @@ def test_what_the_interest_comes_to_asked_in_passing_is_offered_as_a_button():
 
 def test_when_the_new_year_closure_runs_is_a_maintenance_question():
     assert MAINTENANCE in questions_in("ところでお正月はネットが使えないと聞きましたが、いつからいつまでですか？")
+
+
+def test_beside_the_pin_answer_only_functions_asked_apart_from_the_pin_are_answered():
+    from business.other_questions import features_asked
+
+    text = "暗証番号って会員サービスの設定から変えられる？あと口座から自動で引き落とされるようにもできる？"
+    assert features_asked(text, beside_pin_answer=True) == ["account_transfer"]
+    assert "settings" in features_asked(text)
