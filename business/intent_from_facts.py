@@ -162,7 +162,11 @@ _QUESTION_WORD = _rx(r"何時|なんじ|何曜|いつ(?!も)|どこ|どう(す�
 _WHERE_TO_CALL = _rx(r"(どこ|どちら)(に|へ)?(問い?合わせ|連絡|電話|相談)|問い?合わせ先|連絡先|(問い?合わせ|連絡)(すれば|したら)")
 _PHONE_WORD = _rx(r"電話|でんわ|コール|こーる|オペレーター|窓口|まどぐち|番号|ばんごう|かけ|つなが")
 # 「手帳に書いてあるけど不正ログインの心配は？」: a worry about the risk, not a report of something that happened.
-_RISK_ASKED = _rx(r"(不正|ふせい|第三者|他人|乗っ取|のっと|悪用|漏れ|もれ).{0,12}(心配|しんぱい|大丈夫|危な|あぶな|リスク|不安|怖|こわ)")
+_RISK_ASKED = _rx(
+    r"(不正|ふせい|第三者|他人|乗っ取|のっと|悪用|漏れ|もれ).{0,12}(心配|しんぱい|大丈夫|危な|あぶな|リスク|不安|怖|こわ)"
+    # 「ログイン情報ってメモしといてもええの？スマホに保存とか危ないんやろか」: keeping one's details.
+    r"|(ID|パスワ|ぱすわ|ログイン情報|暗証).{0,16}(メモ|めも|保存|ほぞん|書い|かい|控え).{0,12}(危な|あぶな|大丈夫|だいじょうぶ|ええの|いいの|平気|心配|まず)"
+)
 # 「どこで確認すればいいんですか」: where to check something the assistant cannot check itself.
 _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調べ|しらべ)")
 # What the member-service answer is about; without it (or a function named) that guess has nothing to stand on.
