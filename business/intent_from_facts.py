@@ -45,10 +45,11 @@ _PIN_QUESTION_MISREAD = _WEAK | _GENERAL_QUESTIONS | {"report_login_problem", "a
 _EVENT = _rx(
     r"ログイン(され|履歴|通知|の記録|があ|してい)|メール|めーる|通知|お知らせ|SMS|ショートメール|変更(され|しました|が)"
     r"|(勝手に|かってに)(ログイン|変更|変え|変わ|かわ|使わ|入ら|アクセス)|乗っ取られ|のっとられ|知らない(端末|場所|人|機種)"
-    r"|身に覚えのない(ログイン|メール|通知|変更)|(不正|ふせい)(ログイン|アクセス)(され|が(あ|され)|の(通知|履歴|形跡))"
+    r"|身に覚えのない(ログイン|メール|通知|変更)|(不正|ふせい)(ログイン|アクセス)(され(?!ない(か|で|よう)|たら|る)|が(あ|され)|の(通知|履歴|形跡))"
     r"|(履歴|明細|りれき)(に|が|で).{0,6}(出て|でて|ある|あった|載って)"
     r"|(振込|ふりこみ|振り込み|出金|引き出し|借入|借り入れ|取引)(が|も)?(あり|あっ|ある|され)"
-    r"|(入られ|はいられ|ログインされ|アクセスされ|使われ|つかわれ)"
+    # 「不正アクセスされないか心配」「使われたら困る」: a worry about what might happen, not an event.
+    r"|(入られ|はいられ|ログインされ|アクセスされ|使われ|つかわれ)(?!ない(か|で|よう)|たら|る(かも|危険|可能性|こと|おそれ|恐れ))"
 )
 _NOT_ME = _rx(
     r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(が|は)?(ない|無い|ありません)|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー|ねえ|ねぇ)"
@@ -56,6 +57,18 @@ _NOT_ME = _rx(
     r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
 )
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
+_SURE = 0.9
+# What a customer who suspects someone else says, short of the event itself (「誰かが勝手に入ったみたい」
+# 「不審なアクセス履歴がある」「偽のメールのリンクでパスワードを入れてしまった」): with it the classifier's
+# guess of a suspicious login stands, unless the message is only about remembering (「覚えていない」).
+_SUSPICION = _rx(
+    r"(誰|だれ)か|知らない|しらない|知らん|しらん|不審|ふしん|不正|ふせい|乗っ取|のっと|ハック|なりすまし|成りすまし|勝手|かって"
+    r"|身に覚え|心当たりのない|海外|外国|使って(い)?ない(端末|機種|スマホ|パソコン|PC)|履歴|記録|形跡|覗|のぞ|漏れ|もれ|流出"
+    r"|フィッシング|偽|にせ|怪しい|あやしい|名乗る|なのる|他の人|他人|第三者|(自分|私|わたし)(じゃ|以外|いがい)|(教え|おしえ)(ちゃ|てしま|てた|た)"
+    r"|見られ|みられ|ネットカフェ|共有|ログインしたまま|URL|リンク|りんく"
+)
+# Only about remembering something: 「IDを登録したか覚えていません」 is no sign of anyone else.
+_MEMORY = _rx(r"覚え|おぼえ|忘れ|わすれ|思い出|おもいだ|記憶|失念")
 # Login details that may have reached someone else: as alarming as a login the customer did not make.
 _LEAK = _rx(
     r"フィッシング|ふぃっしんぐ|偽(の)?(サイト|メール|SMS|ページ)|にせ(の)?(サイト|メール)|怪しい(サイト|メール|リンク|SMS)"
@@ -121,7 +134,9 @@ _USABLE_NOW = _rx(
 )
 # A question about the assistant itself (「あなたは誰？」「AIなの？」); 「誰かに入られた？」 is not one.
 _ABOUT_THE_ASSISTANT = _rx(
-    r"あなた|貴方|きみ|君|そちら|AI|ロボット|ろぼっと|人間|にんげん|ボット|ぼっと|bot|機械|きかい|自動(?!契約)|プログラム|中の人|なかのひと"
+    r"あなた|貴方|きみ|君|そちら|(?<![A-Za-z])AI(?![A-Za-z])|人工知能|ロボット|ろぼっと|人間|にんげん|ボット|ぼっと|bot|機械|きかい"
+    r"|自動(?!契約)|プログラム|中の人|なかのひと|中に人|スタッフ|社員|生身|生きてる|実在|有人|コンピュータ|ロボ|じんこうちのう|えーあい"
+    r"|siri|chatgpt|gpt|(本物|ほんもの|リアル)の人|(?<![本他個知主恋友老大成犯])人(が|で|なの|なん|です|か)"
     r"|オペレーター|担当|(誰|だれ|どなた|何者|なにもの)(?!か)"
 )
 # 「月曜じゃなかった、火曜の朝5時だがや。ほんならどうだね？」: a time corrected, and a question about it.
@@ -137,7 +152,15 @@ _DIFFERENCE_ASKED = _rx(
     r"と.{0,16}((?<!思い)(?<!おもい)(?<!勘)(?<!かん)(?<!間)(?<!ま)(違い|ちがい)(?!ます|まし)"
     r"|(違う|ちがう|同じ|おなじ)(もの|モノ|ん|の)?(です|でしょう)?(か|\?|？)|別物|べつもの|(違う|ちがう|同じ|おなじ)もの)"
 )
-_LAW_ASKED = _rx(r"法律|法定|制限法|違法|上限金利|金利の上限")
+_LAW_ASKED = _rx(r"法律|法定|制限法|違法")
+_SCREENING = _rx(r"審査|しんさ")
+# 「乗っ取られたりしないか不安」「第三者にログインされる危険は？」: a worry about what could happen, no event.
+_WORRY_ONLY = _rx(
+    r"(ない|ません)(か|かな|かと)(心配|しんぱい|不安|ふあん|怖|こわ)|たりしないか|されないよう"
+    r"|(危険|可能性|おそれ|恐れ|リスク)(は|って|が|も)?(あ|な)|(され|られ|われ)たら(どう|困|こま|怖|こわ)"
+)
+# 「金利っていくらになる？」: what it comes to, a simulation, not a word asked about.
+_HOW_MUCH = _rx(r"いくら|どのくらい|どれくらい|どんくらい|なんぼ|計算(して|する|でき)|シミュレーション")
 _QUOTED = re.compile(r"[「『\"“].+?[」』\"”]")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
@@ -145,7 +168,8 @@ _PIN_ASK = _rx(
     r"|何が(いる|要る|必要)|なにが(いる|要る|必要)|持ち物|もちもの"
 )
 # A question, not an answer: 「暗証番号って電話で教えてくれるの？」 read as a bare answer is still a question.
-_ASKS = _rx(r"[?？]|(か|の|ん|かな|かね|やろ|でしょう)[。．.!！]*$")
+# Not a final ん: after folding it cannot be told from the ン ending a katakana word (シミュレーション).
+_ASKS = _rx(r"[?？]|(か|の|かな|かね|やろ|でしょう)[。．.!！]*$")
 _PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え")
 # Leaving for now (「また今度にします」「やっぱりいいや、自分でやる」), said where the classifier guessed a topic.
 _CLOSING = _rx(
@@ -193,6 +217,10 @@ def intent_from_facts(
     folded = kana_fold(text).text
     given = _given(facts)
     figures = bool(_FIGURES & facts.keys())
+    ranking = list(ranking)
+    # A guess the classifier is this sure of stands without the words that would otherwise back it
+    # (「過去の返済額を確認したい」 is a member-service question without naming the service).
+    sure = bool(ranking) and ranking[0][0] == intent and ranking[0][1] >= _SURE
     if intent == "ask_term" and figures:
         return "ask_interest"
     if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded):
@@ -208,7 +236,7 @@ def intent_from_facts(
     if intent == "goodbye" and _names_topic(folded) and not _CLOSING.search(folded) and not _THANKS.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
-    if intent == "ask_member_service_features" and "service_feature" not in facts and not _MEMBER_SERVICE_WORD.search(folded):
+    if intent == "ask_member_service_features" and not sure and "service_feature" not in facts and not _MEMBER_SERVICE_WORD.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     # 「先ほどのお電話番号をもう一度」: the phone line, not business only the phone line handles.
@@ -217,10 +245,10 @@ def intent_from_facts(
     # 「プロミスコールって土曜もやってる？今まさに土曜の夜中」: the line's hours, not the service's.
     if intent == "ask_maintenance" and _CALL_CENTRE_WORDS.search(folded) and not _SERVICE_NAMED.search(folded):
         return "ask_call_centre"
-    if intent == "bot_challenge" and not _ABOUT_THE_ASSISTANT.search(folded):
+    if intent == "bot_challenge" and not sure and not _ABOUT_THE_ASSISTANT.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
-    evidence = bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))
+    evidence = (bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))) and not _WORRY_ONLY.search(folded)
     if _RISK_ASKED.search(folded) and not evidence and not _CANNOT_LOG_IN.search(folded):
         # The member service's own risk is its one demerit; a worry about one's details gets the word's answer.
         of_the_service = _MEMBER_SERVICE_WORD.search(folded) or explain_term(text) is None
@@ -238,6 +266,9 @@ def intent_from_facts(
     # A lost or stolen card is for the call centre, whatever else the message says.
     if card_lost(text) and intent != "ask_call_centre":
         return "ask_call_centre"
+    suspected = bool(_SUSPICION.search(folded)) and not (_MEMORY.search(folded) and not _NOT_ME.search(folded))
+    if intent == REPORT_SUSPICIOUS_LOGIN and (suspected or sure and not _MEMORY.search(folded)):
+        return None
     if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_term") and not evidence and not (
         intent == "ask_term" and explain_term(text) is not None
     ):
@@ -269,7 +300,11 @@ def intent_from_facts(
         and not hardship
     ):
         return "ask_term"
-    if hardship and (intent in _WEAK | {"ask_login_causes"} or intent in _GENERAL_QUESTIONS and _CANNOT_LOG_IN.search(folded)):
+    # 「返済が遅れるとログインできなくなるって本当？」 asks about the causes; 「遅れててログインできない」 reports one.
+    asks_about_causes = intent == "ask_login_causes" and _ASKS.search(folded)
+    if hardship and not asks_about_causes and (
+        intent in _WEAK | {"ask_login_causes"} or intent in _GENERAL_QUESTIONS and _CANNOT_LOG_IN.search(folded)
+    ):
         return REPORT_LOGIN_PROBLEM
     about_login = "login_method" in facts or bool(_LOGIN_WORD.search(folded))
     # A bare 「入れなかった」 inside a maintenance question keeps the maintenance answer.
@@ -297,7 +332,8 @@ def intent_from_facts(
     if intent == "ask_interest" and _LAW_ASKED.search(folded) and _ASKS.search(folded) and explain_term(text) is not None:
         return "ask_term"
     # 「端数はどう処理していますか」「利息シミュレーションって何？」: a word of the simulation asked about.
-    if intent == "ask_interest" and not figures and _ASKS.search(folded) and explain_term(text) is not None:
+    asks_about_a_word = _MEANING_ASKED.search(folded) or (_ASKS.search(folded) and not _HOW_MUCH.search(folded))
+    if intent == "ask_interest" and not figures and asks_about_a_word and explain_term(text) is not None:
         return "ask_term"
     if figures and intent == "ask_call_centre" and not about_login and not _PHONE_WORD.search(folded):
         return "ask_interest"
@@ -323,9 +359,12 @@ def intent_from_facts(
     # 「口座から勝手に引き落とされるようにもできる？」: a member-service function asked about in other words.
     if "service_feature" in facts and intent in _UNSURE | {"chitchat"} and _ASKS.search(folded) and not given & _CASE_FACTS:
         return "ask_member_service_features"
-    if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "greet", "ask_member_service_features"} | (
-        set() if figures else {"ask_interest"}
-    ):
+    # A function of the member service applied for (口座振替の申し込み, 増額の申請) keeps the member-service
+    # answer; its screening (増額の審査) is the call centre's.
+    feature_named = "service_feature" in facts and not _SCREENING.search(folded)
+    if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "greet"} | (
+        set() if feature_named else {"ask_member_service_features"}
+    ) | (set() if figures else {"ask_interest"}):
         return "out_of_scope"
     # 「土日やってないの？」: small talk only in form; what it follows up on is read from the conversation.
     if intent == "chitchat" and _FOLLOW_UP_WORDS.search(folded):

@@ -69,11 +69,12 @@ _PROBLEM = [
     )),
     (FORGOT, _rx(
         # Not 「忘れそう」「忘れないように」: a worry, not something forgotten.
-        r"(忘れ|わすれ)(?!そう|がち|やす|ずに|ないよう)|wasure|失念|しつねん|再発行|再設定|さいはっこう|さいせってい"
+        r"(忘れ|わすれ)(?!そう|がち|やす|ずに|ないよう)|wasure|失念|しつねん|(?<!カード)(?<!カードの)(再発行|さいはっこう)|再設定|さいせってい"
         # 「IDがわからない」 is a forgotten ID; 「残高はわからない」 is not about logging in at all.
-        r"|(ID|パスワ|パス|アイディ|アイデー|暗証|あんしょう|PIN|ログイン|ろぐいん|番号|ばんごう).{0,10}"
+        # Not 「ログイン方法がわからない」: how to log in is asked, nothing is forgotten.
+        r"|(ID|パスワ|パス|アイディ|アイデー|暗証|あんしょう|PIN|ログイン|ろぐいん|番号|ばんごう)((?!方法|ほうほう|やり方|仕方|しかた|手順|違い).){0,10}"
         r"(わからな|分からな|わかりません|分かりません|わかんな|分かんな|わからん|分からん)"
-        r"|思い出せ|おもいだせ|(思い|おもい)(出さ|ださ)れ(へん|ん|ない|ません)|(出て|でて)(こ|き)(ない|ません|へん|ん)|覚えていな|覚えてな|おぼえてな|覚えてません|記憶(に|が|は)?(な|無|ありません|ございません)|不明"
+        r"|思い出せ|おもいだせ|(思い|おもい)(出さ|ださ)れ(へん|ん|ない|ません)|(出て|でて)(こ|き)(ない|ません|へん|ん)|覚えていな|覚えてな|おぼえてな|覚えてません|覚えていません|覚えておりません|おぼえていません|記憶(に|が|は)?(な|無|ありません|ございません)|不明"
         # 「あんしょう 覚えがない」「覚えとらん」; not 「身に覚えがない」, which is about something not done.
         r"|(?<!身に)(?<!身の)(覚え|おぼえ)(が|は)?(ない|無い|ありません|ございません)|(覚え|おぼえ)(とらん|てへん|てねえ|てねー)"
         r"|(パスワ|パス|ID|アイディ|暗証|あんしょう|番号).{0,8}(飛んだ|とんだ|飛んじゃ|とんじゃ|飛んでもう|吹っ飛|ふっと)"
@@ -173,6 +174,12 @@ _DENIAL_REACH = 40
 _CLAUSE_BREAK = _rx(r"(?<=.)た(?!こと|事|り|ら|っけ|とか|とも|など|や)|ので|から(?!の)|けど|けれど|が、|て、")
 # Entities whose facts a customer denies as often as states; the others are named, not denied.
 _DENIABLE = ("problem", "eligibility")
+# 「新しくカードを作りたい」「カードが割れたので作り直して」: the card itself, not a login detail, to be made anew.
+_ABOUT_THE_CARD_ITSELF = _rx(
+    r"カード.{0,10}(作り直|つくりなお|作りたい|つくりたい|作って|つくって|再発行|さいはっこう|新しく|あたらしく)|(新しく|あたらしく).{0,4}カード"
+)
+_LOGIN_DETAIL = _rx(r"暗証|あんしょう|パスワ|ぱすわ|ID|アイディ|番号|ばんごう|ログイン|ろぐいん")
+_FORGETTING = _rx(r"忘れ|わすれ|失念|思い出|おもいだ|覚え|おぼえ|記憶|わから|分から|わかん|不明")
 
 
 def _denied(folded: Folded, original: str, end: int) -> bool:
@@ -248,6 +255,15 @@ def find_login_facts(text: str) -> list[Fact]:
     return facts
 
 
+def _card_made_anew(text: str, forgot_words: str) -> bool:
+    """「新しくカードを作りたい」: words of a forgotten detail that are about the card itself."""
+    return (
+        _FORGETTING.search(forgot_words) is None
+        and _ABOUT_THE_CARD_ITSELF.search(text) is not None
+        and _LOGIN_DETAIL.search(text) is None
+    )
+
+
 def _first_match(
     entity: str, vocabulary: Iterable[tuple[str, Pattern[str]]], folded: Folded, original: str
 ) -> Optional[Fact]:
@@ -263,6 +279,8 @@ def _first_match(
             if entity == "login_method" and _NOT_THIS_ONE.search(text[match.end() :]):
                 continue
             if value == FORGOT and _PAYMENT_BEFORE.search(text[max(0, match.start() - 10) : match.start()]):
+                continue
+            if value == FORGOT and _card_made_anew(text, match.group()):
                 continue
             if value == REJECTED and _is_correction_or_question(text, match):
                 continue

@@ -54,6 +54,7 @@ _TABLE = _syllables()
 _LONGEST = max(map(len, _TABLE))
 _NOT_ROMAJI = frozenset({"pin", "ok", "no", "ng", "line", "web", "app", "mail", "id", "pw", "visa", "atm", "pdf"})
 _WORD = re.compile(r"[A-Za-z]+")
+_LONGEST_ACRONYM = 3
 # English spellings of the words the fact patterns look for, as their katakana loanwords.
 _LOANWORDS = {
     "password": "パスワード", "passwd": "パスワード", "passward": "パスワード", "login": "ログイン",
@@ -69,8 +70,8 @@ def word_as_katakana(word: str) -> Optional[list[tuple[str, int, int]]]:
     lower = word.lower()
     if lower in _LOANWORDS:
         return [(_LOANWORDS[lower], 0, len(word))]
-    if lower in _NOT_ROMAJI or len(lower) < 2:
-        return None
+    if lower in _NOT_ROMAJI or len(lower) < 2 or (word.isupper() and len(word) <= _LONGEST_ACRONYM):
+        return None  # 「AIなの？」: a short word in capitals is an acronym, not romaji
     pieces: list[tuple[str, int, int]] = []
     index = 0
     while index < len(lower):

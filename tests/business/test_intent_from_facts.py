@@ -56,6 +56,12 @@ def decided(guess: str, text: str, ranking=()):
         ("ask_member_service_merits", "結局ネットでなんとかならんの？", "ask_call_centre"),
         ("nlu_fallback", "その案内って、どのページから行けばいいんですか", "ask_repeat"),
         ("greet", "どうも、おまとめローンの相談したいんやけど", "out_of_scope"),
+        ("report_suspicious_login", "IDを登録したかどうか覚えていません", "report_login_problem"),
+        ("ask_member_service_merits", "会員サービスって、不正アクセスされないか心配です", "ask_member_service_merits"),
+        ("ask_member_service_features", "自動契約機って何を持っていけばいいですか", "ask_pin_reset"),
+        ("ask_interest", "利息のシミュレーション", "ask_interest"),
+        ("ask_interest", "金利っていくらになる？", "ask_interest"),
+        ("ask_member_service_features", "口座振替の申し込みは会員サービスでできますか", "ask_member_service_features"),
         ("ask_interest", "20万円で年18%って、法律の上限を超えてたりしませんか？", "ask_term"),
         ("nlu_fallback", "返す日が近づいたらメールで知らせてもらうこととかできる？", "ask_member_service_features"),
         ("ask_member_service_merits", "よその消費者金融で滞納中です。会員サービスに入れないです", "report_login_problem"),
@@ -167,3 +173,24 @@ def test_not_remembering_is_never_unauthorised_access():
 )
 def test_login_details_that_may_have_leaked_are_as_alarming_as_a_login_not_made(text):
     assert decided("nlu_fallback", text) == "report_suspicious_login"
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("report_suspicious_login", "誰かが勝手に入ったみたい"),
+        ("report_suspicious_login", "偽のメールのリンクでパスワードを入れてしまいました"),
+        ("report_suspicious_login", "しらないひとが ろぐいんしてるっぽい"),
+        ("bot_challenge", "これAIなの？"),
+        ("bot_challenge", "中に人いるんですか"),
+    ],
+)
+def test_a_suspicion_or_a_question_about_the_assistant_in_its_own_words_keeps_its_intent(intent, text):
+    facts = {fact.entity: fact.value for fact in find_message_facts(text)}
+    assert intent_from_facts(intent, facts, text, [(intent, 0.6)]) is None
+
+
+def test_a_guess_the_classifier_is_sure_of_needs_no_backing_words():
+    text = "過去の返済額を確認したい"
+    assert intent_from_facts("ask_member_service_features", {}, text, [("ask_member_service_features", 0.95)]) is None
+    assert intent_from_facts("ask_member_service_features", {}, text, [("ask_member_service_features", 0.6)]) is not None

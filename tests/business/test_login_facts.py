@@ -154,3 +154,12 @@ def test_a_lost_or_stolen_card_is_told_apart(text, lost):
 def test_a_hesitation_is_no_answer():
     assert interpret_reply("card_holder", "うーん、どうだったかな") is None
     assert interpret_reply("card_holder", "ううん、持ってない") == "no_card"
+
+
+@pytest.mark.parametrize("text", ["新しくカードを作りたい", "カードが割れたので作り直してほしい", "カードの再発行をお願いしたい"])
+def test_a_new_card_is_no_forgotten_login_detail(text):
+    assert "problem" not in facts(text)
+
+
+def test_a_pin_made_anew_is_still_a_forgotten_pin():
+    assert facts("カードの暗証番号を作り直したい")["problem"] == "forgot"
