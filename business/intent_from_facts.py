@@ -86,6 +86,7 @@ _USABLE_THEN = _rx(
     r"(ログイン|ろぐいん|入れ|はいれ|入る|はいる|使え|つかえ|使う|利用|見られ|みられ|見た|返済|振込|手続|アクセス)"
     r".{0,12}(できる|できます|でき(ません)?か|出来|いける|いけ(ます|る)|大丈夫|可|OK|ok|ますか|でしょうか|\?|？|やろか|かな)"
     r"|(大丈夫|いける|可能|おけ|オッケー|OK)(ですか|で(ございま)?しょうか|でございますか|か|\?|？|やろ|かな|そ)"
+    r"|(なら|だったら|やったら)(ええ|いい|よい|良い)(んだ|んか|んやな|の|か|です|でしょう)"
     r"|問題(ない|ありません|ございません|なし)(か|でしょうか|ですか|\?|？)"
 )
 # The member service itself named: a question about hours is then about the service, not the phone line.
@@ -219,7 +220,8 @@ def intent_from_facts(
     figures = bool(_FIGURES & facts.keys())
     ranking = list(ranking)
     # A guess the classifier is this sure of stands without the words that would otherwise back it
-    # (「過去の返済額を確認したい」 is a member-service question without naming the service).
+    # (「過去の返済額を確認したい」 is a member-service question without naming the service). Not an
+    # unauthorised-access report: an alarming answer always needs words of suspicion.
     sure = bool(ranking) and ranking[0][0] == intent and ranking[0][1] >= _SURE
     if intent == "ask_term" and figures:
         return "ask_interest"
@@ -267,7 +269,7 @@ def intent_from_facts(
     if card_lost(text) and intent != "ask_call_centre":
         return "ask_call_centre"
     suspected = bool(_SUSPICION.search(folded)) and not (_MEMORY.search(folded) and not _NOT_ME.search(folded))
-    if intent == REPORT_SUSPICIOUS_LOGIN and (suspected or sure and not _MEMORY.search(folded)):
+    if intent == REPORT_SUSPICIOUS_LOGIN and suspected:
         return None
     if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_term") and not evidence and not (
         intent == "ask_term" and explain_term(text) is not None

@@ -56,6 +56,8 @@ def decided(guess: str, text: str, ranking=()):
         ("ask_member_service_merits", "結局ネットでなんとかならんの？", "ask_call_centre"),
         ("nlu_fallback", "その案内って、どのページから行けばいいんですか", "ask_repeat"),
         ("greet", "どうも、おまとめローンの相談したいんやけど", "out_of_scope"),
+        ("report_suspicious_login", "ぱす何回かまちがえた ロックされたかも", "report_login_problem"),
+        ("out_of_scope", "ほんなら8時半ならええんだな？", "ask_maintenance"),
         ("report_suspicious_login", "IDを登録したかどうか覚えていません", "report_login_problem"),
         ("ask_member_service_merits", "会員サービスって、不正アクセスされないか心配です", "ask_member_service_merits"),
         ("ask_member_service_features", "自動契約機って何を持っていけばいいですか", "ask_pin_reset"),
@@ -194,3 +196,9 @@ def test_a_guess_the_classifier_is_sure_of_needs_no_backing_words():
     text = "過去の返済額を確認したい"
     assert intent_from_facts("ask_member_service_features", {}, text, [("ask_member_service_features", 0.95)]) is None
     assert intent_from_facts("ask_member_service_features", {}, text, [("ask_member_service_features", 0.6)]) is not None
+
+
+def test_an_alarming_guess_needs_words_of_suspicion_however_sure_the_classifier_is():
+    text = "昨日の朝6時ごろ、主人のお弁当を作りながらログインしようとしたら入れなかったんです"
+    facts = {fact.entity: fact.value for fact in find_message_facts(text)}
+    assert intent_from_facts("report_suspicious_login", facts, text, [("report_suspicious_login", 0.99)]) is not None
