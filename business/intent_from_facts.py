@@ -155,6 +155,8 @@ _DIFFERENCE_ASKED = _rx(
 )
 _LAW_ASKED = _rx(r"法律|法定|制限法|違法")
 _SCREENING = _rx(r"審査|しんさ")
+# 「返済が遅れるとログインできなくなるって本当？」: what would happen if, not what happened.
+_IF_THEN = _rx(r"(ると|たら|れば)[^。？?]{0,16}(ログイン|ろぐいん|入れ|はいれ|使え|つかえ|停止|止め|とめ)")
 # 「乗っ取られたりしないか不安」「第三者にログインされる危険は？」: a worry about what could happen, no event.
 _WORRY_ONLY = _rx(
     r"(ない|ません)(か|かな|かと)(心配|しんぱい|不安|ふあん|怖|こわ)|たりしないか|されないよう"
@@ -303,7 +305,7 @@ def intent_from_facts(
     ):
         return "ask_term"
     # 「返済が遅れるとログインできなくなるって本当？」 asks about the causes; 「遅れててログインできない」 reports one.
-    asks_about_causes = intent == "ask_login_causes" and _ASKS.search(folded)
+    asks_about_causes = intent == "ask_login_causes" and _IF_THEN.search(folded)
     if hardship and not asks_about_causes and (
         intent in _WEAK | {"ask_login_causes"} or intent in _GENERAL_QUESTIONS and _CANNOT_LOG_IN.search(folded)
     ):

@@ -58,6 +58,8 @@ def decided(guess: str, text: str, ranking=()):
         ("greet", "どうも、おまとめローンの相談したいんやけど", "out_of_scope"),
         ("report_suspicious_login", "ぱす何回かまちがえた ロックされたかも", "report_login_problem"),
         ("out_of_scope", "ほんなら8時半ならええんだな？", "ask_maintenance"),
+        ("ask_login_causes", "支払いが遅れ気味です。ログインできなくなりました。女性の窓口ありますか？", "report_login_problem"),
+        ("ask_login_causes", "返済が遅れるとログインできなくなるって本当ですか", "ask_login_causes"),
         ("report_suspicious_login", "IDを登録したかどうか覚えていません", "report_login_problem"),
         ("ask_member_service_merits", "会員サービスって、不正アクセスされないか心配です", "ask_member_service_merits"),
         ("ask_member_service_features", "自動契約機って何を持っていけばいいですか", "ask_pin_reset"),

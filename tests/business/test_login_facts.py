@@ -58,6 +58,7 @@ def facts(text: str) -> dict:
         ("何度か試しましたら錠が掛かったようでございます", {"problem": "locked"}),
         ("「ご利用いただけません」って出たんですが", {"problem": "locked"}),
         ("カードのピン変えたい", {"login_method": "card_pin"}),
+        ("IDとパスワード入れたらちゃうって言われんねん", {"login_method": "id_password", "problem": "rejected"}),
         ("とくに思い当たるふしはございません", {"eligibility": "none"}),
         ("Pasuwado wo shitsunen itashimashita", {"login_method": "id_password", "problem": "forgot"}),
         ("カードじゃない方のログインで入ってます", {"login_method": "id_password"}),
