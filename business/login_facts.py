@@ -69,7 +69,8 @@ _PROBLEM = [
     )),
     (FORGOT, _rx(
         # Not 「忘れそう」「忘れないように」: a worry, not something forgotten.
-        r"(忘れ|わすれ)(?!そう|がち|やす|ずに|ないよう)|wasure|失念|しつねん|(?<!カード)(?<!カードの)(再発行|さいはっこう)|再設定|さいせってい"
+        # Not 「年のせいかすぐ忘れてしまって」「物忘れがひどくて」: forgetfulness, not a login detail forgotten.
+        r"(?<!すぐ)(?<!物)(?<!もの)(忘れ|わすれ)(?!そう|がち|やす|ずに|ないよう|っぽ)|wasure|失念|しつねん|(?<!カード)(?<!カードの)(再発行|さいはっこう)|再設定|さいせってい"
         # 「IDがわからない」 is a forgotten ID; 「残高はわからない」 is not about logging in at all.
         # Not 「ログイン方法がわからない」: how to log in is asked, nothing is forgotten.
         r"|(ID|パスワ|パス|アイディ|アイデー|暗証|あんしょう|PIN|ログイン|ろぐいん|番号|ばんごう)((?!方法|ほうほう|やり方|仕方|しかた|手順|違い).){0,10}"

@@ -36,6 +36,7 @@ def facts(text: str) -> dict:
         ("暗証番号、どうしても分かりません", {"login_method": "card_pin", "problem": "forgot"}),
         ("残高は明細を見ないとわからないです", {}),
         ("返済日をうっかり忘れそうで心配です", {}),
+        ("年のせいか、すぐ忘れてしまって", {}),
         ("4けたの番号が どうしても おもいだせない", {"login_method": "card_pin", "problem": "forgot"}),
         ("返済は毎月きちんとしています", {"eligibility": "none"}),
         # Key words in kana with the long vowel typed as ー, and the PIN by another name.
