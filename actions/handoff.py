@@ -21,8 +21,8 @@ from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.clarification import pin_question_follows, texts_of_previous_turn
 from business.guidance import password_asked_of_phone, password_question_guidance, pin_question_guidance
-from business.login_facts import card_lost
 from business.handoff import asks_for_another_way, handoff_message, handoff_reason, refines, same_reason
+from business.login_facts import card_lost
 from storage import repository
 
 

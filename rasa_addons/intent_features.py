@@ -1,7 +1,7 @@
 """What the intent classifier sees of a message: counted word and character n-gram features.
 
 Plain Python, no Rasa: the classifier trains and predicts on exactly these, so one function makes
-them for both. Three kinds, each key prefixed so they never collide:
+them for both. Four kinds, each key prefixed so they never collide:
 
 - `w:` Sudachi's normalised form of each word (忘れました → 忘れる, 出来ない → 出来る);
 - `c:` character 1–3-grams inside each normalised word, padded with a space at both ends, which
@@ -19,8 +19,8 @@ Adding the `k:` kind raised macro-F1 from 0.897 to 0.905 (a scikit-learn copy of
 
 from __future__ import annotations
 
-from collections import Counter
 import re
+from collections import Counter
 from typing import Iterable, Optional
 
 from business.folding import nfkc
