@@ -19,8 +19,7 @@ from actions.context import (
 )
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
-from business.clarification import pin_question_follows, texts_of_previous_turn
-from business.guidance import password_asked_of_phone, password_question_guidance, pin_question_guidance
+from business.clarification import answer_instead_of_handoff, texts_of_previous_turn
 from business.handoff import asks_for_another_way, handoff_message, handoff_reason, refines, same_reason
 from business.login_facts import card_lost
 from storage import repository
@@ -68,11 +67,9 @@ class ActionPhoneHandoff(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
-        if pin_question_follows(texts_of_previous_turn(tracker.events), text):
-            dispatcher.utter_message(text=pin_question_guidance())  # it says the phone line cannot either
-            return []
-        if password_asked_of_phone(text):
-            dispatcher.utter_message(text=password_question_guidance())
+        instead = answer_instead_of_handoff(texts_of_previous_turn(tracker.events), text)
+        if instead is not None:
+            dispatcher.utter_message(text=instead)
             return []
         reason = handoff_reason(
             tracker.get_slot("eligibility"), latest_intent(tracker), card_lost(text)

@@ -11,6 +11,8 @@ from typing import Any, Collection, Iterable, Mapping, Optional, Sequence, Tuple
 
 from business.call_centre import PROMISE_CALL
 from business.folding import kana_fold, kana_pattern
+from business.guidance import password_asked_of_phone, password_question_guidance, pin_question_guidance
+from business.handoff import asks_for_another_way
 
 Ranking = Iterable[Tuple[str, Optional[float]]]
 
@@ -136,8 +138,17 @@ _PHONE_CAN_DO_IT = kana_pattern(r"(電話|でんわ|コール|オペレーター
 def pin_question_follows(previous_turn_texts: Sequence[str], text: str) -> bool:
     """Whether `text` asks if the phone line, or another way, can do what the previous answer (the
     PIN reset) said only a machine can (「電話で教えてもらえんの？」「つまりネットじゃ無理ってこと？」)."""
-    from business.handoff import asks_for_another_way
-
     return _answered_pin(previous_turn_texts) and (
         bool(_PHONE_CAN_DO_IT.search(kana_fold(text).text)) or asks_for_another_way(text)
     )
+
+
+def answer_instead_of_handoff(previous_turn_texts: Sequence[str], text: str) -> Optional[str]:
+    """The answer to a phone-line request that is really a question the phone line cannot help with:
+    whether it can reset the PIN (right after the PIN answer, which says it cannot either) or tell a
+    password. None when the phone line is the answer."""
+    if pin_question_follows(previous_turn_texts, text):
+        return pin_question_guidance()
+    if password_asked_of_phone(text):
+        return password_question_guidance()
+    return None

@@ -143,10 +143,10 @@ def to_katakana(text: str) -> str:
     return text.translate(_HIRAGANA_TO_KATAKANA)
 
 
-
-# Kana of the o and u rows: a う after one is a long vowel, which customers type as ー
-# (あんしょーばんごー, ゆーざー). Not after う itself: ううん (no) is not うーん (a hesitation).
-_LONG_VOWEL_BEFORE_U = re.compile("(?<=[オコゴソゾトドノホボポモヨョロォヲクグスズツヅヌフブプムユュル])ウ")
+# Katakana of the o and u rows (but not ウ itself): after one, a long vowel is written う or typed ー
+# (あんしょう / あんしょー, ゆうざー / ゆーざー). Not after う: ううん (no) is not うーん (a hesitation).
+LONG_U_ROWS = "オコゴソゾトドノホボポモヨョロォヲクグスズツヅヌフブプムユュル"
+_LONG_VOWEL_BEFORE_U = re.compile(f"(?<=[{LONG_U_ROWS}])ウ")
 
 
 def kana_pattern(pattern: str) -> re.Pattern[str]:
@@ -154,6 +154,7 @@ def kana_pattern(pattern: str) -> re.Pattern[str]:
     meets 忘れ, わすれ and ワスレ alike, and a long vowel written う meets ー too (あんしょう, あんしょー);
     case is ignored. The one way business/ writes such patterns."""
     return re.compile(_LONG_VOWEL_BEFORE_U.sub("[ウー]", to_katakana(pattern)), re.IGNORECASE)
+
 
 def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()

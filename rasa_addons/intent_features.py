@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from typing import Iterable, Optional
 
-from business.folding import nfkc
+from business.folding import LONG_U_ROWS, nfkc
 
 MAX_NGRAM = 3
 # Hiragana ぁ..ゖ map one to one onto katakana ァ..ヶ, 0x60 code points later.
@@ -44,7 +44,7 @@ def _ngrams(text: str, max_n: int = MAX_NGRAM) -> Iterable[str]:
 
 
 # A long vowel mark after a kana of the o or u row reads as ウ (ショー → ショウ, ユー → ユウ).
-_LONG_VOWEL_AS_U = re.compile("(?<=[オコゴソゾトドノホボポモヨョロォクグスズツヅヌフブプムユュル])ー")
+_LONG_VOWEL_AS_U = re.compile(f"(?<=[{LONG_U_ROWS}])ー")
 
 
 def reading_folded(readings: Iterable[str]) -> str:
