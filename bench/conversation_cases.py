@@ -30,6 +30,8 @@ SETS = {
         "understanding-development-5", "conversation-development-5",
         "understanding-development-6", "conversation-development-6", "conversation-development-7",
         "understanding-development-7", "conversation-development-8",
+        "understanding-development-8", "understanding-development-9",
+        "conversation-development-9", "conversation-development-10",
     )
 }
 
