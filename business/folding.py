@@ -136,6 +136,13 @@ _LONG_VOWEL_LOOKALIKES = "-‐－−~〜～ｰ"
 # Kanji an IME offers for the same reading, which customers send without noticing (あんしょう → 暗唱);
 # each the length of the word meant, so origins stay in place.
 _MISCONVERSIONS = {"暗唱": "暗証"}
+# Tohoku and eastern dialect forms of the words the patterns read, in katakana, each the length of the
+# standard form: わがんね/わがらね/わがった (わから-, わかっ-), でぎねえ (できない), and the negation ねぇ typed
+# with a small ェ as the ねー every pattern knows.
+_DIALECT_FORMS = {
+    "ワガン": "ワカン", "ワガラ": "ワカラ", "ワガリ": "ワカリ", "ワガッ": "ワカッ",
+    "デギネ": "デキネ", "デギナ": "デキナ", "デギン": "デキン", "ネェ": "ネー",
+}
 
 
 def to_katakana(text: str) -> str:
@@ -189,8 +196,9 @@ def _romaji_read(folded: Folded) -> tuple[list[str], list[tuple[int, int]]]:
 
 def kana_fold(text: str) -> Folded:
     """`fold`, then romaji words as katakana, lower case, hiragana as katakana, look-alikes of ー
-    after kana as ー, no white space except one between two Latin words, and the usual IME
-    misconversions of key words as the word meant (暗唱番号 → 暗証番号).
+    after kana as ー, no white space except one between two Latin words, the usual IME
+    misconversions of key words as the word meant (暗唱番号 → 暗証番号), and dialect forms of them as
+    the standard form (わがんね → ワカンネ, でぎねえ → デキネエ).
 
     Why: customers spell key words in any script and spacing (ろぐいん あいでぃ, パスワ-ド, pasuwado),
     and one pattern written in katakana should meet them all. Spans still map back to the text as typed.
@@ -212,6 +220,6 @@ def kana_fold(text: str) -> Folded:
         chars.append(char)
         origins.append(origin)
     folded = "".join(chars)
-    for typed, meant in _MISCONVERSIONS.items():
+    for typed, meant in (*_MISCONVERSIONS.items(), *_DIALECT_FORMS.items()):
         folded = folded.replace(typed, meant)
     return Folded(folded, tuple(origins))

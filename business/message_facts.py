@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from business.folding import fold
+from business.folding import kana_fold, kana_pattern
 from business.japanese_numbers import find_quantities
 from business.japanese_numbers import find_unread_numbers as _unread_number_spans
 from business.japanese_time import find_time_span
@@ -34,7 +34,7 @@ _NOT_KNOWING = (
 )
 _GAP = r"[^0-9０-９。．！？!?\n残元金額期日借返]{0,10}?"
 # 「金利？知らん」: the rate word echoed as a question, then not knowing it.
-_RATE_UNKNOWN = re.compile(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + _NOT_KNOWING)
+_RATE_UNKNOWN = kana_pattern(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + _NOT_KNOWING)
 
 
 # 「45日後に返すとしたら」: the days until repayment, said as a time from now.
@@ -94,7 +94,7 @@ def find_unread_numbers(text: str) -> list[str]:
 
 
 def _unknown_rate(text: str) -> Optional[Fact]:
-    folded = fold(text)
+    folded = kana_fold(text)
     match = _RATE_UNKNOWN.search(folded.text)
     if match is None:
         return None

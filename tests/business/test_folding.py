@@ -198,3 +198,10 @@ def test_a_pattern_written_with_a_long_vowel_u_meets_the_same_word_typed_with_a_
     for typed in ("あんしょうばんごう", "あんしょーばんごー", "アンショーバンゴウ", "ｱﾝｼｮｰﾊﾞﾝｺﾞｰ"):
         assert pin.search(kana_fold(typed).text), typed
     assert not kana_pattern("ゆうき").search(kana_fold("ゆき").text)
+
+
+def test_dialect_forms_read_as_the_standard_words_with_spans_kept():
+    folded = kana_fold("わがんね、でぎねえ、遅れてねぇ")
+    assert folded.text == "ワカンネ、デキネエ、遅レテネー"
+    assert len(folded.origins) == len(folded.text)
+    assert kana_fold("わがままな").text == "ワガママナ"  # only the dialect words

@@ -139,3 +139,8 @@ def test_kana_units_read_as_days_or_as_a_date(text, expected):
 def test_a_time_named_only_to_be_set_aside_is_no_time_to_check():
     assert "when" not in {fact.entity for fact in find_message_facts("月曜日以外にもメンテナンスってありますか？")}
     assert "when" in {fact.entity for fact in find_message_facts("月曜日にメンテナンスってありますか？")}
+
+
+@pytest.mark.parametrize("text", ["利率はわがんね", "金利？しらねぇ", "きんりはわからない"])
+def test_a_rate_not_known_in_dialect_or_kana(text):
+    assert ("rate", "unknown") in [(fact.entity, fact.value) for fact in find_message_facts(text)]
