@@ -57,7 +57,7 @@ _LOGIN_METHOD = [
     (ID_PASSWORD, _rx(
         r"パスワード|パスワ|ぱすわ|pasuwa|password|passwd|パス(?![ポタケテモ])|ログイン\s*ID|ログインアイデ|アイディ|アイデー|あいでぃ"
         r"|(?<![A-Za-z])(ID|PW)(?![A-Za-z])|英数字|英(語|字)と数字|［パスワード］|［ログインID］"
-        r"|カード(じゃ|では|で)(ない|無い)(方|ほう)"
+        r"|カード(じゃ|では|で)(ない|無い|ねー|ねえ)(方|ほう)"
     )),
 ]
 _PROBLEM = [
@@ -95,16 +95,19 @@ _OTHER_LENDER = r"(他社|たしゃ|(他の|ほかの|別の|べつの|よその
 _ELIGIBILITY = [
     (CREDIT_TROUBLE, _rx(
         r"信用情報|しんようじょうほう|ブラック|債務整理|任意整理|自己破産|破産|個人再生"
-        rf"|{_OTHER_LENDER}.{{0,8}}(滞納|延滞|遅れ|おくれ|遅延|断られ|ことわられ|審査.{{0,4}}(落ち|おち|落とさ|おとさ|通らな|とおらな|ダメ|だめ|はね))"
+        rf"|{_OTHER_LENDER}.{{0,8}}(滞納|延滞|遅れ|おくれ|遅延|(払い|はらい)(が|も)?(溜ま|たま(っ|り|る))|断られ|ことわられ|審査.{{0,4}}(落ち|おち|落とさ|おとさ|通らな|とおらな|ダメ|だめ|はね))"
     )),
     (LATE_REPAYMENT, _rx(
         r"(返済|へんさい).{0,8}(遅れ|おくれ|遅延|滞|できていな|できてな|払えて|はらえて|間に合わ|まにあわ)"
-        r"|返済.{0,4}(忘れ|わすれ)(が|て|ちゃ|た)"
+        r"|返済.{0,4}(?<!よく)(?<!すぐ)(忘れ|わすれ)(が|て(?!しまう|しまいがち)|ちゃ|た)"
         r"|返済日.{0,6}(過ぎ|すぎ|超え|こえ)|支払.{0,6}(遅れ|おくれ|過ぎ|すぎ|できてな|できていな)"
-        r"|(返済|支払|しはらい)(日|期日)(を|が)?.{0,6}(失念|しつねん|忘れて|わすれて|忘れた|わすれた)"
+        # Not 「返済日をよく忘れてしまう」: forgetfulness asked about, no payment missed.
+        r"|(返済|支払|しはらい)(日|期日)(を|が)?.{0,6}(?<!よく)(?<!すぐ)(失念|しつねん|(忘れて|わすれて)(?!しまう|しまいがち)|忘れた|わすれた)"
         r"|(遅れ|おくれ|延滞|滞納)(が|は)?(続|つづ)"
         r"|延滞|えんたい|滞納|たいのう|(払え|はらえ|払っ|はらっ)(て(い)?(な|ません|へん|ねえ|ねー)|(と|ちょ)らん)|督促|とくそく|催促|さいそく|残高不足"
         r"|(返済|支払|引き?落とし).{0,10}(滞って|とどこおって|滞っ|できなかった|間に合わなかった)"
+        # 「返済を1回飛ばしてて」「返済を何度か遅らせて」「払いがたまっとる」: a payment skipped or put off.
+        r"|(返済|へんさい|支払|しはらい|払い|はらい)(を|が|も)?.{0,6}(飛ばし|とばし|すっぽかし|遅らせ|おくらせ|溜ま|たま(っ|り|る)|溜め)|遅延中"
         r"|引き?落とし.{0,6}(できなかった|できてな|されなかった|されてな)|(?<!ログインが)(遅れ|おくれ)(とか|など|は|も|て|た|る)"
         r"|late\s*(payment|repayment)|overdue|missed\s*(a|my|the)?\s*payment"
     )),
@@ -174,7 +177,7 @@ _SENTENCE_END = re.compile(r"[。．.！？!?…\n]")
 _DENIAL_REACH = 40
 # A finished predicate or a conjunction ends the clause a denial could belong to (「忘れたIDで入るやつ
 # 延滞はしてない」: the ない denies the 延滞, not the 忘れた); 「遅れたこともありません」 goes on.
-_CLAUSE_BREAK = _rx(r"(?<=.)た(?!こと|事|り|ら|っけ|とか|とも|など|や)|ので|から(?!の)|けど|けれど|が、|て、")
+_CLAUSE_BREAK = _rx(r"(?<=.)た(?!こと|事|り|ら|っけ|とか|とも|など|や)|ので|から(?!の)|けど|けれど|が、|て、|ます(?!か|が|けど)")
 # Entities whose facts a customer denies as often as states; the others are named, not denied.
 _DENIABLE = ("problem", "eligibility")
 # 「新しくカードを作りたい」「カードが割れたので作り直して」: the card itself, not a login detail, to be made anew.
@@ -305,6 +308,9 @@ _NO = _rx(
 _FINE = _rx(r"^((返済|へんさい|支払い?|しはらい)(は|も)?)?(大丈夫|だいじょうぶ|だいじょぶ|問題な|もんだいな|平気|へいき)")
 _CARD_WORD = _rx(r"カード|暗証|あんしょう")
 _ID_WORD = _rx(r"(?<![A-Za-z])(ID|PW)(?![A-Za-z])|パスワ|ぱすわ|アイディ|アイデー|あいでぃ|password")
+# The most characters a bare reply to a question has (「わかんないです、すみません」).
+_SHORT_REPLY = 16
+_QUESTION_MARK = re.compile(r"[?？]")
 _UNKNOWN = _rx(r"わから|分から|わかりません|わかん|分かん|知らな|しらな|知らん|しらん|知りません|存じ|不明|覚えて(い)?な|忘れ|わすれ")
 
 
@@ -326,6 +332,8 @@ def interpret_reply(requested_slot: str, text: str) -> Optional[str]:
             return NO_CARD
         if _YES.search(folded):
             return HAS_CARD
-    elif requested_slot == "rate" and _UNKNOWN.search(folded):
+    elif requested_slot == "rate" and _UNKNOWN.search(folded) and len(folded) <= _SHORT_REPLY and not _QUESTION_MARK.search(folded):
+        # A longer message or a question that says 「忘れ」 is about something else (「母がよく忘れるので、
+        # 通知メールは設定できますか？」); 「金利はわからない」 at any length is read by business.message_facts.
         return "unknown"
     return None

@@ -165,3 +165,39 @@ def test_a_new_card_is_no_forgotten_login_detail(text):
 
 def test_a_pin_made_anew_is_still_a_forgotten_pin():
     assert facts("カードの暗証番号を作り直したい")["problem"] == "forgot"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Tohoku dialect: ねぇ/ねえ deny what comes before, わがんね is わからない.
+        (
+            "カードの暗証番号ば入れたら違うって出るんだ。返済は遅れてねぇし、稼ぎも変わんねぇ、よそからは借りてねぇっす",
+            {"login_method": "card_pin", "problem": "rejected", "eligibility": "none"},
+        ),
+        ("カードでねえ方だ", {"login_method": "id_password"}),
+        # A payment skipped, put off or left to pile up is a late one; at another lender, credit trouble.
+        ("返済を1回飛ばしてて(今も遅延中)、そこから会員サービス入れません", {"eligibility": "late_repayment"}),
+        ("母が返済を何度か遅らせてしまっていて、それ以来ログインできないそうです", {"eligibility": "late_repayment"}),
+        ("よそでちょっと払いがたまっとるけど", {"eligibility": "credit_trouble"}),
+        # Forgetting due dates as a habit, asked about, is no payment missed.
+        ("返済日をよく忘れてしまうのですが、何か良い方法はありますか", {}),
+        # Voice input without punctuation: a later 「持っていません」 denies the card, not the error shown.
+        (
+            "ログインIDとパスワードで入ろうとすると位置かパスワードが違いますと出ますプロミスのカードは持っていません",
+            {"login_method": "id_password", "problem": "rejected", "card_holder": "no_card"},
+        ),
+    ],
+)
+def test_facts_in_dialect_and_in_other_words(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize("reply", ["わがんね", "わがらねえっす", "わかんないです、すみません"])
+def test_not_knowing_the_rate_in_a_short_reply(reply):
+    assert interpret_reply("rate", reply) == "unknown"
+
+
+def test_a_question_that_mentions_forgetting_is_no_answer_to_the_rate_question():
+    text = "金利は今母に確認しています。その間に一つ伺いたいのですが、返済日をメールで知らせてもらう設定は会員サービスでできますか？母がよく忘れるもので。"
+    assert interpret_reply("rate", text) is None
