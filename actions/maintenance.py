@@ -15,7 +15,7 @@ from business import other_questions as topics
 from business.clarification import actions_of_previous_turn, texts_of_previous_turn, time_question_follows_phone
 from business.guidance import retry_warning
 from business.handoff import handoff_reason
-from business.maintenance_check import check_login_time, describe_schedule
+from business.maintenance_check import check_login_time, describe_schedule, with_time_zone_note
 from business.triage import skips_maintenance_check
 
 
@@ -34,7 +34,8 @@ class ActionCheckMaintenance(Action):
         now = clock().now()
         verdict = check_login_time(now, named_moment(tracker, now), extra_windows(now))
         warning = None if verdict.blocks_login else retry_warning(tracker.latest_message.get("text") or "", tracker.get_slot("problem"))
-        dispatcher.utter_message(text=verdict.message + (f"\n{warning}" if warning else ""))
+        message = with_time_zone_note(verdict.message, tracker.latest_message.get("text") or "")
+        dispatcher.utter_message(text=message + (f"\n{warning}" if warning else ""))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return events + [SlotSet("maintenance_now", verdict.blocks_login)]
 
@@ -50,6 +51,6 @@ class ActionDescribeMaintenance(Action):
         if time_question_follows_phone(actions_of_previous_turn(tracker.events), text, texts_of_previous_turn(tracker.events)):
             return hand_off(dispatcher, tracker, handoff_reason(tracker.get_slot("eligibility"), None))
         now = clock().now()
-        dispatcher.utter_message(text=describe_schedule(now, named_moment(tracker, now), extra_windows(now)))
+        dispatcher.utter_message(text=with_time_zone_note(describe_schedule(now, named_moment(tracker, now), extra_windows(now)), text))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return []

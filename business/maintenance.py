@@ -306,7 +306,7 @@ def describe_named(
         return _describe_day(moment.date(), extra)
     when = f"その頃（{format_moment(moment)}ごろ）" if approximate else f"その時間（{format_moment(moment)}）"
     if window is not None:
-        return f"{when}はメンテナンス時間（{window_name(window)}）にあたり、ログインできない時間帯です。"
+        return f"{when}はメンテナンス時間（{window_name(window)}）のため、ログインできません。"
     reach = NEAR_GUESSED if approximate else NEAR
     near = windows_between(moment - reach, moment + reach, extra)
     outside = "はメンテナンス時間外で、ログインできます。" if asked_to_log_in else "はメンテナンス時間外です。"

@@ -7,6 +7,7 @@ and stops the triage only when maintenance covers all of it (元日).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Optional, Sequence, Tuple
@@ -96,6 +97,18 @@ def describe_schedule(now: datetime, named: Optional[NamedMoment], extra: Sequen
     upcoming = next_window(now, extra)
     end = format_clock(upcoming.end) if upcoming.end.date() == upcoming.start.date() else format_moment(upcoming.end)
     return (
-        "現在はメンテナンス時間外で、ログインできる時間帯です。\n"
+        "現在はメンテナンス時間外のため、ログインできます。\n"
         f"{SCHEDULE}\n次回は{format_moment(upcoming.start)}〜{end}です。"
     )
+
+
+# A customer abroad, or one who asks which clock the hours follow (「現地時間の日曜23時」「JST基準？」).
+_OTHER_TIME_ZONE = re.compile(r"現地|時差|じさ|海外|かいがい|外国|JST|UTC|GMT|日本時間|にほんじかん|タイムゾーン|time\s*zone", re.IGNORECASE)
+JAPAN_TIME_NOTE = "時間はすべて日本時間です。海外からご利用の場合は、時差にご注意ください。"
+
+
+def with_time_zone_note(answer: str, message: str) -> str:
+    """The maintenance answer, saying the hours are Japan time when the customer's message brings up another clock."""
+    if _OTHER_TIME_ZONE.search(message) and JAPAN_TIME_NOTE not in answer:
+        return f"{answer}\n{JAPAN_TIME_NOTE}"
+    return answer

@@ -233,12 +233,12 @@ def describe(moment: datetime, has_time: bool = True, approximate: bool = False,
 
 def test_a_named_moment_in_maintenance_names_the_weekly_window() -> None:
     text = describe(jst(2026, 11, 30, 5))
-    assert text == "その時間（11月30日(月) 5:00）はメンテナンス時間（毎週月曜日 0:00〜7:00）にあたり、ログインできない時間帯です。"
+    assert text == "その時間（11月30日(月) 5:00）はメンテナンス時間（毎週月曜日 0:00〜7:00）のため、ログインできません。"
 
 
 def test_a_named_moment_in_the_new_year_window_names_it() -> None:
     text = describe(jst(2027, 1, 2, 5))
-    assert "メンテナンス時間（1月1日 0:00〜1月2日 7:00）にあたり" in text and "ログインできない" in text
+    assert "メンテナンス時間（1月1日 0:00〜1月2日 7:00）のため" in text and "ログインできません" in text
 
 
 def test_a_named_moment_outside_maintenance_far_from_any_window() -> None:

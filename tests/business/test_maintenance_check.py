@@ -12,7 +12,13 @@ from dateutil import parser
 from business.clock import JST
 from business.japanese_time import NamedMoment, parse_when
 from business.maintenance import Window
-from business.maintenance_check import SCHEDULE, MaintenanceVerdict, check_login_time, describe_schedule
+from business.maintenance_check import (
+    SCHEDULE,
+    MaintenanceVerdict,
+    check_login_time,
+    describe_schedule,
+    with_time_zone_note,
+)
 
 MONDAY_3AM = parser.isoparse("2026-11-30T03:00:00+09:00")
 TUESDAY_2PM = parser.isoparse("2026-12-01T14:00:00+09:00")
@@ -22,7 +28,7 @@ WEDNESDAY_10AM = parser.isoparse("2026-12-02T10:00:00+09:00")
 
 WEEKLY = "毎週月曜日 0:00〜7:00"
 NEW_YEAR = "1月1日 0:00〜1月2日 7:00"
-INSIDE = "にあたり、ログインできない時間帯です。"
+INSIDE = "のため、ログインできません。"
 OUTSIDE = "はメンテナンス時間外"
 
 
@@ -229,4 +235,12 @@ def test_a_named_day_without_maintenance_continues_the_triage():
 
 def test_without_a_named_moment_the_schedule_is_given():
     text = describe_schedule(FRIDAY_2PM, None)
-    assert "現在はメンテナンス時間外で、ログインできる時間帯です。" in text and "11月30日(月) 0:00〜7:00" in text
+    assert "現在はメンテナンス時間外のため、ログインできます。" in text and "11月30日(月) 0:00〜7:00" in text
+
+
+def test_hours_are_said_to_be_japan_time_when_the_customer_brings_up_another_clock():
+    answer = "その時間（12月13日(日) 23:00）はメンテナンス時間外で、ログインできます。"
+    noted = with_time_zone_note(answer, "今シンガポール出張中です。現地時間の日曜23時にログインしたいんですが、JST基準ですよね？")
+    assert noted.startswith(answer) and "日本時間" in noted
+    assert with_time_zone_note(answer, "日曜の23時にログインできますか") == answer
+    assert with_time_zone_note(noted, "時差は？") == noted  # said once
