@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from business.followup import AGAIN, last_answer, why_asked
+from business.followup import AGAIN, hint_when_unsure, last_answer, why_asked
 from business.glossary import UNKNOWN_TERM, explain_term
 
 
@@ -45,7 +45,9 @@ class ActionExplainQuestion(Action):
         if requested is None:
             # No question is open: 「それ答えないとダメ？」「本当に？」 are about the last answer, said again.
             return await ActionRepeatLastAnswer().run(dispatcher, tracker, domain)
-        dispatcher.utter_message(text=why_asked(requested))
+        # 「答えないとダメ？母はどちらで入っていたか覚えていない」: the reason, then how to tell the answers apart.
+        hint = hint_when_unsure(requested, tracker.latest_message.get("text") or "")
+        dispatcher.utter_message(text=why_asked(requested) + (f"\n{hint}" if hint else ""))
         return []
 
 

@@ -135,7 +135,7 @@ def handoff_message(
     lines += [ladies, promise] if ladies_asked else [promise]
     # FACTS.md: "weekdays" meaning Monday to Friday except national holidays is an assumption,
     # so it is said as one.
-    lines.append("受付時間：平日9:00〜18:00（土日・祝日はお休みの見込みです。最新の受付日は公式サイトでご確認ください）")
+    lines.append("受付時間：平日（月〜金）9:00〜18:00（土日・祝日はお休みの見込みです。最新の受付日は公式サイトでご確認ください）")
     lines.append(describe_status(now, closed_days))
     if named_time is not None and (not named_time[1] or abs(named_time[0] - now) >= _SAME_MOMENT):
         lines.append("お尋ねの日時：" + describe_named_time(*named_time, closed_days))

@@ -52,7 +52,8 @@ _EVENT = _rx(
     r"|(入られ|はいられ|ログインされ|アクセスされ|使われ|つかわれ)(?!ない(か|で|よう)|たら|る(かも|危険|可能性|こと|おそれ|恐れ))"
 )
 _NOT_ME = _rx(
-    r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(が|は)?(ない|無い|ありません)|(して|変えて|いじって|触って|さわって|やって)(い)?(ない|ません|へん|ねー|ねえ|ねぇ)"
+    r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(が|は)?(ない|無い|ありません)"
+    r"|(して|変えて|いじって|触って|さわって|やって)((い)?(ない|ません|へん|ねー|ねえ)|おりません|おらん|おらへん)"
     r"|しとらん|(自分|私|わたし|あたし|僕|俺)(じゃ|では)(な|ありません|ございません)|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
     r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
 )
@@ -77,7 +78,7 @@ _LEAK = _rx(
 )
 # The customer says they cannot get in, without naming why.
 _CANNOT_LOG_IN = _rx(
-    r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ん(?!で))"
+    r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ねー|ねえ|ん(?!で))"
     r"|ログイン(不可|ふか|エラー|失敗|しっぱい)|(先|さき)に進め(ない|ません|へん)"
     r"|can'?t\s*log|cannot\s*log|(open|オープン)\s*(しません|しない|できません|できない)|(開き|ひらき)ません|(開か|ひらか)ない"
 )
@@ -153,6 +154,7 @@ _DIFFERENCE_ASKED = _rx(
     r"と.{0,16}((?<!思い)(?<!おもい)(?<!勘)(?<!かん)(?<!間)(?<!ま)(違い|ちがい)(?!ます|まし)"
     r"|(違う|ちがう|同じ|おなじ)(もの|モノ|ん|の)?(です|でしょう)?(か|\?|？)|別物|べつもの|(違う|ちがう|同じ|おなじ)もの)"
 )
+_WHERE_FROM = _rx(r"(どこ|どっ|何処)から|根拠|こんきょ|出どころ|出所|でどころ|由来|って(何|なに|なん)(?![時日曜回円%番])")
 _LAW_ASKED = _rx(r"法律|法定|制限法|違法")
 _SCREENING = _rx(r"審査|しんさ")
 # 「返済が遅れるとログインできなくなるって本当？」: what would happen if, not what happened.
@@ -180,6 +182,8 @@ _CLOSING = _rx(
     r"|自分で(やる|やって|なんとか|何とか|調べ|探)|ええわ|結構です|けっこうです|今日はやめ|(これで|ここで)(終わり|おわり|失礼)"
     r"|(もう|これで|いったん|一旦)?(閉じ|とじ)(る|ます|ますね|るわ|よう)"
     r"|さようなら|さよなら|バイバイ|ばいばい|自分で(電話|でんわ|かけ|問い?合わせ)|もういいです(?!か)"
+    # 「わかった、やってみます」: going off to try what was said.
+    r"|(やって|試して|ためして)(み|見)(る|ます|っす|まーす|るわ|よう)[。!！ｗw笑]*$"
 )
 # Facts that make a message part of the customer's case: with them, a closing word is not a goodbye
 # (「また今度にします、カードはありません」 answers the question). A feature or a time named in passing is not.
@@ -192,7 +196,7 @@ _PHONE_WORD = _rx(r"電話|でんわ|コール|こーる|オペレーター|窓�
 _RISK_ASKED = _rx(
     r"(不正|ふせい|第三者|他人|乗っ取|のっと|悪用|漏れ|もれ).{0,12}(心配|しんぱい|大丈夫|危な|あぶな|リスク|不安|怖|こわ)"
     # 「ログイン情報ってメモしといてもええの？スマホに保存とか危ないんやろか」: keeping one's details.
-    r"|(ID|パスワ|ぱすわ|ログイン情報|暗証).{0,16}(メモ|めも|保存|ほぞん|書い|かい|控え).{0,12}(危な|あぶな|大丈夫|だいじょうぶ|ええの|いいの|平気|心配|まず)"
+    r"|(ID|パスワ|ぱすわ|ログイン情報|暗証).{0,16}(メモ|めも|保存|ほぞん|書い|かい|控え|貼っ|はっ|貼り).{0,24}(危な|あぶな|大丈夫|だいじょうぶ|ええの|いいの|平気|心配|まず)"
 )
 # 「どこで確認すればいいんですか」: where to check something the assistant cannot check itself.
 _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調べ|しらべ)")
@@ -201,6 +205,8 @@ _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きの�
 # 「あなたはどなたでいらっしゃいますか」: who is answering, however politely asked.
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
 _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|どうも|助かり")
+# 「そうか。どうも」: thanks at the end of a message the classifier could not place.
+_THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|どうも|助かりました)[。.!！ｗw笑]*$")
 
 
 def intent_from_facts(
@@ -225,9 +231,14 @@ def intent_from_facts(
     # (「過去の返済額を確認したい」 is a member-service question without naming the service). Not an
     # unauthorised-access report: an alarming answer always needs words of suspicion.
     sure = bool(ranking) and ranking[0][0] == intent and ranking[0][1] >= _SURE
+    # 「17.8%ってどっからきたの？」: a figure of the last answer asked about, not a new simulation.
+    if "rate" in facts and not {"amount", "days"} & facts.keys() and _WHERE_FROM.search(folded) and explain_term(text) is not None:
+        return None if intent == "ask_term" else "ask_term"
     if intent == "ask_term" and figures:
         return "ask_interest"
-    if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded):
+    # 「暗証変更しに自動契約機行きます。持ち物って何？」: what to bring for the PIN reset, no word's meaning.
+    bring_for_pin = bool(_WHAT_TO_BRING.search(folded)) and (facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded)))
+    if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded) and not bring_for_pin:
         return None
     if _DIFFERENCE_ASKED.search(folded) and explain_term(text) is not None and not figures and "problem" not in facts:
         return None if intent == "ask_term" else "ask_term"
@@ -236,6 +247,8 @@ def intent_from_facts(
         return REPORT_LOGIN_PROBLEM
     if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
+    if intent in _UNSURE and _THANKS_AT_END.search(folded) and not given & _CASE_FACTS and not _names_topic(folded):
+        return "thank"
     # 「じゃあ次いつつながるんだよ」「じゃ番号」: a question or a topic is never a goodbye, unless it also says one.
     if intent == "goodbye" and _names_topic(folded) and not _CLOSING.search(folded) and not _THANKS.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
@@ -351,6 +364,8 @@ def intent_from_facts(
         return "ask_interest"  # 「あ、違っとった、20日だったわ」: a figure of the simulation corrected
     if intent == "deny" and "when" in facts and not given & _CASE_FACTS and _ASKS_ABOUT_IT.search(folded):
         return NLU_FALLBACK  # read by what it follows up on (a maintenance answer: the new time)
+    if intent == "deny" and _FOLLOW_UP_WORDS.search(folded) and _ASKS.search(folded) and not given & _CASE_FACTS:
+        return NLU_FALLBACK  # 「あ、違った 祝日は？」 after the phone hours: a question about them
     if _USABLE_NOW.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"} and _ASKS.search(folded):
         if not failure_named and not figures:
             return "ask_maintenance"

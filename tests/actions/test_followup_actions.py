@@ -37,3 +37,15 @@ async def test_a_word_is_explained_or_the_customer_is_told_where_to_ask(domain):
     assert "まだ返していない金額" in messages[0]["text"]
     messages, _ = await run(ActionExplainTerm(), _after_handoff("量子もつれってなに？"), domain)
     assert "プロミスコール" in messages[0]["text"]
+
+
+@pytest.mark.asyncio
+async def test_why_asked_by_someone_who_cannot_tell_gives_the_reason_and_how_to_tell(domain):
+    text = "それは答えないといけませんか？母はどちらの方法で入っていたか覚えていないそうです。"
+    latest = {"text": text, "intent": {"name": "ask_why_asked"}, "entities": []}
+    events = [{"event": "user", "text": "母がログインできないと言っているのですが。"}, {"event": "user", "text": text}]
+    tracker = Tracker("customer-1", {"requested_slot": "login_method"}, latest, events, False, None,
+                      {"name": "login_triage_form"}, "action_listen")
+    messages, _ = await run(ActionExplainQuestion(), tracker, domain)
+    answer = messages[0]["text"]
+    assert "手続きが違う" in answer and "16桁" in answer and "ログインID＋パスワード" in answer

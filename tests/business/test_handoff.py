@@ -28,7 +28,7 @@ def test_promise_business_other_than_login_is_for_the_call_centre():
 def test_late_repayment_explains_and_gives_the_number_and_that_it_is_open():
     text = handoff_message("late_repayment", TUESDAY_AFTERNOON, reference="1234-5678")
     assert "プロミスコール" in text and "0120-24-0365" in text
-    assert "平日9:00〜18:00" in text
+    assert "平日（月〜金）9:00〜18:00" in text
     assert "見込み" in text  # holidays being closed is FACTS.md's assumption, said as one
     assert "受付中" in text
     assert "すぐにご返済ください" in text  # FACTS.md: repay at once

@@ -204,3 +204,35 @@ def test_an_alarming_guess_needs_words_of_suspicion_however_sure_the_classifier_
     text = "昨日の朝6時ごろ、主人のお弁当を作りながらログインしようとしたら入れなかったんです"
     facts = {fact.entity: fact.value for fact in find_message_facts(text)}
     assert intent_from_facts("report_suspicious_login", facts, text, [("report_suspicious_login", 0.99)]) is not None
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        ("ask_login_methods", "ログインでぎねえんだけんど", "report_login_problem"),
+        # A notice the customer did not cause, however politely denied, is evidence.
+        (
+            "nlu_fallback",
+            "実は先週にも同じようなメールが届いておりまして、そのときは私、何の手続きもしておりませんでした。",
+            "report_suspicious_login",
+        ),
+        ("nlu_fallback", "そったらもんか。どうも", "thank"),
+        ("deny", "わかった。やってみます", "goodbye"),
+        # What to bring to the machine for the PIN is the PIN answer, not the machine's definition.
+        ("ask_term", "カードの暗証変更しに自動契約機行こうと思ってます。持ち物って何が要ります？", "ask_pin_reset"),
+        ("ask_term", "自動契約機って何？", "ask_term"),
+    ],
+)
+def test_dialect_politeness_and_thanks_decide_too(guess, text, intent):
+    assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize("guess", ["ask_interest", "ask_term", "nlu_fallback"])
+def test_the_assumed_rate_asked_about_is_explained_not_simulated(guess):
+    assert decided(guess, "17.8%ってどっからきたの？笑") == "ask_term"
+    assert decided(guess, "10万を17.8%で30日なら？") != "ask_term"
+
+
+def test_login_details_kept_on_paper_by_the_phone_is_a_question_of_safety():
+    text = "母がプロミスのIDとパスワードを紙に書いて電話の横に貼ってるんですが、これって大丈夫ですかね"
+    assert decided("report_login_problem", text) == "ask_member_service_merits"

@@ -187,5 +187,5 @@ def test_which_login_method_suits_whom(tuesday):
 
 def test_ladies_call_number_and_hours(tuesday):
     text, _ = Conversation(tuesday).say("レディースコールの番号を教えて")
-    assert "0120-86-2634" in text and "平日9:00〜18:00" in text
+    assert "0120-86-2634" in text and "平日（月〜金）9:00〜18:00" in text
     assert text.index("0120-86-2634") < text.index("0120-24-0365")
