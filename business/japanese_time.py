@@ -38,12 +38,15 @@ Decisions (each one has a test):
 - 2時間前 / 30分後, with no day or clock named, is now minus / plus that, exactly.
 - 先日 (the other day), 毎週, a day of the month alone (「1日」), 正月明け and anything unreadable are
   ignored.
+- Kana clocks and part-of-day words (けさろくじ, よなかのにじ, ごごさんじはん) count only at a word start and
+  before what may follow a time: かんじ, もくじ, ごじたく, にじかん, こんばんは name no time.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -54,6 +57,11 @@ from ja_timex import TimexParser
 from business.clock import JST, to_jst
 
 Span = Tuple[int, int]
+
+
+def _alternation(words: Any) -> str:
+    """A regex alternative of `words`, longest first, so that a longer word wins over its beginning."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -99,8 +107,9 @@ class _Tag:
     parsed: Dict[str, Any]
 
 
-# Time words typed in kana, each replaced by kanji padded to the same length, so that every span found
-# in the readable text is a span of the text as typed: 「にちようの深夜2じ」 → 「日曜日　の深夜2時」.
+# Day words typed in kana, each replaced by kanji padded to the same length, so that every span found
+# in the readable text is a span of the text as typed: 「にちようの深夜2じ」 → 「日曜日　の深夜2時」. These
+# are read wherever they stand; part-of-day words and clocks need a word start (_KanaClockReader).
 _KANA_TIME_WORDS = (
     ("あさって", "明後日"), ("おおみそか", "大晦日"), ("しょうがつ", "正月"), ("がんじつ", "元日"), ("がんたん", "元旦"),
     ("にちようび", "日曜日"), ("げつようび", "月曜日"), ("かようび", "火曜日"), ("すいようび", "水曜日"),
@@ -112,26 +121,163 @@ _KANA_TIME_WORDS = (
 )
 _KANA_TIME = re.compile("|".join(kana for kana, _ in _KANA_TIME_WORDS))
 _KANA_TIME_KANJI = dict(_KANA_TIME_WORDS)
-_KANA_HOUR = re.compile(r"(?<=[0-9０-９])じ(?!ん|ゃ|ゅ|ょ)")
-# 「12がつ31にち」「3じ15ふん」: a date or a clock time with its units in kana. A month and its day are
-# replaced together, the padding after both, so the parser still sees 12月31日 in one piece. A bare
-# 「30にち」 stays kana: in a question about interest it is a number of days (business.japanese_numbers).
+# 「12がつ31にち」: a date with its units in kana. A month and its day are replaced together, the padding
+# after both, so the parser still sees 12月31日 in one piece. A bare 「30にち」 stays kana: in a question
+# about interest it is a number of days (business.japanese_numbers).
 _KANA_MONTH_DAY = re.compile(r"([0-9０-９]{1,2})がつ\s*([0-9０-９]{1,2})にち")
 _KANA_MONTH = re.compile(r"(?<=[0-9０-９])がつ")
-_KANA_MINUTES = re.compile(r"(?<=時)([0-9０-９]{1,2})(ふん|ぷん)")
-_KANA_PART_OF_DAY = re.compile(r"(?<![にでとをがはのも])(あさ|よる)(?!って|さ|い)")
+
+# Part-of-day words and clocks typed in kana, read by _KanaClockReader.
+_KANA_PART_OF_DAY_WORDS = {
+    "けさ": "今朝", "ゆうがた": "夕方", "ゆうべ": "昨夜", "こんばん": "今晩", "あさ": "朝", "よる": "夜",
+}  # fmt: skip
+# Not 受けさせる, 雄弁 (ゆうべん), the greetings こんばんは/こんばんわ/こんばんちは, 浅い (あさい).
+_KANA_PART_OF_DAY = re.compile(r"けさ(?!せ)|ゆうがた|ゆうべ(?!ん)|こんばん(?![はわち])|(?:あさ|よる)(?!って|さ|い)")
+
+_KANA_ONES = {
+    "いち": 1, "に": 2, "さん": 3, "よん": 4, "よ": 4, "ご": 5, "ろく": 6, "なな": 7, "しち": 7, "はち": 8,
+    "きゅう": 9, "く": 9,
+}  # fmt: skip
+_KANA_TENS = {"": 0, "じゅう": 10, "にじゅう": 20, "さんじゅう": 30, "よんじゅう": 40, "ごじゅう": 50}
+# Before ぷん a last いち, ろく, はち or じゅう is clipped: いっぷん, ろっぷん, はっぷん, じゅっぷん (or じっぷん).
+_CLIPPED_BEFORE_PUN = {"いち": ("いっ",), "ろく": ("ろっ",), "はち": ("はっ",), "じゅう": ("じゅっ", "じっ")}
+
+
+def _kana_numbers(highest: int) -> Dict[str, int]:
+    """Every kana reading of 0 to `highest`: れい 0, ろく 6, じゅうに 12, にじゅう 20, さんじゅうご 35."""
+    readings = {"れい": 0, "ぜろ": 0}
+    for tens_word, tens in _KANA_TENS.items():  # the tens word "" for 1 to 9
+        if tens:
+            readings[tens_word] = tens
+        for ones_word, ones in _KANA_ONES.items():
+            readings[tens_word + ones_word] = tens + ones
+    return {word: number for word, number in readings.items() if number <= highest}
+
+
+def _kana_minutes() -> Dict[str, int]:
+    """Every kana reading of 0 to 59 minutes: ごふん 5, いっぷん 1, じゅっぷん 10, さんじゅうごふん 35."""
+    minutes = {}
+    for word, number in _kana_numbers(59).items():
+        minutes[word + "ふん"] = minutes[word + "ぷん"] = number
+        for ending, clipped_endings in _CLIPPED_BEFORE_PUN.items():
+            if word.endswith(ending):
+                for clipped in clipped_endings:
+                    minutes[word[: -len(ending)] + clipped + "ぷん"] = number
+    return minutes
+
+
+_KANA_HOURS = _kana_numbers(29)
+_KANA_MINUTES = _kana_minutes()
+# An hour in kana or digits, じ or 時, then perhaps 半 or minutes: 「ろくじ」「6じ」「ろく時」「じゅうじはん」
+# 「ごじさんじゅっぷん」「10じ15ふん」.
+_CLOCK = re.compile(
+    rf"(?P<hour>{_alternation(_KANA_HOURS)}|[0-9０-９]+)[じ時]"
+    rf"(?P<minutes>はん|半|{_alternation(_KANA_MINUTES)}|[0-9０-９]{{1,2}}(?:ふん|ぷん|分))?"
+)
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+# After じ, the rest of another word: じゃ/じゅ/じょ, じっぷん, じん, じつ (休日, 後日), じかん and 時間.
+_NOT_AFTER_A_CLOCK = re.compile(r"[ぁぃぅぇぉゃゅょゎっんつ間]|かん")
+# What may follow a clock whose hour is in kana: the end, anything but hiragana, or these words.
+_AFTER_A_CLOCK = re.compile(
+    r"$|[^ぁ-ゖ]|ごろ|ころ|くらい|ぐらい|すぎ|まえ|ちょうど|ちょっと|ちょい|ぴったり|きっかり|いこう|いご|いぜん|あたり"
+    r"|から|かな|かも|か(?![ぁ-ゖ])|まで|より|って|じゃ|しか|[にはのでもとやをがへねよなだ]"
+)
+_PARTICLES = ("の", "に", "は", "が", "を", "で", "と", "も", "へ", "や", "から", "より")
+_TIME_WORD_ENDINGS = frozenset("日曜朝昼晩夜中方前後週度月末")  # 今朝, 夜中, 夕方, 午後, 日曜日 …
+# Ordinary words with a kana time word where a word may start: 目次 (もくじ), 宝くじ (たからくじ),
+# よじのぼる (to climb), による (by): the part before the time word, and the time word on.
+_WORDS_NOT_TIMES = (("も", "くじ"), ("たから", "くじ"), ("", "よじのぼ"), ("に", "よる"))
+
+
+class _KanaClockReader:
+    """Clock times and part-of-day words typed in kana, as kanji and digits of the same length (padded
+    with full-width spaces, so spans still fit the text as typed): 「けさろくじごろ」 → 「今朝6時　ごろ」,
+    「よなかのにじ」 → 「夜中の2時」, 「ごごさんじはん」 → 「午後3時半　　」, 「ろく時」 → 「6時　」.
+
+    Kana numerals are ordinary syllables too (に is a particle, ご a prefix; かんじ, ぶじ and もくじ end in
+    じ), so a part-of-day word or a kana hour is read only at a word start, and a kana hour
+    only before what may follow a clock. An hour in digits (「6じ」) is a number already: only a じ that
+    begins another word (「2じかん」) stops it."""
+
+    def readable(self, text: str) -> str:
+        """`text` (in hiragana, day words already kanji) with its kana clocks and parts of the day read."""
+        text = self._replace(text, _KANA_PART_OF_DAY, self._part_of_day)
+        return self._replace(text, _CLOCK, self._clock)
+
+    @staticmethod
+    def _replace(text: str, pattern: re.Pattern[str], read: Callable[[str, re.Match[str]], Optional[str]]) -> str:
+        """`text` with each match of `pattern` that `read` reads replaced, padded to the match's length. A
+        match it refuses is tried again one character on: in 「ぼくにじゅうじ」 にじゅうじ (20時) starts no
+        word, but じゅうじ (10時) after the particle に does."""
+        pieces: List[str] = []
+        copied = position = 0
+        while (match := pattern.search(text, position)) is not None:
+            reading = read(text, match)
+            if reading is None:
+                position = match.start() + 1
+                continue
+            pieces += [text[copied : match.start()], reading.ljust(len(match.group()), "　")]
+            copied = position = match.end()
+        return "".join(pieces) + text[copied:]
+
+    def _part_of_day(self, text: str, match: re.Match[str]) -> Optional[str]:
+        if not self._starts_a_word(text, match.start()):
+            return None
+        return _KANA_PART_OF_DAY_WORDS[match.group()]
+
+    def _clock(self, text: str, match: re.Match[str]) -> Optional[str]:
+        """「6時30分」 for 「ろくじさんじゅっぷん」 or 「6じ30ふん」; the match as it is when it has no kana."""
+        if not _HIRAGANA.search(match.group()):
+            return match.group()
+        hour, minutes = match.group("hour"), match.group("minutes") or ""
+        hour_in_kana = hour in _KANA_HOURS
+        if hour_in_kana and not self._starts_a_word(text, match.start()):
+            return None
+        if not hour_in_kana and match.start() > 0 and text[match.start() - 1].isdigit():
+            return None  # the end of a longer number
+        if _NOT_AFTER_A_CLOCK.match(text, match.end()):
+            return None
+        if hour_in_kana and not _AFTER_A_CLOCK.match(text, match.end()):
+            return None
+        return f"{_KANA_HOURS.get(hour, hour)}時{self._minutes(minutes)}"
+
+    @staticmethod
+    def _minutes(minutes: str) -> str:
+        """「半」, or the minutes in digits with 分 (「さんじゅっぷん」「30ふん」 → 「30分」); none when none were said."""
+        if minutes in ("はん", "半"):
+            return "半"
+        if minutes in _KANA_MINUTES:
+            return f"{_KANA_MINUTES[minutes]}分"
+        return minutes.rstrip("ふんぷ分") + "分" if minutes else ""
+
+    @staticmethod
+    def _starts_a_word(text: str, index: int) -> bool:
+        """At the start, or after a space, punctuation, a particle or a time word (けさ, よなかの, あさ, as
+        kanji by now) — and not inside an ordinary word that merely looks so (もくじ, による)."""
+        if any(text.endswith(head, 0, index) and text.startswith(tail, index) for head, tail in _WORDS_NOT_TIMES):
+            return False
+        if index == 0:
+            return True
+        before = text[index - 1]
+        return (
+            before.isspace()
+            or unicodedata.category(before)[0] in "PSZ"
+            or before in _TIME_WORD_ENDINGS
+            or text.endswith(_PARTICLES, 0, index)
+        )
+
+
+_KANA_CLOCK_READER = _KanaClockReader()
 
 
 def _readable(text: str) -> str:
-    """`text` with kana time words as kanji, the same length (see _KANA_TIME_WORDS); katakana is read
-    as hiragana first (「アシタ ゲツヨウ アサ 6ジ」)."""
+    """`text` with kana time words as kanji and kana clocks in digits, the same length (see
+    _KANA_TIME_WORDS, _KanaClockReader); katakana is read as hiragana first (「アシタ ゲツヨウ アサ 6ジ」)."""
     text = "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in text)
     text = _KANA_TIME.sub(lambda m: _KANA_TIME_KANJI[m.group()].ljust(len(m.group()), "　"), text)
-    text = _KANA_PART_OF_DAY.sub(lambda m: {"あさ": "朝", "よる": "夜"}[m.group()] + "　", text)
     text = _KANA_MONTH_DAY.sub(lambda m: f"{m.group(1)}月{m.group(2)}日".ljust(len(m.group()), "　"), text)
     text = _KANA_MONTH.sub("月　", text)
-    text = _KANA_HOUR.sub("時", text)
-    return _KANA_MINUTES.sub(lambda m: f"{m.group(1)}分　", text)
+    return _KANA_CLOCK_READER.readable(text)
 
 
 # Every time expression ja-timex reads has a numeral or one of these characters (or おととし, the only
@@ -283,10 +429,6 @@ _DAY_WORDS = {
 _IGNORED_DAY_TAGS = {"先日"}  # "the other day": no particular day
 _NEXT_WORDS = r"(?:次の|つぎの|今度の|こんどの|次回の)"
 _BEFORE_WORDS = r"(?:この前の|このまえの|この間の|こないだの|前の)"
-
-
-def _alternation(words: Any) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 def _calendar_day(tags: List[_Tag], text: str) -> Optional[_CalendarDay]:

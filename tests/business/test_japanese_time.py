@@ -528,3 +528,126 @@ def test_time_words_in_katakana_are_read_like_hiragana() -> None:
     now = datetime(2026, 12, 6, 20, 0, tzinfo=JST)  # a Sunday evening
     named = parse_when("アシタ ゲツヨウ アサ 6ジ", now)
     assert named is not None and named.moment == datetime(2026, 12, 7, 6, 0, tzinfo=JST)
+
+
+# --- clocks and parts of the day typed in kana ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, moment",
+    [
+        # NOW is Friday 27 November 2026, 10:00; a clock without a day is the next such time
+        ("けさろくじごろ", jst(2026, 11, 27, 6)),
+        ("よなかのにじごろ", jst(2026, 11, 28, 2)),
+        ("きょうのうちのじゅういちじ", jst(2026, 11, 27, 11)),
+        ("あさしちじ", jst(2026, 11, 28, 7)),
+        ("ななじ", jst(2026, 11, 28, 7)),
+        ("ごぜんれいじ", jst(2026, 11, 28, 0)),
+        ("れいじ", jst(2026, 11, 28, 0)),
+        ("ごごさんじはん", jst(2026, 11, 27, 15, 30)),
+        ("よじ", jst(2026, 11, 28, 4)),
+        ("くじ", jst(2026, 11, 28, 9)),
+        ("じゅうにじ", jst(2026, 11, 27, 12)),
+        ("にじゅうさんじ", jst(2026, 11, 27, 23)),
+        ("にじゅうよじ", jst(2026, 11, 28, 0)),
+        ("じゅうじはん", jst(2026, 11, 27, 10, 30)),
+        ("ゆうがたろくじ", jst(2026, 11, 27, 18)),
+        ("こんばんくじ", jst(2026, 11, 27, 21)),
+        ("ゆうべじゅういちじ", jst(2026, 11, 26, 23)),
+        ("きのうのよるじゅういちじ", jst(2026, 11, 26, 23)),
+        ("あしたのあさくじ", jst(2026, 11, 28, 9)),
+        ("にちようのよなかのにじ", jst(2026, 11, 30, 2)),  # the night after Sunday, as with kanji
+        # minutes: Nふん, Nぷん, the clipped っぷん, and digits
+        ("ごじさんじゅっぷん", jst(2026, 11, 28, 5, 30)),
+        ("ごじいっぷん", jst(2026, 11, 28, 5, 1)),
+        ("ろくじろっぷん", jst(2026, 11, 28, 6, 6)),
+        ("はちじはっぷん", jst(2026, 11, 28, 8, 8)),
+        ("くじじっぷん", jst(2026, 11, 28, 9, 10)),
+        ("じゅういちじよんじゅうごふん", jst(2026, 11, 27, 11, 45)),
+        ("ろくじ30ぷん", jst(2026, 11, 28, 6, 30)),
+        # kana and digits or kanji mixed, and katakana
+        ("6じ", jst(2026, 11, 28, 6)),
+        ("6じはん", jst(2026, 11, 28, 6, 30)),
+        ("ろく時", jst(2026, 11, 28, 6)),
+        ("ろく時半", jst(2026, 11, 28, 6, 30)),
+        ("ケサ ロクジゴロ", jst(2026, 11, 27, 6)),
+    ],
+)
+def test_a_clock_typed_in_kana_is_read_as_the_clock_it_says(text: str, moment: datetime) -> None:
+    assert named(text) == NamedMoment(moment, has_time=True)
+
+
+@pytest.mark.parametrize(
+    "text, moment",
+    [
+        ("けさ", jst(2026, 11, 27, 8)),
+        ("ゆうがた", jst(2026, 11, 27, 17)),
+        ("ゆうべ", jst(2026, 11, 26, 20)),
+        ("こんばん", jst(2026, 11, 27, 20)),
+        ("あしたのあさ", jst(2026, 11, 28, 8)),
+        ("きのうのよる", jst(2026, 11, 26, 20)),
+        ("今日はあさからだめ", jst(2026, 11, 27, 8)),
+    ],
+)
+def test_a_part_of_day_typed_in_kana_gives_its_typical_hour(text: str, moment: datetime) -> None:
+    assert named(text) == NamedMoment(moment, has_time=True, approximate=True)
+
+
+@pytest.mark.parametrize(
+    "text, now, moment",
+    [
+        ("けさろくじにろぐいんできなかった", jst(2026, 11, 27, 14), jst(2026, 11, 27, 6)),
+        ("よなかのにじごろはいれなかった", NOW, jst(2026, 11, 27, 2)),
+        ("くじにためしたけどだめだった", NOW, jst(2026, 11, 27, 9)),
+    ],
+)
+def test_a_kana_clock_in_the_past_tense_is_the_latest_such_moment(text: str, now: datetime, moment: datetime) -> None:
+    assert named(text, now).moment == moment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # じ inside ordinary words
+        "かんじがよめない", "ろじうら", "ぶじにとどきました", "いじがわるい", "じかんがない", "もじがきえる",
+        "がめんがにじむ", "しじにしたがいます", "さんじょうします", "くじょうがあります", "もくじはどこ",
+        "たからくじがあたった", "おみくじ", "ごじたくにおくります", "ごじゆうにどうぞ", "きゅうじつはやすみ",
+        "ごじつれんらくします", "いちじてきにろっくされた", "よじのぼる",
+        # counts of hours and minutes, and numbers that are not clocks
+        "にじかんまえからだめ", "2じかんまえから", "ろく時間まえ", "さんじゅっぷんまってる", "ごじっぷん", "ごじゅうまんかりたい",
+        "さんじゅうじ", "いちにちじゅうだめ",
+        # part-of-day words inside other words
+        "こんばんは", "こんばんわ、ろぐいんできません", "しんさをうけさせてください", "おかあさんのかわりです",
+        "きかいがかってにかきよると？", "ばあいによる",
+    ],
+)  # fmt: skip
+def test_kana_that_only_looks_like_a_time_names_none(text: str) -> None:
+    assert parse_when(text, NOW) is None
+    assert find_time_span(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expression",
+    [
+        ("けさろくじごろからはいれません", "けさろくじ"),
+        ("よなかのにじごろ ろぐいんできる？", "よなかのにじ"),
+        ("ごごさんじはんにためした", "ごごさんじはん"),
+        ("あしたのごじさんじゅっぷんまでに", "あしたのごじさんじゅっぷん"),
+        ("きょうのうちのじゅういちじには", "きょうのうちのじゅういちじ"),
+        ("ゆうがたにはいれますか", "ゆうがた"),
+        ("ろく時半ごろ", "ろく時半"),
+    ],
+)
+def test_a_kana_clock_is_spanned_as_typed(text: str, expression: str) -> None:
+    span = find_time_span(text)
+    assert span is not None
+    assert text[span[0] : span[1]] == expression
+
+
+@given(text=st.text(alphabet="いちにさんよごろくななしはきゅうじゅうれいぜろふんぷっけゆがたべこばあるの時分半 、0123456789", max_size=30))
+def test_reading_kana_clocks_keeps_every_position_of_the_typed_text(text: str) -> None:
+    from business.japanese_time import _readable
+
+    assert len(_readable(text)) == len(text)
+    span = find_time_span(text)
+    assert span is None or 0 <= span[0] < span[1] <= len(text)
