@@ -180,6 +180,8 @@ def test_a_pin_made_anew_is_still_a_forgotten_pin():
         ("返済を1回飛ばしてて(今も遅延中)、そこから会員サービス入れません", {"eligibility": "late_repayment"}),
         ("母が返済を何度か遅らせてしまっていて、それ以来ログインできないそうです", {"eligibility": "late_repayment"}),
         ("よそでちょっと払いがたまっとるけど", {"eligibility": "credit_trouble"}),
+        # Unsure is not denied: 「かもしれません」.
+        ("返済も一度遅れたかもしれません（本人の記憶があいまいで）", {"eligibility": "late_repayment"}),
         # Forgetting due dates as a habit, asked about, is no payment missed.
         ("返済日をよく忘れてしまうのですが、何か良い方法はありますか", {}),
         # Voice input without punctuation: a later 「持っていません」 denies the card, not the error shown.
