@@ -108,6 +108,7 @@ _WHERE_TO_PRESS = _rx(
     r"(どこ|どれ|どの(ボタン|リンク|メニュー|項目|ページ|画面))(を|から|に|で)?"
     r"(押|おせ|おす|おし|タップ|クリック|選|えら|開|ひら|行け|いけ|飛べ|とべ|たどり|辿り|見つか|みつか)"
 )
+_WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
 # 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
 _WHAT_CAN_YOU_DO = _rx(r"(何|なに)(が|を)?(でき|手伝|てつだ)|できること(は|って)?(何|なに)?[?？]?$|使い方")
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
@@ -174,7 +175,7 @@ _PIN_ASK = _rx(
 )
 # A question, not an answer: 「暗証番号って電話で教えてくれるの？」 read as a bare answer is still a question.
 # Not a final ん: after folding it cannot be told from the ン ending a katakana word (シミュレーション).
-_ASKS = _rx(r"[?？]|(か|の|かな|かね|やろ|でしょう)[。．.!！]*$")
+_ASKS = _rx(r"[?？]|(か|の|かな|かね|やろ|でしょう|ってこと|ということ)[。．.!！]*$")
 _PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え")
 # Leaving for now (「また今度にします」「やっぱりいいや、自分でやる」), said where the classifier guessed a topic.
 _CLOSING = _rx(
@@ -272,6 +273,9 @@ def intent_from_facts(
         wanted = "ask_member_service_merits" if of_the_service else "ask_term"
         return None if intent == wanted else wanted
     if _WHERE_TO_PRESS.search(folded) and intent in _UNSURE | {"chitchat", "out_of_scope"}:
+        return "ask_repeat"
+    # 「どうすればいいでしょうか。母が不安がっています」 right after an answer: what to do is in that answer.
+    if _WHAT_TO_DO.search(folded) and intent in _UNSURE and not given & _CASE_FACTS and not _names_topic_word(folded):
         return "ask_repeat"
     # 「もう一度電話番号と受付時間を」: the named answer again, not whatever was said last.
     if intent == "ask_repeat":
@@ -402,11 +406,16 @@ def intent_from_facts(
     return None
 
 
+def _names_topic_word(folded: str) -> bool:
+    """A topic of the assistant's named outright (メンテ, 利息, the phone line, the member service)."""
+    return any(words.search(folded) for _, words in _TOPIC_WORDS)
+
+
 def _names_topic(folded: str) -> bool:
     """A question, a question word or a topic: what a goodbye never has."""
     if _ASKS.search(folded) or _QUESTION_WORD.search(folded) or _PHONE_WORD.search(folded):
         return True
-    return any(words.search(folded) for _, words in _TOPIC_WORDS)
+    return _names_topic_word(folded)
 
 
 def _given(facts: Mapping[str, str]) -> set[str]:

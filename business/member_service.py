@@ -48,6 +48,8 @@ def _rx(pattern: str) -> Pattern[str]:
 _SPECIFIC: list[tuple[str, Pattern[str]]] = [
     (DUE_DATE_EMAIL, _rx(
         r"(返済|支払|期日|返す日|払う日|かえすひ|はらうひ).{0,14}(通知|お知らせ|おしらせ|知らせ|しらせ|メール|リマインド)|リマインド|配信(日|時間|時刻)"
+        # 「返済日をよく忘れてしまうのですが、良い方法は？」: a way not to forget the due date.
+        r"|(返済|支払|しはらい)(日|び|期日)(を|が)?(よく|すぐ|つい)?(忘れ|わすれ)(ない|ず|がち|やす|てしまう|ちゃう)"
         r"|(?<!ログイン)(?<!ログインの)(通知メール|通知機能)"
     )),
     (INTEREST_SIMULATION, _rx(r"利息.{0,6}(シミュレーション|シュミレーション|試算|計算)|シミュレーション|シュミレーション|試算")),
@@ -100,3 +102,15 @@ def features_to_answer(values: Sequence[Optional[str]]) -> list[str]:
     """
     known = list(dict.fromkeys(v for v in values if v in FEATURES))
     return known if len(known) <= MAX_ANSWERS else []
+
+
+# 「会員サービスってなにができるの？あとVポイントって…」: the overview asked for beside a function named.
+_OVERVIEW_ASKED = _rx(
+    r"(会員サービス|かいいんさーびす|会員ページ|マイページ|アプリ)(って|で|では|は|には)?.{0,4}(何|なに|なん)(が|を)?(でき|出来)"
+    r"|(会員サービス|会員ページ|マイページ)(で)?(の)?(できること|機能)(は|って)?(何|なに|一覧|全部|ぜんぶ)?[?？]"
+)
+
+
+def asks_for_overview(text: str) -> bool:
+    """True when the message asks what the member service can do, whatever function it also names."""
+    return bool(_OVERVIEW_ASKED.search(fold(text).text))

@@ -115,3 +115,11 @@ async def test_inside_a_form_an_unsure_message_only_gets_the_short_apology(at, d
     tracker.active_loop = {"name": "interest_form"}
     messages, _ = await run(ActionNotUnderstood(), tracker, domain)
     assert responses(messages) == ["utter_default"]
+
+
+@pytest.mark.asyncio
+async def test_what_it_can_do_and_one_function_get_the_overview_then_that_function(domain):
+    tracker = user_tracker("会員サービスってなにができるの？？あとVポイントって返済につかえる？", "ask_member_service_features")
+    tracker.latest_message["entities"] = [{"entity": "service_feature", "value": "v_points"}]
+    messages, _ = await run(ActionExplainMemberService(), tracker, domain)
+    assert responses(messages)[:2] == [OVERVIEW, ANSWERS["v_points"]]

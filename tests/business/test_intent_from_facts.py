@@ -236,3 +236,12 @@ def test_the_assumed_rate_asked_about_is_explained_not_simulated(guess):
 def test_login_details_kept_on_paper_by_the_phone_is_a_question_of_safety():
     text = "母がプロミスのIDとパスワードを紙に書いて電話の横に貼ってるんですが、これって大丈夫ですかね"
     assert decided("report_login_problem", text) == "ask_member_service_merits"
+
+
+def test_what_to_do_right_after_an_answer_asks_for_that_answer_again():
+    assert decided("nlu_fallback", "どうすればいいでしょうか。母はとても不安がっています。") == "ask_repeat"
+    assert decided("nlu_fallback", "メンテの時はどうすればいい？") != "ask_repeat"  # a topic named is asked about
+
+
+def test_so_i_can_log_in_now_is_a_maintenance_question():
+    assert decided("ask_repeat", "つまりいまはもう入れるってこと") == "ask_maintenance"

@@ -97,3 +97,8 @@ def test_eight_functions():
 )
 def test_which_functions_get_their_own_answer(values, expected):
     assert features_to_answer(values) == expected
+
+
+def test_a_way_not_to_forget_the_due_date_is_the_e_mail_notice():
+    text = "私のほうは返済日をよく忘れてしまうのですが、会員サービスで何か良い方法はございますか。"
+    assert [fact.value for fact in find_service_features(text)] == ["due_date_email"]
