@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Folded", "fold", "nfkc"]
 
@@ -194,6 +195,11 @@ def _romaji_read(folded: Folded) -> tuple[list[str], list[tuple[int, int]]]:
     return chars, origins
 
 
+# Distinct messages whose kana folding is kept: every pattern of business/ reads the same message folded.
+_KANA_FOLDED_KEPT = 512
+
+
+@lru_cache(maxsize=_KANA_FOLDED_KEPT)
 def kana_fold(text: str) -> Folded:
     """`fold`, then romaji words as katakana, lower case, hiragana as katakana, look-alikes of ー
     after kana as ー, no white space except one between two Latin words, the usual IME

@@ -8,6 +8,8 @@ NLU were fast (docs/benchmarks.md has the profile):
   looking once the walk is further back than the rule is long. Here the walk stops when no rule
   is left that still needs looking at. Same keys, and the work no longer grows with the
   conversation.
+- The rules that match depend only on the last few states (as many as the longest rule has), and
+  conversations end alike again and again: the matching rules are remembered by that ending.
 - After each customer message, `_find_action_from_rules` runs twice: once matching the message's
   text (end-to-end rules), once its intent, and each run rebuilds the state of every earlier
   turn. This assistant has no rule that matches text: the text pass can only find a rule whose
@@ -23,7 +25,7 @@ the two methods are replaced, as tracker_copy.py does for the tracker copy.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Set, Text, Tuple
+from typing import Any, Dict, Hashable, List, Optional, Set, Text, Tuple
 
 from rasa.core.policies.rule_policy import RULES, RulePolicy
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
@@ -51,7 +53,40 @@ def rule_can_match_text(last_rule_state: State) -> bool:
     return not (_is_set(previous_action) and previous_action != ACTION_LISTEN_NAME)
 
 
+# Distinct conversation endings whose matching rules are remembered; past this the memory starts afresh.
+_REMEMBERED_ENDINGS = 4096
+
+
+def _frozen(state: State) -> Hashable:
+    """A state as a hashable value: its parts and their features, sorted."""
+    return tuple(sorted((part, tuple(sorted(features.items()))) for part, features in state.items()))
+
+
 def _possible_keys(self: RulePolicy, lookup: Dict[Text, Text], states: List[State]) -> Set[Text]:
+    """The rules matching the conversation's ending, remembered by that ending.
+
+    Which rules match depends only on the last states, as many as the longest rule has: a rule is
+    checked against the states from the newest back, as far as it is long. Conversations end the
+    same way again and again, so the walk below is done once per distinct ending (per lookup).
+    """
+    marker = (id(lookup), len(lookup))  # lookups are only added to, while training
+    memory = self.__dict__.get("_addons_possible_keys")
+    if memory is None or memory[0] != marker or len(memory[2]) > _REMEMBERED_ENDINGS:
+        longest = max((len(self._rule_key_to_state(key)) for key in lookup), default=0)
+        memory = (marker, longest, {})
+        self.__dict__["_addons_possible_keys"] = memory
+    _, longest, remembered = memory
+    try:
+        ending = tuple(_frozen(state) for state in states[-longest:]) if longest else ()
+    except TypeError:  # a feature value that cannot be hashed: no memory, the walk alone
+        return _walk(self, lookup, states)
+    keys = remembered.get(ending)
+    if keys is None:
+        keys = remembered[ending] = frozenset(_walk(self, lookup, states))
+    return set(keys)
+
+
+def _walk(self: RulePolicy, lookup: Dict[Text, Text], states: List[State]) -> Set[Text]:
     """Rasa's `_get_possible_keys`, stopping where every rule left is shorter than the walk."""
     unresolved = {key: len(self._rule_key_to_state(key)) for key in lookup}
     accepted: Set[Text] = set()

@@ -44,6 +44,8 @@ def test_predictions_equal_rasas_at_every_step(project):
 
     assert len(expected) > 300  # every step of every rule, story and test story (365 now)
     assert predictions(policy, domain, trackers) == expected
+    # Again, with every conversation ending already remembered.
+    assert predictions(policy, domain, trackers) == expected
 
 
 def test_no_rule_of_this_project_matches_text_so_the_text_pass_is_skipped(project):
