@@ -32,6 +32,7 @@ SETS = {
         "understanding-development-7", "conversation-development-8",
         "understanding-development-8", "understanding-development-9",
         "conversation-development-9", "conversation-development-10",
+        "understanding-development-10", "conversation-development-11",
     )
 }
 
