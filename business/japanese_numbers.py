@@ -23,6 +23,37 @@ How it works, and why:
   "0120-24-0365"). Zero, negative and fractional periods ("0日", "-30日", "0.5日") are read as they are
   for the same reason: whoever checks the value explains what is wrong with it.
 
+English and ASCII units (customers who work in IT or abroad: "principal ¥120,000 / APR 17.8% / 45days",
+"balance 50k, rate 15%, 2 weeks", "10万 / 年利18% / 1 month"). Words are read in any case and only whole
+(no letter right after them, and for labels none right before), so "2 weekends", "4 digits", "2FA" are no figures.
+- Periods: day(s), week(s), wk(s), month(s), year(s), yr(s) after a numeral, after a space, a hyphen ("30-day")
+  or nothing ("45days"). They follow the Japanese units' rules exactly: a month is DAYS_PER_MONTH (30) days,
+  the repayment month of business.interest, so "1.5 months" is 45 as "1.5か月" is; parts said largest first
+  are one period ("1 month and 10 days" = 40, "1 year 2 months" = 425) unless two options are compared
+  ("…, which is cheaper?"); a frequency is no period ("every 2 weeks", "2 days a week", as "1か月に");
+  100 years or more is a calendar year, as for 年.
+  Two abbreviations are read only glued to Arabic digits and in lower case, where nothing else is meant:
+  "30d" ("3D" is three-dimensional, "3d secure" is the card check, "30 d" may be anything) and "3mo"/"3mos"
+  ("3 mo" may be romaji も). Not read at all: "m" (minutes, metres, million), "y", "w", "h".
+- Amounts: "yen" or "JPY" after the numeral, "JPY" (or ¥ / ￥, as before) before it. "k" is a thousand only
+  glued to Arabic digits ("50k", "1.5K"; not "50 k", "50kg") and only where the message says it is money:
+  a yen word or sign with it ("50k yen", "¥50k"), a money word before it ("balance 50k", "borrowed 50k",
+  "monthly payment 10k", "残高50k"), a monthly marker after it ("10k/mo") or 借 ("50k借りた"), or as the whole
+  answer to the question for the balance (parse_amount). Elsewhere "1K" (a one-room flat), "4K" (a screen),
+  "5k" (a run) are as likely, so an unmarked "50k" is not read: find_unread_numbers names it, and the
+  customer is asked for it in yen. Another currency ("50k USD", "$500") is never yen.
+- Rates: "percent"/"pct" as %. After %, a yearly suffix belongs to the rate ("17.8%/year", "15% p.a.",
+  "18% APR", "18% a year"), and a shorter one makes it no yearly rate ("1.5%/month", "0.05% a day"): it is
+  not read, and find_unread_numbers names it. A bare number is the yearly rate after "rate", "annual rate",
+  "interest rate", or "APR" (capitals: "Apr 30" is a date) and "interest" up to 100 ("interest 1479" is yen
+  of interest, "APR 2026" a date); or before "p.a.", "per annum" or "APR" (not "30 APR 2026").
+- Monthly repayments: "10k a month", "10,000 yen per month", "10k/mo", "10,000 yen monthly" (the amount
+  before), "monthly payment 10k", "every month 10,000 yen" (the amount after); not "50k a month ago".
+- Words that are no figures: a numeral with an English word after it is counted ("4 digits", "3 times",
+  "10万 people", as "4桁" and "10万人" are), unless the word is grammar ("10万 at 18%", "¥80,000 for 30 days");
+  after an identifier's label it is an identifier ("ID 12345", "PW 1234", "PIN: 1234", "Visa 4980") and
+  after a month's name a date ("Apr 30"), never a bare answer.
+
 Documented assumptions: 1 month (か月, ひと月) = 30 days, the repayment month of business.interest;
 半月 = 15 days; 1 week = 7 days; 1 year = 365 days; 半年 = 6 months = 180 days, so 1年半 = 545 days.
 Nothing here raises on odd input: unreadable text gives None or an empty list.
@@ -156,8 +187,10 @@ def _sign_start(text: str, start: int) -> Optional[int]:
 # --- units after a numeral -------------------------------------------------------------------------
 
 _SPACE = r"[ \t]?"
-_YEN = re.compile(rf"{_SPACE}(?:円|えん|エン)")
-_PERCENT = re.compile(rf"{_SPACE}(?:%|パーセント|ぱーせんと|パー(?!ト)|ぱー(?!と))")
+# "yen" and "JPY" after a numeral are English for 円 ("120000yen", "100,000 JPY"); see "English and ASCII units".
+# "JPY" between two numbers belongs to the second ("5 JPY 80,000"), as a sign before it.
+_YEN = re.compile(rf"{_SPACE}(?:円|えん|エン|(?i:yen)(?![A-Za-z])|(?i:jpy)(?![A-Za-z])(?![ \t]?[-−‐‑–▲△]?[ \t]?\d))")
+_PERCENT = re.compile(rf"{_SPACE}(?:%|パーセント|ぱーせんと|パー(?!ト)|ぱー(?!と)|(?i:percent|per[ \t]?cent|pct)(?![A-Za-z]))")
 _HALF = r"(半(?!ば))?"  # "2か月半", "1年半"; not "30日半ば"
 # 「10かかん」: とおかかん (10日間) typed with the digits.
 _DAY = re.compile(rf"{_SPACE}(?:(?:日|にち|ニチ){_HALF}(間|かん)?|か(?:かん|カン|間))")
@@ -178,7 +211,7 @@ _RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|き
 # "年18で": 年 alone before a small number is short for 年利, unless it ends a date ("2026年").
 _YEAR_BEFORE = re.compile(rf"(?<![{_NUMERAL_CHARS}])年[ \t]*$")
 _CALENDAR_ERA_BEFORE = re.compile(r"(?:令和|平成|昭和|西暦)[ \t]*$")
-_YEN_SIGN_BEFORE = re.compile(r"¥[ \t]?(?:[-−‐‑–▲△]|マイナス)?[ \t]?$")
+_YEN_SIGN_BEFORE = re.compile(r"(?:¥|(?<![A-Za-z])(?i:jpy))[ \t]?(?:[-−‐‑–▲△]|マイナス)?[ \t]?$")
 # Counters that make a bare 万/億 numeral something other than yen ("10万人", "1万ポイント").
 _NOT_YEN_COUNTER = re.compile(
     r"[ \t]?(?:人|件|回|個|歳|台|枚|点|名|本|冊|社|株|票|口|倍|位|番|号|時|分|秒|月|ポイント|"
@@ -203,6 +236,112 @@ _PERIOD_WORDS = (
     *((re.compile(rf"(?<![\u3041-\u3096]){word}{_DAY_COUNT_END}"), days, 1) for word, days in _DAY_COUNT_WORDS.items()),
 )
 _LOOK_BEHIND = 12  # words before a numeral that matter ("実質年率は", "令和") are short
+
+
+# --- English and ASCII units -----------------------------------------------------------------------
+# What is read, and why each ambiguous token is read only where it is: the module docstring,
+# "English and ASCII units". Words are whole words: a letter never follows (or, for labels, precedes) them.
+
+_ENGLISH_LOOK_BEHIND = 32  # "interest rate is about " is longer than any Japanese label
+_ARABIC_ONLY = re.compile(r"[\d,.]+")
+# A letter or sign glued before the digits makes them part of something else: "Y2K", "a30d", "#30d", "$50k".
+_GLUED_TO_A_CODE = re.compile(r"[A-Za-z_#@$€£]")
+# Periods in words, any case, after a space, a hyphen ("30-day") or nothing ("45days"): groups year, month, week, day.
+_ENGLISH_PERIOD_WORD = re.compile(
+    r"(?:[ \t]?|-)(?:(years?|yrs?)|(months?)|(weeks?|wks?)|(days?))(?![A-Za-z0-9])", re.IGNORECASE
+)
+# Abbreviations only glued to the digits and in lower case: "30d", "3mo", "3mos"; groups month, day.
+# Not "3D" (three-dimensional), "3d secure" (the card check), "30 d" or "3 mo" (romaji も after a space),
+# nor before katakana or kanji, which make a word of the letter ("d払い", "dポイント").
+_ENGLISH_PERIOD_LETTER = re.compile(
+    r"(?:(mos?)|(d)(?![ \t]*(?i:secure|セキュア)))(?![A-Za-z0-9\u30a0-\u30ff\u4e00-\u9fff])"
+)
+# (pattern, days per unit of each of its groups, whether the numeral must be Arabic digits)
+_ENGLISH_PERIOD_UNITS = (
+    (_ENGLISH_PERIOD_WORD, (DAYS_PER_YEAR, DAYS_PER_MONTH, DAYS_PER_WEEK, 1), False),
+    (_ENGLISH_PERIOD_LETTER, (DAYS_PER_MONTH, 1), True),
+)
+# "every 2 weeks", "per 1 month", "each 30 days": how often, not how long (as "1か月に" is).
+_ENGLISH_PER_BEFORE = re.compile(r"(?<![A-Za-z])(?:per|every|each)[ \t]+$", re.IGNORECASE)
+# "2 days a week", "3 days per month", "1 day/week": how often.
+_ENGLISH_PER_AFTER = re.compile(
+    r"[ \t]*(?:(?:a|an|per|each|every)[ \t]+|/[ \t]*)(?:day|week|wk|month|mo|year|yr)s?(?![A-Za-z])", re.IGNORECASE
+)
+# After %, a yearly suffix is part of the rate: "17.8%/year", "18% p.a.", "15% APR", "18% a year", "18% annually".
+_ENGLISH_YEARLY_AFTER = re.compile(
+    r"[ \t]*(?:/[ \t]*(?:year|yr|y|annum)|(?:a|per|each)[ \t]+(?:year|annum)|p\.?a\.?|apr|annual(?:ly)?|yearly)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# After %, a shorter one makes it no yearly rate: "1.5%/month", "0.05% a day", "2% monthly" (not "18% monthly payment").
+_ENGLISH_NOT_YEARLY_AFTER = re.compile(
+    r"[ \t]*(?:/[ \t]*(?:day|d|week|wk|w|month|mo|m)|(?:a|per|each|every)[ \t]+(?:day|week|month)|daily|weekly|"
+    r"monthly(?![ \t]*(?:pay|repay|instal)))(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# After a bare number, these say it is the yearly rate: "17.8 p.a.", "17.8 per annum", "17.8 APR".
+# APR in capitals only and not before a year: "30 Apr" and "30 APR 2026" are dates.
+_ENGLISH_RATE_AFTER = re.compile(r"[ \t]?(?:(?i:p\.a\.?|per[ \t]+annum)|APR(?![ \t]*,?[ \t]*\d))(?![A-Za-z])")
+# Before a bare number, these say it is the yearly rate: "rate 15", "interest rate: 17.8", "APR 17.8", "interest 18".
+# Plain "interest" also means the interest in yen ("interest 1479"), and APR the month ("APR 2026"), so these two
+# label a rate only up to 100 percent (see _english_rate_label).
+_ENGLISH_RATE_WORD_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:(?:annual|yearly|interest)[ \t]+rate|rate)|"
+    r"(?P<ambiguous>(?<![A-Za-z])APR|A\.P\.R\.?|(?<![A-Za-z])(?i:interest)))"
+    r"(?:[ \t]*(?::|=|(?i:is|of|at|about|around)(?![A-Za-z])|@))*[ \t]*$"
+)
+_MOST_PERCENT_AFTER_AMBIGUOUS_LABEL = 100
+# "k" (thousand) glued to Arabic digits: "50k", "1.5K". Read as yen only where the message says it is money.
+_THOUSANDS = re.compile(r"[kK](?![A-Za-z0-9])")
+# Words before a thousands number that make it money: "balance 50k", "borrowed about 50k", "残高50k", "毎月10k".
+_ENGLISH_AMOUNT_WORD_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:balance|principal|loan(?:ed)?|borrow(?:ed|ing)?|owe[sd]?|owing|debt|amount|"
+    r"pay(?:ing|ments?)?|repay(?:ing|ments?)?|instal(?:l)?ments?|monthly)|"
+    r"残高|元金|借入(?:額|残高)?|借り(?:た|て|てる)?|毎月|月々|月額|返済額?)"
+    r"(?:[ \t]*(?::|=|~|(?i:is|was|of|about|around|approx\.?|roughly)(?![A-Za-z])|は|が|約|およそ|だいたい))*[ \t]*$"
+)
+_BORROWED_AFTER = re.compile(r"[ \t]*(?:くらい|ぐらい|ほど)?[ \t]*(?:を|も)?[ \t]*借")  # "50k借りた"
+# Currencies other than yen: "50k USD", "$500", "500 dollars" are never an amount in yen.
+_FOREIGN_CURRENCY_AFTER = re.compile(
+    r"[ \t]?(?:(?i:usd|dollars?|bucks|eur|euros?|gbp|pounds?|cny|rmb|krw)(?![A-Za-z])|[$€£₩]|ドル|ユーロ|ウォン|元)"
+)
+_FOREIGN_CURRENCY_BEFORE = re.compile(r"(?:[$€£₩]|(?<![A-Za-z])(?i:usd|eur|gbp|cny|rmb|krw))[ \t]?$")
+# English words after a spaced number that do not count something else ("10万 at 18%", "¥80,000 for 30 days"),
+# and before one that do not make it part of a code ("balance 100000", "at 100000"). Any other word does:
+# "10万 people", "4 digits", "iPhone 15".
+_ENGLISH_GRAMMAR_WORD = (
+    r"(?i:at|@|for|with|over|in|on|to|from|is|was|of|by|a|an|per|each|every|about|around|approx\.?|roughly|maybe|"
+    r"please|pls|ok|okay|left|total|borrowed|loan|balance|principal|rate|interest|owe|owed|debt|pay|paying)"
+)
+_ENGLISH_GRAMMAR_WORD_AFTER = re.compile(rf"[ \t]+{_ENGLISH_GRAMMAR_WORD}(?![A-Za-z])")
+_ENGLISH_GRAMMAR_WORD_BEFORE = re.compile(rf"(?<![A-Za-z]){_ENGLISH_GRAMMAR_WORD}[ \t:]+$")
+# A one-figure answer may end in these and still be that figure: "30 please", "17.8 I think", "100000 left".
+_ENGLISH_WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
+_ENGLISH_FILLER_AFTER = re.compile(
+    r"[ \t]+(?i:please|pls|plz|thanks|thank|thx|ty|ok|okay|maybe|probably|or[ \t]+so|ish|i[ \t]+think|i[ \t]+guess|"
+    r"approx\.?|approximately|roughly|left|remaining|outstanding|in[ \t]+total|total)(?![A-Za-z])"
+)
+# Labels that make the number after them an identifier, never a figure: "ID 12345", "PW 1234", "PIN: 1234", "Visa 4980";
+# and English month names, which make it a date: "Apr 30", "May 1" (as "4月30日" is no period).
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:id|pw|pin|pass(?:word|code)?|code|card|visa|master(?:card)?|jcb|amex|account|acct|no\.|"
+    r"tel|phone|otp)|#)[ \t]*(?:[:#=]|(?i:is)(?![A-Za-z]))?[ \t]*$"
+)
+_MONTH_NAME_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december)\.?[ \t]*$"
+)
+# "1 month and 10 days, which is cheaper?": two options compared, not one period (as with と).
+_ENGLISH_COMPARED_AFTER = re.compile(r"[ \t,:;?]*(?i:which|compared?|vs\.?|versus)(?![A-Za-z])")
+# Amounts repaid monthly: "10k a month", "10,000 yen per month", "10k/mo", "10,000 yen monthly" (the amount before),
+# "monthly payment 10k", "every month 10,000 yen" (the amount after). Not "50k a month ago".
+_ENGLISH_MONTHLY_AFTER = re.compile(
+    r"[ \t]*(?:/[ \t]*(?:month|mo|m)|(?:a|per|each|every)[ \t]+month|monthly)(?![A-Za-z])"
+    r"(?![ \t]*(?:ago|later|before|after|from|back)(?![A-Za-z]))",
+    re.IGNORECASE,
+)
+_ENGLISH_MONTHLY_BEFORE = re.compile(r"(?<![A-Za-z])(?:monthly|(?:every|each)[ \t]+month)(?![A-Za-z])", re.IGNORECASE)
+_MAX_ENGLISH_MARKER_GAP = 24  # "monthly repayment is about 10k": English words are longer than Japanese ones
 
 
 @dataclass(frozen=True)
@@ -270,6 +409,82 @@ def _is_calendar_year(text: str, value: Decimal, start: int, end: int) -> bool:
     )
 
 
+def _glued_to_a_code(text: str, start: int) -> bool:
+    """Whether a letter or sign is glued before the numeral at `start` ("Y2K", "a30d", "$50k")."""
+    return start > 0 and _GLUED_TO_A_CODE.match(text, start - 1) is not None
+
+
+def _english_period_unit(text: str, match: re.Match[str]) -> Optional[tuple[int, int]]:
+    """(days per unit, end of the unit) when an English period unit follows the numeral: "45days", "2 wks", "3mo"."""
+    if _glued_to_a_code(text, match.start()):
+        return None
+    arabic = _ARABIC_ONLY.fullmatch(match.group()) is not None
+    for pattern, days, needs_arabic in _ENGLISH_PERIOD_UNITS:
+        unit = pattern.match(text, match.end())
+        if unit is not None and (arabic or not needs_arabic):
+            return days[unit.lastindex - 1], unit.end()
+    return None
+
+
+def _read_english_period(text: str, value: Decimal, start: int, unit: tuple[int, int]) -> Optional[_Reading]:
+    """"45 days", "2 weeks", "1.5 months" (45, as "1.5か月"), "1 year" in days, as their Japanese units read.
+
+    Not "every 2 weeks" or "2 days a week" (how often), nor 100 years or more (a calendar year, as for 年).
+    """
+    days_per_unit, end = unit
+    if (
+        _ENGLISH_PER_BEFORE.search(text, max(0, start - _ENGLISH_LOOK_BEHIND), start)
+        or _ENGLISH_PER_AFTER.match(text, end)
+        or _PER.match(text, end)
+    ):
+        return None
+    if days_per_unit == DAYS_PER_YEAR and value >= _FIRST_CALENDAR_YEAR:
+        return None
+    return _period(value, days_per_unit, False, start, end)
+
+
+def _read_percent(text: str, value: Decimal, start: int, end: int) -> Optional[_Reading]:
+    """A rate; a yearly suffix is part of it ("17.8%/year"), a shorter one makes it no yearly rate ("1.5%/month")."""
+    if _ENGLISH_NOT_YEARLY_AFTER.match(text, end):
+        return None
+    yearly = _ENGLISH_YEARLY_AFTER.match(text, end)
+    return _Reading(RATE, value, start, yearly.end() if yearly else end)
+
+
+def _english_rate_label(text: str, value: Decimal, start: int) -> bool:
+    """"rate 15", "APR 17.8", "interest: 18" label a yearly rate; "interest 1479" (yen), "APR 2026" (a date) do not."""
+    label = _ENGLISH_RATE_WORD_BEFORE.search(text, max(0, start - _ENGLISH_LOOK_BEHIND), start)
+    if label is None:
+        return False
+    return label.group("ambiguous") is None or abs(value) <= _MOST_PERCENT_AFTER_AMBIGUOUS_LABEL
+
+
+def _read_thousands(text: str, value: Decimal, start: int, end: int) -> Optional[_Reading]:
+    """"50k" (glued "k" just before `end`) as 50,000 yen, where the message says it is money.
+
+    A yen word or sign with it ("50k yen", "¥50k", "JPY 50k"), a money word before it ("balance 50k",
+    "borrowed 50k", "残高50k"), a monthly marker after it ("10k/mo"), or 借 after it ("50k借りた").
+    Anything else ("4K", "1K", "5k") is not read here: parse_amount reads a lone "50k" as the answer it
+    asked for, and find_unread_numbers names an unread one so the customer is asked for it in yen.
+    """
+    before = text[max(0, start - _LOOK_BEHIND) : start]
+    yen_signed = _YEN_SIGN_BEFORE.search(before) is not None
+    if (_glued_to_a_code(text, start) and not yen_signed) or _FOREIGN_CURRENCY_AFTER.match(text, end):
+        return None
+    amount = _tidy(value * 1000)
+    unit = _YEN.match(text, end)
+    if unit:
+        return _Reading(AMOUNT, amount, _amount_start(before, start), unit.end())
+    if (
+        yen_signed
+        or _ENGLISH_AMOUNT_WORD_BEFORE.search(text, max(0, start - _ENGLISH_LOOK_BEHIND), start)
+        or _ENGLISH_MONTHLY_AFTER.match(text, end)
+        or _BORROWED_AFTER.match(text, end)
+    ):
+        return _Reading(AMOUNT, amount, _amount_start(before, start), end)
+    return None
+
+
 def _amount_start(before: str, start: int) -> int:
     """Where an amount starts: at its ¥ sign if it has one ("¥100,000"), else at the numeral."""
     yen_sign = _YEN_SIGN_BEFORE.search(before)
@@ -293,25 +508,38 @@ def _classify(text: str, match: re.Match[str]) -> Optional[_Reading]:
 def _classify_unsigned(text: str, match: re.Match[str], value: Decimal) -> Optional[_Reading]:
     start, after = match.start(), match.end()
     before = text[max(0, start - _LOOK_BEHIND) : start]
+    if _ARABIC_ONLY.fullmatch(match.group()) and _THOUSANDS.match(text, after):
+        return _read_thousands(text, value, start, after + 1)
     unit = _YEN.match(text, after)
     if unit:
         return _Reading(AMOUNT, value, _amount_start(before, start), unit.end())
     unit = _PERCENT.match(text, after)
     if unit:
-        return _Reading(RATE, value, start, unit.end())
+        return _read_percent(text, value, start, unit.end())
     if _DAY.match(text, after):
         return _read_day(text, value, start, after)
     big = _BIG_UNITS.intersection(match.group())
-    if any(pattern.match(text, after) for pattern in (_WEEK, _MONTH, _YEAR)):
-        period = _read_longer_period(text, value, start, after)
+    english_unit = _english_period_unit(text, match)
+    if english_unit is not None or any(pattern.match(text, after) for pattern in (_WEEK, _MONTH, _YEAR)):
+        if english_unit is not None:
+            period = _read_english_period(text, value, start, english_unit)
+        else:
+            period = _read_longer_period(text, value, start, after)
         if period is not None or not big:
             return period
         # Read on: "10万年30日" is an amount run into a period, as nobody counts years in 万.
-    if _NOT_YEN_COUNTER.match(text, after):
+    rate_after = _ENGLISH_RATE_AFTER.match(text, after)
+    if rate_after:
+        return _Reading(RATE, value, start, rate_after.end())
+    if _NOT_YEN_COUNTER.match(text, after) and not _ENGLISH_GRAMMAR_WORD_AFTER.match(text, after):
         return None
     if _YEN_SIGN_BEFORE.search(before):
         return _Reading(AMOUNT, value, _amount_start(before, start), after)
-    if _RATE_WORD_BEFORE.search(before) or (_YEAR_BEFORE.search(before) and not big):
+    if (
+        _RATE_WORD_BEFORE.search(before)
+        or (_YEAR_BEFORE.search(before) and not big)
+        or _english_rate_label(text, value, start)
+    ):
         return _Reading(RATE, value, start, after)
     if big:
         return _Reading(AMOUNT, value, start, after)  # "10万借りた": 万 without 円 is still money
@@ -456,6 +684,32 @@ def _monthly_amounts(text: str, readings: list[_Reading]) -> set[int]:
             gap = text[readings[last].end : marker.start()]
             if readings[last].kind == AMOUNT and _MONTHLY_AFTER_GAP.fullmatch(gap):
                 monthly.add(last)
+    return monthly | _english_monthly_amounts(text, readings)
+
+
+def _english_monthly_amounts(text: str, readings: list[_Reading]) -> set[int]:
+    """Indexes of amounts repaid monthly in English: "10k a month", "10,000 yen/mo" (the marker right after
+    the amount), or "monthly payment 10k", "every month 10,000 yen" (the next quantity, if an amount, in
+    the same sentence). A marker that follows an amount belongs to it alone."""
+    monthly: set[int] = set()
+    taken: list[tuple[int, int]] = []  # markers that already belong to the amount before them
+    for index, reading in enumerate(readings):
+        marker = _ENGLISH_MONTHLY_AFTER.match(text, reading.end) if reading.kind == AMOUNT else None
+        if marker is not None:
+            monthly.add(index)
+            taken.append((reading.end, marker.end()))
+    for marker in _ENGLISH_MONTHLY_BEFORE.finditer(text):
+        if any(start <= marker.start() and marker.end() <= end for start, end in taken):
+            continue
+        following = [i for i, r in enumerate(readings) if r.start >= marker.end()]
+        if following:
+            gap = text[marker.end() : readings[following[0]].start]
+            if (
+                readings[following[0]].kind == AMOUNT
+                and len(gap) <= _MAX_ENGLISH_MARKER_GAP
+                and not _SENTENCE_END.search(gap)
+            ):
+                monthly.add(following[0])
     return monthly
 
 
@@ -478,7 +732,8 @@ def _readings(text: str) -> list[_Reading]:
 
 
 # What joins the parts of one period: と (or と、), a space or nothing ("1か月と10日", "1年 2か月", "1ヶ月10日").
-_PART_JOIN = re.compile(r"[ \t]?|[ \t]*と[ \t]*[、,]?[ \t]*")
+_PART_JOIN = re.compile(r"[ \t]?|[ \t]*と[ \t]*[、,]?[ \t]*|[ \t]*,?[ \t]*(?:(?i:and)(?![A-Za-z])|&)[ \t]*")
+_ENGLISH_JOIN = re.compile(r"(?i:and)|&")  # "1 month and 10 days", "1 year & 2 months"
 # After "AとB", these make A and B two options compared, not one period ("1か月と10日ではどっちが得？").
 _COMPARED_AFTER = re.compile(r"[ \t、,]*(?:では|で|の)?[ \t]*(?:どっち|どちら|比べ|くらべ|比較|違い|ちがい|それぞれ)")
 
@@ -508,10 +763,19 @@ def _continues(text: str, period: _Reading, reading: _Reading) -> bool:
     join = _PART_JOIN.fullmatch(text, period.end, reading.start)
     if join is None:
         return False
-    return "と" not in join.group() or not _COMPARED_AFTER.match(text, reading.end)
+    if "と" in join.group():
+        return not _COMPARED_AFTER.match(text, reading.end)
+    if _ENGLISH_JOIN.search(join.group()):
+        return not _ENGLISH_COMPARED_AFTER.match(text, reading.end)
+    return True
 
 
 _PERIOD_OR_RATE_UNIT = re.compile(rf"{_DAY.pattern}|{_WEEK.pattern}|{_MONTH.pattern}|{_YEAR.pattern}|{_PERCENT.pattern}")
+
+
+def _period_or_rate_unit_after(text: str, end: int) -> bool:
+    units = (_PERIOD_OR_RATE_UNIT, _ENGLISH_PERIOD_WORD, _ENGLISH_PERIOD_LETTER)
+    return any(pattern.match(text, end) for pattern in units)
 
 
 def _numerals(text: str) -> list[re.Match[str]]:
@@ -524,7 +788,7 @@ def _numerals(text: str) -> list[re.Match[str]]:
     for match in _NUMERAL.finditer(text):
         last_big = max(match.group().rfind(unit) for unit in _BIG_UNITS)
         split = match.start() + last_big + 1
-        if last_big < 0 or split == match.end() or not _PERIOD_OR_RATE_UNIT.match(text, match.end()):
+        if last_big < 0 or split == match.end() or not _period_or_rate_unit_after(text, match.end()):
             numerals.append(match)
             continue
         amount, rest = _NUMERAL.fullmatch(text, match.start(), split), _NUMERAL.fullmatch(text, split, match.end())
@@ -579,9 +843,10 @@ _PART_OF_A_CODE_BEFORE = re.compile(r"(?:[A-Za-z][ \t:]*|第|\d[-−‐:/])$")
 def find_unread_numbers(text: str) -> list[tuple[int, int]]:
     """Spans (in the original text) of numbers the customer typed that could not be read as a quantity.
 
-    "10,0000円" (malformed), a bare "100000" inside a sentence (no unit says what it is) and "1と2"
-    (which of the two?) are unread. Numbers that are not quantities by design are left out: counters
-    ("3回"), dates and times ("3月1日", "9時"), and phone or reference numbers ("0120-24-0365").
+    "10,0000円" (malformed), a bare "100000" inside a sentence (no unit says what it is), "1と2"
+    (which of the two?), "50k" that nothing says is yen and "1.5%/month" (no yearly rate) are unread.
+    Numbers that are not quantities by design are left out: counters ("3回", "4 digits"), dates and times
+    ("3月1日", "9時", "Apr 30"), and phone, reference or ID numbers ("0120-24-0365", "ID 12345").
     A form uses this to explain why it asks again instead of silently ignoring what was typed.
     """
     if not isinstance(text, str) or not text:
@@ -596,9 +861,20 @@ def find_unread_numbers(text: str) -> list[tuple[int, int]]:
         end = max(end, numeral.end() if numeral else end)
         if any(r.start < end and start < r.end for r in read):
             continue
-        if _NOT_A_QUANTITY_AFTER.match(folded, end) or _PART_OF_A_CODE_BEFORE.search(folded, 0, start):
-            continue
+        thousands = _THOUSANDS.match(folded, end) if _ARABIC_ONLY.fullmatch(folded, start, end) else None
         unit = _YEN.match(folded, end) or _PERCENT.match(folded, end)
+        if thousands:
+            end = thousands.end()  # "50k" that nothing said was yen: named, so it is asked for in yen
+        elif (
+            unit is None  # "10,0000 yen" is an amount gone wrong
+            and _NOT_A_QUANTITY_AFTER.match(folded, end)
+            and not _ENGLISH_GRAMMAR_WORD_AFTER.match(folded, end)
+        ):
+            continue
+        if _PART_OF_A_CODE_BEFORE.search(folded, 0, start) and (
+            not _ENGLISH_GRAMMAR_WORD_BEFORE.search(folded, 0, start) or _MONTH_NAME_BEFORE.search(folded, 0, start)
+        ):
+            continue  # "ID 12345", "A1", "Apr 30"; but "balance 100000" is a figure without its unit
         sign = _sign_start(folded, start)
         spans.append(normalised.span(start if sign is None else sign, unit.end() if unit else end))
     return spans
@@ -609,25 +885,55 @@ def find_unread_numbers(text: str) -> list[tuple[int, int]]:
 _BARE_FOLLOWER = re.compile(rf"[ \t]*(?:$|(?!{_KANA_THING_COUNTER})[\u3041-\u309f]|[、。,.!?\s~〜)）」])")
 
 
-def _bare_number(text: str) -> Optional[Decimal]:
+def _bare_number(text: str, thousands: bool = False) -> Optional[Decimal]:
     """The one numeral of an answer that has no unit ("100000", "17.8です", "-5000"); None if there are several.
 
     Used when the assistant asked for one quantity, so the unit may be left out. A numeral followed by
-    a counter ("3回", "25日") is not bare, and two bare ones make the answer unclear. A minus sign is kept.
+    a counter ("3回", "25日", "4 digits") is not bare, nor one labelled as an identifier ("ID 12345",
+    "PIN 1234") or in another currency ("$500"), and two bare ones make the answer unclear. A minus sign
+    is kept. With `thousands` (the answer to the question for an amount), "50k" is 50,000 as well.
     """
     normalised = fold(text[:MAX_TEXT_CHARS]).text
-    candidates = []
+    candidates: list[tuple[re.Match[str], int]] = []
     for match in _NUMERAL.finditer(normalised):
         if _is_code_part(normalised, match.start()):
             return None  # "0120-24-0365": a phone or reference number, not an answer
-        if _BARE_FOLLOWER.match(normalised, match.end()) and _classify(normalised, match) is None:
-            candidates.append(match)
+        if _not_a_figure_before(normalised, match.start()):
+            continue
+        end, multiplier = match.end(), 1
+        if (
+            thousands
+            and _ARABIC_ONLY.fullmatch(match.group())
+            and _THOUSANDS.match(normalised, end)
+            and not _glued_to_a_code(normalised, match.start())  # "Y2K"
+        ):
+            end, multiplier = end + 1, 1000
+        if _bare_follower(normalised, end) and _classify(normalised, match) is None:
+            candidates.append((match, multiplier))
     if len(candidates) != 1:
         return None
-    value = _numeral_value(candidates[0].group())
-    if value is None or value == 0 or _sign_start(normalised, candidates[0].start()) is None:
+    (match, multiplier), = candidates
+    value = _numeral_value(match.group())
+    if value is None:
+        return None
+    value = _tidy(value * multiplier)
+    if value == 0 or _sign_start(normalised, match.start()) is None:
         return value
     return value.copy_negate()
+
+
+def _bare_follower(text: str, end: int) -> bool:
+    """What follows a numeral lets it stand alone: "30です", "30。", "30 please"; not "3回", "2FA", "4 digits"."""
+    if not _BARE_FOLLOWER.match(text, end):
+        return False
+    return not _ENGLISH_WORD_AFTER.match(text, end) or _ENGLISH_FILLER_AFTER.match(text, end) is not None
+
+
+def _not_a_figure_before(text: str, start: int) -> bool:
+    """An identifier's label ("ID 12345", "PW:1234", "Visa 4980"), a month ("Apr 30") or another currency ("$500")."""
+    lo = max(0, start - _ENGLISH_LOOK_BEHIND)
+    labels = (_IDENTIFIER_BEFORE, _MONTH_NAME_BEFORE, _FOREIGN_CURRENCY_BEFORE)
+    return any(pattern.search(text, lo, start) for pattern in labels)
 
 
 def _is_code_part(text: str, start: int) -> bool:
@@ -652,7 +958,7 @@ def parse_amount(text: str) -> Optional[Decimal]:
         return amount
     if find_quantities(text):
         return None  # "18%" or "30日" answered: not an amount, even without other numbers
-    return _bare_number(text)
+    return _bare_number(text, thousands=True)  # asked for an amount, "50k" can only be 50,000 yen
 
 
 def parse_rate(text: str) -> Optional[Decimal]:

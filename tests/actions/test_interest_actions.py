@@ -339,6 +339,34 @@ async def test_step_by_step_every_bad_answer_is_explained_and_asked_again(rasa_f
 
 
 @pytest.mark.asyncio
+async def test_figures_in_english_units_complete_the_form_in_one_message(rasa_form):
+    _, slots = await _FormConversation(rasa_form).say("principal ¥120,000 / APR 17.8% / 45days", "ask_interest")
+
+    assert slots == {"balance": "120000", "rate": "17.8", "days": "45", "requested_slot": None}
+
+
+@pytest.mark.asyncio
+async def test_answers_in_english_units_answer_each_question(rasa_form):
+    chat = _FormConversation(rasa_form)
+    await chat.say("how much interest?", "ask_interest")
+
+    said, _ = await chat.say("50k")
+    assert ASK_RATE in said
+    said, _ = await chat.say("17.8 p.a.")
+    assert ASK_DAYS in said
+    _, slots = await chat.say("3 months")
+    assert slots == {"balance": "50000", "rate": "17.8", "days": "90", "requested_slot": None}
+
+
+@pytest.mark.asyncio
+async def test_a_k_amount_nothing_says_is_yen_is_named_and_asked_for(rasa_form):
+    said, slots = await _FormConversation(rasa_form).say("50k 18% 30 days", "ask_interest")
+
+    assert "「50k」を読み取れませんでした" in said and ASK_BALANCE in said
+    assert (slots["rate"], slots["days"], slots["requested_slot"]) == ("18", "30", "balance")
+
+
+@pytest.mark.asyncio
 async def test_a_rate_given_first_is_checked_again_once_the_balance_is_known(rasa_form):
     chat = _FormConversation(rasa_form)
     await chat.say("年19%で30日借りたら利息は？", "ask_interest")

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from business.interest import (
+    DAYS_PER_REPAYMENT_MONTH,
     DEFAULT_RATE,
     MAX_MONTHS,
     Problem,
@@ -33,6 +34,7 @@ from business.interest import (
     unread_answer_problem,
     unread_numbers_problem,
 )
+from business.japanese_numbers import parse_amount, parse_days, parse_rate
 
 COMMON_YEAR_DAY = date(2027, 4, 1)
 LEAP_YEAR_DAY = date(2028, 4, 1)
@@ -57,6 +59,22 @@ def day_by_day(balance: Decimal, rate: Decimal, days: int, start: date) -> Fract
 
 def test_the_facts_example_100000_yen_at_18_percent_for_30_days_is_1479_yen() -> None:
     assert interest_for(Decimal(100_000), Decimal("18.0"), 30, COMMON_YEAR_DAY) == Decimal(1479)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10万円を年18%で1か月",
+        "100,000 JPY at 18% p.a. for 1 month",
+        "balance 100k, APR 18, 30d",
+        "¥100,000 / 18%/year / 30 days",
+    ],
+)
+def test_the_facts_example_said_in_english_units_is_the_same_1479_yen(text: str) -> None:
+    balance, rate, days = parse_amount(text), parse_rate(text), parse_days(text)
+
+    assert days == DAYS_PER_REPAYMENT_MONTH  # "1 month" is one repayment month, as "1か月" is
+    assert interest_for(balance, rate, int(days), COMMON_YEAR_DAY) == Decimal(1479)
 
 
 def test_days_in_a_leap_year_are_divided_by_366() -> None:

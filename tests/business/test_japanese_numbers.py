@@ -622,3 +622,336 @@ def test_beside_a_counted_thing_the_period_is_still_read() -> None:
     assert parse_days("一つ目は30日") == 30
     assert parse_days("質問が2つあります。30日だと？") == 30
     assert parse_days("ひとつ質問です。1か月と10日だと？") == 40
+
+
+# --- English and ASCII units -----------------------------------------------------------------------
+# Customers who work in IT or abroad write units and labels in English. What is read, and why the
+# ambiguous tokens ("d", "mo", "k", "APR", "interest") are read only where they are: the module docstring.
+
+
+def found(text: str) -> list[tuple[str, Decimal]]:
+    return [(q.kind, q.value) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("principal ¥120,000 / APR 17.8% / 45days", [("amount", 120_000), ("rate", "17.8"), ("days", 45)]),
+        ("120000yen 18% 30 days", [("amount", 120_000), ("rate", 18), ("days", 30)]),
+        ("balance 50k, rate 15%, 2 weeks", [("amount", 50_000), ("rate", 15), ("days", 14)]),
+        ("10万 / 年利18% / 1 month", [("amount", 100_000), ("rate", 18), ("days", 30)]),
+        ("3 months", [("days", 90)]),
+        ("60 day", [("days", 60)]),
+        ("JPY 80,000", [("amount", 80_000)]),
+        ("100,000 JPY", [("amount", 100_000)]),
+        ("rate: 17.8%/year", [("rate", "17.8")]),
+        ("for 2wks", [("days", 14)]),
+        ("1.5 months", [("days", 45)]),
+        ("balance: 120,000yen, APR: 17.8%, term: 45 days", [("amount", 120_000), ("rate", "17.8"), ("days", 45)]),
+        ("loan 300k @ 15% p.a. for 6 months", [("amount", 300_000), ("rate", 15), ("days", 180)]),
+        ("owe 80k, rate 18, 60 days", [("amount", 80_000), ("rate", 18), ("days", 60)]),
+        ("borrowed 10万 at 18% for 1 month and 10 days", [("amount", 100_000), ("rate", 18), ("days", 40)]),
+        ("¥80,000 for 30 days", [("amount", 80_000), ("days", 30)]),
+        ("10万円を年18%で45days", [("amount", 100_000), ("rate", 18), ("days", 45)]),
+    ],
+)
+def test_english_and_ascii_units_and_labels_give_the_figures(text: str, figures: list[tuple[str, object]]) -> None:
+    assert found(text) == [(kind, Decimal(value)) for kind, value in figures]
+
+
+def test_spans_of_english_units_cover_the_number_and_its_unit_as_typed() -> None:
+    text = "principal ¥120,000 / APR 17.8%/year / ４５ｄａｙｓ"
+
+    assert [text[q.start : q.end] for q in find_quantities(text)] == ["¥120,000", "17.8%/year", "４５ｄａｙｓ"]
+
+
+@pytest.mark.parametrize(
+    ("english", "japanese", "days"),
+    [
+        ("30 days", "30日", 30),
+        ("1 week", "1週間", 7),
+        ("2 weeks", "2週間", 14),
+        ("1 month", "1か月", 30),  # one repayment month, DAYS_PER_REPAYMENT_MONTH
+        ("1.5 months", "1.5か月", 45),
+        ("3 months", "3ヶ月", 90),
+        ("1 year", "1年", 365),
+        ("1 month and 10 days", "1か月と10日", 40),
+        ("1 month 10 days", "1ヶ月10日", 40),
+        ("1 year 2 months", "1年2か月", 425),
+        ("3 weeks & 2 days", "3週間と2日", 23),
+        ("0.5 days", "0.5日", Decimal("0.5")),  # read as written, for the form to explain
+        ("-30 days", "-30日", -30),
+    ],
+)
+def test_english_periods_count_exactly_as_their_japanese_units(english: str, japanese: str, days) -> None:
+    assert parse_days(english) == parse_days(japanese) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("45days", 45),
+        ("60 day", 60),
+        ("30-day loan", 30),
+        ("90 DAYS", 90),
+        ("2wks", 14),
+        ("2 wk", 14),
+        ("1 yr", 365),
+        ("2 yrs", 730),
+        ("30d", 30),  # glued and lower case: a duration, as IT people write it
+        ("3mo", 90),
+        ("3mos", 90),
+        ("30dで", 30),
+        ("2 weeks ago", 14),  # as "半年前" is read as 180 days
+    ],
+)
+def test_english_unit_words_and_their_abbreviations(text: str, days: int) -> None:
+    assert parse_days(text) == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3D secure",  # three-dimensional
+        "3d secure",  # the card check, whatever the case
+        "30 d",  # a lone letter after a space may be anything
+        "3 mo",  # "mo" after a space may be romaji も
+        "3MO",
+        "30dポイント",  # a word: dポイント
+        "1y",
+        "2w",
+        "5m",  # minutes, metres or a million
+        "2 weekends",
+        "4 digits",
+    ],
+)
+def test_abbreviations_that_may_be_something_else_are_no_periods(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.kind == "days"] == []
+    assert parse_days(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["every 2 weeks", "per 1 month", "each 30 days", "2 days a week", "3 days per month", "1 day/week", "100 years"],
+)
+def test_how_often_and_calendar_years_are_no_periods(text: str) -> None:
+    assert parse_days(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("1 month and 10 days, which is cheaper?", [30, 10]),
+        ("30 days vs 45 days", [30, 45]),
+        ("10 days and 1 month", [10, 30]),  # the smaller unit first
+        ("30日と1 month", [30, 30]),
+        ("1 month and 10 days or 50 days?", [40, 50]),  # one period said in parts, then the other option
+    ],
+)
+def test_english_periods_are_one_only_when_said_as_its_parts(text: str, periods: list[int]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "days"] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "yen"),
+    [
+        ("120000yen", 120_000),
+        ("120,000 Yen", 120_000),
+        ("100,000 JPY", 100_000),
+        ("JPY 80,000", 80_000),
+        ("JPY80,000", 80_000),
+        ("jpy 80000", 80_000),
+        ("￥120,000", 120_000),
+        ("10万 yen", 100_000),
+        ("-50k yen", -50_000),
+        ("5 JPY 80,000", 80_000),  # JPY between two numbers is the second one's
+    ],
+)
+def test_yen_written_in_english(text: str, yen: int) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "amount"][-1] == yen
+
+
+@pytest.mark.parametrize(
+    ("text", "yen"),
+    [
+        ("50k yen", 50_000),
+        ("¥50k", 50_000),
+        ("JPY 50k", 50_000),
+        ("50K円", 50_000),
+        ("balance 50k", 50_000),
+        ("borrowed about 50k", 50_000),
+        ("principal: 1.5k", 1_500),
+        ("monthly payment 10k", 10_000),
+        ("10k/mo", 10_000),
+        ("残高50k", 50_000),
+        ("50k借りた", 50_000),
+    ],
+)
+def test_k_is_a_thousand_yen_where_the_message_says_it_is_money(text: str, yen: int) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [("amount", yen)]
+
+
+@pytest.mark.parametrize(
+    "text", ["4K TV", "I live in a 1K", "5k run", "Y2K", "50kg", "5km", "50 k", "borrowed 50k USD", "50k"]
+)
+def test_k_with_nothing_saying_it_is_yen_is_no_amount(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_an_unmarked_k_is_named_so_the_customer_is_asked_for_it_in_yen() -> None:
+    text = "50k 18% 30 days"
+
+    assert found(text) == [("rate", 18), ("days", 30)]
+    assert [text[start:end] for start, end in find_unread_numbers(text)] == ["50k"]
+
+
+def test_k_alone_answers_the_question_for_the_balance_only() -> None:
+    assert (parse_amount("50k"), parse_rate("50k"), parse_days("50k")) == (Decimal(50_000), None, None)
+    assert parse_amount("Y2K") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "percent", "span"),
+    [
+        ("rate 15", 15, "15"),
+        ("rate: 17.8", "17.8", "17.8"),
+        ("interest rate is about 15", 15, "15"),
+        ("annual rate 18", 18, "18"),
+        ("APR 17.8", "17.8", "17.8"),
+        ("interest 18", 18, "18"),
+        ("17.8 p.a.", "17.8", "17.8 p.a."),
+        ("17.8 per annum", "17.8", "17.8 per annum"),
+        ("17.8 APR", "17.8", "17.8 APR"),
+        ("18 percent", 18, "18 percent"),
+        ("15 pct", 15, "15 pct"),
+        ("rate: 17.8%/year", "17.8", "17.8%/year"),
+        ("15% p.a.", 15, "15% p.a."),
+        ("18% a year", 18, "18% a year"),
+        ("18% APR", 18, "18% APR"),
+        ("interest: 18% per annum", 18, "18% per annum"),
+    ],
+)
+def test_english_rate_labels_make_the_yearly_rate(text: str, percent, span: str) -> None:
+    (rate,) = find_quantities(text)
+
+    assert (rate.kind, rate.value, text[rate.start : rate.end]) == ("rate", Decimal(percent), span)
+
+
+@pytest.mark.parametrize("text", ["1.5%/month", "0.05% a day", "2% monthly", "1% per week", "18% a month"])
+def test_a_monthly_or_daily_rate_is_no_yearly_rate_and_is_named_unread(text: str) -> None:
+    assert find_quantities(text) == []
+    assert [text[start:end] for start, end in find_unread_numbers(text)] == [text.split("%")[0] + "%"]
+
+
+def test_a_rate_before_a_monthly_payment_is_still_yearly() -> None:
+    quantities = find_quantities("18% monthly payment 10k")
+
+    assert [(q.kind, q.value, q.role) for q in quantities] == [("rate", 18, None), ("amount", 10_000, "monthly")]
+
+
+@pytest.mark.parametrize("text", ["interest 1479", "APR 2026"])  # yen of interest; April 2026
+def test_labels_that_may_name_something_else_give_no_rate(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", ["Apr 30", "May 1", "30 APR 2026", "on Sept. 15"])
+def test_english_dates_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+    assert (parse_amount(text), parse_rate(text), parse_days(text)) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10k a month",
+        "10,000 yen per month",
+        "10k/mo",
+        "10,000 yen monthly",
+        "10,000 yen every month",
+        "monthly payment 10k",
+        "every month 10,000 yen",
+    ],
+)
+def test_english_monthly_repayments_are_marked_monthly(text: str) -> None:
+    (amount,) = find_quantities(text)
+
+    assert (amount.kind, amount.value, amount.role) == ("amount", 10_000, "monthly")
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("balance 50k, paying 10k/mo", [(50_000, None), (10_000, "monthly")]),
+        ("monthly 10k and balance 50k", [(10_000, "monthly"), (50_000, None)]),
+        ("borrowed 50k a month ago", [(50_000, None)]),
+    ],
+)
+def test_only_the_english_monthly_amount_is_monthly(text: str, amounts: list[tuple[int, object]]) -> None:
+    assert [(q.value, q.role) for q in find_quantities(text) if q.kind == "amount"] == amounts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ID",
+        "PW",
+        "Visa",
+        "2FA",
+        "OK",
+        "ID 12345",
+        "PW 1234",
+        "PW:1234",
+        "PIN: 1234",
+        "Visa 4980",
+        "4 digits of the PIN",
+        "the last 4 of my card",
+        "3 times",
+        "$500",
+        "500 USD",
+        "500 dollars",
+        "10万 people",
+    ],
+)
+def test_words_around_numbers_that_make_them_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+    assert (parse_amount(text), parse_rate(text), parse_days(text)) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["ID 12345", "PW 1234", "Visa 4980", "4 digits of the PIN", "2FA", "3 times", "Apr 30"]
+)
+def test_identifiers_counters_and_dates_in_english_are_not_named_unread(text: str) -> None:
+    assert find_unread_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("balance 100000 at 18% for 30 days", ["100000"]),  # as "残高100000を18%で30日": no unit says what it is
+        ("10,0000 yen", ["10,0000 yen"]),
+    ],
+)
+def test_english_figures_without_a_readable_unit_are_named(text: str, unread: list[str]) -> None:
+    assert [text[start:end] for start, end in find_unread_numbers(text)] == unread
+
+
+@pytest.mark.parametrize(("text", "value"), [("30 please", 30), ("17.8 I think", "17.8"), ("100000 left", 100_000)])
+def test_a_bare_answer_may_end_in_an_english_word_that_counts_nothing(text: str, value) -> None:
+    assert (parse_amount(text), parse_rate(text), parse_days(text)) == (Decimal(value),) * 3
+
+
+_ENGLISH_TOKENS = [
+    "1", "30", "1.5", "10万", "k", "K", "d", "mo", " ", "-", "/", ",", "yen", "JPY", "¥", "%", "days", "week",
+    "months", "yr", "and", "which", "a", "per", "rate", "APR", "interest", "p.a.", "balance", "円", "日", "か月",
+    "ID", "Apr", "$", "USD", "monthly", "ago", "for", "と",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_ENGLISH_TOKENS), max_size=12).map("".join))
+def test_english_units_never_raise_and_spans_never_overlap(text: str) -> None:
+    quantities = find_quantities(text)
+
+    assert all(0 <= q.start < q.end <= len(text) for q in quantities)
+    assert all(a.end <= b.start for a, b in zip(quantities, quantities[1:], strict=False))
+    parse_amount(text), parse_rate(text), parse_days(text)
+    assert all(0 <= start < end <= len(text) for start, end in find_unread_numbers(text))

@@ -144,3 +144,56 @@ def test_a_time_named_only_to_be_set_aside_is_no_time_to_check():
 @pytest.mark.parametrize("text", ["利率はわがんね", "金利？しらねぇ", "きんりはわからない"])
 def test_a_rate_not_known_in_dialect_or_kana(text):
     assert ("rate", "unknown") in [(fact.entity, fact.value) for fact in find_message_facts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("principal ¥120,000 / APR 17.8% / 45days", {"amount": "120000", "rate": "17.8", "days": "45"}),
+        ("120000yen 18% 30 days", {"amount": "120000", "rate": "18", "days": "30"}),
+        ("balance 50k, rate 15%, 2 weeks", {"amount": "50000", "rate": "15", "days": "14"}),
+        ("10万 / 年利18% / 1 month", {"amount": "100000", "rate": "18", "days": "30"}),
+        ("JPY 80,000 for 3 months", {"amount": "80000", "days": "90"}),
+        ("100,000 JPY, rate: 17.8%/year, 1.5 months", {"amount": "100000", "rate": "17.8", "days": "45"}),
+        ("for 2wks", {"days": "14"}),
+        ("60 day", {"days": "60"}),
+    ],
+)
+def test_an_interest_question_with_english_units_gives_the_same_entities(text, expected):
+    assert entities(text) == expected
+
+
+def test_an_english_monthly_repayment_is_its_own_entity():
+    assert entities("balance 500k, paying 10k a month") == {"amount": "500000", "monthly_payment": "10000"}
+
+
+def test_a_date_before_english_figures_is_still_a_time():
+    assert entities("3月1日に borrowed 50k for 30 days") == {"when": "3月1日", "amount": "50000", "days": "30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("50k 18% 30 days", ["50k"]),  # nothing says the k is yen: asked for again
+        ("100,000 yen at 1.5%/month for 30 days", ["1.5%"]),  # no yearly rate
+        ("balance 100000 at 18% for 30 days", ["100000"]),
+        ("principal ¥120,000 / APR 17.8% / 45days", []),
+    ],
+)
+def test_english_figures_nothing_could_read_are_named(text, unread):
+    assert find_unread_numbers(text) == unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ID 12345 and PW don't work",
+        "2FA code is 6 digits",
+        "Visa card, 4 digits of the PIN, locked 3 times",
+        "PIN: 1234 OK?",
+        "3D secure fails",
+    ],
+)
+def test_login_words_with_numbers_give_no_amount_rate_or_days(text):
+    assert not {"amount", "rate", "days", "monthly_payment"} & entities(text).keys()
+    assert find_unread_numbers(text) == []
