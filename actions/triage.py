@@ -111,7 +111,7 @@ class ActionTriageOutcome(Action):
             handoff_events = hand_off(dispatcher, tracker, handoff_reason(facts.eligibility, None))
             asks_feedback = False
         else:
-            dispatcher.utter_message(text=guidance_for(outcome, facts))
+            dispatcher.utter_message(text=guidance_for(outcome, facts, tracker.latest_message.get("text") or ""))
             answer_other_questions(dispatcher, tracker, ANSWERED_BY[outcome])
             dispatcher.utter_message(response="utter_ask_resolved")
             asks_feedback = True

@@ -141,8 +141,13 @@ def input_check_guidance(login_method: Optional[str]) -> str:
     return f"{_INPUT_CHECKLIST}\n{_STOP_RETRYING}\n{fallback}\n{last_resort}\n{NEVER_SEND_SECRETS}"
 
 
-def guidance_for(outcome: Outcome, facts: TriageFacts) -> str:
-    """The answer for every triage outcome except the phone handoff, which needs the clock."""
+def guidance_for(outcome: Outcome, facts: TriageFacts, message: str = "") -> str:
+    """The answer for every triage outcome except the phone handoff, which needs the clock. When the
+    customer's `message` tells of several failed tries, a new credential comes with 'stop retrying'
+    (the input check and the lock answer say it anyway)."""
+    warning = retry_warning(message, facts.problem)
+    if outcome in (Outcome.PIN_RESET, Outcome.REISSUE) and warning is not None:
+        return f"{warning}\n{guidance_for(outcome, facts)}"
     if outcome is Outcome.PIN_RESET:
         return pin_reset_guidance()
     if outcome is Outcome.LOCKED:

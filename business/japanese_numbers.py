@@ -207,7 +207,7 @@ _PER = re.compile(r"(?:に(?!し|延|伸|変|かえ|なっ|なる|なれ|減|増
 _DATE_AFTER_DAY = re.compile(r"(?:に(?!し|変|かえ|延|伸|減|増|短|長)|まで|から|付|目|頃|ごろ|締め|払い)")
 # 月 that counts months ("1か月10日", "ひと月10日"): the 日 after it is a part of the period, not a date.
 _MONTH_COUNT_END = re.compile(r"(?:[かカヶケヵ箇]|ひと)月$")
-_RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|りりつ)[ \t]*(?:は|が|を|:)?[ \t]*$")
+_RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|りりつ|キンリ|ネンリ|リリツ)[ \t]*(?:は|が|を|:)?[ \t]*$")
 # "年18で": 年 alone before a small number is short for 年利, unless it ends a date ("2026年").
 _YEAR_BEFORE = re.compile(rf"(?<![{_NUMERAL_CHARS}])年[ \t]*$")
 _CALENDAR_ERA_BEFORE = re.compile(r"(?:令和|平成|昭和|西暦)[ \t]*$")

@@ -1,15 +1,16 @@
 """Which of the member service's eight functions (会員サービスの機能) a message asks about.
 
 The eight are a closed vocabulary, so they are spotted by patterns like the login facts:
-deterministic, testable, and fast on every message. Width is folded first (Ｖポイント → Vポイント).
+deterministic, testable, and fast on every message. They run over the kana-folded message
+(business.folding.kana_fold: Ｖポイント → Vポイント, ぞうがく and ゾウガク alike), so a word typed in
+kana is found as its kanji is.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Optional, Pattern, Sequence
 
-from business.folding import fold
+from business.folding import kana_fold, kana_pattern
 from business.login_facts import Fact
 
 ENTITY = "service_feature"
@@ -40,7 +41,7 @@ MAX_ANSWERS = 3
 
 
 def _rx(pattern: str) -> Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return kana_pattern(pattern)
 
 
 # Ordered: where two patterns cover the same words, the earlier one keeps them
@@ -54,10 +55,10 @@ _SPECIFIC: list[tuple[str, Pattern[str]]] = [
     )),
     (INTEREST_SIMULATION, _rx(r"利息.{0,6}(シミュレーション|シュミレーション|試算|計算)|シミュレーション|シュミレーション|試算")),
     (TRANSACTION_HISTORY, _rx(
-        r"取引履歴|取引明細|利用明細|返済履歴|(?<!ログイン)(?<!ログインの)履歴|明細|(?<![A-Za-z])PDF(?![A-Za-z])|照会"
+        r"取引履歴|取引明細|利用明細|返済履歴|(?<!ログイン)(?<!ログインの)(履歴|りれき)|明細|(?<![A-Za-z])PDF(?![A-Za-z])|照会"
         r"|(借り|返し|返済|取引).{0,8}記録|記録.{0,10}(ファイル|保存|ダウンロード)|(今|現在|契約)の(金利|利率|年利).{0,10}(確認|見|わか|分か)"
     )),
-    (LIMIT_INCREASE, _rx(r"増額|限度額|利用枠|借入枠|融資枠|枠.{0,4}(増や|上げ|広げ)|上限.{0,4}上げ|もっと借り|追加で借り")),
+    (LIMIT_INCREASE, _rx(r"増額|ぞうがく|限度額|げんどがく|利用枠|借入枠|融資枠|枠.{0,4}(増や|上げ|広げ)|上限.{0,4}上げ|もっと借り|追加で借り")),
     (ACCOUNT_TRANSFER, _rx(r"口座振替|口座振り替え|口座ふりかえ|こうざふりかえ|引き?落と(し|さ|す)|引落|自動振替|自動で返済|自動返済")),
     (V_POINTS, _rx(r"V\s*(ポイント|point)|ぶいぽいんと|ポイント|point")),
     (SETTINGS, _rx(
@@ -81,7 +82,7 @@ def find_service_features(text: str) -> list[Fact]:
 
     A function whose words overlap those of an earlier-listed one is left out.
     """
-    folded = fold(text)
+    folded = kana_fold(text)
     taken: list[tuple[int, int]] = []
     found: list[Fact] = []
     for value, pattern in _SPECIFIC:
@@ -113,4 +114,4 @@ _OVERVIEW_ASKED = _rx(
 
 def asks_for_overview(text: str) -> bool:
     """True when the message asks what the member service can do, whatever function it also names."""
-    return bool(_OVERVIEW_ASKED.search(fold(text).text))
+    return bool(_OVERVIEW_ASKED.search(kana_fold(text).text))

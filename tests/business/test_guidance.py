@@ -63,3 +63,10 @@ def test_locked_without_a_login_method_covers_both_ways_back_and_the_phone():
     assert "ログインID・パスワードがわからない方はこちら" in text
     assert "自動契約機" in text and "本人確認書類" in text
     assert "0120-24-0365" in text
+
+
+def test_a_new_password_after_several_failed_tries_comes_with_stop_retrying():
+    facts = TriageFacts(login_method="id_password", problem="forgot", card_holder="no_card")
+    text = guidance_for(Outcome.REISSUE, facts, "パスワード、何回か間違えちゃって…覚えてないだけかもです")
+    assert "これ以上は入力を試さないでください" in text and "再発行" in text
+    assert "これ以上は入力を試さないでください" not in guidance_for(Outcome.REISSUE, facts, "パスワードを忘れました")

@@ -245,3 +245,19 @@ def test_what_to_do_right_after_an_answer_asks_for_that_answer_again():
 
 def test_so_i_can_log_in_now_is_a_maintenance_question():
     assert decided("ask_repeat", "つまりいまはもう入れるってこと") == "ask_maintenance"
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # Katakana telegram style and dialect: the same questions as in kanji.
+        ("nlu_fallback", "ガンタン  アサ 8ジ   ツカエルカ", "ask_maintenance"),
+        ("nlu_fallback", "ヨル  0ジ スギ ニ  ログイン  スル。 ダイジョウブカ", "ask_maintenance"),
+        ("chitchat", "朝の8時ならいけるじゃろ？", "ask_maintenance"),
+        ("nlu_fallback", "ミニ オボエノ ナイ  ログイン ノ  ツウチ  キタ  ダイジョウブカ", "report_suspicious_login"),
+        ("ask_login_methods", "ホカノ カイシャ  カリタ  フエタ  ソシタラ ログイン ダメ", "report_login_problem"),
+        ("nlu_fallback", "持っていくものって何かありますか…？", "ask_pin_reset"),
+    ],
+)
+def test_kana_and_dialect_questions_are_read_as_their_kanji_forms(guess, text, intent):
+    assert decided(guess, text) == intent

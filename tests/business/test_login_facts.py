@@ -203,3 +203,7 @@ def test_not_knowing_the_rate_in_a_short_reply(reply):
 def test_a_question_that_mentions_forgetting_is_no_answer_to_the_rate_question():
     text = "金利は今母に確認しています。その間に一つ伺いたいのですが、返済日をメールで知らせてもらう設定は会員サービスでできますか？母がよく忘れるもので。"
     assert interpret_reply("rate", text) is None
+
+
+def test_too_many_tries_typed_in_half_width_katakana_is_a_lock():
+    assert facts("ﾆｭｳﾘｮｸ カイスウ  オオスギ  ト デタ   ドウスル") == {"problem": "locked"}

@@ -102,3 +102,8 @@ def test_which_functions_get_their_own_answer(values, expected):
 def test_a_way_not_to_forget_the_due_date_is_the_e_mail_notice():
     text = "私のほうは返済日をよく忘れてしまうのですが、会員サービスで何か良い方法はございますか。"
     assert [fact.value for fact in find_service_features(text)] == ["due_date_email"]
+
+
+def test_functions_named_in_katakana_are_found():
+    text = "カイイン サービス デ  ゾウガク ノ  シンセイ  デキルカ。 リレキ ハ  PDF デ  トレルカ"
+    assert [fact.value for fact in find_service_features(text)] == ["limit_increase", "transaction_history"]

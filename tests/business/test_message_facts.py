@@ -197,3 +197,8 @@ def test_english_figures_nothing_could_read_are_named(text, unread):
 def test_login_words_with_numbers_give_no_amount_rate_or_days(text):
     assert not {"amount", "rate", "days", "monthly_payment"} & entities(text).keys()
     assert find_unread_numbers(text) == []
+
+
+def test_figures_in_katakana_telegram_style():
+    found = {fact.entity: fact.value for fact in find_message_facts("リソク  ケイサン。 ガンキン 120マン  ネンリ 15  キカン 90ニチ")}
+    assert found == {"amount": "1200000", "rate": "15", "days": "90"}
