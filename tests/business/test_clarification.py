@@ -1,6 +1,13 @@
 """The two-step fallback: likely topics first, the whole menu after a second miss."""
 
-from business.clarification import actions_of_previous_turn, is_second_miss, likely_topics, what_to_offer
+from business.clarification import (
+    MAINTENANCE_FOLLOW_UP,
+    actions_of_previous_turn,
+    follow_up_of,
+    is_second_miss,
+    likely_topics,
+    what_to_offer,
+)
 
 CLARIFY = "action_not_understood"
 MENU = ["report_login_problem", "ask_maintenance", "ask_interest", "ask_call_centre", "ask_login_methods"]
@@ -111,3 +118,8 @@ def test_where_to_go_right_after_the_pin_answer_gets_that_answer_again():
     pin_answer = ["カードの暗証番号は、オンラインでは再設定できません。本人確認書類をお持ちのうえ、お近くの自動契約機で再設定してください。"]
     assert follow_up_of(["action_explain_pin_reset", "action_listen"], "で、どこに行けばええの", False, pin_answer) == PIN_FOLLOW_UP
     assert follow_up_of(["action_explain_pin_reset", "action_listen"], "で、どこに行けばええの", False, ["こんにちは"]) is None
+
+
+def test_and_now_right_after_the_maintenance_hours_follows_up_on_them():
+    assert follow_up_of(["action_describe_maintenance"], "ほんで今は？", False) == MAINTENANCE_FOLLOW_UP
+    assert follow_up_of(["action_describe_maintenance"], "ありがとう", False) is None

@@ -955,3 +955,8 @@ def test_english_units_never_raise_and_spans_never_overlap(text: str) -> None:
     assert all(a.end <= b.start for a, b in zip(quantities, quantities[1:], strict=False))
     parse_amount(text), parse_rate(text), parse_days(text)
     assert all(0 <= start < end <= len(text) for start, end in find_unread_numbers(text))
+
+
+def test_a_native_day_count_with_about_in_dialect():
+    assert parse_days("とおかぐれえだな") == 10
+    assert parse_days("はつかくらい") == 20

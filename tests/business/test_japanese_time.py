@@ -651,3 +651,9 @@ def test_reading_kana_clocks_keeps_every_position_of_the_typed_text(text: str) -
     assert len(_readable(text)) == len(text)
     span = find_time_span(text)
     assert span is None or 0 <= span[0] < span[1] <= len(text)
+
+
+def test_noon_in_katakana_is_the_typical_noon_and_a_nap_is_no_time() -> None:
+    named = parse_when("ナラ  アシタ ノ  ヒル ハ", jst(2026, 12, 31, 20))
+    assert named is not None and named.moment == jst(2027, 1, 1, 12) and named.approximate
+    assert parse_when("ひるねしてた", jst(2026, 12, 31, 20)) is None
