@@ -33,6 +33,7 @@ SETS = {
         "understanding-development-8", "understanding-development-9",
         "conversation-development-9", "conversation-development-10",
         "understanding-development-10", "conversation-development-11",
+        "understanding-development-11", "conversation-development-12",
     )
 }
 
