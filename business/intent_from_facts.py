@@ -119,10 +119,11 @@ _OTHER_BUSINESS = _rx(
     r"|在籍確認|(返済|へんさい).{0,8}(相談|そうだん)|(返済|へんさい)(が|も)?(苦し|きつ|厳し|くるし|大変|たいへん)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
 )
 # Topic words that settle what an unsure message is about.
-_CALL_CENTRE_WORDS = _rx(r"電話番号|でんわばんごう|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
+_CALL_CENTRE_WORDS = _rx(r"電話番号|でんわばんごう|(電話|でんわ).{0,20}(番号|ばんごう)|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
+_INTEREST_WORDS = _rx(r"利息|りそく|金利|きんり|利子|りし")
 _TOPIC_WORDS = (
     ("ask_maintenance", _rx(r"メンテ|めんて|maintenance")),
-    ("ask_interest", _rx(r"利息|りそく|金利|きんり|利子|りし")),
+    ("ask_interest", _INTEREST_WORDS),
     ("ask_call_centre", _CALL_CENTRE_WORDS),
     ("ask_member_service_features", _rx(r"会員サービス|かいいんさーびす|会員のページ|マイページ")),
 )
@@ -150,7 +151,7 @@ _ASKS_ABOUT_IT = _rx(r"[?？]|どう(だ|です|でしょう|なん|や)|(なら
 _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
-_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|ってどういう|ってどんな|と(申|もう)します(のは|と)|(という|っていう|って)のは|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)|どの(あたり|辺|へん)")
+_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番])|(?<=[ァ-ヶー一-龥])は(何|なに|なん)(です|でしょう|だ)?(か|\?|？)|ってどういう|ってどんな|と(申|もう)します(のは|と)|(という|っていう|って)のは|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)|どの(あたり|辺|へん)")
 # 「パスワードと暗証番号はちがうものですか」: how two of the assistant's words differ (not 「違うと出る」).
 # Two things named (「AとB」) before the cue; 思い違い・勘違い・間違い are not differences.
 _DIFFERENCE_ASKED = _rx(
@@ -326,7 +327,7 @@ def intent_from_facts(
     # 「返済が遅れるとログインできなくなるって本当？」 asks about the causes; 「遅れててログインできない」 reports one.
     asks_about_causes = intent == "ask_login_causes" and _IF_THEN.search(folded)
     if hardship and not asks_about_causes and (
-        intent in _WEAK | {"ask_login_causes"} or intent in _GENERAL_QUESTIONS and _CANNOT_LOG_IN.search(folded)
+        intent in _WEAK | {"ask_login_causes", "ask_why_asked"} or intent in _GENERAL_QUESTIONS and _CANNOT_LOG_IN.search(folded)
     ):
         return REPORT_LOGIN_PROBLEM
     about_login = "login_method" in facts or bool(_LOGIN_WORD.search(folded))
@@ -381,6 +382,9 @@ def intent_from_facts(
     if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
         if not ({"amount", "rate"} & facts.keys()):
             return "ask_maintenance"
+    # 「じゃあ 1がつ 2にち の あさ 6じ は?」: a time without figures is no simulation; read by what it follows up on.
+    if intent == "ask_interest" and "when" in facts and not figures and not _INTEREST_WORDS.search(folded):
+        return NLU_FALLBACK
     # 「口座から勝手に引き落とされるようにもできる？」: a member-service function asked about in other words.
     if "service_feature" in facts and intent in _UNSURE | {"chitchat"} and _ASKS.search(folded) and not given & _CASE_FACTS:
         return "ask_member_service_features"

@@ -246,9 +246,12 @@ _ENGLISH_LOOK_BEHIND = 32  # "interest rate is about " is longer than any Japane
 _ARABIC_ONLY = re.compile(r"[\d,.]+")
 # A letter or sign glued before the digits makes them part of something else: "Y2K", "a30d", "#30d", "$50k".
 _GLUED_TO_A_CODE = re.compile(r"[A-Za-z_#@$€£]")
-# Periods in words, any case, after a space, a hyphen ("30-day") or nothing ("45days"): groups year, month, week, day.
+# Periods in words, any case, after a space, a hyphen ("30-day") or nothing ("45days"): groups year, month, week,
+# day. The Japanese units typed in romaji ("30 nichi", "2 kagetsu", "2 shuukan") are read the same way.
 _ENGLISH_PERIOD_WORD = re.compile(
-    r"(?:[ \t]?|-)(?:(years?|yrs?)|(months?)|(weeks?|wks?)|(days?))(?![A-Za-z0-9])", re.IGNORECASE
+    r"(?:[ \t]?|-)(?:(years?|yrs?)|(months?|kagetsu|kagetu)|(weeks?|wks?|shuukan|syuukan|shukan)|(days?|nichi(?:kan)?|niti(?:kan)?))"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
 )
 # Abbreviations only glued to the digits and in lower case: "30d", "3mo", "3mos"; groups month, day.
 # Not "3D" (three-dimensional), "3d secure" (the card check), "30 d" or "3 mo" (romaji も after a space),

@@ -261,3 +261,18 @@ def test_so_i_can_log_in_now_is_a_maintenance_question():
 )
 def test_kana_and_dialect_questions_are_read_as_their_kanji_forms(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        ("ask_interest", "利息シミュレーションは何ですか。かんたんに教えてください。", "ask_term"),
+        ("nlu_fallback", "やっぱり電話せにゃいけんのか。番号をもう一回たのむ", "ask_call_centre"),
+        # A hardship told after the answer, with 'does it matter?', is a new fact for the triage.
+        ("ask_why_asked", "あ、ごめん、ほういやあ先月と今月、返済遅れとったわ。それ関係あるかね？", "report_login_problem"),
+        # A time without figures is no simulation: read by the answer it follows up on.
+        ("ask_interest", "じゃあ 1がつ 2にち の あさ 6じ は?", "nlu_fallback"),
+    ],
+)
+def test_corrections_and_follow_ups_in_other_words(guess, text, intent):
+    assert decided(guess, text) == intent

@@ -960,3 +960,9 @@ def test_english_units_never_raise_and_spans_never_overlap(text: str) -> None:
 def test_a_native_day_count_with_about_in_dialect():
     assert parse_days("とおかぐれえだな") == 10
     assert parse_days("はつかくらい") == 20
+
+
+def test_japanese_units_typed_in_romaji_are_periods():
+    assert parse_days("30 nichi") == 30
+    assert parse_days("2 kagetsu") == 60
+    assert parse_days("3 shuukan") == 21

@@ -207,3 +207,21 @@ def test_a_question_that_mentions_forgetting_is_no_answer_to_the_rate_question()
 
 def test_too_many_tries_typed_in_half_width_katakana_is_a_lock():
     assert facts("ﾆｭｳﾘｮｸ カイスウ  オオスギ  ト デタ   ドウスル") == {"problem": "locked"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("あっ、ちょっと待って！レジの引き出しにプロミスのカード入っとったわ。カード持っとったでよ", {"card_holder": "has_card"}),
+        ("カードは持っとらん", {"card_holder": "no_card"}),
+        ("店の売上ガタ落ちで、借りた頃の半分も収入あらせんのだわ", {"eligibility": "income_drop"}),
+        ("なんかいもためしてたらログインせいげんきたんだけど", {"problem": "locked"}),
+        ("えっと 返済日いつも忘れちゃうんだけど 自動で払ってくれるやつってある", {}),
+    ],
+)
+def test_nagoya_forms_and_everyday_words(text, expected):
+    assert facts(text) == expected
+
+
+def test_a_rate_not_known_in_a_polite_sentence():
+    assert interpret_reply("rate", "では不明ということでお願いします。") == "unknown"

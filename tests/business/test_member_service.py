@@ -107,3 +107,7 @@ def test_a_way_not_to_forget_the_due_date_is_the_e_mail_notice():
 def test_functions_named_in_katakana_are_found():
     text = "カイイン サービス デ  ゾウガク ノ  シンセイ  デキルカ。 リレキ ハ  PDF デ  トレルカ"
     assert [fact.value for fact in find_service_features(text)] == ["limit_increase", "transaction_history"]
+
+
+def test_paying_automatically_is_the_account_transfer():
+    assert [f.value for f in find_service_features("返済日いつも忘れちゃうんだけど 自動で払ってくれるやつってある")] == ["account_transfer"]
