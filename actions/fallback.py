@@ -18,6 +18,7 @@ from business.clarification import (
     PIN_FOLLOW_UP,
     actions_of_previous_turn,
     follow_up_of,
+    is_small_talk_after_all,
     texts_of_previous_turn,
     what_to_offer,
 )
@@ -75,6 +76,10 @@ class ActionNotUnderstood(Action):
         if follow_up == PIN_FOLLOW_UP:
             dispatcher.utter_message(text=pin_question_guidance())
             return []
+        ranking = [(r.get("name"), r.get("confidence")) for r in tracker.latest_message.get("intent_ranking", [])]
+        if is_small_talk_after_all(ranking):
+            dispatcher.utter_message(response="utter_chitchat")
+            return []
         # Unsure of the intent, but the message names a member-service function (「明細を見たい」):
         # its answer helps more than an apology.
         named = answers_for_named_features(tracker)
@@ -84,7 +89,6 @@ class ActionNotUnderstood(Action):
             return []
         menu = domain.get("responses", {}).get(TOPIC_MENU, [{}])[0].get("buttons", [])
         by_intent = {button["payload"].lstrip("/"): button for button in menu}
-        ranking = [(r.get("name"), r.get("confidence")) for r in tracker.latest_message.get("intent_ranking", [])]
         likely = what_to_offer(ranking, by_intent, actions_of_previous_turn(tracker.events), self.name())
         if likely:
             dispatcher.utter_message(response="utter_not_understood", buttons=[by_intent[i] for i in likely])

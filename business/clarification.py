@@ -152,3 +152,14 @@ def answer_instead_of_handoff(previous_turn_texts: Sequence[str], text: str) -> 
     if password_asked_of_phone(text):
         return password_question_guidance()
     return None
+
+
+# How sure the classifier must be of small talk for it to stand once no earlier answer is followed up on.
+_SMALL_TALK_SURE = 0.5
+
+
+def is_small_talk_after_all(ranking: Ranking) -> bool:
+    """「月曜ってだるくない？」: a time word made the message a possible follow-up; when it follows up on
+    nothing, the classifier's confident small talk stands. `ranking` is (intent, confidence), best first."""
+    real = [(name, confidence or 0.0) for name, confidence in ranking if name != "nlu_fallback"]
+    return bool(real) and real[0][0] == "chitchat" and real[0][1] >= _SMALL_TALK_SURE

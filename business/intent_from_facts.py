@@ -162,7 +162,8 @@ _WHERE_FROM = _rx(r"(どこ|どっ|何処)から|根拠|こんきょ|出どこ�
 _LAW_ASKED = _rx(r"法律|法定|制限法|違法")
 _SCREENING = _rx(r"審査|しんさ")
 # 「返済が遅れるとログインできなくなるって本当？」: what would happen if, not what happened.
-_IF_THEN = _rx(r"(ると|たら|れば)[^。？?]{0,16}(ログイン|ろぐいん|入れ|はいれ|使え|つかえ|停止|止め|とめ)")
+# Not 「そしたら」「ほしたら」 (and then): what happened next.
+_IF_THEN = _rx(r"(ると|(?<!そし)(?<!ほし)(?<!そうし)たら|れば)[^。？?]{0,16}(ログイン|ろぐいん|入れ|はいれ|使え|つかえ|停止|止め|とめ)")
 # 「乗っ取られたりしないか不安」「第三者にログインされる危険は？」: a worry about what could happen, no event.
 _WORRY_ONLY = _rx(
     r"(ない|ません)(か|かな|かと)(心配|しんぱい|不安|ふあん|怖|こわ)|たりしないか|されないよう"
@@ -210,7 +211,7 @@ _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きの�
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
 _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|どうも|助かり")
 # 「そうか。どうも」: thanks at the end of a message the classifier could not place.
-_THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|どうも|助かりました)[。.!！ｗw笑]*$")
+_THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|どうも|助かりました)[。.!！ｗw笑\s\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f]*$")
 
 
 def intent_from_facts(
@@ -391,7 +392,7 @@ def intent_from_facts(
     # A function of the member service applied for (口座振替の申し込み, 増額の申請) keeps the member-service
     # answer; its screening (増額の審査) is the call centre's.
     feature_named = "service_feature" in facts and not _SCREENING.search(folded)
-    if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "greet"} | (
+    if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "greet", "ask_repeat", "goodbye"} | (
         set() if feature_named else {"ask_member_service_features"}
     ) | (set() if figures else {"ask_interest"}):
         return "out_of_scope"

@@ -116,3 +116,15 @@ async def test_a_second_miss_in_a_row_shows_the_whole_menu(at, domain):
 def test_every_menu_topic_is_an_intent_of_the_assistant(domain):
     payloads = [b["payload"] for b in domain["responses"]["utter_topic_menu"][0]["buttons"]]
     assert all(p.startswith("/") and p[1:] in domain["intents"] for p in payloads)
+
+
+@pytest.mark.asyncio
+async def test_small_talk_with_a_time_word_that_follows_up_on_nothing_gets_the_small_talk_answer(at, domain, database_url):
+    at("2026-12-07T09:30:00+09:00")
+    tracker = user_tracker("おはよ〜☀️ 月曜ってだるくない？？", "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.0},
+        {"name": "chitchat", "confidence": 0.81},
+    ]
+    messages, _ = await run(ActionNotUnderstood(), tracker, domain)
+    assert [message["response"] for message in messages] == ["utter_chitchat"]

@@ -276,3 +276,16 @@ def test_kana_and_dialect_questions_are_read_as_their_kanji_forms(guess, text, i
 )
 def test_corrections_and_follow_ups_in_other_words(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # 「そしたら」 is what happened next, not 'what if'.
+        ("ask_login_causes", "ばいと くびに なって おかね はいって こない… そしたら ろぐいん できん まじ むり", "report_login_problem"),
+        ("ask_repeat", "かいやく したい ｗ もう つかわない から", "out_of_scope"),
+        ("nlu_fallback", "てかAIなのにめっちゃ優しいね笑 ありがとー！🙏✨", "thank"),
+    ],
+)
+def test_what_happened_next_business_for_the_phone_and_thanks_with_emoji(guess, text, intent):
+    assert decided(guess, text) == intent

@@ -966,3 +966,7 @@ def test_japanese_units_typed_in_romaji_are_periods():
     assert parse_days("30 nichi") == 30
     assert parse_days("2 kagetsu") == 60
     assert parse_days("3 shuukan") == 21
+
+
+def test_the_formal_nite_after_days_is_no_date():
+    assert parse_days("借入残高金９８，０００円、年率１９．９％、日数３１日にて利息を試算いただけますでしょうか。") == 31
