@@ -36,8 +36,9 @@ Decisions (each one has a test):
   (月曜未明 = Monday 3:00), and so do 午前 and bare clocks (月曜の2時 = Monday 2:00). 24時–29時 (and
   夜12時) roll to the next day.
 - 2時間前 / 30分後, with no day or clock named, is now minus / plus that, exactly.
-- 先日 (the other day), 毎週, a day of the month alone (「1日」), 正月明け and anything unreadable are
-  ignored.
+- A day of the month with a time of that day (「2日の朝イチ」) is the next such day, this month or the
+  next (in the past tense the latest). 先日 (the other day), 毎週, a day of the month alone (「1日」),
+  正月明け and anything unreadable are ignored.
 - Kana clocks and part-of-day words (けさろくじ, よなかのにじ, ごごさんじはん) count only at a word start and
   before what may follow a time: かんじ, もくじ, ごじたく, にじかん, こんばんは name no time.
 """
@@ -355,6 +356,23 @@ class _CalendarDay:
 
 
 @dataclass(frozen=True)
+class _DayOfMonth:
+    """「2日の朝イチ」: a day of the month named with a time of that day, the next such day (in the past tense
+    the latest), this month or the next."""
+
+    day: int
+    span: Span
+
+    def resolve(self, today: date, past: bool) -> Optional[date]:
+        months = [(today.year + (today.month - 1 + k) // 12, (today.month - 1 + k) % 12 + 1) for k in (-1, 0, 1)]
+        days = [d for d in (_valid_date(year, month, self.day) for year, month in months) if d is not None]
+        fitting = [d for d in days if d <= today] if past else [d for d in days if d >= today]
+        if not fitting:
+            return None
+        return max(fitting) if past else min(fitting)
+
+
+@dataclass(frozen=True)
 class _Weekday:
     weekday: int  # Monday = 0
     span: Span
@@ -404,7 +422,7 @@ class _NamedSpan:
         return min(candidates, key=lambda s: (abs((s - today).days), s > today))
 
 
-_Day = Union[_CalendarDay, _Weekday, _RelativeDay, _NamedSpan]
+_Day = Union[_CalendarDay, _DayOfMonth, _Weekday, _RelativeDay, _NamedSpan]
 
 
 def _valid_date(year: int, month: int, day: int) -> Optional[date]:
@@ -431,10 +449,19 @@ _NEXT_WORDS = r"(?:次の|つぎの|今度の|こんどの|次回の)"
 _BEFORE_WORDS = r"(?:この前の|このまえの|この間の|こないだの|前の)"
 
 
-def _calendar_day(tags: List[_Tag], text: str) -> Optional[_CalendarDay]:
-    """The first month-day: 「1月1日」「2029年1月1日」「来年の1月1日」「11/30」, or 元日/大晦日."""
-    found: List[_CalendarDay] = []
+# A time of day right after a day of the month: 「2日の朝」「15日の夜9時」 name that day, not a number of days.
+_TIME_OF_DAY_AFTER = re.compile(r"[ 　]*の?[ 　]*(?:朝|夜|昼|夕方|晩|深夜|夜中|午前|午後|未明|明け方|早朝|[0-9０-９]{1,2}時|零時)")
+
+
+def _calendar_day(tags: List[_Tag], text: str) -> Optional[Union[_CalendarDay, _DayOfMonth]]:
+    """The first month-day: 「1月1日」「2029年1月1日」「来年の1月1日」「11/30」, or 元日/大晦日; or a day of the
+    month with a time of that day (「2日の朝イチ」)."""
+    found: List[Union[_CalendarDay, _DayOfMonth]] = []
     for tag in tags:
+        day_only = re.fullmatch(r"XXXX-XX-(\d{2})", tag.value) if tag.type == "DATE" else None
+        if day_only and _TIME_OF_DAY_AFTER.match(text, tag.span[1]):
+            found.append(_DayOfMonth(int(day_only.group(1)), tag.span))
+            break
         match = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})", tag.value) if tag.type == "DATE" else None
         if match:
             year = None if match.group(1) == "XXXX" else int(match.group(1))
@@ -687,10 +714,24 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=JST)
 
 
+# 「元日ではなく1月4日の朝6時でした」「月曜じゃなかったわ、火曜の朝5時」: a time corrected in the same message.
+_CORRECTED = re.compile(r"(?:では|じゃ|で)な(?:く|かった)|ではありません|や(?:な|の)くて|じゃのうて|ちがっ?た|違っ?た|まちがえ|間違え|訂正")
+
+
+def _as_corrected(text: str) -> str:
+    """`text` with what comes before its last correction blanked out (same length), when a time follows it."""
+    for marker in reversed(list(_CORRECTED.finditer(text))):
+        after = text[marker.end():]
+        if MAY_NAME_A_TIME.search(after) and _tags(after):
+            return "　" * marker.end() + after
+        break
+    return text
+
+
 def _analyse(text: Any) -> Optional[_Parts]:
     if not isinstance(text, str) or not text.strip():
         return None
-    text = _readable(text)
+    text = _as_corrected(_readable(text))
     tags = _tags(text)
     day = _calendar_day(tags, text) or _weekday(tags, text) or _relative_day(tags, text) or _named_span(text)
     clock = _clock(tags, text) or _bare_period(text)
@@ -705,7 +746,11 @@ def _analyse(text: Any) -> Optional[_Parts]:
 # め (ため), だ/し (いただく, いたします), ち (ついたち).
 _PAST = re.compile(r"(?:[っいしきちにえけせてねべめれげみびぎりじで来見出寝居着]た)(?![らりいくめだしち])")
 # Words that look past but say nothing of when: あした (tomorrow), set phrases of reply and thanks.
-_NOT_PAST_WORDS = re.compile(r"あした|わかりました|分かりました|かしこまりました|承知しました|ありがとうございました")
+# A correction (「月曜じゃなかった」「勘違いでした」) says nothing of when either.
+_NOT_PAST_WORDS = re.compile(
+    r"あした|わかりました|分かりました|かしこまりました|承知しました|ありがとうございました"
+    r"|(?:勘違い|かんちがい|間違い|まちがい)でした|(?:では|じゃ|で)なかった|ちがった|違った|まちがえた|間違えた"
+)
 
 
 def is_past_tense(text: Any) -> bool:

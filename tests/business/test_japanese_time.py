@@ -657,3 +657,21 @@ def test_noon_in_katakana_is_the_typical_noon_and_a_nap_is_no_time() -> None:
     named = parse_when("ナラ  アシタ ノ  ヒル ハ", jst(2026, 12, 31, 20))
     assert named is not None and named.moment == jst(2027, 1, 1, 12) and named.approximate
     assert parse_when("ひるねしてた", jst(2026, 12, 31, 20)) is None
+
+
+def test_a_time_corrected_in_the_same_message_is_the_new_one() -> None:
+    now = jst(2026, 12, 8, 14)
+    named = parse_when("あー違う違う、月曜じゃなかったわ、火曜の朝5時だがや。ほんならどうだね？", now)
+    assert named is not None and named.moment.weekday() == 1 and named.moment.hour == 5
+    named = parse_when("元日ではなく1月4日の朝6時なら大丈夫ですか？", now)
+    assert named is not None and named.moment == jst(2027, 1, 4, 6)
+    assert not is_past_tense("月曜じゃなかったわ、火曜の朝5時だがや")
+
+
+def test_a_day_of_the_month_with_a_time_of_that_day_is_the_next_such_day() -> None:
+    named = parse_when("まじか じゃ2日の朝イチは？", jst(2026, 12, 31, 22))
+    assert named is not None and named.moment.date() == jst(2027, 1, 2).date() and named.approximate
+    named = parse_when("2日の朝に入れなかった", jst(2026, 12, 31, 22))
+    assert named is not None and named.moment.date() == jst(2026, 12, 2).date()
+    assert parse_when("3日間", jst(2026, 12, 31, 22)) is None  # a number of days
+    assert parse_when("1日", jst(2026, 12, 31, 22)) is None  # a day of the month alone
