@@ -53,6 +53,9 @@ class ValidateLoginTriageForm(FormValidationAction):
         if requested not in TRIAGE_SLOTS or tracker.get_slot(requested) is not None:
             return []
         if _is_detour(tracker, requested, domain):
+            # 「遅れてませんよ、一度も。なんでそんなこと聞くんですか？」: the reason is given, and the answer kept.
+            if (tracker.latest_message.get("intent") or {}).get("name") == "ask_why_asked":
+                return [SlotSet(requested, value) for value in tracker.get_latest_entity_values(requested)][:1]
             return []  # 「暗証番号って電話で教えてくれる？」 is a question to answer, not the login method
         text = tracker.latest_message.get("text") or ""
         value = interpret_reply(requested, text)

@@ -112,7 +112,9 @@ _WHERE_TO_PRESS = _rx(
 )
 _WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
 # 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
-_WHAT_CAN_YOU_DO = _rx(r"(何|なに)(が|を)?(でき|手伝|てつだ)|できること(は|って)?(何|なに)?[?？]?$|使い方")
+_WHAT_CAN_YOU_DO = _rx(
+    r"(何|なに)(が|を)?(でき|手伝|てつだ)|できること(は|って)?(何|なに)?[?？]?$|使い方|(何|なに)を(聞|き)(いたら|けば|いて)"
+)
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
 _OTHER_BUSINESS = _rx(
     r"審査|しんさ|借り?換え|かりかえ|おまとめ|まとめ(たい|られ|て)(?!返|かえ|払|はら)|一本化|解約|かいやく|完済証明|新規|申し?込|もうしこ"
@@ -337,6 +339,9 @@ def intent_from_facts(
     if failure_named and intent in _WEAK and (about_login or not figures):
         return REPORT_LOGIN_PROBLEM
     if facts.get("problem") and "login_method" in facts and intent in _GENERAL_QUESTIONS - {"ask_login_causes"}:
+        return REPORT_LOGIN_PROBLEM
+    # 「何回か試してたら『ロックされました』って出た。凍結と同じ意味？」: a lock is an event, whatever else is asked.
+    if facts.get("problem") == "locked" and intent in _GENERAL_QUESTIONS:
         return REPORT_LOGIN_PROBLEM
     if _WHERE_TO_CALL.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS:
         return "ask_call_centre"

@@ -122,3 +122,18 @@ async def test_a_pin_question_naming_the_settings_page_gets_no_settings_answer(d
     messages, _ = await run(ActionExplainPinReset(), tracker, domain)
     text = text_of(messages)
     assert "会員サービスやアプリでは変更・再設定できません" in text and "各種設定の変更" not in text
+
+
+@pytest.mark.asyncio
+async def test_an_answer_given_with_why_do_you_ask_is_kept(domain):
+    form = ValidateLoginTriageForm()
+    text = "遅れてませんよ、一度も。なんでそんなこと聞くんですか？疑ってます？"
+    tracker = form_tracker(text, {"login_method": "id_password", "problem": "rejected"}, "eligibility",
+                           {"eligibility": "none"})
+    tracker.latest_message["intent"] = {"name": "ask_why_asked"}
+    events = await form.get_extraction_events(CollectingDispatcher(), tracker, domain)
+    assert slot_events(events) == {"eligibility": "none"}
+    # A question about the PIN still leaves the login-method question open.
+    tracker = form_tracker("暗証番号って電話で教えてくれる？", {}, "login_method", {"login_method": "card_pin"})
+    tracker.latest_message["intent"] = {"name": "ask_pin_reset"}
+    assert await form.get_extraction_events(CollectingDispatcher(), tracker, domain) == []

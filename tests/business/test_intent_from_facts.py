@@ -289,3 +289,10 @@ def test_corrections_and_follow_ups_in_other_words(guess, text, intent):
 )
 def test_what_happened_next_business_for_the_phone_and_thanks_with_emoji(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+def test_a_lock_reported_beside_a_question_is_a_lock_and_not_knowing_what_to_ask_is_a_greeting():
+    text = "何回か試してたら「ロックされました」みたいなのが出ちゃって、これってアカウント凍結とかと同じ意味ですか？"
+    assert decided("ask_member_service_merits", text) == "report_login_problem"
+    text = "はじめまして！こういうチャット使うの初めてでちょっと緊張してます笑 何を聞いたらいいのかもよくわからないです"
+    assert decided("nlu_fallback", text) == "greet"
