@@ -56,6 +56,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 from ja_timex import TimexParser
 
 from business.clock import JST, to_jst
+from business.romaji import latin_words, word_as_katakana
 
 Span = Tuple[int, int]
 
@@ -271,9 +272,29 @@ class _KanaClockReader:
 _KANA_CLOCK_READER = _KanaClockReader()
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _romaji_as_kana(text: str) -> str:
+    """Romaji words as their katakana, padded to the same length (「ashita asa 6ji」 → 「アシタ　　　アサ　6ジ　」)."""
+    if not _LATIN.search(text):
+        return text
+    chars = list(text)
+    for start, end in latin_words(text):
+        pieces = word_as_katakana(text[start:end])
+        if pieces is None:
+            continue
+        kana = "".join(piece for piece, _, _ in pieces)
+        if len(kana) <= end - start:
+            chars[start:end] = kana.ljust(end - start, "　")
+    return "".join(chars)
+
+
 def _readable(text: str) -> str:
     """`text` with kana time words as kanji and kana clocks in digits, the same length (see
-    _KANA_TIME_WORDS, _KanaClockReader); katakana is read as hiragana first (「アシタ ゲツヨウ アサ 6ジ」)."""
+    _KANA_TIME_WORDS, _KanaClockReader); romaji is read as katakana, and katakana as hiragana, first
+    (「ashita asa 6ji」, 「アシタ ゲツヨウ アサ 6ジ」)."""
+    text = _romaji_as_kana(text)
     text = "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in text)
     text = _KANA_TIME.sub(lambda m: _KANA_TIME_KANJI[m.group()].ljust(len(m.group()), "　"), text)
     text = _KANA_MONTH_DAY.sub(lambda m: f"{m.group(1)}月{m.group(2)}日".ljust(len(m.group()), "　"), text)

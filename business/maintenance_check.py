@@ -103,7 +103,11 @@ def describe_schedule(now: datetime, named: Optional[NamedMoment], extra: Sequen
 
 
 # A customer abroad, or one who asks which clock the hours follow (「現地時間の日曜23時」「JST基準？」).
-_OTHER_TIME_ZONE = re.compile(r"現地|時差|じさ|海外|かいがい|外国|JST|UTC|GMT|日本時間|にほんじかん|タイムゾーン|time\s*zone", re.IGNORECASE)
+_OTHER_TIME_ZONE = re.compile(
+    r"現地|時差|じさ|海外|かいがい|外国|JST|UTC|GMT|日本時間|にほんじかん|タイムゾーン|time\s*zone"
+    r"|(?:local|japan|vietnam|china|korea|philippines?|thai|nepal|indonesia|india|us|uk)\s*time",
+    re.IGNORECASE,
+)
 JAPAN_TIME_NOTE = "時間はすべて日本時間です。海外からご利用の場合は、時差にご注意ください。"
 
 

@@ -675,3 +675,9 @@ def test_a_day_of_the_month_with_a_time_of_that_day_is_the_next_such_day() -> No
     assert named is not None and named.moment.date() == jst(2026, 12, 2).date()
     assert parse_when("3日間", jst(2026, 12, 31, 22)) is None  # a number of days
     assert parse_when("1日", jst(2026, 12, 31, 22)) is None  # a day of the month alone
+
+
+def test_a_time_typed_in_romaji_is_read_like_kana() -> None:
+    named = parse_when("ashita asa 6ji ni login shitai desu. dekimasu ka?", jst(2026, 12, 13, 21))
+    assert named is not None and named.moment == jst(2026, 12, 14, 6)
+    assert parse_when("login ID wasuremashita", jst(2026, 12, 13, 21)) is None

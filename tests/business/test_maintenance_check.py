@@ -244,3 +244,8 @@ def test_hours_are_said_to_be_japan_time_when_the_customer_brings_up_another_clo
     assert noted.startswith(answer) and "日本時間" in noted
     assert with_time_zone_note(answer, "日曜の23時にログインできますか") == answer
     assert with_time_zone_note(noted, "時差は？") == noted  # said once
+
+
+def test_a_country_named_with_time_brings_up_japan_time():
+    answer = "その時間はメンテナンス時間外です。"
+    assert "日本時間" in with_time_zone_note(answer, "Getsuyoubi no asa 4ji (Vietnam time) ni login shitai desu")
