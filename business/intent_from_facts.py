@@ -91,6 +91,8 @@ _USABLE_THEN = _rx(
     r"|(使え|つかえ|入れ|はいれ|いけ|でき)る(か|かね|かな|かい|じゃろ|やろ|だろ|べ)([。.!！?？]|$)"
     r"|(なら|だったら|やったら)(ええ|いい|よい|良い)(んだ|んか|んやな|の|か|です|でしょう)"
     r"|問題(ない|ありません|ございません|なし)(か|でしょうか|ですか|\?|？)"
+    # 「正月もだめなんだっけ」: whether that time is one to avoid.
+    r"|(だめ|ダメ|無理|むり|あかん)(な)?(ん)?(だっけ|やっけ|でしたっけ|ですか|なの|か|\?|？)"
 )
 # The member service itself named: a question about hours is then about the service, not the phone line.
 _SERVICE_NAMED = _rx(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|使え|つかえ|会員サービス|かいいんさーびす|アプリ|あぷり|サイト")

@@ -296,3 +296,7 @@ def test_a_lock_reported_beside_a_question_is_a_lock_and_not_knowing_what_to_ask
     assert decided("ask_member_service_merits", text) == "report_login_problem"
     text = "はじめまして！こういうチャット使うの初めてでちょっと緊張してます笑 何を聞いたらいいのかもよくわからないです"
     assert decided("nlu_fallback", text) == "greet"
+
+
+def test_whether_a_named_time_is_one_to_avoid_is_a_maintenance_question():
+    assert decided("thank", "さんきゅ　あ、正月もだめなんだっけ　何日まで") == "ask_maintenance"
