@@ -807,3 +807,17 @@ def find_time_span(text: str) -> Optional[Span]:
     while end < len(text) and readable[end] == "　" and text[end] != "　":
         end += 1
     return start, end
+
+
+_SENTENCE_END = re.compile(r"[。．？?！!\n]+")
+
+
+def parse_every_when(text: str, now: datetime, *, past: Optional[bool] = None) -> List[NamedMoment]:
+    """Every moment `text` names, one per sentence at most, in order and without repeats: a message may ask
+    about two times (「三が日はずっと入れないんですか？それと1月4日の月曜日の朝はどうですか？」)."""
+    moments: List[NamedMoment] = []
+    for sentence in _SENTENCE_END.split(text):
+        named = parse_when(sentence, now, past=is_past_tense(text) if past is None else past)
+        if named is not None and named not in moments:
+            moments.append(named)
+    return moments

@@ -82,12 +82,16 @@ def maintenance_under_way(now: datetime, extra: Sequence[Window] = ()) -> Option
     return describe_now(window, now) if window is not None else None
 
 
-def describe_schedule(now: datetime, named: Optional[NamedMoment], extra: Sequence[Window] = ()) -> str:
+def describe_schedule(
+    now: datetime, named: Optional[NamedMoment], extra: Sequence[Window] = (), also: Sequence[NamedMoment] = ()
+) -> str:
     """Answer to 「メンテナンスはいつ？」: the named moment, day or span if any (with the regular schedule
-    when no window is near it, so the customer learns when maintenance is), else now and the next window."""
+    when no window is near it, so the customer learns when maintenance is), else now and the next window.
+    `also`: other moments the same message asks about (「三が日は？それと1月4日の朝は？」), each answered too."""
     if named is not None:
         # A moment still to come was asked about to log in then; a past one is only placed.
-        text = _describe(named, extra, asked_to_log_in=named.moment >= now)
+        texts = [_describe(moment, extra, asked_to_log_in=moment.moment >= now) for moment in (named, *also)]
+        text = "\n".join(dict.fromkeys(texts))
         if _WINDOW_NAMED not in text:
             text += "\n" + SCHEDULE
         return text

@@ -10,7 +10,7 @@ import pytest
 from dateutil import parser
 
 from business.clock import JST
-from business.japanese_time import NamedMoment, parse_when
+from business.japanese_time import NamedMoment, parse_every_when, parse_when
 from business.maintenance import Window
 from business.maintenance_check import (
     SCHEDULE,
@@ -249,3 +249,11 @@ def test_hours_are_said_to_be_japan_time_when_the_customer_brings_up_another_clo
 def test_a_country_named_with_time_brings_up_japan_time():
     answer = "その時間はメンテナンス時間外です。"
     assert "日本時間" in with_time_zone_note(answer, "Getsuyoubi no asa 4ji (Vietnam time) ni login shitai desu")
+
+
+def test_two_times_asked_in_one_message_are_both_answered():
+    now = parser.isoparse("2026-12-08T14:00:00+09:00")
+    text = "三が日の間はずっとログインできないんですか？それと1月4日の月曜日の朝はどうですか？"
+    first, *others = parse_every_when(text, now)
+    answer = describe_schedule(now, first, (), others)
+    assert "1月2日 7:00" in answer and "1月4日(月)" in answer
