@@ -34,6 +34,7 @@ SETS = {
         "conversation-development-9", "conversation-development-10",
         "understanding-development-10", "conversation-development-11",
         "understanding-development-11", "conversation-development-12",
+        "understanding-development-12", "conversation-development-13",
     )
 }
 
