@@ -96,7 +96,7 @@ def _answered_pin(previous_turn_texts: Sequence[str]) -> bool:
 _WHERE_OR_WHAT_TO_BRING = kana_pattern(r"どこ.{0,4}(行|い)(け|き|っ|く)|(何|なに).{0,4}(持|も)って|持ち物|もちもの")
 _PHONE_WORDS = kana_pattern(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方|電話|でんわ|かけ")
 # 「じゃあ何時からならいける？」「ほんで今は？」 after the maintenance hours: when it ends, or whether it is on now.
-_WHEN_ASKED = kana_pattern(r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち|(今|いま)(は|なら|って|だと|どう)")
+_WHEN_ASKED = kana_pattern(r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち|(今|いま)(は|なら|って|だと|どう)|毎週|まいしゅう")
 _MAINTENANCE_ACTIONS = frozenset({"action_describe_maintenance", "action_check_maintenance"})
 
 

@@ -17,6 +17,7 @@ from business.folding import kana_fold
 from business.folding import kana_pattern as _rx
 from business.glossary import explain_term
 from business.handoff import asks_for_another_way
+from business.japanese_time import corrects_a_time
 from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS, card_lost
 
 REPORT_LOGIN_PROBLEM = "report_login_problem"
@@ -91,6 +92,8 @@ _USABLE_THEN = _rx(
     r"|(使え|つかえ|入れ|はいれ|いけ|でき)る(か|かね|かな|かい|じゃろ|やろ|だろ|べ)([。.!！?？]|$)"
     r"|(なら|だったら|やったら)(ええ|いい|よい|良い)(んだ|んか|んやな|の|か|です|でしょう)"
     r"|問題(ない|ありません|ございません|なし)(か|でしょうか|ですか|\?|？)"
+    # 「今夜の夜中にろぐいんしたいんですけど」: wanting to log in then is asking whether one can.
+    r"|(ログイン|ろぐいん|入り|はいり|使い|つかい)(し)?たい(ん|の)?(です|だ)?(けど|が|のですが)"
     # 「正月もだめなんだっけ」: whether that time is one to avoid.
     r"|(だめ|ダメ|無理|むり|あかん)(な)?(ん)?(だっけ|やっけ|でしたっけ|ですか|なの|か|\?|？)"
 )
@@ -135,7 +138,7 @@ _FIGURES = frozenset({"amount", "rate", "days", "monthly_payment"})
 _UNSURE = frozenset({"nlu_fallback", "nonsense"})
 _FOLLOW_UP_WORDS = _rx(
     r"土日|[月火水木金土日]曜|祝日|平日|何時|番号|すぎたら|過ぎたら|以降|以前|前なら|後なら|夜は|朝は|昼は|夕方は"
-    r"|明日|あした|あさって|今夜|夜中|よなか|深夜|明け方|元日|元旦|正月|大晦日"
+    r"|明日|あした|あさって|今夜|夜中|よなか|深夜|明け方|元日|元旦|正月|大晦日|毎週|まいしゅう"
 )
 # 「今なら入れる？」「今はまだ大丈夫だがね？」: whether the service can be used now, a maintenance question.
 _USABLE_NOW = _rx(
@@ -205,7 +208,7 @@ _PHONE_WORD = _rx(r"電話|でんわ|コール|こーる|オペレーター|窓�
 _RISK_ASKED = _rx(
     r"(不正|ふせい|第三者|他人|乗っ取|のっと|悪用|漏れ|もれ).{0,12}(心配|しんぱい|大丈夫|危な|あぶな|リスク|不安|怖|こわ)"
     # 「ログイン情報ってメモしといてもええの？スマホに保存とか危ないんやろか」: keeping one's details.
-    r"|(ID|パスワ|ぱすわ|ログイン情報|暗証).{0,16}(メモ|めも|保存|ほぞん|書い|かい|控え|貼っ|はっ|貼り).{0,24}(危な|あぶな|大丈夫|だいじょうぶ|ええの|いいの|平気|心配|まず)"
+    r"|(ID|パスワ|ぱすわ|PW|ログイン情報|暗証).{0,16}(メモ|めも|保存|ほぞん|保管|ほかん|書い|かい|控え|貼っ|はっ|貼り).{0,24}(危な|あぶな|大丈夫|だいじょうぶ|ええの|いいの|平気|心配|まず|問題(ない|あり))"
 )
 # 「どこで確認すればいいんですか」: where to check something the assistant cannot check itself.
 _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調べ|しらべ)")
@@ -390,6 +393,9 @@ def intent_from_facts(
     if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
         if not ({"amount", "rate"} & facts.keys()):
             return "ask_maintenance"
+    # 「23時半ではなく0時半でした」: a time taken back for another, read by the answer it follows up on.
+    if "when" in facts and corrects_a_time(text) and intent in _WEAK | {"inform", "deny", "affirm"} and not given & _CASE_FACTS:
+        return NLU_FALLBACK
     # 「じゃあ 1がつ 2にち の あさ 6じ は?」: a time without figures is no simulation; read by what it follows up on.
     if intent == "ask_interest" and "when" in facts and not figures and not _INTEREST_WORDS.search(folded):
         return NLU_FALLBACK
@@ -399,6 +405,8 @@ def intent_from_facts(
     # A function of the member service applied for (口座振替の申し込み, 増額の申請) keeps the member-service
     # answer; its screening (増額の審査) is the call centre's.
     feature_named = "service_feature" in facts and not _SCREENING.search(folded)
+    if intent == "out_of_scope" and feature_named and not _OTHER_BUSINESS.search(folded):
+        return "ask_member_service_features"  # 「へんさいってATMいかなくてもスマホでできますか」
     if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "greet", "ask_repeat", "goodbye"} | (
         set() if feature_named else {"ask_member_service_features"}
     ) | (set() if figures else {"ask_interest"}):

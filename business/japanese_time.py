@@ -739,6 +739,12 @@ def _midnight(day: date) -> datetime:
 _CORRECTED = re.compile(r"(?:では|じゃ|で)な(?:く|かった)|ではありません|や(?:な|の)くて|じゃのうて|ちがっ?た|違っ?た|まちがえ|間違え|訂正")
 
 
+def corrects_a_time(text: str) -> bool:
+    """Whether the message takes back a time for another (「23時半ではなく0時半でした」)."""
+    readable = _readable(text)
+    return _as_corrected(readable) != readable
+
+
 def _as_corrected(text: str) -> str:
     """`text` with what comes before its last correction blanked out (same length), when a time follows it."""
     for marker in reversed(list(_CORRECTED.finditer(text))):
@@ -769,9 +775,12 @@ _PAST = re.compile(r"(?:[っいしきちにえけせてねべめれげみびぎ�
 # Words that look past but say nothing of when: あした (tomorrow), set phrases of reply and thanks.
 # A correction (「月曜じゃなかった」「勘違いでした」) says nothing of when either.
 _NOT_PAST_WORDS = re.compile(
-    r"あした|わかりました|分かりました|かしこまりました|承知しました|ありがとうございました"
+    r"あした|わかりました|分かりました|かしこまりました|承知しました|ありがとうございました|失礼しました|しつれいしました"
     r"|(?:勘違い|かんちがい|間違い|まちがい)でした|(?:では|じゃ|で)なかった|ちがった|違った|まちがえた|間違えた"
 )
+
+
+_RESTATED_TIME = re.compile(r"(?<=[時分半日])(?:でした|だった)")
 
 
 def is_past_tense(text: Any) -> bool:
@@ -779,6 +788,8 @@ def is_past_tense(text: Any) -> bool:
     a time it names without a date is then the latest such time, not the next one."""
     if not isinstance(text, str):
         return False
+    if _CORRECTED.search(text):  # 「23時半ではなく0時半でした」: the time meant, restated, is no past event
+        text = _RESTATED_TIME.sub("・", text)
     return _PAST.search(_NOT_PAST_WORDS.sub("・", text)) is not None
 
 

@@ -32,7 +32,8 @@ _NOT_KNOWING = (
     r"(?:わから|分から|解ら|判ら|わかん|分かん|わかりません|分かりません|知ら|しら|知りません|不明|覚えて(?:い)?な|覚えていません|"
     r"おぼえて(?:い)?な|忘れ|わすれ|把握して(?:い)?な|記憶にな|うろ覚え|存じ(?:ません|ておりません|あげません)|ぞんじません)"
 )
-_GAP = r"[^0-9０-９。．！？!?\n残元金額期日借返]{0,10}?"
+# A few words between (「金利は契約書が手元になく不明」), not into another figure's words.
+_GAP = r"(?:(?!元金|残高|金額|期間|期日|日数|借|返)[^0-9０-９。．！？!?\n]){0,12}?"
 # 「金利？知らん」: the rate word echoed as a question, then not knowing it.
 _RATE_UNKNOWN = kana_pattern(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + _NOT_KNOWING)
 

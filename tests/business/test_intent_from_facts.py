@@ -300,3 +300,17 @@ def test_a_lock_reported_beside_a_question_is_a_lock_and_not_knowing_what_to_ask
 
 def test_whether_a_named_time_is_one_to_avoid_is_a_maintenance_question():
     assert decided("thank", "さんきゅ　あ、正月もだめなんだっけ　何日まで") == "ask_maintenance"
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        ("out_of_scope", "あ、そのまえに　へんさいってATMいかなくてもスマホでできますか", "ask_member_service_features"),
+        ("nlu_fallback", "こんやの夜中 こどもねたあとにろぐいんしたいんですけどでき", "ask_maintenance"),
+        ("report_login_problem", "ID/PWの保管の件です。付箋に書いてPCに貼っておくのは問題ありますでしょうか。", "ask_member_service_merits"),
+        ("chitchat", "毎週か", "nlu_fallback"),
+        ("inform", "失礼しました、23時半ではなく0時半でした（日付が変わってすぐです）。", "nlu_fallback"),
+    ],
+)
+def test_repayment_by_phone_wanting_a_time_keeping_details_and_times_taken_back(guess, text, intent):
+    assert decided(guess, text) == intent

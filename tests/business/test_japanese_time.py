@@ -681,3 +681,10 @@ def test_a_time_typed_in_romaji_is_read_like_kana() -> None:
     named = parse_when("ashita asa 6ji ni login shitai desu. dekimasu ka?", jst(2026, 12, 13, 21))
     assert named is not None and named.moment == jst(2026, 12, 14, 6)
     assert parse_when("login ID wasuremashita", jst(2026, 12, 13, 21)) is None
+
+
+def test_a_time_taken_back_and_restated_is_still_ahead() -> None:
+    text = "失礼しました、23時半ではなく0時半でした（日付が変わってすぐです）。"
+    assert not is_past_tense(text)
+    named = parse_when(text, jst(2026, 12, 6, 14))
+    assert named is not None and named.moment == jst(2026, 12, 7, 0, 30)

@@ -225,3 +225,8 @@ def test_nagoya_forms_and_everyday_words(text, expected):
 
 def test_a_rate_not_known_in_a_polite_sentence():
     assert interpret_reply("rate", "では不明ということでお願いします。") == "unknown"
+
+
+def test_income_halved_and_four_digits_not_known():
+    assert facts("転職してから収入が半分ほどになりました。") == {"eligibility": "income_drop"}
+    assert facts("四桁 わからん") == {"login_method": "card_pin", "problem": "forgot"}

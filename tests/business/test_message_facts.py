@@ -202,3 +202,8 @@ def test_login_words_with_numbers_give_no_amount_rate_or_days(text):
 def test_figures_in_katakana_telegram_style():
     found = {fact.entity: fact.value for fact in find_message_facts("リソク  ケイサン。 ガンキン 120マン  ネンリ 15  キカン 90ニチ")}
     assert found == {"amount": "1200000", "rate": "15", "days": "90"}
+
+
+def test_a_rate_not_known_for_a_reason_between():
+    found = {f.entity: f.value for f in find_message_facts("元金15万円、金利は契約書が手元になく不明、期間は30日です。")}
+    assert found == {"amount": "150000", "rate": "unknown", "days": "30"}
