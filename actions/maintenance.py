@@ -15,8 +15,7 @@ from business import other_questions as topics
 from business.clarification import actions_of_previous_turn, texts_of_previous_turn, time_question_follows_phone
 from business.guidance import retry_warning
 from business.handoff import handoff_reason
-from business.japanese_time import parse_every_when
-from business.maintenance_check import check_login_time, describe_schedule, with_time_zone_note
+from business.maintenance_check import also_asked, check_login_time, describe_schedule, with_time_zone_note
 from business.triage import skips_maintenance_check
 
 
@@ -53,8 +52,7 @@ class ActionDescribeMaintenance(Action):
             return hand_off(dispatcher, tracker, handoff_reason(tracker.get_slot("eligibility"), None))
         now = clock().now()
         named = named_moment(tracker, now)
-        also = [moment for moment in parse_every_when(text, now) if named is not None and moment.moment != named.moment]
-        answer = describe_schedule(now, named, extra_windows(now), also)
+        answer = describe_schedule(now, named, extra_windows(now), also_asked(named, text, now))
         dispatcher.utter_message(text=with_time_zone_note(answer, text))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return []

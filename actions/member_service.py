@@ -40,9 +40,8 @@ class ActionExplainMemberService(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         named = answers_for_named_features(tracker)
-        # Asked what the service can do and about one function: the overview, then that function.
-        overview_too = bool(named) and ms.asks_for_overview(tracker.latest_message.get("text") or "")
-        for response in ([OVERVIEW] if overview_too or not named else []) + named:
+        overview = [OVERVIEW] if ms.gives_overview(named, tracker.latest_message.get("text") or "") else []
+        for response in overview + named:
             dispatcher.utter_message(response=response)
         answer_other_questions(dispatcher, tracker, (topics.SETTINGS, topics.TERM, topics.INTEREST), features=False)
         return []

@@ -773,10 +773,10 @@ def _analyse(text: Any) -> Optional[_Parts]:
 # め (ため), だ/し (いただく, いたします), ち (ついたち).
 _PAST = re.compile(r"(?:[っいしきちにえけせてねべめれげみびぎりじで来見出寝居着]た)(?![らりいくめだしち])")
 # Words that look past but say nothing of when: あした (tomorrow), set phrases of reply and thanks.
-# A correction (「月曜じゃなかった」「勘違いでした」) says nothing of when either.
+# 「勘違いでした」 says nothing of when either (nor a correction: is_past_tense blanks those).
 _NOT_PAST_WORDS = re.compile(
     r"あした|わかりました|分かりました|かしこまりました|承知しました|ありがとうございました|失礼しました|しつれいしました"
-    r"|(?:勘違い|かんちがい|間違い|まちがい)でした|(?:では|じゃ|で)なかった|ちがった|違った|まちがえた|間違えた"
+    r"|(?:勘違い|かんちがい|間違い|まちがい)でした"
 )
 
 
@@ -788,8 +788,8 @@ def is_past_tense(text: Any) -> bool:
     a time it names without a date is then the latest such time, not the next one."""
     if not isinstance(text, str):
         return False
-    if _CORRECTED.search(text):  # 「23時半ではなく0時半でした」: the time meant, restated, is no past event
-        text = _RESTATED_TIME.sub("・", text)
+    if _CORRECTED.search(text):  # 「月曜じゃなかった、火曜の朝5時でした」: a correction, and the time restated
+        text = _RESTATED_TIME.sub("・", _CORRECTED.sub(lambda m: "・" * len(m.group()), text))
     return _PAST.search(_NOT_PAST_WORDS.sub("・", text)) is not None
 
 

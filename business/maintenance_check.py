@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Optional, Sequence, Tuple
 
 from business.ja_format import format_clock, format_moment
-from business.japanese_time import NamedMoment
+from business.japanese_time import NamedMoment, parse_every_when
 from business.maintenance import (
     Window,
     describe_named,
@@ -120,3 +120,10 @@ def with_time_zone_note(answer: str, message: str) -> str:
     if _OTHER_TIME_ZONE.search(message) and JAPAN_TIME_NOTE not in answer:
         return f"{answer}\n{JAPAN_TIME_NOTE}"
     return answer
+
+
+def also_asked(named: Optional[NamedMoment], text: str, now: datetime) -> list[NamedMoment]:
+    """The other moments the message asks about beside `named` (one per sentence; none without `named`)."""
+    if named is None:
+        return []
+    return [moment for moment in parse_every_when(text, now) if moment.moment != named.moment]

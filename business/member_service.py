@@ -117,3 +117,9 @@ _OVERVIEW_ASKED = _rx(
 def asks_for_overview(text: str) -> bool:
     """True when the message asks what the member service can do, whatever function it also names."""
     return bool(_OVERVIEW_ASKED.search(kana_fold(text).text))
+
+
+def gives_overview(named_features: Sequence[str], text: str) -> bool:
+    """The overview of the eight functions is given when no function is named, or when the message also
+    asks what the service can do."""
+    return not named_features or asks_for_overview(text)
