@@ -58,11 +58,8 @@ class ActionNotUnderstood(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         _record(tracker)
-        # Inside a form the question is asked again right after, so a short apology is enough.
-        if tracker.active_loop_name:
-            dispatcher.utter_message(response="utter_default")
-            return []
-        # 「土日は？」 right after the phone line, 「じゃあ12時すぎたら？」 right after the maintenance hours.
+        # 「土日は？」 right after the phone line, 「じゃあ12時すぎたら？」 right after the maintenance hours,
+        # inside a form too (「次にその時間になるのはいつ？」 after the maintenance check that opened the triage).
         follow_up = follow_up_of(
             actions_of_previous_turn(tracker.events),
             tracker.latest_message.get("text") or "",
@@ -75,6 +72,10 @@ class ActionNotUnderstood(Action):
             return await ActionDescribeMaintenance().run(dispatcher, tracker, domain)
         if follow_up == PIN_FOLLOW_UP:
             dispatcher.utter_message(text=pin_question_guidance())
+            return []
+        # Inside a form the question is asked again right after, so a short apology is enough.
+        if tracker.active_loop_name:
+            dispatcher.utter_message(response="utter_default")
             return []
         ranking = [(r.get("name"), r.get("confidence")) for r in tracker.latest_message.get("intent_ranking", [])]
         if is_small_talk_after_all(ranking):

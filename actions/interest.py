@@ -229,7 +229,8 @@ class ActionSimulateInterest(Action):
             dispatcher.utter_message(
                 text=describe_simulation(balance, rate, days, monthly_payment, start=today, rate_assumed=rate_assumed)
             )
-        answer_other_questions(dispatcher, tracker, (topics.INTEREST,))
+        ceiling_told = any(problem.code == "rate_above_ceiling" for problem in problems)
+        answer_other_questions(dispatcher, tracker, (topics.INTEREST, topics.RATE_CEILING) if ceiling_told else (topics.INTEREST,))
         kept = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
         return [SlotSet(slot, None) for slot in INTEREST_SLOTS] + [
             SlotSet("previous_simulation", json.dumps(kept, sort_keys=True))

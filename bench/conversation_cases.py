@@ -35,6 +35,8 @@ SETS = {
         "understanding-development-10", "conversation-development-11",
         "understanding-development-11", "conversation-development-12",
         "understanding-development-12", "conversation-development-13",
+        "understanding-development-13", "understanding-development-14",
+        "conversation-development-14", "conversation-development-15",
     )
 }
 

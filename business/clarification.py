@@ -92,8 +92,18 @@ def _answered_pin(previous_turn_texts: Sequence[str]) -> bool:
     return any(all(word in said for word in _PIN_ANSWER_WORDS) for said in previous_turn_texts)
 
 
+# Words every answer that gives the maintenance hours has, the word explained included.
+_MAINTENANCE_ANSWER_WORDS = ("メンテナンス", "毎週月曜日")
+
+
+def _answered_maintenance(previous_turn_actions: Sequence[str], previous_turn_texts: Sequence[str]) -> bool:
+    return bool(_MAINTENANCE_ACTIONS & set(previous_turn_actions)) or any(
+        all(word in said for word in _MAINTENANCE_ANSWER_WORDS) for said in previous_turn_texts
+    )
+
+
 # 「ほいで結局どこ行きゃええん」「何持ってくの」 right after the PIN answer: that answer again.
-_WHERE_OR_WHAT_TO_BRING = kana_pattern(r"どこ.{0,4}(行|い)(け|き|っ|く)|(何|なに).{0,4}(持|も)って|持ち物|もちもの")
+_WHERE_OR_WHAT_TO_BRING = kana_pattern(r"どこ.{0,4}(行|い)(け|き|っ|く)|(何|なに).{0,4}((持|も)って|持参|じさん)|持ち物|もちもの")
 _PHONE_WORDS = kana_pattern(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方|電話|でんわ|かけ")
 # 「じゃあ何時からならいける？」「ほんで今は？」 after the maintenance hours: when it ends, or whether it is on now.
 _WHEN_ASKED = kana_pattern(r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち|(今|いま)(は|なら|って|だと|どう)|毎週|まいしゅう")
@@ -121,7 +131,9 @@ def follow_up_of(
 ) -> Optional[str]:
     """The earlier answer an unclear message follows up on, or None. An answer that gave the phone number
     in passing (the limit increase, the lines' hours) counts as the phone line (「番号なんだっけ」)."""
-    if _MAINTENANCE_ACTIONS & set(previous_turn_actions) and (names_a_time or _WHEN_ASKED.search(kana_fold(text).text)):
+    if _answered_maintenance(previous_turn_actions, previous_turn_texts) and (
+        names_a_time or _WHEN_ASKED.search(kana_fold(text).text)
+    ):
         return MAINTENANCE_FOLLOW_UP
     if _answered_pin(previous_turn_texts) and _WHERE_OR_WHAT_TO_BRING.search(kana_fold(text).text):
         return PIN_FOLLOW_UP

@@ -137,12 +137,13 @@ _LONG_VOWEL_LOOKALIKES = "-‐－−~〜～ｰ"
 # Kanji an IME offers for the same reading, which customers send without noticing (あんしょう → 暗唱);
 # each the length of the word meant, so origins stay in place.
 _MISCONVERSIONS = {"暗唱": "暗証"}
-# Tohoku and eastern dialect forms of the words the patterns read, in katakana, each the length of the
-# standard form: わがんね/わがらね/わがった (わから-, わかっ-), でぎねえ (できない), and the negation ねぇ typed
-# with a small ェ as the ねー every pattern knows.
+# Dialect forms of the words the patterns read, in katakana, each the length of the standard form:
+# Tohoku わがんね/わがらね/わがった (わから-, わかっ-), でぎねえ (できない), the negation ねぇ typed with a small
+# ェ as the ねー every pattern knows; Kagoshima でくっ (できる: でくっとけ, can one?) and 〜もした (〜ました).
 _DIALECT_FORMS = {
     "ワガン": "ワカン", "ワガラ": "ワカラ", "ワガリ": "ワカリ", "ワガッ": "ワカッ",
     "デギネ": "デキネ", "デギナ": "デキナ", "デギン": "デキン", "ネェ": "ネー",
+    "デクッ": "デキル", "モシタ": "マシタ",
 }
 
 

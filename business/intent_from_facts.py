@@ -54,7 +54,7 @@ _EVENT = _rx(
 )
 _NOT_ME = _rx(
     r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(が|は)?(ない|無い|ありません)"
-    r"|(して|変えて|いじって|触って|さわって|やって)((い)?(ない|ません|へん|ねー|ねえ)|おりません|おらん|おらへん)"
+    r"|(して|変えて|いじって|触って|さわって|やって|開いて|ひらいて|使って|つかって|入って|はいって)((い)?(ない|ません|へん|ねー|ねえ)|おりません|おらん|おらへん)"
     r"|しとらん|(自分|私|わたし|あたし|僕|俺)(じゃ|では)(な|ありません|ございません)|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
     r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
 )
@@ -79,7 +79,8 @@ _LEAK = _rx(
 )
 # The customer says they cannot get in, without naming why.
 _CANNOT_LOG_IN = _rx(
-    r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ねー|ねえ|ん(?!で))"
+    # Not 「入れない時間がある」: the maintenance windows described.
+    r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ねー|ねえ|ん(?!で))(?!時間|じかん|時期|期間|曜日)"
     r"|ログイン(不可|ふか|エラー|失敗|しっぱい)|(先|さき)に進め(ない|ません|へん)"
     r"|can'?t\s*log|cannot\s*log|(open|オープン)\s*(しません|しない|できません|できない)|(開き|ひらき)ません|(開か|ひらか)ない"
 )
@@ -103,12 +104,12 @@ _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
 _MACHINE = r"(自動契約機|じどうけいやくき|契約機|けいやくき|機械)"
 _MACHINE_AND_BRING = _rx(
-    rf"{_MACHINE}.{{0,12}}(何|なに)(を|か|が)?.{{0,3}}(持|も)って|{_MACHINE}.{{0,12}}(必要な(もの|書類)|(何|なに)(が)?(いる|要る|必要))"
+    rf"{_MACHINE}.{{0,12}}(何|なに)(を|か|が)?.{{0,3}}((持|も)って|持参|じさん)|{_MACHINE}.{{0,12}}(必要な(もの|書類)|(何|なに)(が)?(いる|要る|必要))"
 )
 # 「なにを持っていけばいいですか」: the only thing FACTS.md says to bring is for the PIN reset.
 _WHAT_TO_BRING = _rx(
     r"(何|なに|身分証|免許証|本人確認書類|保険証|マイナンバーカード|パスポート)(を|が)?.{0,3}(持って|もって)(いけ|行け|いく|行く|く|け|き)"
-    r"|持ち物|もちもの|必要な(もの|書類)|(持って|もって)(いく|行く|く)(もの|物)"
+    r"|持ち物|もちもの|必要な(もの|書類)|(持って|もって)(いく|行く|く)(もの|物)|(何|なに)(を|が)?.{0,3}(持参|じさん)"
 )
 # 「公式サイトのどこ押せばいいの？」: where on the screen, right after steps were given: those steps again.
 _WHERE_TO_PRESS = _rx(
@@ -118,7 +119,18 @@ _WHERE_TO_PRESS = _rx(
 _WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
 # 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
 _WHAT_CAN_YOU_DO = _rx(
-    r"(何|なに)(が|を)?(でき|手伝|てつだ)|できること(は|って)?(何|なに)?[?？]?$|使い方|(何|なに)を(聞|き)(いたら|けば|いて)"
+    r"(何|なに|なん)(が|を)?(でき|手伝|てつだ)|できること(は|って)?(何|なに)?[?？]?$|使い方|(何|なに)を(聞|き)(いたら|けば|いて)"
+)
+# The only number the assistant ever gives to be noted down is the phone line's (with its reference).
+_NUMBER_AGAIN = _rx(r"(?<!カード)(?<!暗証)(番号|ばんごう|電話|でんわ)")
+# The merits asked for by name; without these words, a function named or 'what can it do' asks about the functions.
+_MERITS_WORD = _rx(r"メリット|めりっと|デメリット|利点|長所|短所|良い(点|ところ)|いい(点|ところ|とこ)|悪い(点|ところ)|便利|危険|リスク|安全|不安|お得|おとく|得な")
+# A figure put as a condition: 「30日なら？」「8万だったら」「年15%にしたら」.
+_WHAT_IF = _rx(r"[0-9０-９.]+(日|万|円|%|％|か月|ヶ月|カ月|週間)?(間)?(なら|だったら|やったら|でしたら|にしたら|にすると|だと)")
+# Why the assistant asks, or whether one must answer: what 'why do you ask?' always says in some way.
+_WHY_ASKED = _rx(
+    r"なんで|なぜ|何故|どうして|何の(ため|為|目的)|なんのため|関係|かんけい|答え|こたえ|言わ|いわ|言う|いう(必要|ひつよう)|話さ|話したく|必要|ひつよう"
+    r"|意図|いと|目的|尋ね|たずね|差し控え|プライベート|個人的|(聞|き)(く|いて|かれ|いてる)(の|ん|ど)|(いる|要る)[?？]|変わる|かわる|進めな|すすめな"
 )
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
 _OTHER_BUSINESS = _rx(
@@ -139,6 +151,7 @@ _UNSURE = frozenset({"nlu_fallback", "nonsense"})
 _FOLLOW_UP_WORDS = _rx(
     r"土日|[月火水木金土日]曜|祝日|平日|何時|番号|すぎたら|過ぎたら|以降|以前|前なら|後なら|夜は|朝は|昼は|夕方は"
     r"|明日|あした|あさって|今夜|夜中|よなか|深夜|明け方|元日|元旦|正月|大晦日|毎週|まいしゅう"
+    r"|がんじつ|がんたん|しょうがつ|さんがにち|おおみそか|しんや"
 )
 # 「今なら入れる？」「今はまだ大丈夫だがね？」: whether the service can be used now, a maintenance question.
 _USABLE_NOW = _rx(
@@ -274,6 +287,9 @@ def intent_from_facts(
     # 「プロミスコールって土曜もやってる？今まさに土曜の夜中」: the line's hours, not the service's.
     if intent == "ask_maintenance" and _CALL_CENTRE_WORDS.search(folded) and not _SERVICE_NAMED.search(folded):
         return "ask_call_centre"
+    if intent == "ask_why_asked" and not sure and not _WHY_ASKED.search(folded):
+        guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
+        return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     if intent == "bot_challenge" and not sure and not _ABOUT_THE_ASSISTANT.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
@@ -293,6 +309,9 @@ def intent_from_facts(
         named = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
         if len(named) == 1:
             return named[0]
+        # 「番号をもう一度ゆっくり」: the number to call (and the reference with it), not the last question.
+        if not named and _NUMBER_AGAIN.search(folded) and "login_method" not in facts:
+            return "ask_call_centre"
     if evidence:
         return None if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_call_centre") else REPORT_SUSPICIOUS_LOGIN
     # A lost or stolen card is for the call centre, whatever else the message says.
@@ -359,6 +378,9 @@ def intent_from_facts(
         return "ask_call_centre"
     # 「じゃあ8万だったら？」「ちがう、期間まちがえた。45日！」: figures of a simulation.
     other_business = bool(_OTHER_BUSINESS.search(folded))
+    # 「30日なら？ あとネット返済って手数料かかる？」: a what-if first, the function asked beside it.
+    if figures and intent in _GENERAL_QUESTIONS and _WHAT_IF.search(folded) and not other_business:
+        return "ask_interest"
     if figures and intent in _SMALL_WORDS | {REPORT_LOGIN_PROBLEM} and not about_login and not other_business:
         return "ask_interest"
     if intent == "ask_interest" and other_business and not {"amount", "rate"} & facts.keys():
@@ -373,7 +395,9 @@ def intent_from_facts(
     if figures and intent == "ask_call_centre" and not about_login and not _PHONE_WORD.search(folded):
         return "ask_interest"
     # 「あ、カードはあるで」「IDのほうです」: a bare answer the classifier placed elsewhere.
-    if {"login_method", "card_holder", "eligibility"} & facts.keys() and intent in _SMALL_WORDS:
+    asks = bool(_ASKS.search(folded) or _QUESTION_WORD.search(folded))
+    asks_where_to_change = facts.get("service_feature") == "settings" and asks
+    if {"login_method", "card_holder", "eligibility"} & facts.keys() and intent in _SMALL_WORDS and not asks_where_to_change:
         return "inform"
     if intent in _WEAK | {"ask_member_service_merits", "ask_login_causes"} and _MEANING_ASKED.search(folded):
         if explain_term(text) is not None:
@@ -399,9 +423,15 @@ def intent_from_facts(
     # 「じゃあ 1がつ 2にち の あさ 6じ は?」: a time without figures is no simulation; read by what it follows up on.
     if intent == "ask_interest" and "when" in facts and not figures and not _INTEREST_WORDS.search(folded):
         return NLU_FALLBACK
-    # 「口座から勝手に引き落とされるようにもできる？」: a member-service function asked about in other words.
-    if "service_feature" in facts and intent in _UNSURE | {"chitchat"} and _ASKS.search(folded) and not given & _CASE_FACTS:
+    # 「口座から勝手に引き落とされるようにもできる？」: a member-service function asked about in other words;
+    # 「パスワードを変えるのはどこで？」 names the login method only as the setting to change.
+    case_facts = given & _CASE_FACTS - ({"login_method"} if facts.get("service_feature") == "settings" else set())
+    if "service_feature" in facts and intent in _UNSURE | {"chitchat"} and asks and not case_facts:
         return "ask_member_service_features"
+    # 「ネットで返すのって手数料かかる？」「会員サービスで何ができる？」: the functions, not the merits.
+    if intent == "ask_member_service_merits" and not _MERITS_WORD.search(folded):
+        if "service_feature" in facts or (_WHAT_CAN_YOU_DO.search(folded) and _MEMBER_SERVICE_WORD.search(folded)):
+            return "ask_member_service_features"
     # A function of the member service applied for (口座振替の申し込み, 増額の申請) keeps the member-service
     # answer; its screening (増額の審査) is the call centre's.
     feature_named = "service_feature" in facts and not _SCREENING.search(folded)
@@ -417,7 +447,8 @@ def intent_from_facts(
     if intent in _UNSURE and _WHO_ANSWERS.search(folded):
         return "bot_challenge"
     if intent in _UNSURE and _WHAT_CAN_YOU_DO.search(folded) and not given & _CASE_FACTS:
-        return "greet"
+        # 「会員のページでは何ができるのでしょうか」: the service's functions; without it, what the assistant does.
+        return "ask_member_service_features" if _MEMBER_SERVICE_WORD.search(folded) else "greet"
     # 「パスポートでだいじょうぶですか」 after the PIN answer: a question about a word of that answer.
     if intent in _UNSURE and _ASKS.search(folded) and explain_term(text) is not None and not given & _CASE_FACTS:
         return "ask_term"

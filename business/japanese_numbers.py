@@ -167,7 +167,7 @@ def _raw_numeral_value(numeral: str) -> Optional[Decimal]:
 # where a minus is expected) counts only where it cannot be a long vowel.
 _SIGN_BEFORE = re.compile(r"(?:[-−‐‑–▲△ー]|(?:マイナス|まいなす)[ \t]*)(?:¥[ \t]?)?$")
 _NOT_A_SIGN_AFTER = re.compile(rf"[{_NUMERAL_CHARS}A-Za-z.,][ \t]*$")  # "10万-20万円", "0120-24-0365", "A-1"
-_KATAKANA_BEFORE_LONG_MARK = re.compile(r"[\u30a0-\u30ffー][ \t]*$")  # "パー", "ー" in a word
+_KANA_BEFORE_LONG_MARK = re.compile(r"[\u3041-\u309f\u30a0-\u30ffー][ \t]*$")  # "パー", "あのー", "ー" in a word
 
 
 def _sign_start(text: str, start: int) -> Optional[int]:
@@ -179,7 +179,7 @@ def _sign_start(text: str, start: int) -> Optional[int]:
     at = start - len(before) + sign.start()
     if _NOT_A_SIGN_AFTER.search(text, 0, at):
         return None
-    if text.startswith("ー", at) and _KATAKANA_BEFORE_LONG_MARK.search(text, 0, at):
+    if text.startswith("ー", at) and _KANA_BEFORE_LONG_MARK.search(text, 0, at):
         return None
     return at
 

@@ -299,7 +299,17 @@ def _readable(text: str) -> str:
     text = _KANA_TIME.sub(lambda m: _KANA_TIME_KANJI[m.group()].ljust(len(m.group()), "　"), text)
     text = _KANA_MONTH_DAY.sub(lambda m: f"{m.group(1)}月{m.group(2)}日".ljust(len(m.group()), "　"), text)
     text = _KANA_MONTH.sub("月　", text)
+    text = _COURTESY_WITH_A_TIME.sub(lambda m: "　" * len(m.group()), text)
+    text = _DATE_CHANGING.sub(lambda m: "深夜0時".ljust(len(m.group()), "　"), text)
     return _KANA_CLOCK_READER.readable(text)
+
+
+# 「朝早くにすみません」「夜分に失礼します」: an apology for the hour of writing, not a time asked about.
+_COURTESY_WITH_A_TIME = re.compile(
+    r"(?:朝早く|夜分(?:遅く)?|夜遅く|遅く|遅い時間|早い時間)(?:に|から|の時間に)?[、 　]*(?:すみません|すいません|失礼|申し訳|ごめん)"
+)
+# 「日曜の夜、日付が変わってすぐ」: midnight, the small hours after the day named.
+_DATE_CHANGING = re.compile(r"日付(?:が|の)?変わ(?:って|った|る)(?:すぐ|直後|頃|ころ|ごろ|とき|時)?")
 
 
 # Every time expression ja-timex reads has a numeral or one of these characters (or おととし, the only
@@ -659,13 +669,19 @@ def _clock(tags: List[_Tag], text: str) -> Optional[_Clock]:
 
 def _bare_period(text: str) -> Optional[_Clock]:
     """A part-of-day word with no clock: 「月曜の朝」 → 8:00, flagged approximate (正午 is exact)."""
-    match = re.search(_PERIOD_WORDS, text)
-    if not match:
+    matches = list(re.finditer(_PERIOD_WORDS, text))
+    if not matches:
         return None
+    match, span = matches[0], matches[0].span()
+    if len(matches) > 1 and _SMALL_HOURS_OF_THE_NIGHT.fullmatch(text[match.start() : matches[1].end()]):
+        match, span = matches[1], (match.start(), matches[1].end())  # 「今夜の夜中」: the small hours of tonight
     period = _PERIODS[match.group()]
     default = timedelta(hours=period.default.hour, minutes=period.default.minute)
     night_after = period.night and default < _SMALL_HOURS_END
-    return _Clock(default, match.span(), approximate=not period.exact, night_after=night_after)
+    return _Clock(default, span, approximate=not period.exact, night_after=night_after)
+
+
+_SMALL_HOURS_OF_THE_NIGHT = re.compile(r"(?:今夜|今晩|夜|晩)[の 　]{0,3}(?:深夜|夜中)")
 
 
 def _shift(tags: List[_Tag]) -> Optional[Tuple[timedelta, Span]]:

@@ -128,3 +128,27 @@ async def test_small_talk_with_a_time_word_that_follows_up_on_nothing_gets_the_s
     ]
     messages, _ = await run(ActionNotUnderstood(), tracker, domain)
     assert [message["response"] for message in messages] == ["utter_chitchat"]
+
+
+@pytest.mark.asyncio
+async def test_a_question_about_the_maintenance_check_that_opened_the_triage_is_answered_inside_the_form(at, domain, database_url):
+    at("2026-12-08T10:00:00+09:00")
+    tracker = _unsure(
+        "次にその時間になるのはいつでしょうか。覚えておきたいので",
+        [("ask_maintenance", 0.43)],
+        ("action_check_maintenance", "login_triage_form", "action_listen"),
+    )
+    tracker.active_loop = {"name": "login_triage_form"}
+    messages, _ = await run(ActionNotUnderstood(), tracker, domain)
+    said = "".join(message.get("text") or "" for message in messages)
+    assert "月曜" in said and "7:00" in said
+    assert "utter_default" not in [message.get("response") for message in messages]
+
+
+@pytest.mark.asyncio
+async def test_an_unreadable_answer_inside_the_form_that_follows_up_on_nothing_gets_a_short_apology(at, domain, database_url):
+    at("2026-12-08T10:00:00+09:00")
+    tracker = _unsure("ふがふが", [("greet", 0.2)], ("login_triage_form", "action_listen"))
+    tracker.active_loop = {"name": "login_triage_form"}
+    messages, _ = await run(ActionNotUnderstood(), tracker, domain)
+    assert [message["response"] for message in messages] == ["utter_default"]

@@ -98,6 +98,9 @@ def test_a_short_question_right_after_an_answer_follows_up_on_it():
     increase = "利用限度額の増額は…プロミスコール（0120-24-0365、平日9:00〜18:00）へお問い合わせください。"
     assert follow_up_of(["action_explain_member_service", "action_listen"], "番号なんだっけ", False, [increase]) == PHONE_FOLLOW_UP
     assert follow_up_of(["action_phone_handoff", "action_listen"], "ふがふが", False) is None
+    # The maintenance hours given as the meaning of the word count as the maintenance answer.
+    meaning = ["メンテナンスとは、システムの点検のために会員サービスを止める時間です。毎週月曜日 0:00〜7:00と…"]
+    assert follow_up_of(["action_explain_term", "action_listen"], "おしょうがつは？", True, meaning) == MAINTENANCE_FOLLOW_UP
 
 
 def test_a_time_question_right_after_the_phone_line_is_about_the_phone_unless_it_names_the_service():

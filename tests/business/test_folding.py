@@ -205,3 +205,7 @@ def test_dialect_forms_read_as_the_standard_words_with_spans_kept():
     assert folded.text == "ワカンネ、デキネエ、遅レテネー"
     assert len(folded.origins) == len(folded.text)
     assert kana_fold("わがままな").text == "ワガママナ"  # only the dialect words
+
+
+def test_kagoshima_forms_read_as_the_standard_words():
+    assert kana_fold("でくっとけー、わからんごつなりもした").text == "デキルトケー、ワカランゴツナリマシタ"

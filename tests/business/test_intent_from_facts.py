@@ -314,3 +314,49 @@ def test_whether_a_named_time_is_one_to_avoid_is_a_maintenance_question():
 )
 def test_repayment_by_phone_wanting_a_time_keeping_details_and_times_taken_back(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # A function named, or what the service can do, is not its merits.
+        ("ask_member_service_merits", "ネットで返すのって手数料とかかかりますか？ATMしか使ったことなくて…", "ask_member_service_features"),
+        ("ask_member_service_merits", "会員さーびすっち、なんがでくっとけー", "ask_member_service_features"),
+        ("ask_member_service_merits", "会員サービスのメリットって何ですか", "ask_member_service_merits"),
+        ("out_of_scope", "毎月払うお金のやつ、忘れちゃいそうで…勝手に払われるやつってありますか？", "ask_member_service_features"),
+        # Where to change one's password is the settings function, not an answer about the login method.
+        ("nlu_fallback", "パスワードを変える、というのはどこでするのでしょうか。私、そういうことに疎くて", "ask_member_service_features"),
+        # What to take to the machine is the PIN reset's question, in any verb.
+        ("ask_term", "自動契約機に行く時、何を持参すればよろしいですか。", "ask_pin_reset"),
+        # The number to note down again is the phone line's.
+        ("ask_repeat", "恐れ入りますが、番号をもう一度ゆっくり教えていただけますか。メモいたします", "ask_call_centre"),
+        ("ask_repeat", "すみません、もう一度お願いします", "ask_repeat"),
+        # A named date in kana after small talk's form is read by what it follows up on.
+        ("chitchat", "それではおしょうがつはいかがでございますか", "nlu_fallback"),
+        # 「何か間違ったことを」 wonders whether the customer erred; the word asked about stands.
+        ("ask_term", "メンテナンス、とおっしゃいますと…？私が何か間違ったことをしてしまったのでしょうか", "ask_term"),
+    ],
+)
+def test_functions_described_the_number_again_and_a_word_asked_about_with_a_worry(guess, text, intent):
+    assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # 'Why do you ask?' needs words that ask why; the service's functions asked with its windows do not.
+        ("ask_why_asked", "会員のページでは何ができるのでしょうか。それから、入れない時間があると聞きましたが本当でしょうか", "ask_member_service_features"),
+        ("ask_why_asked", "それって答えなきゃいけないの", "ask_why_asked"),
+        # A login notice while the customer's computer stayed closed is evidence.
+        (
+            "report_suspicious_login",
+            "このところパソコンを開いておりませんのに、プロミスさんから『ログインがありました』というメールが届いておりました。何かの間違いでしょうか",
+            "report_suspicious_login",
+        ),
+        # A what-if figure first, a function asked beside it.
+        ("ask_member_service_features", "30日なら？ あとネット返済って手数料かかる？", "ask_interest"),
+    ],
+)
+def test_why_asked_needs_a_why_a_closed_computer_and_a_what_if_beside_a_function(guess, text, intent):
+    ranking = [(guess, 0.74), ("ask_maintenance", 0.18), ("ask_member_service_features", 0.06)]
+    assert decided(guess, text, ranking) == intent

@@ -305,6 +305,16 @@ def test_a_hyphen_between_two_numbers_or_before_a_space_is_not_a_minus(text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [("あのーさんじゅうにち", 30), ("えーとー10万円", 100_000), ("あのーひゃくにじゅうまんえん借りてて", 1_200_000)],
+)
+def test_the_long_vowel_of_a_filler_word_before_a_number_is_not_a_minus(text: str, value: int) -> None:
+    (quantity,) = find_quantities(text)
+
+    assert quantity.value == Decimal(value)
+
+
+@pytest.mark.parametrize(
     ("text", "days"),
     [("0日", "0"), ("0.5日", "0.5"), ("1日半", "1.5"), ("1週間半", "10.5"), ("0か月", "0")],
 )

@@ -688,3 +688,25 @@ def test_a_time_taken_back_and_restated_is_still_ahead() -> None:
     assert not is_past_tense(text)
     named = parse_when(text, jst(2026, 12, 6, 14))
     assert named is not None and named.moment == jst(2026, 12, 7, 0, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        # Friday 10:00: tonight's small hours are Saturday's.
+        ("こんやの夜中に入れますか", jst(2026, 11, 28, 1)),
+        ("今晩の夜中", jst(2026, 11, 28, 1)),
+        # Midnight after the day named.
+        ("日曜日の夜、日付が変わってすぐのころに入れますか", jst(2026, 11, 30, 0)),
+        ("日付が変わる頃にログインできますか", jst(2026, 11, 28, 0)),
+    ],
+)
+def test_the_small_hours_of_tonight_and_the_date_changing(text: str, moment: datetime) -> None:
+    assert named(text, NOW).moment == moment
+
+
+@pytest.mark.parametrize(
+    "text", ["おはようございます。朝早くにすみません。ログインできません", "夜分遅くに失礼します、ログインできません"]
+)
+def test_an_apology_for_the_hour_of_writing_names_no_time(text: str) -> None:
+    assert parse_when(text, NOW) is None

@@ -230,3 +230,24 @@ def test_a_rate_not_known_in_a_polite_sentence():
 def test_income_halved_and_four_digits_not_known():
     assert facts("転職してから収入が半分ほどになりました。") == {"eligibility": "income_drop"}
     assert facts("四桁 わからん") == {"login_method": "card_pin", "problem": "forgot"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Hardship described by someone who does not know its name.
+        ("毎月払うお金のやつ、2回遅れちゃって…そのあとから入れなくなりました", {"eligibility": "late_repayment"}),
+        ("毎月の引き落としが2回ほどできていなかったようで、お手紙が来ておりました", {"eligibility": "late_repayment"}),
+        ("ほかのかいしゃのしはらいがとどこおってしまいまして", {"eligibility": "credit_trouble"}),
+        ("年金だけになって、入ってくるお金がずいぶん減ってしまいました", {"eligibility": "income_drop"}),
+        # Unsure in dialect is still not denied: 「かもしれん」.
+        ("あと最近ちょっと返済遅れたかもしれんねー", {"eligibility": "late_repayment"}),
+        # Late is something else: the customer's reply, or another bill; Promise paid properly.
+        ("返信が遅れてすみません。パスワードを忘れました", {"login_method": "id_password", "problem": "forgot"}),
+        ("遅れたのは電気代だったさー。プロミスはちゃんと毎月払ってるよー", {"eligibility": "none"}),
+        # 「何かの間違い」 wonders about a mistake; no login was refused.
+        ("『ログインがありました』というメールが届きました。何かの間違いでしょうか", {}),
+    ],
+)
+def test_hardship_described_and_lateness_that_is_not_a_repayment(text, expected):
+    assert facts(text) == expected

@@ -54,6 +54,9 @@ def features(text: str) -> list[str]:
         ("身に覚えのないログイン通知メールが届きました", []),
         ("ログインのお知らせメールが来た", []),
         ("ログイン履歴に知らない記録がある", []),
+        # the account transfer described by someone who does not know its name
+        ("毎月勝手に払われるやつってありますか", ["account_transfer"]),
+        ("自動的に引かれるようにしたい", ["account_transfer"]),
     ],
 )
 def test_functions_named_in_a_message(text, expected):

@@ -109,3 +109,20 @@ def test_beside_the_pin_answer_only_functions_asked_apart_from_the_pin_are_answe
     text = "暗証番号って会員サービスの設定から変えられる？あと口座から自動で引き落とされるようにもできる？"
     assert features_asked(text, beside_pin_answer=True) == ["account_transfer"]
     assert "settings" in features_asked(text)
+
+
+def test_the_windows_described_without_their_name_are_a_maintenance_question():
+    text = "会員のページでは何ができるのでしょうか。それから、入れない時間があると聞きましたが本当でしょうか"
+    assert questions_in(text) == [MAINTENANCE]
+    [answer] = extra_answers(text, answered=())
+    assert "月曜" in answer and "7:00" in answer
+
+
+def test_whether_a_rate_is_within_the_legal_ceiling_gets_the_ceilings():
+    from business.other_questions import RATE_CEILING
+
+    text = "残高15万 金利18% 20日で利息いくら？ あと18%って上限アウト？"
+    assert questions_in(text) == [RATE_CEILING]
+    [answer] = extra_answers(text, answered=())
+    assert "利息制限法" in answer and "18.0%" in answer
+    assert extra_answers(text, answered=(RATE_CEILING,)) == []
