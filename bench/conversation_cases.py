@@ -37,6 +37,8 @@ SETS = {
         "understanding-development-12", "conversation-development-13",
         "understanding-development-13", "understanding-development-14",
         "conversation-development-14", "conversation-development-15",
+        "understanding-development-15", "understanding-development-16",
+        "conversation-development-16", "conversation-development-17",
     )
 }
 

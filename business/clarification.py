@@ -92,13 +92,14 @@ def _answered_pin(previous_turn_texts: Sequence[str]) -> bool:
     return any(all(word in said for word in _PIN_ANSWER_WORDS) for said in previous_turn_texts)
 
 
-# Words every answer that gives the maintenance hours has, the word explained included.
-_MAINTENANCE_ANSWER_WORDS = ("メンテナンス", "毎週月曜日")
+# Every answer about maintenance (a follow-up's answer and the word explained included) names it and
+# one of its windows, or says that one is under way.
+_MAINTENANCE_WINDOW_WORDS = ("月曜", "1月1日", "メンテナンス中", "メンテナンス時間")
 
 
 def _answered_maintenance(previous_turn_actions: Sequence[str], previous_turn_texts: Sequence[str]) -> bool:
     return bool(_MAINTENANCE_ACTIONS & set(previous_turn_actions)) or any(
-        all(word in said for word in _MAINTENANCE_ANSWER_WORDS) for said in previous_turn_texts
+        "メンテナンス" in said and any(word in said for word in _MAINTENANCE_WINDOW_WORDS) for said in previous_turn_texts
     )
 
 
@@ -106,7 +107,11 @@ def _answered_maintenance(previous_turn_actions: Sequence[str], previous_turn_te
 _WHERE_OR_WHAT_TO_BRING = kana_pattern(r"どこ.{0,4}(行|い)(け|き|っ|く)|(何|なに).{0,4}((持|も)って|持参|じさん)|持ち物|もちもの")
 _PHONE_WORDS = kana_pattern(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方|電話|でんわ|かけ")
 # 「じゃあ何時からならいける？」「ほんで今は？」 after the maintenance hours: when it ends, or whether it is on now.
-_WHEN_ASKED = kana_pattern(r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち|(今|いま)(は|なら|って|だと|どう)|毎週|まいしゅう")
+_WHEN_ASKED = kana_pattern(
+    r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち|(今|いま)(は|なら|って|だと|どう)|毎週|まいしゅう"
+    # 「あと何分くらい待てばよかと？」「あとどればあ待ちゃえいがぜ？」: how long until it ends.
+    r"|何分|なんぷん|何時間|なんじかん|(どれ|どん|どの|どんだけ)(くらい|ぐらい|ばあ|ほど|だけ)?.{0,3}(待|ま[つてちた])"
+)
 _MAINTENANCE_ACTIONS = frozenset({"action_describe_maintenance", "action_check_maintenance"})
 
 
@@ -135,7 +140,9 @@ def follow_up_of(
         names_a_time or _WHEN_ASKED.search(kana_fold(text).text)
     ):
         return MAINTENANCE_FOLLOW_UP
-    if _answered_pin(previous_turn_texts) and _WHERE_OR_WHAT_TO_BRING.search(kana_fold(text).text):
+    if _answered_pin(previous_turn_texts) and (
+        _WHERE_OR_WHAT_TO_BRING.search(kana_fold(text).text) or pin_question_follows(previous_turn_texts, text)
+    ):
         return PIN_FOLLOW_UP
     gave_the_number = "action_phone_handoff" in previous_turn_actions or any(PROMISE_CALL in t for t in previous_turn_texts)
     if gave_the_number and _PHONE_WORDS.search(kana_fold(text).text):

@@ -134,9 +134,10 @@ _HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("�
 _LONG_VOWEL_LOOKALIKES = "-‐－−~〜～ｰ"
 
 
-# Kanji an IME offers for the same reading, which customers send without noticing (あんしょう → 暗唱);
-# each the length of the word meant, so origins stay in place.
-_MISCONVERSIONS = {"暗唱": "暗証"}
+# Kanji an IME or voice input offers for a similar reading, which customers send without noticing
+# (あんしょう → 暗唱, へんさい → 変済), and a word typed with two kana swapped (サビース); each the length of
+# the word meant, so origins stay in place.
+_MISCONVERSIONS = {"暗唱": "暗証", "変済": "返済", "手数量": "手数料", "理則": "利息", "サビース": "サービス"}
 # Dialect forms of the words the patterns read, in katakana, each the length of the standard form:
 # Tohoku わがんね/わがらね/わがった (わから-, わかっ-), でぎねえ (できない), the negation ねぇ typed with a small
 # ェ as the ねー every pattern knows; Kagoshima でくっ (できる: でくっとけ, can one?) and 〜もした (〜ました).

@@ -55,7 +55,7 @@ _EVENT = _rx(
 _NOT_ME = _rx(
     r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(が|は)?(ない|無い|ありません)"
     r"|(して|変えて|いじって|触って|さわって|やって|開いて|ひらいて|使って|つかって|入って|はいって)((い)?(ない|ません|へん|ねー|ねえ)|おりません|おらん|おらへん)"
-    r"|しとらん|(自分|私|わたし|あたし|僕|俺)(じゃ|では)(な|ありません|ございません)|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
+    r"|しとらん|(っ|し)ちゃあ?せん|(自分|私|わたし|あたし|僕|俺)(じゃ|では)(な|ありません|ございません)|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
     r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
 )
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
@@ -123,8 +123,12 @@ _WHAT_CAN_YOU_DO = _rx(
 )
 # The only number the assistant ever gives to be noted down is the phone line's (with its reference).
 _NUMBER_AGAIN = _rx(r"(?<!カード)(?<!暗証)(番号|ばんごう|電話|でんわ)")
+_AGAIN = _rx(r"もう(一|1|いっ)(回|度|かい|ど)|もっかい|再度|改めて|あらためて")
+_REFERENCE_NUMBER = _rx(r"受付番号|うけつけばんごう|(さっき|先ほど|先程|さきほど)の(電話)?番号")
 # The merits asked for by name; without these words, a function named or 'what can it do' asks about the functions.
 _MERITS_WORD = _rx(r"メリット|めりっと|デメリット|利点|長所|短所|良い(点|ところ)|いい(点|ところ|とこ)|悪い(点|ところ)|便利|危険|リスク|安全|不安|お得|おとく|得な")
+# What the service does asked outright, beside a failure (「入れないけど、会員サービスって何ができるの？」).
+_ASKS_ABOUT_SERVICE = _rx(r"(何|なに|なん)(が|を)?(でき|手伝)|できること|機能|きのう")
 # A figure put as a condition: 「30日なら？」「8万だったら」「年15%にしたら」.
 _WHAT_IF = _rx(r"[0-9０-９.]+(日|万|円|%|％|か月|ヶ月|カ月|週間)?(間)?(なら|だったら|やったら|でしたら|にしたら|にすると|だと)")
 # Why the assistant asks, or whether one must answer: what 'why do you ask?' always says in some way.
@@ -132,9 +136,13 @@ _WHY_ASKED = _rx(
     r"なんで|なぜ|何故|どうして|何の(ため|為|目的)|なんのため|関係|かんけい|答え|こたえ|言わ|いわ|言う|いう(必要|ひつよう)|話さ|話したく|必要|ひつよう"
     r"|意図|いと|目的|尋ね|たずね|差し控え|プライベート|個人的|(聞|き)(く|いて|かれ|いてる)(の|ん|ど)|(いる|要る)[?？]|変わる|かわる|進めな|すすめな"
 )
+_WHY_THIS_QUESTION = _rx(r"(なんで|なぜ|何故|どうして|何の(ため|為)|なんのため).{0,12}(聞く|きく|聞か|きか|聞いて|きいて|尋ね|たずね|質問)")
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
 _OTHER_BUSINESS = _rx(
-    r"審査|しんさ|借り?換え|かりかえ|おまとめ|まとめ(たい|られ|て)(?!返|かえ|払|はら)|一本化|解約|かいやく|完済証明|新規|申し?込|もうしこ"
+    # Not 「まとめて返す」 (a repayment) nor 「まとめて言うて」 (say it all again).
+    r"審査|しんさ|借り?換え|かりかえ|おまとめ|まとめ(たい|られ|て)(?!返|かえ|払|はら|言|い[うっえ]|教|おし|説明|せつめい|話|はな|書|送|お願|おねが)|一本化|解約|かいやく|完済証明|新規|申し?込|もうしこ"
+    # 「来月ちゃんと払えるか不安…金額を相談したりってできる？」: a repayment to be discussed.
+    r"|(払え|はらえ|返せ|かえせ)(るか|ない).{0,4}(不安|ふあん|心配|しんぱい)|(金額|返済額|支払額|支払い額)(を|の)?(相談|そうだん|減ら|へら)"
     r"|在籍確認|(返済|へんさい).{0,8}(相談|そうだん)|(返済|へんさい)(が|も)?(苦し|きつ|厳し|くるし|大変|たいへん)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
 )
 # Topic words that settle what an unsure message is about.
@@ -188,6 +196,8 @@ _IF_THEN = _rx(r"(ると|(?<!そし)(?<!ほし)(?<!そうし)たら|れば)[^。
 _WORRY_ONLY = _rx(
     r"(ない|ません)(か|かな|かと)(心配|しんぱい|不安|ふあん|怖|こわ)|たりしないか|されないよう"
     r"|(危険|可能性|おそれ|恐れ|リスク)(は|って|が|も)?(あ|な)|(され|られ|われ)たら(どう|困|こま|怖|こわ)"
+    # Hearsay: 「ママ友がアカウントを乗っ取られたって話をしていて怖くなって」 happened to someone else.
+    r"|(た|れた)って(話|はなし|ニュース|聞い|きい)|という(話|はなし|ニュース|噂|うわさ)|(ニュース|噂|うわさ)で"
 )
 # 「金利っていくらになる？」: what it comes to, a simulation, not a word asked about.
 _HOW_MUCH = _rx(r"いくら|どのくらい|どれくらい|どんくらい|なんぼ|計算(して|する|でき)|シミュレーション")
@@ -195,7 +205,7 @@ _QUOTED = re.compile(r"[「『\"“].+?[」』\"”]")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
     r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
-    r"|何が(いる|要る|必要)|なにが(いる|要る|必要)|持ち物|もちもの"
+    r"|何が(いる|要る|必要)|なにが(いる|要る|必要)|持ち物|もちもの|どう(すれば|したら|すりゃ|すっと)"
 )
 # A question, not an answer: 「暗証番号って電話で教えてくれるの？」 read as a bare answer is still a question.
 # Not a final ん: after folding it cannot be told from the ン ending a katakana word (シミュレーション).
@@ -262,7 +272,9 @@ def intent_from_facts(
     if intent == "ask_term" and figures:
         return "ask_interest"
     # 「暗証変更しに自動契約機行きます。持ち物って何？」: what to bring for the PIN reset, no word's meaning.
-    bring_for_pin = bool(_WHAT_TO_BRING.search(folded)) and (facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded)))
+    bring_for_pin = bool(_MACHINE_AND_BRING.search(folded)) or (
+        bool(_WHAT_TO_BRING.search(folded)) and (facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded)))
+    )
     if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded) and not bring_for_pin:
         return None
     if _DIFFERENCE_ASKED.search(folded) and explain_term(text) is not None and not figures and "problem" not in facts:
@@ -278,6 +290,10 @@ def intent_from_facts(
     if intent == "goodbye" and _names_topic(folded) and not _CLOSING.search(folded) and not _THANKS.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
+    # 「ありがとうございます…受付は何時までですか？」: thanks, then a question that follows up on the answer.
+    if intent == "thank" and _ASKS.search(folded) and _QUESTION_WORD.search(folded) and not _CLOSING.search(folded):
+        guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
+        return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     if intent == "ask_member_service_features" and not sure and "service_feature" not in facts and not _MEMBER_SERVICE_WORD.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
@@ -287,6 +303,9 @@ def intent_from_facts(
     # 「プロミスコールって土曜もやってる？今まさに土曜の夜中」: the line's hours, not the service's.
     if intent == "ask_maintenance" and _CALL_CENTRE_WORDS.search(folded) and not _SERVICE_NAMED.search(folded):
         return "ask_call_centre"
+    # 「夫が、なんでそんなこと聞くのかって言ってます」: why the assistant asks, however the classifier read it.
+    if _WHY_THIS_QUESTION.search(folded) and intent in _WEAK | {"ask_member_service_merits"} and not given & _CASE_FACTS:
+        return "ask_why_asked"
     if intent == "ask_why_asked" and not sure and not _WHY_ASKED.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
@@ -299,7 +318,7 @@ def intent_from_facts(
         of_the_service = _MEMBER_SERVICE_WORD.search(folded) or explain_term(text) is None
         wanted = "ask_member_service_merits" if of_the_service else "ask_term"
         return None if intent == wanted else wanted
-    if _WHERE_TO_PRESS.search(folded) and intent in _UNSURE | {"chitchat", "out_of_scope"}:
+    if _WHERE_TO_PRESS.search(folded) and intent in _UNSURE | {"chitchat", "out_of_scope"} and not given & _CASE_FACTS:
         return "ask_repeat"
     # 「どうすればいいでしょうか。母が不安がっています」 right after an answer: what to do is in that answer.
     if _WHAT_TO_DO.search(folded) and intent in _UNSURE and not given & _CASE_FACTS and not _names_topic_word(folded):
@@ -312,6 +331,9 @@ def intent_from_facts(
         # 「番号をもう一度ゆっくり」: the number to call (and the reference with it), not the last question.
         if not named and _NUMBER_AGAIN.search(folded) and "login_method" not in facts:
             return "ask_call_centre"
+    # 「さっきの番号と受付番号、もう一回教えて」: the phone line again, whatever the classifier guessed.
+    if _AGAIN.search(folded) and _REFERENCE_NUMBER.search(folded) and intent in _WEAK | {REPORT_LOGIN_PROBLEM}:
+        return "ask_call_centre"
     if evidence:
         return None if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_call_centre") else REPORT_SUSPICIOUS_LOGIN
     # A lost or stolen card is for the call centre, whatever else the message says.
@@ -331,6 +353,9 @@ def intent_from_facts(
     if names_pin and _PIN_ASK.search(folded) and not reports_failure and (intent in _PIN_QUESTION_MISREAD or asked_in_form):
         return ASK_PIN_RESET
     if intent == ASK_PIN_RESET and reports_failure and not _PIN_CHANGE.search(folded):
+        return REPORT_LOGIN_PROBLEM
+    # 「暗証番号忘れたっす。あと電話って土日もつながるんすか？」: the forgotten detail first, the hours beside it.
+    if intent == "ask_call_centre" and facts.get("problem") == "forgot" and "login_method" in facts and not _WHERE_TO_CALL.search(folded):
         return REPORT_LOGIN_PROBLEM
     if _MACHINE_AND_BRING.search(folded) and intent in _PIN_QUESTION_MISREAD:
         return ASK_PIN_RESET
@@ -428,6 +453,10 @@ def intent_from_facts(
     case_facts = given & _CASE_FACTS - ({"login_method"} if facts.get("service_feature") == "settings" else set())
     if "service_feature" in facts and intent in _UNSURE | {"chitchat"} and asks and not case_facts:
         return "ask_member_service_features"
+    # 「漁から戻ったき、会員サービス見ようと思うたら入れんぜよ」: a failure, not a question about the service.
+    if intent in _GENERAL_QUESTIONS - {"ask_login_causes"} and _CANNOT_LOG_IN.search(folded) and not _ASKS_ABOUT_SERVICE.search(folded):
+        if "service_feature" not in facts and not _MERITS_WORD.search(folded):
+            return REPORT_LOGIN_PROBLEM
     # 「ネットで返すのって手数料かかる？」「会員サービスで何ができる？」: the functions, not the merits.
     if intent == "ask_member_service_merits" and not _MERITS_WORD.search(folded):
         if "service_feature" in facts or (_WHAT_CAN_YOU_DO.search(folded) and _MEMBER_SERVICE_WORD.search(folded)):

@@ -206,6 +206,8 @@ _PER = re.compile(r"(?:に(?!し|延|伸|変|かえ|なっ|なる|なれ|減|増
 # After "N日", these make it a date (the Nth), not a number of days.
 # Not "50日にして" / "50日に変えたら": a period asked for; not "31日にて" (= で).
 _DATE_AFTER_DAY = re.compile(r"(?:に(?!し|変|かえ|延|伸|減|増|短|長|て)|まで|から|付|目|頃|ごろ|締め|払い)")
+# "45日になったら": no month has a 45th day, so a count that becomes this is a period.
+_BECOMES_A_PERIOD = re.compile(r"に(?:なっ|なる|なれ|なり)")
 # 月 that counts months ("1か月10日", "ひと月10日"): the 日 after it is a part of the period, not a date.
 _MONTH_COUNT_END = re.compile(r"(?:[かカヶケヵ箇]|ひと)月$")
 _RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|りりつ|キンリ|ネンリ|リリツ)[ \t]*(?:は|が|を|:)?[ \t]*$")
@@ -383,11 +385,21 @@ def _read_day(text: str, value: Decimal, start: int, after: int) -> Optional[_Re
     says_period = unit.group(2) is not None  # 日間 is always a length of time
     if not says_period and (
         (text.endswith("月", 0, start) and not _MONTH_COUNT_END.search(text, 0, start))  # "3月10日"
-        or _DATE_AFTER_DAY.match(text, unit.end())
+        or _read_as_a_date(text, unit.end(), value)
         or _PER.match(text, unit.end())
     ):
         return None
     return _period(value, 1, unit.group(1) is not None, start, unit.end())
+
+
+def _read_as_a_date(text: str, after: int, value: Decimal) -> bool:
+    """"15日に" "15日から" make the Nth of a month; "45日になったら" cannot, as no month has a 45th day."""
+    if not _DATE_AFTER_DAY.match(text, after):
+        return False
+    return value <= _LAST_DAY_OF_A_MONTH or not _BECOMES_A_PERIOD.match(text, after)
+
+
+_LAST_DAY_OF_A_MONTH = 31
 
 
 def _read_longer_period(text: str, value: Decimal, start: int, after: int) -> Optional[_Reading]:

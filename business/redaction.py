@@ -74,7 +74,10 @@ _PIN_AFTER = re.compile(_PIN_WORD + r"[^0-9。．！？!?\n]{0,12}?" + _FOUR_DIG
 # A password or login ID: printable ASCII with at least one letter or digit, not just another
 # keyword or an English filler word ("ID and PW").
 _NOT_A_VALUE = r"(?!(?:ID|PW|PWD|PASS|PASSWORD|PIN|and|or|to|is|are|of|the|for|on|in)(?![!-~]))"
-_VALUE = _NOT_A_VALUE + r"([!-~]*[A-Za-z0-9][!-~]*)"
+# Nor a Japanese word typed in romaji after the keyword ("ID wasureta", "PW wakaranai"): what
+# happened to the detail, not the detail itself.
+_NOT_A_ROMAJI_WORD = r"(?!(?:wasure|wakar|wakan|shira|shiri|dekina|dekimase|machiga|chiga|nakushi|kieta)[a-z]*(?![A-Za-z0-9]))"
+_VALUE = _NOT_A_VALUE + _NOT_A_ROMAJI_WORD + r"([!-~]*[A-Za-z0-9][!-~]*)"
 _PASSWORD_AFTER = re.compile(_PASSWORD_WORD + _GIVEN_OR_SPACE + _VALUE, re.IGNORECASE)
 _LOGIN_ID_AFTER = re.compile(_LOGIN_ID_WORD + _GIVEN_OR_SPACE + _VALUE, re.IGNORECASE)
 # "abc123がパスワードです": the value first, then the keyword and a copula (so that

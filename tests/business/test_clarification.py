@@ -101,6 +101,10 @@ def test_a_short_question_right_after_an_answer_follows_up_on_it():
     # The maintenance hours given as the meaning of the word count as the maintenance answer.
     meaning = ["メンテナンスとは、システムの点検のために会員サービスを止める時間です。毎週月曜日 0:00〜7:00と…"]
     assert follow_up_of(["action_explain_term", "action_listen"], "おしょうがつは？", True, meaning) == MAINTENANCE_FOLLOW_UP
+    # How long to wait, right after the window under way was told.
+    under_way = ["現在メンテナンス中のため、ログインできません。7:00に終了する予定です（あと50分ほど）。"]
+    assert follow_up_of(["action_not_understood", "action_listen"], "あと何分くらい待てばよかと？", False, under_way) == MAINTENANCE_FOLLOW_UP
+    assert follow_up_of(["action_check_maintenance", "action_listen"], "つまり、あとどればあ待ちゃえいがぜ？", False) == MAINTENANCE_FOLLOW_UP
 
 
 def test_a_time_question_right_after_the_phone_line_is_about_the_phone_unless_it_names_the_service():
@@ -121,6 +125,8 @@ def test_where_to_go_right_after_the_pin_answer_gets_that_answer_again():
     pin_answer = ["カードの暗証番号は、オンラインでは再設定できません。本人確認書類をお持ちのうえ、お近くの自動契約機で再設定してください。"]
     assert follow_up_of(["action_explain_pin_reset", "action_listen"], "で、どこに行けばええの", False, pin_answer) == PIN_FOLLOW_UP
     assert follow_up_of(["action_explain_pin_reset", "action_listen"], "で、どこに行けばええの", False, ["こんにちは"]) is None
+    # 'So not online or by phone either?' confirms the PIN answer.
+    assert follow_up_of(["action_explain_pin_reset", "action_listen"], "ネットや電話では変えられないってことですよね…？", False, pin_answer) == PIN_FOLLOW_UP
 
 
 def test_and_now_right_after_the_maintenance_hours_follows_up_on_them():

@@ -209,3 +209,9 @@ def test_dialect_forms_read_as_the_standard_words_with_spans_kept():
 
 def test_kagoshima_forms_read_as_the_standard_words():
     assert kana_fold("でくっとけー、わからんごつなりもした").text == "デキルトケー、ワカランゴツナリマシタ"
+
+
+def test_words_voice_input_or_a_hurried_thumb_gets_wrong_read_as_meant():
+    assert kana_fold("ねっとで 変済 すると 手数量 かかるか").text == "ネットデ返済スルト手数料カカルカ"
+    assert kana_fold("理則は").text == "利息ハ"
+    assert kana_fold("会員サビース").text == "会員サービス"

@@ -360,3 +360,39 @@ def test_functions_described_the_number_again_and_a_word_asked_about_with_a_worr
 def test_why_asked_needs_a_why_a_closed_computer_and_a_what_if_beside_a_function(guess, text, intent):
     ranking = [(guess, 0.74), ("ask_maintenance", 0.18), ("ask_member_service_features", 0.06)]
     assert decided(guess, text, ranking) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # The phone line's numbers asked for again.
+        ("report_login_problem", "さっきの番号と受付番号、もう一回教えてくれんね。メモするけん", "ask_call_centre"),
+        # 'Say it all again' is no request to consolidate loans.
+        ("ask_repeat", "もう一回、まとめて言うてくれんね。メモしとくけん", "ask_repeat"),
+        # Thanks, then a question: read by what it follows up on.
+        ("thank", "ありがとうございます…受付は何時までですか？あと、土日もやってますか？", "nlu_fallback"),
+        ("thank", "ありがとうございました", "thank"),
+        # Why the assistant asks, relayed.
+        ("ask_term", "夫が、なんでそんなこと聞くのかって言ってます。ちょっと失礼じゃないかって", "ask_why_asked"),
+        # A failure told beside the service's name is a report.
+        ("ask_member_service_features", "漁から戻ったき、会員サービス見ようと思うたら入れんぜよ。どういたがぜ", "report_login_problem"),
+        # The forgotten PIN first, the phone hours beside it.
+        ("ask_call_centre", "暗証番号忘れたっす。あと電話って土日もつながるんすか？平日仕事なんで", "report_login_problem"),
+        ("ask_term", "まじか。じゃあその自動契約機って何持ってけばいいっす？", "ask_pin_reset"),
+        ("ask_login_methods", "カードで入るときの暗証番号も怪しいがやけど、それはどうすりゃえい？", "ask_pin_reset"),
+        # What happened to someone else is hearsay, a worry about the service's risk.
+        (
+            "report_suspicious_login",
+            "便利なのはわかるんですけど、ママ友がSNSのアカウントを乗っ取られたって話をしていて怖くなって。会員サービスって何か危ないところはありますか？",
+            "ask_member_service_merits",
+        ),
+        # A login notice while one's phone stayed untouched (Tosa).
+        ("nlu_fallback", "沖に出ちょった三日間に「ログインしました」ちゅうメールが2回も来ちゅう。わしはスマホやか触っちゃあせんぜよ", "report_suspicious_login"),
+        # A repayment one fears one cannot make is for the phone line.
+        ("report_suspicious_login", "来月の返済日にちゃんと払えるか不安なんです。返済日をずらしたり、金額を相談したりってできるんでしょうか", "out_of_scope"),
+        # Where to go and what to bring, with the PIN forgotten.
+        ("report_suspicious_login", "カードでログインするときの4桁の数字が頭から抜けてしまいました。何を持ってどこに行けばいいんでしょうか", "ask_pin_reset"),
+    ],
+)
+def test_numbers_again_thanks_with_a_question_and_the_pin_beside_the_phone(guess, text, intent):
+    assert decided(guess, text, [(guess, 0.6)]) == intent

@@ -980,3 +980,8 @@ def test_japanese_units_typed_in_romaji_are_periods():
 
 def test_the_formal_nite_after_days_is_no_date():
     assert parse_days("借入残高金９８，０００円、年率１９．９％、日数３１日にて利息を試算いただけますでしょうか。") == 31
+
+
+def test_a_count_of_days_no_month_has_is_a_period_even_before_naru():
+    assert [(q.kind, q.value) for q in find_quantities("もし45日になったらどうなりますか")] == [("days", Decimal(45))]
+    assert find_quantities("15日になったら返します") == []  # the 15th of the month

@@ -251,3 +251,29 @@ def test_income_halved_and_four_digits_not_known():
 )
 def test_hardship_described_and_lateness_that_is_not_a_repayment(text, expected):
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Kyoto 〜しまへん after 'can' is the failure itself; after 〜て it denies.
+        ("かーどの、あんしょうばんごう、いうのんがどうしても思い出せしまへんのどす", {"login_method": "card_pin", "problem": "forgot"}),
+        ("あの数字四つのんどすけど、なんやったか出てきいしまへんのや", {"login_method": "card_pin", "problem": "forgot"}),
+        ("うちはカードいうもんは作らしまへんでしたさかい、持ってしまへんのどす", {"card_holder": "no_card"}),
+        ("ここのところお支払いのほうがちょっと遅れがちでしてな", {"eligibility": "late_repayment"}),
+        # Tosa 〜ちょった / 〜ちょらん / 〜ちゃあせん.
+        ("待ちよ、船のロッカーにプロミスのカードが入っちょったぜよ", {"card_holder": "has_card"}),
+        ("プロミスのカードかえ？そんなもんは作っちょらんき、持っちゃあせんぜよ", {"card_holder": "no_card"}),
+        # ロック typed in a hurry; a detail gone from one's head.
+        ("ろぐいんがろくっされました", {"problem": "locked"}),
+        ("なんかいも いれたら ろつく と でた", {"problem": "locked"}),
+        ("カードでログインするときの4桁の数字がすっかり頭から抜けてしまいました", {"login_method": "card_pin", "problem": "forgot"}),
+        # A rate not remembered is the simulation's business, not a forgotten login detail.
+        ("利息計算してくれや。残り30万、金利なんて覚えてねえ", {}),
+        # Worries are no record: a due date that may pass, a payment one may not manage; fewer shifts are less income.
+        ("プロミスの返済日もうっかり過ぎそうで怖いんです", {}),
+        ("パートのシフトが減ってしまって、来月の返済日にちゃんと払えるか不安なんです", {"eligibility": "income_drop"}),
+    ],
+)
+def test_kyoto_and_tosa_forms_typos_and_worries(text, expected):
+    assert facts(text) == expected

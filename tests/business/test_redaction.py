@@ -149,3 +149,13 @@ def test_text_without_digits_or_secret_words_is_unchanged(text: str) -> None:
 def test_redaction_never_grows_a_secret_and_is_idempotent(text: str) -> None:
     once = redact(text).text
     assert redact(once).text == once
+
+
+@pytest.mark.parametrize("text", ["roguin dekinai. ID wasureta. kaado nashi", "login ID wasuremashita", "PW wakaranai"])
+def test_a_japanese_word_in_romaji_after_the_keyword_is_no_secret(text: str) -> None:
+    assert redact(text).text == text
+
+
+def test_a_value_that_only_starts_like_such_a_word_is_still_masked() -> None:
+    assert redact("パスワードは wasureta99").text == "パスワードは " + PLACEHOLDERS[PASSWORD]
+    assert redact("ID tanaka123 desu").text == "ID " + PLACEHOLDERS[LOGIN_ID] + " desu"
