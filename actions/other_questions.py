@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Iterable, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import clock, extra_windows, named_moment
+from actions.context import clock, extra_windows, latest_entity, named_moment
+from business.interest import check_simulation, describe_simulation
 from business.maintenance import describe_now, window_at
 from business.maintenance_check import SCHEDULE, describe_schedule
 from business.other_questions import (
@@ -20,6 +22,22 @@ from business.other_questions import (
     interest_asked,
     questions_in,
 )
+
+
+def _simulation_given(tracker: Tracker) -> Optional[str]:
+    """The result for a message that gave every figure beside another question (「残高30万、年15%、30日。
+    ついでに聞くが…」): computed here rather than offered, when the figures are valid."""
+    figures = [latest_entity(tracker, name) for name in ("amount", "rate", "days")]
+    if None in figures:
+        return None
+    try:
+        balance, rate, days = Decimal(figures[0]), Decimal(figures[1]), int(figures[2])
+    except (InvalidOperation, ValueError):  # a rate not known, or a fraction of a day: the form's business
+        return None
+    today = clock().now().date()
+    if check_simulation(balance, rate, days, start=today):
+        return None
+    return describe_simulation(balance, rate, days, start=today)
 
 
 def answer_other_questions(
@@ -44,7 +62,10 @@ def answer_other_questions(
         )
     for text in extra_answers(message, answered, maintenance=maintenance):
         dispatcher.utter_message(text=text)
-    if INTEREST not in answered and interest_asked(message):
+    result = None if INTEREST in answered else _simulation_given(tracker)
+    if result is not None:
+        dispatcher.utter_message(text=result)
+    elif INTEREST not in answered and interest_asked(message):
         text, title, payload = INTEREST_OFFER
         dispatcher.utter_message(text=text, buttons=[{"title": title, "payload": payload}])
     if features:

@@ -39,6 +39,7 @@ SETS = {
         "conversation-development-14", "conversation-development-15",
         "understanding-development-15", "understanding-development-16",
         "conversation-development-16", "conversation-development-17",
+        "understanding-development-17", "conversation-development-18", "conversation-development-19",
     )
 }
 

@@ -69,6 +69,10 @@ _SUSPICION = _rx(
     r"|フィッシング|偽|にせ|怪しい|あやしい|名乗る|なのる|他の人|他人|第三者|(自分|私|わたし)(じゃ|以外|いがい)|(教え|おしえ)(ちゃ|てしま|てた|た)"
     r"|見られ|みられ|ネットカフェ|共有|ログインしたまま|URL|リンク|りんく"
 )
+# 「誰かに何かされたとかでねえと思う」: someone else ruled out by the customer.
+_SUSPICION_DENIED = _rx(
+    r"(誰か|だれか|他人|第三者|不正|乗っ取|のっと).{0,12}(とか|では|じゃ|で)?(でね|でな(い|く)|じゃな|じゃね|ではな|ではありません|とは思わ|ないと思|ねえと思)"
+)
 # Only about remembering something: 「IDを登録したか覚えていません」 is no sign of anyone else.
 _MEMORY = _rx(r"覚え|おぼえ|忘れ|わすれ|思い出|おもいだ|記憶|失念")
 # Login details that may have reached someone else: as alarming as a login the customer did not make.
@@ -104,7 +108,7 @@ _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
 _MACHINE = r"(自動契約機|じどうけいやくき|契約機|けいやくき|機械)"
 _MACHINE_AND_BRING = _rx(
-    rf"{_MACHINE}.{{0,12}}(何|なに)(を|か|が)?.{{0,3}}((持|も)って|持参|じさん)|{_MACHINE}.{{0,12}}(必要な(もの|書類)|(何|なに)(が)?(いる|要る|必要))"
+    rf"{_MACHINE}.{{0,12}}(何|なに)(を|か|が)?.{{0,3}}((持|も)って|持つ|もつ|持参|じさん)|{_MACHINE}.{{0,12}}(必要な(もの|書類)|(何|なに)(が)?(いる|要る|必要))"
 )
 # 「なにを持っていけばいいですか」: the only thing FACTS.md says to bring is for the PIN reset.
 _WHAT_TO_BRING = _rx(
@@ -119,16 +123,16 @@ _WHERE_TO_PRESS = _rx(
 _WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
 # 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
 _WHAT_CAN_YOU_DO = _rx(
-    r"(何|なに|なん)(が|を)?(でき|手伝|てつだ)|できること(は|って)?(何|なに)?[?？]?$|使い方|(何|なに)を(聞|き)(いたら|けば|いて)"
+    r"(何|なに|なん)(が|を)?(でき|手伝|てつだ)|(どんな|どがん|どげん|どういう|どない)(こと|事)(が|の|を)?(でき|手伝)|できること(は|って)?(何|なに)?[?？]?$|使い方|(何|なに)を(聞|き)(いたら|けば|いて)"
 )
 # The only number the assistant ever gives to be noted down is the phone line's (with its reference).
 _NUMBER_AGAIN = _rx(r"(?<!カード)(?<!暗証)(番号|ばんごう|電話|でんわ)")
-_AGAIN = _rx(r"もう(一|1|いっ)(回|度|かい|ど)|もっかい|再度|改めて|あらためて")
-_REFERENCE_NUMBER = _rx(r"受付番号|うけつけばんごう|(さっき|先ほど|先程|さきほど)の(電話)?番号")
+_AGAIN = _rx(r"もう(一|1|いっ)(回|度|かい|ど|ぺん|遍)|もっかい|再度|改めて|あらためて")
+_REFERENCE_NUMBER = _rx(r"受付番号|うけつけばんごう|(さっき|先ほど|先程|さきほど)の(電話)?番号|電話番号")
 # The merits asked for by name; without these words, a function named or 'what can it do' asks about the functions.
 _MERITS_WORD = _rx(r"メリット|めりっと|デメリット|利点|長所|短所|良い(点|ところ)|いい(点|ところ|とこ)|悪い(点|ところ)|便利|危険|リスク|安全|不安|お得|おとく|得な")
 # What the service does asked outright, beside a failure (「入れないけど、会員サービスって何ができるの？」).
-_ASKS_ABOUT_SERVICE = _rx(r"(何|なに|なん)(が|を)?(でき|手伝)|できること|機能|きのう")
+_ASKS_ABOUT_SERVICE = _rx(r"(何|なに|なん)(が|を)?(でき|手伝)|(どんな|どがん|どげん|どういう)(こと|事)|できること|機能|きのう")
 # A figure put as a condition: 「30日なら？」「8万だったら」「年15%にしたら」.
 _WHAT_IF = _rx(r"[0-9０-９.]+(日|万|円|%|％|か月|ヶ月|カ月|週間)?(間)?(なら|だったら|やったら|でしたら|にしたら|にすると|だと)")
 # Why the assistant asks, or whether one must answer: what 'why do you ask?' always says in some way.
@@ -145,6 +149,7 @@ _OTHER_BUSINESS = _rx(
     r"|(払え|はらえ|返せ|かえせ)(るか|ない).{0,4}(不安|ふあん|心配|しんぱい)|(金額|返済額|支払額|支払い額)(を|の)?(相談|そうだん|減ら|へら)"
     r"|在籍確認|(返済|へんさい).{0,8}(相談|そうだん)|(返済|へんさい)(が|も)?(苦し|きつ|厳し|くるし|大変|たいへん)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
 )
+_PHONE_NUMBER = re.compile(r"0120[-‐ー−\s]?(24|86)[-‐ー−\s]?(0365|2634)")
 # Topic words that settle what an unsure message is about.
 _CALL_CENTRE_WORDS = _rx(r"電話番号|でんわばんごう|(電話|でんわ).{0,20}(番号|ばんごう)|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
 _INTEREST_WORDS = _rx(r"利息|りそく|金利|きんり|利子|りし")
@@ -199,6 +204,7 @@ _WORRY_ONLY = _rx(
     # Hearsay: 「ママ友がアカウントを乗っ取られたって話をしていて怖くなって」 happened to someone else.
     r"|(た|れた)って(話|はなし|ニュース|聞い|きい)|という(話|はなし|ニュース|噂|うわさ)|(ニュース|噂|うわさ)で"
 )
+_FORMULA_ASKED = _rx(r"計算式|けいさんしき|計算方法|計算の仕方|どうやって計算|どう計算|式を")
 # 「金利っていくらになる？」: what it comes to, a simulation, not a word asked about.
 _HOW_MUCH = _rx(r"いくら|どのくらい|どれくらい|どんくらい|なんぼ|計算(して|する|でき)|シミュレーション")
 _QUOTED = re.compile(r"[「『\"“].+?[」』\"”]")
@@ -297,6 +303,9 @@ def intent_from_facts(
     if intent == "ask_member_service_features" and not sure and "service_feature" not in facts and not _MEMBER_SERVICE_WORD.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
+    # 「0120-24-0365に、平日の朝9時から電話すりゃいいってことらね？」: the phone line's own number, checked back.
+    if _PHONE_NUMBER.search(folded) and intent != "ask_call_centre" and not given & _CASE_FACTS:
+        return "ask_call_centre"
     # 「先ほどのお電話番号をもう一度」: the phone line, not business only the phone line handles.
     if intent == "out_of_scope" and _CALL_CENTRE_WORDS.search(folded) and not _OTHER_BUSINESS.search(folded):
         return "ask_call_centre"
@@ -339,7 +348,11 @@ def intent_from_facts(
     # A lost or stolen card is for the call centre, whatever else the message says.
     if card_lost(text) and intent != "ask_call_centre":
         return "ask_call_centre"
-    suspected = bool(_SUSPICION.search(folded)) and not (_MEMORY.search(folded) and not _NOT_ME.search(folded))
+    suspected = (
+        bool(_SUSPICION.search(folded))
+        and not (_MEMORY.search(folded) and not _NOT_ME.search(folded))
+        and not _SUSPICION_DENIED.search(folded)
+    )
     if intent == REPORT_SUSPICIOUS_LOGIN and suspected:
         return None
     if intent in (REPORT_SUSPICIOUS_LOGIN, "ask_term") and not evidence and not (
@@ -413,6 +426,9 @@ def intent_from_facts(
     # 「その18%って法律の上限なんでしょうか？」: a question about the law on rates, figures named or not.
     if intent == "ask_interest" and _LAW_ASKED.search(folded) and _ASKS.search(folded) and explain_term(text) is not None:
         return "ask_term"
+    # 「本当に？ 計算式を見せろ」: how the result was reached, the formula's explanation.
+    if intent in _SMALL_WORDS and _FORMULA_ASKED.search(folded) and explain_term(text) is not None:
+        return "ask_term"
     # 「端数はどう処理していますか」「利息シミュレーションって何？」: a word of the simulation asked about.
     asks_about_a_word = _MEANING_ASKED.search(folded) or (_ASKS.search(folded) and not _HOW_MUCH.search(folded))
     if intent == "ask_interest" and not figures and asks_about_a_word and explain_term(text) is not None:
@@ -457,7 +473,10 @@ def intent_from_facts(
     if intent in _GENERAL_QUESTIONS - {"ask_login_causes"} and _CANNOT_LOG_IN.search(folded) and not _ASKS_ABOUT_SERVICE.search(folded):
         if "service_feature" not in facts and not _MERITS_WORD.search(folded):
             return REPORT_LOGIN_PROBLEM
-    # 「ネットで返すのって手数料かかる？」「会員サービスで何ができる？」: the functions, not the merits.
+    # 「ネットで返すのって手数料かかる？」「会員サービスで何ができる？」: the functions, not the merits
+    # nor the ways to log in (「ログインしたらどがんことのできると？」).
+    if intent == "ask_login_methods" and _WHAT_CAN_YOU_DO.search(folded) and _MEMBER_SERVICE_WORD.search(folded):
+        return "ask_member_service_features"
     if intent == "ask_member_service_merits" and not _MERITS_WORD.search(folded):
         if "service_feature" in facts or (_WHAT_CAN_YOU_DO.search(folded) and _MEMBER_SERVICE_WORD.search(folded)):
             return "ask_member_service_features"

@@ -592,6 +592,7 @@ class _Period:
 
 _PERIODS = {
     "早朝": _Period(time(6), _as_written),
+    "朝早く": _Period(time(6), _as_written),
     "朝方": _Period(time(6), _as_written),
     "明け方": _Period(time(5), _as_written),
     "未明": _Period(time(3), _late_night),
@@ -752,7 +753,7 @@ def _midnight(day: date) -> datetime:
 
 
 # 「元日ではなく1月4日の朝6時でした」「月曜じゃなかったわ、火曜の朝5時」: a time corrected in the same message.
-_CORRECTED = re.compile(r"(?:では|じゃ|で)な(?:く|かった)|ではありません|や(?:な|の)くて|じゃのうて|ちがっ?た|違っ?た|まちがえ|間違え|訂正")
+_CORRECTED = re.compile(r"(?:では|じゃ|で)な(?:く|かった)|ではありません|や(?:な|の)くて|(?:じゃ|や)のうて|ちがっ?た|違っ?た|まちがえ|間違え|訂正")
 
 
 def corrects_a_time(text: str) -> bool:

@@ -74,7 +74,7 @@ _PROBLEM = [
     (FORGOT, _rx(
         # Not 「忘れそう」「忘れないように」: a worry, not something forgotten.
         # Not 「年のせいかすぐ忘れてしまって」「物忘れがひどくて」: forgetfulness, not a login detail forgotten.
-        r"(?<!すぐ)(?<!物)(?<!もの)(忘れ|わすれ)(?!そう|がち|やす|ずに|ないよう|っぽ|ちゃいそ|てしまいそ)|wasure|失念|しつねん|(?<!カード)(?<!カードの)(再発行|さいはっこう)|再設定|さいせってい"
+        r"(?<!すぐ)(?<!物)(?<!もの)(忘れ|わすれ)(?!そう|がち|やす|ずに|ないよう|っぽ|ちゃいそ|てしまいそ|たのかと思|たかと思)|wasure|失念|しつねん|(?<!カード)(?<!カードの)(再発行|さいはっこう)|再設定|さいせってい"
         # 「IDがわからない」 is a forgotten ID; 「残高はわからない」 is not about logging in at all.
         # Not 「ログイン方法がわからない」: how to log in is asked, nothing is forgotten.
         r"|(ID|パスワ|パス|アイディ|アイデー|暗証|あんしょ|PIN|ログイン|ろぐいん|番号|ばんごう|(4|四|よん)(桁|けた))((?!方法|ほうほう|やり方|仕方|しかた|手順|違い).){0,10}"
@@ -96,7 +96,7 @@ _PROBLEM = [
         r"|(正しく|ただしく|間違いなく|まちがいなく|控えた(とおり|通り)|メモ(の)?(とおり|通り)).{0,6}(入力|にゅうりょく|入れ|いれ|打)"
     )),
 ]
-_OTHER_LENDER = r"(他社|たしゃ|(他の|ほかの|別の|べつの|よその).{0,6}?(会社|がいしゃ|かいしゃ|ところ|金融|カード|ローン|業者)|よそ)"
+_OTHER_LENDER = r"(他社|たしゃ|(他の|ほかの|別の|べつの|よその).{0,6}?(会社|がいしゃ|かいしゃ|ところ|所|とこ|金融|カード|ローン|業者)|よそ)"
 _ELIGIBILITY = [
     (CREDIT_TROUBLE, _rx(
         r"信用情報|しんようじょうほう|ブラック|債務整理|任意整理|自己破産|破産|個人再生"
@@ -110,6 +110,8 @@ _ELIGIBILITY = [
         # Not 「返済日をよく忘れてしまう」: forgetfulness asked about, no payment missed.
         r"|(返済|支払|しはらい)(日|期日)(を|が)?.{0,6}(?<!よく)(?<!すぐ)(?<!いつも)(失念|しつねん|(忘れて|わすれて)(?!しまう|しまいがち)|忘れた|わすれた)"
         r"|(遅れ|おくれ|延滞|滞納)(が|は)?(続|つづ)"
+        # 「返済が送れ続けています」: 遅れ as predictive input offers it, said of a repayment.
+        r"|(返済|へんさい|支払|しはらい)(が|も|は)?送れ(て|続|つづ|が|気味|ぎみ)"
         r"|延滞|えんたい|滞納|たいのう|(払え|はらえ|払っ|はらっ)(て(い)?(な|ません|へん|ねえ|ねー)|(と|ちょ)らん)|督促|とくそく|催促|さいそく|残高不足"
         r"|(返済|支払|引き?落とし).{0,10}(滞って|とどこおって|滞っ|できなかった|間に合わなかった)"
         # 「返済を1回飛ばしてて」「返済を何度か遅らせて」「払いがたまっとる」: a payment skipped or put off.
@@ -195,6 +197,8 @@ _NOT_A_DENIAL = _rx(
     r"|(出せ|だせ|でき|入れ|はいれ|使え|つかえ|開け|あけ|きい)しま)$"
 )
 _SENTENCE_END = re.compile(r"[。．.！？!?…\n]")
+# 「返済の遅れ？ない。」: the customer's own question, answered at once.
+_ASKED_AND_DENIED = _rx(r"^[^。\n]{0,4}[?？][ 　]*(ない|無い|なし|無し|ありません|ございません|ねえ|ねー)")
 _DENIAL_REACH = 40
 # A finished predicate or a conjunction ends the clause a denial could belong to (「忘れたIDで入るやつ
 # 延滞はしてない」: the ない denies the 延滞, not the 忘れた); 「遅れたこともありません」 goes on.
@@ -214,6 +218,8 @@ def _denied(folded: Folded, original: str, end: int) -> bool:
     (「パス忘れた 延滞とかは特にない」)."""
     text = folded.text
     following = text[end : end + _DENIAL_REACH]
+    if _ASKED_AND_DENIED.match(following):
+        return True
     for boundary in (_SENTENCE_END, _CLAUSE_BREAK):
         stop = boundary.search(following)
         if stop:
@@ -231,12 +237,12 @@ def _denied(folded: Folded, original: str, end: int) -> bool:
 
 # The last character of a clause a typed space ends (「パス忘れた 延滞は特にない」), unlike a list that goes
 # on after the space (「遅れとか他社とか そーゆーのはない」).
-_CLAUSE_ENDS = frozenset("たただるすよねわんいぇえ")
+_CLAUSE_ENDS = frozenset("たただるすよねわんいぇえ笑wｗaeiou")
 
 
 # Said of the login method, only a copula negates (「カードの番号で入るほうじゃない」); 「暗証番号が分からない」
 # names the method all the same.
-_NOT_THIS_ONE = _rx(r"^[^、。,.]{0,8}?(じゃな|ではな|ではありません|でなく|じゃなく|ちゃう|とちが|と違)")
+_NOT_THIS_ONE = _rx(r"^[^、。,.]{0,8}?(じゃな|ではな|ではありません|でなく|じゃなく|ちゃう|とちが|と違|でね(く|え|ー)|じゃね(く|え|ー))")
 
 
 # 「あー違う違う、火曜だった」「いや、ちがう」: the customer correcting themselves, not a login refused.

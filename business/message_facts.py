@@ -30,7 +30,7 @@ UNKNOWN_RATE = "unknown"
 _RATE_WORD = r"(?:実質年率|年利|金利|利率|年率|レート|きんり|ねんり|りりつ)"
 _NOT_KNOWING = (
     r"(?:わから|分から|解ら|判ら|わかん|分かん|わかりません|分かりません|知ら|しら|知りません|不明|覚えて(?:い)?な|覚えていません|"
-    r"おぼえて(?:い)?な|忘れ|わすれ|把握して(?:い)?な|記憶にな|うろ覚え|存じ(?:ません|ておりません|あげません)|ぞんじません)"
+    r"おぼえて(?:い)?な|(?:覚え|おぼえ)(?:てね[えー]|とらん|てへん)|忘れ|わすれ|把握して(?:い)?な|記憶にな|うろ覚え|存じ(?:ません|ておりません|あげません)|ぞんじません)"
 )
 # A few words between (「金利は契約書が手元になく不明」), not into another figure's words.
 _GAP = r"(?:(?!元金|残高|金額|期間|期日|日数|借|返)[^0-9０-９。．！？!?\n]){0,12}?"
@@ -41,6 +41,9 @@ _RATE_UNKNOWN = kana_pattern(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + _NOT_KNO
 # 「45日後に返すとしたら」: the days until repayment, said as a time from now.
 _REPAID_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+日後に?(まとめて|一括で|全部|ぜんぶ)?(返|かえ|払|はら)")
 
+
+# 「1円未満は切り捨て」「10万円未満」: an amount that is a limit, not the customer's balance.
+_BOUND_AFTER = re.compile(r"\s*未満")
 
 # 「月曜日以外」「土日以外」: a time named only to be set aside.
 _EXCEPT_AFTER = re.compile(r"\s*(?:の)?(?:以外|いがい|を除|をのぞ)")
@@ -71,6 +74,8 @@ def find_message_facts(text: str) -> list[Fact]:
     for quantity in quantities:
         if time_span is not None and quantity.start < time_span[1] and time_span[0] < quantity.end:
             continue
+        if quantity.kind == "amount" and _BOUND_AFTER.match(text, quantity.end):
+            continue  # 「1円未満の端数」: a bound named, not a balance
         facts.append(Fact(_entity_for(quantity.kind, quantity.role), _plain(quantity.value), quantity.start, quantity.end))
     unknown_rate = None if any(fact.entity == RATE for fact in facts) else _unknown_rate(text)
     if unknown_rate is not None:

@@ -396,3 +396,24 @@ def test_why_asked_needs_a_why_a_closed_computer_and_a_what_if_beside_a_function
 )
 def test_numbers_again_thanks_with_a_question_and_the_pin_beside_the_phone(guess, text, intent):
     assert decided(guess, text, [(guess, 0.6)]) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        ("ask_login_methods", "会員サービスって、ログインしたらどがんことのできると？", "ask_member_service_features"),
+        ("ask_pin_reset", "ほんで、その受付番号ってのをもういっぺん教えてくんねっか。紙に書いとくすけ", "ask_call_centre"),
+        ("ask_interest", "0120-24-0365に、平日の朝9時から電話すりゃいいってことらね？", "ask_call_centre"),
+        ("ask_term", "自動契約機 に 行く とき、なに 持つ？ やさしい ことば で おねがい", "ask_pin_reset"),
+        ("chitchat", "本当に？ 計算式を見せろ", "ask_term"),
+        ("ask_interest", "本当にその数字で合ってるのか？ 1円未満の端数はどう扱った？", "ask_term"),
+        # Someone else ruled out: a forgotten password, not an alarm.
+        (
+            "report_suspicious_login",
+            "ログインできねえんだわ。誰かに何かされたとかでねえと思う。パスワードを何にしたか、おら自分で忘れちまっただけらて",
+            "report_login_problem",
+        ),
+    ],
+)
+def test_what_the_service_does_the_numbers_checked_back_the_formula_and_suspicion_ruled_out(guess, text, intent):
+    assert decided(guess, text, [(guess, 0.7)]) == intent

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from business.clock import JST
-from business.japanese_time import NamedMoment, find_time_span, is_past_tense, parse_when
+from business.japanese_time import NamedMoment, corrects_a_time, find_time_span, is_past_tense, parse_when
 
 # Friday 27 November 2026, 10:00 in Japan.
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=JST)
@@ -710,3 +710,8 @@ def test_the_small_hours_of_tonight_and_the_date_changing(text: str, moment: dat
 )
 def test_an_apology_for_the_hour_of_writing_names_no_time(text: str) -> None:
     assert parse_when(text, NOW) is None
+
+
+def test_early_in_the_morning_is_before_seven_and_a_kansai_correction_restates_the_time() -> None:
+    assert named("月曜の朝早く", NOW).moment == jst(2026, 11, 30, 6)
+    assert corrects_a_time("8時やのうて6時半ごろやったんよ")

@@ -277,3 +277,24 @@ def test_hardship_described_and_lateness_that_is_not_a_repayment(text, expected)
 )
 def test_kyoto_and_tosa_forms_typos_and_worries(text, expected):
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A typed space after romaji or 笑 ends the clause a later denial belongs to.
+        ("roguin dekinai w pasuwa-do wasureta 笑 カードは持ってない", {"login_method": "id_password", "problem": "forgot", "card_holder": "no_card"}),
+        ("単にID忘れただけ笑 カードは作ってない", {"login_method": "id_password", "problem": "forgot", "card_holder": "no_card"}),
+        # The customer's own question, answered at once.
+        ("プロミスのカードは作ってない。返済の遅れ？ない。これで十分だろ", {"card_holder": "no_card", "eligibility": "none"}),
+        # Niigata でねくて takes the method back.
+        ("暗証番号でねくて、ログインIDで入るときのパスワードの方らったわ", {"login_method": "id_password"}),
+        # Another lender as 所; 遅れ as predictive input wrote it.
+        ("ほかの所からも借りるようになってから、ログインできなくなったんだわ", {"eligibility": "other_borrowing"}),
+        ("ここ数ヶ月、返済が送れ続けています", {"eligibility": "late_repayment"}),
+        # 'I thought I had forgotten it, but' takes the forgetting back.
+        ("パスワードを忘れたのかと思ってたが、そういえば変更のメールが来てた", {"login_method": "id_password"}),
+    ],
+)
+def test_clauses_after_slang_a_question_answered_at_once_and_a_forgetting_taken_back(text, expected):
+    assert facts(text) == expected

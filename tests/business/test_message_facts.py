@@ -207,3 +207,8 @@ def test_figures_in_katakana_telegram_style():
 def test_a_rate_not_known_for_a_reason_between():
     found = {f.entity: f.value for f in find_message_facts("元金15万円、金利は契約書が手元になく不明、期間は30日です。")}
     assert found == {"amount": "150000", "rate": "unknown", "days": "30"}
+
+
+def test_an_amount_that_is_a_bound_is_no_balance_and_a_rate_not_remembered_in_dialect():
+    assert entities("1円未満の端数はどう扱った？") == {}
+    assert entities("残りが5万円で、金利は覚えとらんのよ。14日分でお願い") == {"amount": "50000", "rate": "unknown", "days": "14"}

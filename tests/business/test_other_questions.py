@@ -126,3 +126,11 @@ def test_whether_a_rate_is_within_the_legal_ceiling_gets_the_ceilings():
     [answer] = extra_answers(text, answered=())
     assert "利息制限法" in answer and "18.0%" in answer
     assert extra_answers(text, answered=(RATE_CEILING,)) == []
+
+
+def test_the_phone_hours_and_a_failure_at_a_time_asked_about_are_second_questions():
+    from business.other_questions import PIN_RESET
+
+    assert questions_in("平日は何時から何時までなん？あと、自動契約機には何を持っていったらええん？") == [CALL_CENTRE, PIN_RESET]
+    assert MAINTENANCE in questions_in("アプリ で ID と パスワード 見る できる？ あと 月曜 朝 5時 ログイン だめ だった。なぜ？")
+    assert questions_in("昨日の朝からログインできないです") == []
