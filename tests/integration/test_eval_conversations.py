@@ -41,7 +41,18 @@ FLOORS = {
     "understanding-development-11": 0.94,
     "conversation-development-12": 0.90,
     "understanding-development-12": 0.96,
-    "conversation-development-13": 0.77,
+    "conversation-development-13": 0.80,
+    "understanding-development-13": 0.96,
+    "understanding-development-14": 0.96,
+    "conversation-development-14": 0.72,
+    "conversation-development-15": 0.95,
+    "understanding-development-15": 0.94,
+    "understanding-development-16": 0.94,
+    "conversation-development-16": 0.92,
+    "conversation-development-17": 0.90,
+    "understanding-development-17": 0.92,
+    "conversation-development-18": 0.87,
+    "conversation-development-19": 0.90,
 }
 
 
