@@ -92,6 +92,7 @@ def _answered_pin(previous_turn_texts: Sequence[str]) -> bool:
     return any(all(word in said for word in _PIN_ANSWER_WORDS) for said in previous_turn_texts)
 
 
+_MAINTENANCE_ACTIONS = frozenset({"action_describe_maintenance", "action_check_maintenance"})
 # Every answer about maintenance (a follow-up's answer and the word explained included) names it and
 # one of its windows, or says that one is under way.
 _MAINTENANCE_WINDOW_WORDS = ("月曜", "1月1日", "メンテナンス中", "メンテナンス時間")
@@ -112,7 +113,6 @@ _WHEN_ASKED = kana_pattern(
     # 「あと何分くらい待てばよかと？」「あとどればあ待ちゃえいがぜ？」: how long until it ends.
     r"|何分|なんぷん|何時間|なんじかん|(どれ|どん|どの|どんだけ)(くらい|ぐらい|ばあ|ほど|だけ)?.{0,3}(待|ま[つてちた])"
 )
-_MAINTENANCE_ACTIONS = frozenset({"action_describe_maintenance", "action_check_maintenance"})
 
 
 # Words that make a time question about the member service, even right after the phone line.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Optional, Tuple
 
+from business.call_centre import LADIES_CALL, PROMISE_CALL
 from business.folding import kana_fold
 from business.folding import kana_pattern as _rx
 from business.glossary import explain_term
@@ -149,7 +150,10 @@ _OTHER_BUSINESS = _rx(
     r"|(払え|はらえ|返せ|かえせ)(るか|ない).{0,4}(不安|ふあん|心配|しんぱい)|(金額|返済額|支払額|支払い額)(を|の)?(相談|そうだん|減ら|へら)"
     r"|在籍確認|(返済|へんさい).{0,8}(相談|そうだん)|(返済|へんさい)(が|も)?(苦し|きつ|厳し|くるし|大変|たいへん)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
 )
-_PHONE_NUMBER = re.compile(r"0120[-‐ー−\s]?(24|86)[-‐ー−\s]?(0365|2634)")
+# The lines' own numbers, however the customer separated their digits.
+_PHONE_NUMBER = re.compile(
+    "|".join(r"[-‐ー−\s]?".join(number.split("-")) for number in (PROMISE_CALL, LADIES_CALL))
+)
 # Topic words that settle what an unsure message is about.
 _CALL_CENTRE_WORDS = _rx(r"電話番号|でんわばんごう|(電話|でんわ).{0,20}(番号|ばんごう)|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
 _INTEREST_WORDS = _rx(r"利息|りそく|金利|きんり|利子|りし")
