@@ -20,6 +20,7 @@ from business.interest import (
     check_simulation,
     days_problem,
     describe_simulation,
+    interest_for,
     rate_problem,
     unread_answer_problem,
     unread_numbers_problem,
@@ -91,11 +92,26 @@ def _what_if(tracker: Tracker) -> List[Dict[Text, Any]]:
     if not named & {"amount", "rate", "days"}:
         return []
     previous = json_object(tracker.get_slot("previous_simulation"))
-    return [
+    # 「6,986円ってことね。じゃあ金利が15%だったら？」: the last result read back is no new balance.
+    echoed = tracker.get_slot("balance") is not None and _last_interest(previous) == _decimal(tracker.get_slot("balance"))
+    events = [SlotSet("balance", str(previous["balance"]))] if echoed else []
+    return events + [
         SlotSet(slot, str(previous[slot]))
         for slot in FORM_SLOTS
         if tracker.get_slot(slot) is None and previous.get(slot) is not None
     ]
+
+
+def _last_interest(previous: Dict[Text, Any]) -> Optional[Decimal]:
+    """The interest the last simulation gave, from the figures it kept; None when there was none."""
+    balance, rate, days = (_decimal(previous.get(slot)) for slot in ("balance", "rate", "days"))
+    if balance is None or days is None or (rate is None and previous.get("rate") != UNKNOWN_RATE):
+        return None
+    if rate is None:
+        rate = assumed_rate(balance)
+    if check_simulation(balance, rate, int(days)):
+        return None
+    return interest_for(balance, rate, int(days), clock().now().date())
 
 
 class ValidateInterestForm(FormValidationAction):

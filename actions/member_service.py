@@ -45,3 +45,20 @@ class ActionExplainMemberService(Action):
             dispatcher.utter_message(response=response)
         answer_other_questions(dispatcher, tracker, (topics.SETTINGS, topics.TERM, topics.INTEREST), features=False)
         return []
+
+
+class ActionExplainMerits(Action):
+    """The merits and the one demerit, then a short answer to each other question of the message
+    (「メリットとデメリットを教えてください。それと、利息のシミュレーションもできるのでしょうか」)."""
+
+    def name(self) -> Text:
+        return "action_explain_merits"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_member_service_merits")
+        # The simulation's own answer offers to calculate here: no second offer beside it.
+        asked = topics.features_asked(tracker.latest_message.get("text") or "")
+        answer_other_questions(dispatcher, tracker, (topics.INTEREST,) if ms.INTEREST_SIMULATION in asked else ())
+        return []

@@ -398,6 +398,18 @@ def test_what_if_keeps_the_last_simulations_figures_the_customer_did_not_name_ag
     assert _what_if(fresh) == []
 
 
+def test_the_last_result_read_back_beside_a_what_if_is_no_new_balance(at):
+    from actions.interest import _what_if
+
+    at("2026-12-08T14:00:00+09:00")
+    previous = json.dumps({"balance": "500000", "rate": "17", "days": "30"})  # 6,986円
+    text = "6,986円ってことらね。ほんなら、金利が15%らったらどうなるね"
+    tracker = user_tracker(text, "ask_interest", {"amount": "6986", "rate": "15"}, {"balance": "6986", "rate": "15", "previous_simulation": previous})
+    assert {event["name"]: event["value"] for event in _what_if(tracker)} == {"balance": "500000", "days": "30"}
+    other = user_tracker("じゃあ7000円だったら？", "ask_interest", {"amount": "7000"}, {"balance": "7000", "previous_simulation": previous})
+    assert {event["name"]: event["value"] for event in _what_if(other)} == {"rate": "17", "days": "30"}
+
+
 def test_a_refused_amount_still_tells_the_ceiling_of_its_band():
     from rasa_sdk.executor import CollectingDispatcher
 

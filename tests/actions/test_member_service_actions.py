@@ -4,7 +4,7 @@ import pytest
 from dateutil import parser
 
 from actions.fallback import ActionNotUnderstood
-from actions.member_service import ANSWERS, OVERVIEW, ActionExplainMemberService
+from actions.member_service import ANSWERS, OVERVIEW, ActionExplainMemberService, ActionExplainMerits
 from business.member_service import FEATURES
 from rasa_addons.channels.guard import allowed_payloads, screen
 from storage import repository
@@ -123,3 +123,20 @@ async def test_what_it_can_do_and_one_function_get_the_overview_then_that_functi
     tracker.latest_message["entities"] = [{"entity": "service_feature", "value": "v_points"}]
     messages, _ = await run(ActionExplainMemberService(), tracker, domain)
     assert responses(messages)[:2] == [OVERVIEW, ANSWERS["v_points"]]
+
+
+@pytest.mark.asyncio
+async def test_the_merits_then_a_second_question_about_a_function_without_a_second_offer(at, domain):
+    at("2026-12-08T14:00:00+09:00")
+    text = "会員サービスのメリットとデメリットを教えてください。それと、利息のシミュレーションもできるのでしょうか"
+    messages, _ = await run(ActionExplainMerits(), user_tracker(text, "ask_member_service_merits"), domain)
+    assert [m.get("response") for m in messages] == ["utter_member_service_merits", ANSWERS["interest_simulation"]]
+
+
+@pytest.mark.asyncio
+async def test_the_merits_then_the_maintenance_hours_asked_beside_them(at, domain):
+    at("2026-12-08T14:00:00+09:00")
+    text = "会員サービスのメリットは？あと、メンテナンスっていつ？"
+    messages, _ = await run(ActionExplainMerits(), user_tracker(text, "ask_member_service_merits"), domain)
+    assert messages[0]["response"] == "utter_member_service_merits"
+    assert "月曜" in (messages[1].get("text") or "")

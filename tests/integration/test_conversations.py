@@ -150,6 +150,13 @@ def test_unrecognised_login_notice_means_change_the_password_and_call(tuesday):
     assert "不正アクセス" in text and "パスワードを変更" in text and "0120-24-0365" in text
 
 
+def test_a_change_notice_the_customer_did_not_make_told_mid_triage_ends_it_with_the_alarm(tuesday):
+    chat = Conversation(tuesday)
+    chat.say("ログインIDでログインできない。カードはない。延滞もない")
+    text, _ = chat.say("そういえば一昨日「パスワード変更が完了しました」ってメールが来てた。俺は変えてない")
+    assert "不正アクセス" in text and "0120-24-0365" in text and "どのような状態" not in text
+
+
 def test_named_time_in_maintenance(tuesday):
     text, _ = Conversation(tuesday).say("月曜の朝5時にログインできなかった")
     assert "11月30日(月) 5:00" in text and "メンテナンス" in text
