@@ -15,13 +15,13 @@ from actions.context import clock
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.interest import (
-    assumed_rate,
     balance_problem,
     check_simulation,
     days_problem,
     describe_simulation,
-    interest_for,
     rate_problem,
+    simulated_interest,
+    simulation_rate,
     unread_answer_problem,
     unread_numbers_problem,
 )
@@ -107,11 +107,7 @@ def _last_interest(previous: Dict[Text, Any]) -> Optional[Decimal]:
     balance, rate, days = (_decimal(previous.get(slot)) for slot in ("balance", "rate", "days"))
     if balance is None or days is None or (rate is None and previous.get("rate") != UNKNOWN_RATE):
         return None
-    if rate is None:
-        rate = assumed_rate(balance)
-    if check_simulation(balance, rate, int(days)):
-        return None
-    return interest_for(balance, rate, int(days), clock().now().date())
+    return simulated_interest(balance, rate, int(days), clock().now().date())
 
 
 class ValidateInterestForm(FormValidationAction):
@@ -228,7 +224,7 @@ class ActionSimulateInterest(Action):
         balance = Decimal(tracker.get_slot("balance"))
         rate_slot = tracker.get_slot("rate")
         rate_assumed = rate_slot == UNKNOWN_RATE
-        rate = assumed_rate(balance) if rate_assumed else Decimal(rate_slot)
+        rate = simulation_rate(balance, None if rate_assumed else Decimal(rate_slot))
         days = int(tracker.get_slot("days"))
         monthly_payment = _decimal(tracker.get_slot("monthly_payment"))
         today = clock().now().date()

@@ -9,7 +9,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import clock, extra_windows, latest_entity, named_moment
-from business.interest import check_simulation, describe_simulation
+from business import member_service as ms
+from business.interest import describe_simulation, simulated_interest
 from business.maintenance import describe_now, window_at
 from business.maintenance_check import SCHEDULE, describe_schedule
 from business.other_questions import (
@@ -23,6 +24,19 @@ from business.other_questions import (
     questions_in,
 )
 
+# The response answering each member-service function, by its business.member_service name; named in
+# full (not built from the value) so the responses can be found from the code.
+FEATURE_RESPONSES = {
+    ms.INTERNET_REPAYMENT: "utter_feature_internet_repayment",
+    ms.ACCOUNT_TRANSFER: "utter_feature_account_transfer",
+    ms.V_POINTS: "utter_feature_v_points",
+    ms.LIMIT_INCREASE: "utter_feature_limit_increase",
+    ms.TRANSACTION_HISTORY: "utter_feature_transaction_history",
+    ms.DUE_DATE_EMAIL: "utter_feature_due_date_email",
+    ms.INTEREST_SIMULATION: "utter_feature_interest_simulation",
+    ms.SETTINGS: "utter_feature_settings",
+}
+
 
 def _simulation_given(tracker: Tracker) -> Optional[str]:
     """The result for a message that gave every figure beside another question (「残高30万、年15%、30日。
@@ -35,7 +49,7 @@ def _simulation_given(tracker: Tracker) -> Optional[str]:
     except (InvalidOperation, ValueError):  # a rate not known, or a fraction of a day: the form's business
         return None
     today = clock().now().date()
-    if check_simulation(balance, rate, days, start=today):
+    if simulated_interest(balance, rate, days, today) is None:
         return None
     return describe_simulation(balance, rate, days, start=today)
 
@@ -69,7 +83,5 @@ def answer_other_questions(
         text, title, payload = INTEREST_OFFER
         dispatcher.utter_message(text=text, buttons=[{"title": title, "payload": payload}])
     if features:
-        from actions.member_service import ANSWERS
-
         for feature in features_asked(message, beside_pin_answer)[:MAX_EXTRA]:
-            dispatcher.utter_message(response=ANSWERS[feature])
+            dispatcher.utter_message(response=FEATURE_RESPONSES[feature])

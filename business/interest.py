@@ -40,6 +40,8 @@ __all__ = [
     "legal_ceiling",
     "rate_problem",
     "repayment_plan",
+    "simulated_interest",
+    "simulation_rate",
     "unread_answer_problem",
     "unread_numbers_problem",
 ]
@@ -405,6 +407,23 @@ def check_simulation(
     if monthly_payment is not None:
         problems += _payment_problems(balance, rate, monthly_payment, start, balance_problems + rate_problems)
     return problems
+
+
+def simulation_rate(balance: Decimal, rate: Optional[Decimal]) -> Decimal:
+    """The rate a simulation uses: the customer's own, or assumed_rate when they do not know it (None)."""
+    return assumed_rate(balance) if rate is None else rate
+
+
+def simulated_interest(balance: Decimal, rate: Optional[Decimal], days: int, start: date) -> Optional[Decimal]:
+    """The interest a simulation gives (rate None: not known, so assumed); None when its figures are not valid.
+
+    Every place that reads a simulation back, or computes one beside another answer, goes through here,
+    so it gives the figure the simulation itself gave and never one for input the simulation refused.
+    """
+    used = simulation_rate(balance, rate)
+    if check_simulation(balance, used, days, start=start):
+        return None
+    return interest_for(balance, used, days, start)
 
 
 # --- the reply -------------------------------------------------------------------------------------

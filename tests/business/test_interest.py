@@ -31,6 +31,8 @@ from business.interest import (
     legal_ceiling,
     rate_problem,
     repayment_plan,
+    simulated_interest,
+    simulation_rate,
     unread_answer_problem,
     unread_numbers_problem,
 )
@@ -157,6 +159,22 @@ def test_legal_ceiling_follows_the_interest_rate_restriction_act(balance: int, c
 def test_an_unknown_rate_is_assumed_17_8_but_never_above_the_ceiling(balance: int, rate: str) -> None:
     assert DEFAULT_RATE == Decimal("17.8")
     assert assumed_rate(Decimal(balance)) == Decimal(rate)
+
+
+def test_a_simulation_uses_the_customers_rate_or_the_assumed_one_when_not_known() -> None:
+    assert simulation_rate(Decimal(100_000), Decimal("15")) == Decimal("15")
+    assert simulation_rate(Decimal(2_000_000), None) == Decimal("15.0")
+
+
+def test_a_simulation_read_back_gives_the_figure_it_gave() -> None:
+    # 100,000 yen at 18.0% for 30 days, and at the assumed 17.8%: 100,000 × 17.8% × 30 ÷ 365 = 1,463.01.
+    assert simulated_interest(Decimal(100_000), Decimal("18"), 30, COMMON_YEAR_DAY) == Decimal(1479)
+    assert simulated_interest(Decimal(100_000), None, 30, COMMON_YEAR_DAY) == Decimal(1463)
+
+
+@pytest.mark.parametrize(("balance", "rate", "days"), [(-20_000, "18", 30), (200_000, "25", 30), (100_000, "18", 0)])
+def test_a_simulation_the_checks_refuse_gives_no_figure(balance: int, rate: str, days: int) -> None:
+    assert simulated_interest(Decimal(balance), Decimal(rate), days, COMMON_YEAR_DAY) is None
 
 
 # --- repayment plan --------------------------------------------------------------------------------
