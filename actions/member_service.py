@@ -7,27 +7,16 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.other_questions import answer_other_questions
+from actions.other_questions import FEATURE_RESPONSES, answer_other_questions
 from business import member_service as ms
 from business import other_questions as topics
 
 OVERVIEW = "utter_member_service_overview"
-# Named in full (not built from the value) so the responses can be found from the code.
-ANSWERS = {
-    ms.INTERNET_REPAYMENT: "utter_feature_internet_repayment",
-    ms.ACCOUNT_TRANSFER: "utter_feature_account_transfer",
-    ms.V_POINTS: "utter_feature_v_points",
-    ms.LIMIT_INCREASE: "utter_feature_limit_increase",
-    ms.TRANSACTION_HISTORY: "utter_feature_transaction_history",
-    ms.DUE_DATE_EMAIL: "utter_feature_due_date_email",
-    ms.INTEREST_SIMULATION: "utter_feature_interest_simulation",
-    ms.SETTINGS: "utter_feature_settings",
-}
 
 
 def answers_for_named_features(tracker: Tracker) -> List[str]:
     """The answer of each function the latest message names (entity service_feature); none if it names none."""
-    return [ANSWERS[feature] for feature in ms.features_to_answer(list(tracker.get_latest_entity_values(ms.ENTITY)))]
+    return [FEATURE_RESPONSES[feature] for feature in ms.features_to_answer(list(tracker.get_latest_entity_values(ms.ENTITY)))]
 
 
 class ActionExplainMemberService(Action):
@@ -58,7 +47,5 @@ class ActionExplainMerits(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_member_service_merits")
-        # The simulation's own answer offers to calculate here: no second offer beside it.
-        asked = topics.features_asked(tracker.latest_message.get("text") or "")
-        answer_other_questions(dispatcher, tracker, (topics.INTEREST,) if ms.INTEREST_SIMULATION in asked else ())
+        answer_other_questions(dispatcher, tracker, topics.answered_beside_merits(tracker.latest_message.get("text") or ""))
         return []

@@ -13,6 +13,7 @@ from business.call_centre import PROMISE_CALL
 from business.folding import kana_fold, kana_pattern
 from business.guidance import password_asked_of_phone, password_question_guidance, pin_question_guidance
 from business.handoff import asks_for_another_way
+from business.topic_words import WHAT_TO_BRING
 
 Ranking = Iterable[Tuple[str, Optional[float]]]
 
@@ -105,7 +106,7 @@ def _answered_maintenance(previous_turn_actions: Sequence[str], previous_turn_te
 
 
 # 「ほいで結局どこ行きゃええん」「何持ってくの」 right after the PIN answer: that answer again.
-_WHERE_OR_WHAT_TO_BRING = kana_pattern(r"どこ.{0,4}(行|い)(け|き|っ|く)|(何|なに).{0,4}((持|も)って|持つ|もつ|持参|じさん)|持ち物|もちもの")
+_WHERE_OR_WHAT_TO_BRING = kana_pattern(rf"どこ.{{0,4}}(行|い)(け|き|っ|く)|{WHAT_TO_BRING}")
 _PHONE_WORDS = kana_pattern(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方|電話|でんわ|かけ")
 # 「じゃあ何時からならいける？」「ほんで今は？」 after the maintenance hours: when it ends, or whether it is on now.
 _WHEN_ASKED = kana_pattern(

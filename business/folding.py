@@ -44,6 +44,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from business.romaji import latin_words, word_as_katakana
+
 __all__ = ["Folded", "fold", "nfkc"]
 
 # Pieces that fold together are a few characters long in any real text. Longer runs of starters
@@ -176,8 +178,6 @@ def _is_kana(char: str) -> bool:
 
 def _romaji_read(folded: Folded) -> tuple[list[str], list[tuple[int, int]]]:
     """Characters and origins of `folded`, with each romaji word replaced by its katakana."""
-    from business.romaji import latin_words, word_as_katakana
-
     chars: list[str] = []
     origins: list[tuple[int, int]] = []
     position = 0

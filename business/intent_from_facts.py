@@ -20,6 +20,7 @@ from business.glossary import explain_term
 from business.handoff import asks_for_another_way
 from business.japanese_time import corrects_a_time
 from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS, card_lost
+from business.topic_words import MACHINE, PHONE_NUMBER, WHAT_IT_DOES, WHAT_TO_BRING, WHY
 
 REPORT_LOGIN_PROBLEM = "report_login_problem"
 ASK_PIN_RESET = "ask_pin_reset"
@@ -107,14 +108,11 @@ _USABLE_THEN = _rx(
 _SERVICE_NAMED = _rx(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|使え|つかえ|会員サービス|かいいんさーびす|アプリ|あぷり|サイト")
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
-_MACHINE = r"(自動契約機|じどうけいやくき|契約機|けいやくき|機械)"
-_MACHINE_AND_BRING = _rx(
-    rf"{_MACHINE}.{{0,12}}(何|なに)(を|か|が)?.{{0,3}}((持|も)って|持つ|もつ|持参|じさん)|{_MACHINE}.{{0,12}}(必要な(もの|書類)|(何|なに)(が)?(いる|要る|必要))"
-)
+_MACHINE_AND_BRING = _rx(rf"{MACHINE}.{{0,12}}({WHAT_TO_BRING}|(何|なに)(が)?(いる|要る|必要))")
 # 「なにを持っていけばいいですか」: the only thing FACTS.md says to bring is for the PIN reset.
 _WHAT_TO_BRING = _rx(
     r"(何|なに|身分証|免許証|本人確認書類|保険証|マイナンバーカード|パスポート)(を|が)?.{0,3}(持って|もって)(いけ|行け|いく|行く|く|け|き)"
-    r"|持ち物|もちもの|必要な(もの|書類)|(持って|もって)(いく|行く|く)(もの|物)|(何|なに)(を|が)?.{0,3}(持参|じさん)"
+    r"|(持って|もって)(いく|行く|く)(もの|物)|(何|なに)(を|が)?.{0,3}(持参|じさん)|持ち物|もちもの|必要な(もの|書類)"
 )
 # 「公式サイトのどこ押せばいいの？」: where on the screen, right after steps were given: those steps again.
 _WHERE_TO_PRESS = _rx(
@@ -124,24 +122,24 @@ _WHERE_TO_PRESS = _rx(
 _WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
 # 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
 _WHAT_CAN_YOU_DO = _rx(
-    r"(何|なに|なん)(が|を)?(でき|手伝|てつだ)|(どんな|どがん|どげん|どういう|どない)(こと|事)(が|の|を)?(でき|手伝)|できること(は|って)?(何|なに)?[?？]?$|使い方|(何|なに)を(聞|き)(いたら|けば|いて)"
+    rf"{WHAT_IT_DOES}(が|の|を)?(でき|手伝)|できること(は|って)?(何|なに)?[?？]?$|使い方|(何|なに)を(聞|き)(いたら|けば|いて)"
 )
 # The only number the assistant ever gives to be noted down is the phone line's (with its reference).
 _NUMBER_AGAIN = _rx(r"(?<!カード)(?<!暗証)(番号|ばんごう|電話|でんわ)")
 _AGAIN = _rx(r"もう(一|1|いっ)(回|度|かい|ど|ぺん|遍)|もっかい|再度|改めて|あらためて")
-_REFERENCE_NUMBER = _rx(r"受付番号|うけつけばんごう|(さっき|先ほど|先程|さきほど)の(電話)?番号|電話番号")
+_REFERENCE_NUMBER = _rx(rf"受付番号|うけつけばんごう|(さっき|先ほど|先程|さきほど)の(電話)?番号|{PHONE_NUMBER}")
 # The merits asked for by name; without these words, a function named or 'what can it do' asks about the functions.
 _MERITS_WORD = _rx(r"メリット|めりっと|デメリット|利点|長所|短所|良い(点|ところ)|いい(点|ところ|とこ)|悪い(点|ところ)|便利|危険|リスク|安全|不安|お得|おとく|得な")
 # What the service does asked outright, beside a failure (「入れないけど、会員サービスって何ができるの？」).
-_ASKS_ABOUT_SERVICE = _rx(r"(何|なに|なん)(が|を)?(でき|手伝)|(どんな|どがん|どげん|どういう)(こと|事)|できること|機能|きのう")
+_ASKS_ABOUT_SERVICE = _rx(rf"{WHAT_IT_DOES}|できること|機能|きのう")
 # A figure put as a condition: 「30日なら？」「8万だったら」「年15%にしたら」.
 _WHAT_IF = _rx(r"[0-9０-９.]+(日|万|円|%|％|か月|ヶ月|カ月|週間)?(間)?(なら|だったら|やったら|でしたら|にしたら|にすると|だと)")
 # Why the assistant asks, or whether one must answer: what 'why do you ask?' always says in some way.
 _WHY_ASKED = _rx(
-    r"なんで|なぜ|何故|どうして|何の(ため|為|目的)|なんのため|関係|かんけい|答え|こたえ|言わ|いわ|言う|いう(必要|ひつよう)|話さ|話したく|必要|ひつよう"
+    rf"{WHY}|関係|かんけい|答え|こたえ|言わ|いわ|言う|いう(必要|ひつよう)|話さ|話したく|必要|ひつよう"
     r"|意図|いと|目的|尋ね|たずね|差し控え|プライベート|個人的|(聞|き)(く|いて|かれ|いてる)(の|ん|ど)|(いる|要る)[?？]|変わる|かわる|進めな|すすめな"
 )
-_WHY_THIS_QUESTION = _rx(r"(なんで|なぜ|何故|どうして|何の(ため|為)|なんのため).{0,12}(聞く|きく|聞か|きか|聞いて|きいて|尋ね|たずね|質問)")
+_WHY_THIS_QUESTION = _rx(rf"({WHY}).{{0,12}}(聞く|きく|聞か|きか|聞いて|きいて|尋ね|たずね|質問)")
 # Promise business other than login that only the call centre handles (out_of_scope's answer).
 _OTHER_BUSINESS = _rx(
     # Not 「まとめて返す」 (a repayment) nor 「まとめて言うて」 (say it all again).
@@ -155,7 +153,7 @@ _PHONE_NUMBER = re.compile(
     "|".join(r"[-‐ー−\s]?".join(number.split("-")) for number in (PROMISE_CALL, LADIES_CALL))
 )
 # Topic words that settle what an unsure message is about.
-_CALL_CENTRE_WORDS = _rx(r"電話番号|でんわばんごう|(電話|でんわ).{0,20}(番号|ばんごう)|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
+_CALL_CENTRE_WORDS = _rx(rf"{PHONE_NUMBER}|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
 _INTEREST_WORDS = _rx(r"利息|りそく|金利|きんり|利子|りし")
 _TOPIC_WORDS = (
     ("ask_maintenance", _rx(r"メンテ|めんて|maintenance")),

@@ -13,8 +13,11 @@ from typing import Iterable
 from business.call_centre import LADIES_CALL, PROMISE_CALL
 from business.folding import kana_fold
 from business.folding import kana_pattern as _rx
+from business.glossary import explain_term
 from business.guidance import REISSUE_LINK, pin_question_guidance
 from business.maintenance_check import SCHEDULE
+from business.member_service import INTEREST_SIMULATION, find_service_features
+from business.topic_words import MACHINE, WHAT_TO_BRING
 
 CALL_CENTRE = "call_centre"
 MAINTENANCE = "maintenance"
@@ -55,7 +58,7 @@ _QUESTIONS = (
         r".{0,16}(なぜ|なんで|どうして|何時まで|いつまで|何時から|いつから|聞いた|きいた|聞き|きき)"
     )),
     (PIN_RESET, _rx(
-        r"暗証.{0,12}(変え|変更|再設定|リセット|直|作り直|教えて|どこ|方法)|(自動契約機|契約機).{0,12}(何|なに).{0,4}(持|も)って"
+        rf"暗証.{{0,12}}(変え|変更|再設定|リセット|直|作り直|教えて|どこ|方法)|{MACHINE}.{{0,12}}({WHAT_TO_BRING})"
         r"|暗証.{0,6}(忘れ|わすれ).{0,12}(どう|どこ|方法)"
     )),
     (REISSUE, _rx(
@@ -109,8 +112,6 @@ _PIN_NAMED = _rx(r"暗証|あんしょう|PIN|ピン|(4|四|よん)(桁|けた)"
 def features_asked(text: str, beside_pin_answer: bool = False) -> list[str]:
     """Member-service functions a sentence of `text` asks about (「ポイントで返せるってほんと？」); beside
     the PIN answer, sentences about the PIN (「暗証番号って設定から変えられる？」) are left to it."""
-    from business.member_service import find_service_features
-
     asked: list[str] = []
     for sentence in _SENTENCE.findall(text):
         folded = kana_fold(sentence).text
@@ -121,14 +122,18 @@ def features_asked(text: str, beside_pin_answer: bool = False) -> list[str]:
     return asked
 
 
+def answered_beside_merits(text: str) -> tuple[str, ...]:
+    """Topics the merits answer leaves out for `text`: asked about the simulation function, its own
+    answer (given beside the merits) already offers to calculate, so no second offer."""
+    return (INTEREST,) if INTEREST_SIMULATION in features_asked(text) else ()
+
+
 # 「…それと、本人確認書類って何ですか？」: the meaning of one of the assistant's words, asked in passing.
 _MEANING = _rx(r"って(何|なに|なん)(?![時日曜回円%番桁])|ってどういう(意味|こと)|(?<!こ)とは(何|なに)?(です|でしょう)?(か|[?？])|の意味")
 
 
 def _terms_asked(text: str) -> list[str]:
     """The explanations of the words that the sentences of `text` ask the meaning of, in order."""
-    from business.glossary import explain_term
-
     explanations: list[str] = []
     for sentence in _SENTENCE.findall(text):
         if _MEANING.search(kana_fold(sentence).text):

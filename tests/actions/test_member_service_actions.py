@@ -4,7 +4,7 @@ import pytest
 from dateutil import parser
 
 from actions.fallback import ActionNotUnderstood
-from actions.member_service import ANSWERS, OVERVIEW, ActionExplainMemberService, ActionExplainMerits
+from actions.member_service import FEATURE_RESPONSES, OVERVIEW, ActionExplainMemberService, ActionExplainMerits
 from business.member_service import FEATURES
 from rasa_addons.channels.guard import allowed_payloads, screen
 from storage import repository
@@ -54,8 +54,8 @@ async def test_what_can_it_do_gets_the_overview(domain):
 async def test_each_function_gets_its_own_short_answer(domain, text, feature, key_facts):
     tracker = user_tracker(text, "ask_member_service_features", {"service_feature": feature})
     messages, _ = await run(ActionExplainMemberService(), tracker, domain)
-    assert responses(messages) == [ANSWERS[feature]]
-    answer = domain_text(domain, ANSWERS[feature])
+    assert responses(messages) == [FEATURE_RESPONSES[feature]]
+    answer = domain_text(domain, FEATURE_RESPONSES[feature])
     for fact in key_facts:
         assert fact in answer
     assert len(answer) <= 160  # one phone screen
@@ -69,7 +69,7 @@ async def test_two_functions_asked_together_get_both_answers(domain):
         {"entity": "service_feature", "value": "internet_repayment"},
     ]
     messages, _ = await run(ActionExplainMemberService(), tracker, domain)
-    assert responses(messages) == [ANSWERS["account_transfer"], ANSWERS["internet_repayment"]]
+    assert responses(messages) == [FEATURE_RESPONSES["account_transfer"], FEATURE_RESPONSES["internet_repayment"]]
 
 
 @pytest.mark.asyncio
@@ -80,12 +80,12 @@ async def test_a_forged_value_gets_the_overview(domain):
 
 
 def test_every_function_has_an_answer_in_the_domain(domain):
-    assert set(ANSWERS) == set(FEATURES)
-    assert all(response in domain["responses"] for response in [*ANSWERS.values(), OVERVIEW])
+    assert set(FEATURE_RESPONSES) == set(FEATURES)
+    assert all(response in domain["responses"] for response in [*FEATURE_RESPONSES.values(), OVERVIEW])
 
 
 def test_the_simulation_answer_offers_to_start_the_interest_form(domain):
-    payloads = [b["payload"] for b in domain_buttons(domain, ANSWERS["interest_simulation"])]
+    payloads = [b["payload"] for b in domain_buttons(domain, FEATURE_RESPONSES["interest_simulation"])]
     assert "/ask_interest" in payloads
 
 
@@ -102,7 +102,7 @@ async def test_unsure_of_the_intent_but_a_function_is_named_gets_its_answer_and_
     at("2026-12-01T14:00:00+09:00")
     tracker = user_tracker("明細ってどこ", "nlu_fallback", {"service_feature": "transaction_history"})
     messages, _ = await run(ActionNotUnderstood(), tracker, domain)
-    assert responses(messages) == [ANSWERS["transaction_history"]]
+    assert responses(messages) == [FEATURE_RESPONSES["transaction_history"]]
     with session_scope(database_url) as session:
         result = repository.report(session, parser.isoparse("2026-12-01T00:00+09:00"), parser.isoparse("2026-12-02T00:00+09:00"))
     assert [text for text, _ in result.top_not_understood] == ["明細ってどこ"]  # still kept for training
@@ -122,7 +122,7 @@ async def test_what_it_can_do_and_one_function_get_the_overview_then_that_functi
     tracker = user_tracker("会員サービスってなにができるの？？あとVポイントって返済につかえる？", "ask_member_service_features")
     tracker.latest_message["entities"] = [{"entity": "service_feature", "value": "v_points"}]
     messages, _ = await run(ActionExplainMemberService(), tracker, domain)
-    assert responses(messages)[:2] == [OVERVIEW, ANSWERS["v_points"]]
+    assert responses(messages)[:2] == [OVERVIEW, FEATURE_RESPONSES["v_points"]]
 
 
 @pytest.mark.asyncio
@@ -130,7 +130,7 @@ async def test_the_merits_then_a_second_question_about_a_function_without_a_seco
     at("2026-12-08T14:00:00+09:00")
     text = "会員サービスのメリットとデメリットを教えてください。それと、利息のシミュレーションもできるのでしょうか"
     messages, _ = await run(ActionExplainMerits(), user_tracker(text, "ask_member_service_merits"), domain)
-    assert [m.get("response") for m in messages] == ["utter_member_service_merits", ANSWERS["interest_simulation"]]
+    assert [m.get("response") for m in messages] == ["utter_member_service_merits", FEATURE_RESPONSES["interest_simulation"]]
 
 
 @pytest.mark.asyncio

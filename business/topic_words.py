@@ -1,0 +1,21 @@
+"""The words of the assistant's own topics, as regex fragments shared by every reader of a message.
+
+One place for each piece of vocabulary, so that a wording learned for one reader (the intent
+correction, the follow-up reader, the second-question reader) is learned for all of them. Fragments
+are plain pattern text for business.folding.kana_pattern: its hiragana also meets katakana.
+"""
+
+from __future__ import annotations
+
+# The automatic contract machine, where the card PIN is reset.
+MACHINE = r"(自動契約機|じどうけいやくき|契約機|けいやくき|機械)"
+# Bringing something along: 持っていく, 持参.
+BRING = r"((持|も)って|持つ|もつ|持参|じさん)"
+# What to bring, asked: 「何を持っていけば」「持ち物は」「必要な書類」.
+WHAT_TO_BRING = rf"(何|なに)(を|か|が)?.{{0,4}}{BRING}|持ち物|もちもの|必要な(もの|書類)"
+# Why, asked: 「なんで」「何のために」.
+WHY = r"なんで|なぜ|何故|どうして|何の(ため|為|目的)|なんのため"
+# What the assistant or the service can do: 「何ができるの」「どんなことを手伝ってくれる」.
+WHAT_IT_DOES = r"(何|なに|なん)(が|を)?(でき|手伝|てつだ)|(どんな|どがん|どげん|どういう|どない)(こと|事)"
+# The phone line's number, named: 「電話番号」「電話の番号」.
+PHONE_NUMBER = r"電話番号|でんわばんごう|(電話|でんわ).{0,20}(番号|ばんごう)"
