@@ -77,6 +77,7 @@ AMOUNT = "amount"
 RATE = "rate"
 DAYS = "days"
 MONTHLY = "monthly"
+BOUND = "bound"
 
 DAYS_PER_WEEK = 7
 DAYS_PER_MONTH = DAYS_PER_REPAYMENT_MONTH  # assumption: "1か月" is one repayment month, 30 days
@@ -98,7 +99,8 @@ class Quantity:
     value: yen, percent (18 for 18%), or days. Read as written, so it may be negative ("-5万円"),
     zero, or (for days) not whole ("0.5日"): checking that it makes sense is the reader's job.
     start, end: span in the ORIGINAL text (sign, numeral and unit, e.g. "10万円", "-18%", "30日間").
-    role: "monthly" for an amount repaid every month (毎月1万円, 月々5千円), else None.
+    role: "monthly" for an amount repaid every month (毎月1万円, 月々5千円), "bound" for an amount named
+    as a limit (1円未満の端数, 10万円未満), else None.
     """
 
     kind: str
@@ -392,14 +394,14 @@ def _read_day(text: str, value: Decimal, start: int, after: int) -> Optional[_Re
     return _period(value, 1, unit.group(1) is not None, start, unit.end())
 
 
+_LAST_DAY_OF_A_MONTH = 31
+
+
 def _read_as_a_date(text: str, after: int, value: Decimal) -> bool:
     """"15日に" "15日から" make the Nth of a month; "45日になったら" cannot, as no month has a 45th day."""
     if not _DATE_AFTER_DAY.match(text, after):
         return False
     return value <= _LAST_DAY_OF_A_MONTH or not _BECOMES_A_PERIOD.match(text, after)
-
-
-_LAST_DAY_OF_A_MONTH = 31
 
 
 def _read_longer_period(text: str, value: Decimal, start: int, after: int) -> Optional[_Reading]:
@@ -840,11 +842,13 @@ def find_quantities(text: str) -> list[Quantity]:
     quantities = []
     for index, reading in enumerate(readings):
         start, end = normalised.span(reading.start, reading.end)
-        role = MONTHLY if index in monthly else None
+        role = MONTHLY if index in monthly else BOUND if reading.kind == AMOUNT and _BOUND_AFTER.match(normalised.text, reading.end) else None
         quantities.append(Quantity(reading.kind, reading.value, start, end, role))
     return quantities
 
 
+# 「1円未満は切り捨て」「10万円未満」: the amount is a limit.
+_BOUND_AFTER = re.compile(r"[ \t]*未満")
 _ARABIC_NUMERAL = re.compile(r"[\d][\d,.]*")
 # Counters for things written in kana: "一つ", "二つ目", "1こ" (個); not "30ころ" (頃) or "10こえ" (超え).
 _KANA_THING_COUNTER = r"(?:つ|こ(?!ろ|え))"

@@ -290,10 +290,12 @@ def _romaji_as_kana(text: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=64)
 def _readable(text: str) -> str:
     """`text` with kana time words as kanji and kana clocks in digits, the same length (see
     _KANA_TIME_WORDS, _KanaClockReader); romaji is read as katakana, and katakana as hiragana, first
-    (「ashita asa 6ji」, 「アシタ ゲツヨウ アサ 6ジ」)."""
+    (「ashita asa 6ji」, 「アシタ ゲツヨウ アサ 6ジ」). Kept for a few messages: the time readers
+    (parse_when, find_time_span, corrects_a_time) each start from it for the same message."""
     text = _romaji_as_kana(text)
     text = "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in text)
     text = _KANA_TIME.sub(lambda m: _KANA_TIME_KANJI[m.group()].ljust(len(m.group()), "　"), text)

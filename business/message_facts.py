@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Optional
 
 from business.folding import kana_fold, kana_pattern
-from business.japanese_numbers import find_quantities
+from business.japanese_numbers import BOUND, find_quantities
 from business.japanese_numbers import find_unread_numbers as _unread_number_spans
 from business.japanese_time import find_time_span
 from business.login_facts import Fact, find_login_facts
@@ -42,9 +42,6 @@ _RATE_UNKNOWN = kana_pattern(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + _NOT_KNO
 _REPAID_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+日後に?(まとめて|一括で|全部|ぜんぶ)?(返|かえ|払|はら)")
 
 
-# 「1円未満は切り捨て」「10万円未満」: an amount that is a limit, not the customer's balance.
-_BOUND_AFTER = re.compile(r"\s*未満")
-
 # 「月曜日以外」「土日以外」: a time named only to be set aside.
 _EXCEPT_AFTER = re.compile(r"\s*(?:の)?(?:以外|いがい|を除|をのぞ)")
 
@@ -74,8 +71,8 @@ def find_message_facts(text: str) -> list[Fact]:
     for quantity in quantities:
         if time_span is not None and quantity.start < time_span[1] and time_span[0] < quantity.end:
             continue
-        if quantity.kind == "amount" and _BOUND_AFTER.match(text, quantity.end):
-            continue  # 「1円未満の端数」: a bound named, not a balance
+        if quantity.role == BOUND:
+            continue  # 「1円未満の端数」: a limit named, not the customer's balance
         facts.append(Fact(_entity_for(quantity.kind, quantity.role), _plain(quantity.value), quantity.start, quantity.end))
     unknown_rate = None if any(fact.entity == RATE for fact in facts) else _unknown_rate(text)
     if unknown_rate is not None:

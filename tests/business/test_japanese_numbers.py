@@ -258,6 +258,19 @@ def test_only_the_repayment_is_monthly_when_the_balance_comes_first() -> None:
     assert [(q.value, q.role) for q in quantities] == [(Decimal(100_000), None), (Decimal(10_000), "monthly")]
 
 
+@pytest.mark.parametrize(("text", "value"), [("1円未満は切り捨てですか", 1), ("10万円 未満の借入", 100_000), ("１０万円未満", 100_000)])
+def test_an_amount_named_as_a_limit_is_marked_bound(text: str, value: int) -> None:
+    (amount,) = find_quantities(text)
+
+    assert (amount.value, amount.role) == (Decimal(value), "bound")
+
+
+def test_an_amount_beside_a_limit_is_not_bound() -> None:
+    quantities = find_quantities("残高は5万円です。1円未満はどうなりますか")
+
+    assert [(q.value, q.role) for q in quantities] == [(Decimal(50_000), None), (Decimal(1), "bound")]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "value"),
     [
