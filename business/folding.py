@@ -19,19 +19,11 @@ each of h, P, a comes from ㍱; in 円 + U+0301 both come from both), so a span 
 cuts a character from its combining marks. `Folded.span` maps a span of the folded text back
 to the original.
 
-This replaces three earlier copies, which differed in small ways (chosen here as noted):
-- business.redaction folded character by character, then composed a base with one following
-  voiced or semi-voiced sound mark (ﾊ + ﾟ). Other combining marks stayed apart there (e + U+0301
-  was two characters, each from itself), so a mask could end between a character and its mark;
-  here they are folded with their base (é, from both), and a mask takes the marks along.
-- business.japanese_numbers folded clusters: a base with every combining mark and every sound
-  mark (ﾞ ﾟ ゛ ゜) after it, each character from the whole cluster. A sound mark that composes
-  with nothing (ﾝ + ﾞ, 円 + ﾞ, カ + ゛) is a spacing character of its own, and here it is a piece
-  of its own: "1円ﾞ" is the amount "1円", not "1円ﾞ".
-- business.login_facts folded the whole text at once and, when that changed its length, gave up
-  on spans (the whole message). The folded text is the same as before; the spans are now exact.
-For Japanese text all three folded to the same text as here (NFKC); the one difference in the
-folded text itself is redaction's e + U+0301, now é. The rest is where origins point.
+Where pieces differ from folding character by character (chosen on purpose):
+- a combining mark folds with its base (e + U+0301 → é, from both), so a redaction mask never ends
+  between a character and its mark;
+- a sound mark that composes with nothing (ﾝ + ﾞ, 円 + ﾞ, カ + ゛) is a spacing character and a piece of
+  its own: "1円ﾞ" holds the amount "1円", not "1円ﾞ".
 
 No Rasa imports: business/ is plain Python. The Sudachi tokenizer does not use this: Sudachi folds
 width itself (its input-text plugins) and already reports offsets on the original text.
