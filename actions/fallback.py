@@ -8,11 +8,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import clock, latest_entity, with_database
+from actions.context import clock, extra_windows, latest_entity, with_database
 from actions.handoff import hand_off
 from actions.maintenance import ActionDescribeMaintenance
 from actions.member_service import answers_for_named_features
+from actions.other_questions import answer_other_questions
+from business import other_questions as topics
 from business.clarification import (
+    FRAUD_WORRY_FOLLOW_UP,
     MAINTENANCE_FOLLOW_UP,
     PHONE_FOLLOW_UP,
     PIN_FOLLOW_UP,
@@ -24,6 +27,7 @@ from business.clarification import (
 )
 from business.guidance import pin_question_guidance
 from business.handoff import handoff_reason
+from business.maintenance import not_fraud_during, window_at
 from business.redaction import redact
 from storage import repository
 
@@ -70,8 +74,15 @@ class ActionNotUnderstood(Action):
             return hand_off(dispatcher, tracker, handoff_reason(tracker.get_slot("eligibility"), None))
         if follow_up == MAINTENANCE_FOLLOW_UP:
             return await ActionDescribeMaintenance().run(dispatcher, tracker, domain)
+        if follow_up == FRAUD_WORRY_FOLLOW_UP:
+            now = clock().now()
+            window = window_at(now, extra_windows(now))
+            if window is not None:
+                dispatcher.utter_message(text=not_fraud_during(window, now))
+                return []
         if follow_up == PIN_FOLLOW_UP:
             dispatcher.utter_message(text=pin_question_guidance())
+            answer_other_questions(dispatcher, tracker, (topics.PIN_RESET,), beside_pin_answer=True)
             return []
         # Inside a form the question is asked again right after, so a short apology is enough.
         if tracker.active_loop_name:

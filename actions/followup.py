@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from business.followup import AGAIN, hint_when_unsure, last_answer, why_asked
+from business.followup import AGAIN, hint_when_unsure, last_answer, question_named, why_asked
 from business.glossary import UNKNOWN_TERM, explain_term
 
 
@@ -43,6 +43,11 @@ class ActionExplainQuestion(Action):
     ) -> List[Dict[Text, Any]]:
         requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
         if requested is None:
+            # 「返済だの収入だの、なして聞くの？」: why a question is asked, named by its topic.
+            named = question_named(tracker.latest_message.get("text") or "")
+            if named is not None:
+                dispatcher.utter_message(text=why_asked(named))
+                return []
             # No question is open: 「それ答えないとダメ？」「本当に？」 are about the last answer, said again.
             return await ActionRepeatLastAnswer().run(dispatcher, tracker, domain)
         # 「答えないとダメ？母はどちらで入っていたか覚えていない」: the reason, then how to tell the answers apart.

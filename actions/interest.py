@@ -115,12 +115,16 @@ class ValidateInterestForm(FormValidationAction):
         return "validate_interest_form"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
-        """Validation as usual; then an answer to the simulation is not also a login problem.
+        """Validation as usual; then an answer to the simulation is not also a login problem, and another
+        question of the message (「利息を計算して。あとカードなしでもログインできる？」) gets its short answer
+        before the form asks on.
 
         「わからない」 or 「忘れた」 said of the rate also reads as a forgotten password (problem = forgot),
         which would skip that question in the next login triage: the problem slot is put back as it was.
         """
         events = await super().run(dispatcher, tracker, domain)
+        if _answers_the_latest_message(tracker):
+            answer_other_questions(dispatcher, tracker, (topics.INTEREST,), features=False)
         answered = any(event.get("event") == "slot" and event.get("name") in FORM_SLOTS for event in events)
         misread = any(entity.get("entity") == "problem" for entity in tracker.latest_message.get("entities") or [])
         if answered and misread and tracker.get_slot("requested_slot") in FORM_SLOTS and _answers_the_latest_message(tracker):

@@ -40,6 +40,8 @@ SETS = {
         "understanding-development-15", "understanding-development-16",
         "conversation-development-16", "conversation-development-17",
         "understanding-development-17", "conversation-development-18", "conversation-development-19",
+        "understanding-development-18", "conversation-development-20",
+        "understanding-development-19", "conversation-development-21",
     )
 }
 

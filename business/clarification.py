@@ -85,6 +85,8 @@ def actions_of_previous_turn(events: Sequence[Mapping[str, Any]]) -> list[str]:
 PHONE_FOLLOW_UP = "phone"
 MAINTENANCE_FOLLOW_UP = "maintenance"
 PIN_FOLLOW_UP = "pin"
+# 「乗っ取り？」 right after the maintenance answer: a worry that the failure is someone else's doing.
+FRAUD_WORRY_FOLLOW_UP = "fraud_worry"
 # Words every answer about the PIN reset has: how a previous turn is known to have been that answer.
 _PIN_ANSWER_WORDS = ("暗証番号", "自動契約機")
 
@@ -108,6 +110,7 @@ def _answered_maintenance(previous_turn_actions: Sequence[str], previous_turn_te
 # 「ほいで結局どこ行きゃええん」「何持ってくの」 right after the PIN answer: that answer again.
 _WHERE_OR_WHAT_TO_BRING = kana_pattern(rf"どこ.{{0,4}}(行|い)(け|き|っ|く)|{WHAT_TO_BRING}")
 _PHONE_WORDS = kana_pattern(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方|電話|でんわ|かけ")
+_PHONE_ONLY_WORDS = kana_pattern(r"電話|でんわ|間に合|まにあ|つなが|受付|うけつけ|オペレーター|窓口|かけ(れ|ら|る|て)")
 # 「じゃあ何時からならいける？」「ほんで今は？」 after the maintenance hours: when it ends, or whether it is on now.
 _WHEN_ASKED = kana_pattern(
     r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち|(今|いま)(は|なら|って|だと|どう)|毎週|まいしゅう"
@@ -116,6 +119,7 @@ _WHEN_ASKED = kana_pattern(
 )
 
 
+_FRAUD_WORRY = kana_pattern(r"乗っ取|のっと|ハック|ハッキング|はっきんぐ|不正|ふせい|ウイルス|ういるす|なりすまし|(誰|だれ)か(が|に)")
 # Words that make a time question about the member service, even right after the phone line.
 _SERVICE_WORDS = kana_pattern(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|使え|つかえ|利用|会員サービス|アプリ|サイト")
 
@@ -137,16 +141,21 @@ def follow_up_of(
 ) -> Optional[str]:
     """The earlier answer an unclear message follows up on, or None. An answer that gave the phone number
     in passing (the limit increase, the lines' hours) counts as the phone line (「番号なんだっけ」)."""
-    if _answered_maintenance(previous_turn_actions, previous_turn_texts) and (
-        names_a_time or _WHEN_ASKED.search(kana_fold(text).text)
-    ):
+    gave_the_number = "action_phone_handoff" in previous_turn_actions or any(PROMISE_CALL in t for t in previous_turn_texts)
+    folded = kana_fold(text).text
+    # 「何時までだっけ？今からで間に合う？」 after a turn that gave the phone line and the maintenance check:
+    # words only a phone line has decide.
+    if gave_the_number and _PHONE_ONLY_WORDS.search(folded) and not _SERVICE_WORDS.search(folded):
+        return PHONE_FOLLOW_UP
+    if _answered_maintenance(previous_turn_actions, previous_turn_texts) and (names_a_time or _WHEN_ASKED.search(folded)):
         return MAINTENANCE_FOLLOW_UP
+    if _answered_maintenance(previous_turn_actions, previous_turn_texts) and _FRAUD_WORRY.search(kana_fold(text).text):
+        return FRAUD_WORRY_FOLLOW_UP
     if _answered_pin(previous_turn_texts) and (
         _WHERE_OR_WHAT_TO_BRING.search(kana_fold(text).text) or pin_question_follows(previous_turn_texts, text)
     ):
         return PIN_FOLLOW_UP
-    gave_the_number = "action_phone_handoff" in previous_turn_actions or any(PROMISE_CALL in t for t in previous_turn_texts)
-    if gave_the_number and _PHONE_WORDS.search(kana_fold(text).text):
+    if gave_the_number and _PHONE_WORDS.search(folded):
         return PHONE_FOLLOW_UP
     return None
 

@@ -27,6 +27,20 @@ def why_asked(requested_slot: Optional[str]) -> str:
     return WHY_ASKED.get(requested_slot or "", NO_OPEN_QUESTION)
 
 
+# The words that name what a triage question asks about, for a why asked when no question is open
+# (「返済だの収入だの、なして聞くの？」 after the answer).
+_QUESTION_TOPICS = (
+    ("eligibility", kana_pattern(r"返済|へんさい|遅れ|おくれ|延滞|収入|しゅうにゅう|稼ぎ|給料|他社|たしゃ|借入|借り入れ|借金|滞納")),
+    ("login_method", kana_pattern(r"ログイン方法|どっちで|どちらで|方法")),
+)
+
+
+def question_named(text: str) -> Optional[str]:
+    """The triage question a message names the topic of, when it asks why such a thing is asked."""
+    folded = kana_fold(text).text
+    return next((slot for slot, words in _QUESTION_TOPICS if words.search(folded)), None)
+
+
 # 「どっちで入ってたかわからない」「そんなん、わからへん」 to a triage question: how to tell the answers apart.
 HINT_WHEN_UNSURE = {
     "login_method": (

@@ -59,6 +59,8 @@ _NOT_ME = _rx(
     r"|(して|変えて|いじって|触って|さわって|やって|開いて|ひらいて|使って|つかって|入って|はいって)((い)?(ない|ません|へん|ねー|ねえ)|おりません|おらん|おらへん)"
     r"|しとらん|(っ|し)ちゃあ?せん|(自分|私|わたし|あたし|僕|俺)(じゃ|では)(な|ありません|ございません)|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
     r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
+    # 「その時間は寝てた」: asleep when it happened, so someone else did it.
+    r"|(その|あの)(時間|時|とき|頃|ころ)(は|って)?.{0,6}(寝|ね)(て|で|と)|(寝|ね)(て|で)(る|い)(る)?(間|あいだ|うち)に"
 )
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
 _SURE = 0.9
@@ -105,7 +107,9 @@ _USABLE_THEN = _rx(
     r"|(だめ|ダメ|無理|むり|あかん)(な)?(ん)?(だっけ|やっけ|でしたっけ|ですか|なの|か|\?|？)"
 )
 # The member service itself named: a question about hours is then about the service, not the phone line.
-_SERVICE_NAMED = _rx(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|使え|つかえ|会員サービス|かいいんさーびす|アプリ|あぷり|サイト")
+_SERVICE_NAMED = _rx(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|入られ|はいられ|使え|つかえ|会員サービス|かいいんさーびす|アプリ|あぷり|サイト")
+# 「月曜の朝は入られへんて聞いたけど、何時まであかんの？」: how long a time named stays closed.
+_UNTIL_WHEN = _rx(r"(何時|なんじ|いつ)(まで|から)")
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
 _MACHINE_AND_BRING = _rx(rf"{MACHINE}.{{0,12}}({WHAT_TO_BRING}|(何|なに)(が)?(いる|要る|必要))")
@@ -130,6 +134,8 @@ _AGAIN = _rx(r"もう(一|1|いっ)(回|度|かい|ど|ぺん|遍)|もっかい|
 _REFERENCE_NUMBER = _rx(rf"受付番号|うけつけばんごう|(さっき|先ほど|先程|さきほど)の(電話)?番号|{PHONE_NUMBER}")
 # The merits asked for by name; without these words, a function named or 'what can it do' asks about the functions.
 _MERITS_WORD = _rx(r"メリット|めりっと|デメリット|利点|長所|短所|良い(点|ところ)|いい(点|ところ|とこ)|悪い(点|ところ)|便利|危険|リスク|安全|不安|お得|おとく|得な")
+_MERITS_ASKED = _rx(r"メリット|めりっと|デメリット|利点|長所|短所|(良い|いい|悪い|わるい)(点|ところ|とこ)|損(?!害)|(何|なに)が(得|特|とく)")
+_CONSULTATION = _rx(r"(件|こと)で(相談|そうだん|ご相談|お聞き|伺)|相談(です|があ|したい|させ)|困って|こまって")
 # What the service does asked outright, beside a failure (「入れないけど、会員サービスって何ができるの？」).
 _ASKS_ABOUT_SERVICE = _rx(rf"{WHAT_IT_DOES}|できること|機能|きのう")
 # A figure put as a condition: 「30日なら？」「8万だったら」「年15%にしたら」.
@@ -225,9 +231,19 @@ _CLOSING = _rx(
     r"|自分で(やる|やって|なんとか|何とか|調べ|探)|ええわ|結構です|けっこうです|今日はやめ|(これで|ここで)(終わり|おわり|失礼)"
     r"|(もう|これで|いったん|一旦)?(閉じ|とじ)(る|ます|ますね|るわ|よう)"
     r"|さようなら|さよなら|バイバイ|ばいばい|自分で(電話|でんわ|かけ|問い?合わせ)|もういいです(?!か)"
+    # 「客乗ってきた。んだらまた」「ほな、また」: leaving for now.
+    r"|(んだら|ほんだら|そんだら|んだば|ほな|ほんなら|そんじゃ|んじゃ|ほいじゃ|ほんじゃ|じゃあ|じゃ|では|それでは)[、, ]?(また|まったね)[ねなー〜]*[。!！]*$"
     # 「わかった、やってみます」: going off to try what was said.
     r"|(やって|試して|ためして)(み|見)(る|ます|っす|まーす|るわ|よう)[。!！ｗw笑]*$"
 )
+_REQUESTED = _rx(r"お願い|おねがい|教えて|おしえて|ください|下さい|[?？]")
+# 「人と話させてけろ」「担当者につないで」: a person asked for, which only the phone line gives.
+_WANTS_A_PERSON = _rx(
+    r"(人|ひと|人間|にんげん|担当者?|たんとう|オペレーター|おぺれーたー|生身|有人)(と|に)(話|はな|代わ|かわ|替わ|つな|繋|相談|そうだん)"
+    r"|(人間|担当者?|オペレーター|上の人|責任者)(を|に)?(出|だ)(せ|して)"
+)
+# 「番号なんぼだっけ」: the one number the assistant gives out, asked for without naming it.
+_WHICH_NUMBER = _rx(r"(?<!カード)(?<!暗証)(?<!受付)(番号|ばんごう)(は|って|を)?(なんぼ|何番|なんばん|いくつ|何|なに|なん|教え|おしえ)")
 # Facts that make a message part of the customer's case: with them, a closing word is not a goodbye
 # (「また今度にします、カードはありません」 answers the question). A feature or a time named in passing is not.
 _CASE_FACTS = frozenset({"login_method", "problem", "eligibility", "card_holder", "amount", "rate", "days", "monthly_payment"})
@@ -290,6 +306,9 @@ def intent_from_facts(
     # 「カード番号と暗証番号入れたら違いますって出る」: a failure reported in the assistant's words, not a word asked about.
     if intent == "ask_term" and "problem" in facts and not _MEANING_ASKED.search(folded):
         return REPORT_LOGIN_PROBLEM
+    # 「父が自分で電話するので、番号と受付番号をもう一度お願いします」: the numbers asked for, not a goodbye.
+    if _CLOSING.search(folded) and _REFERENCE_NUMBER.search(folded) and _REQUESTED.search(folded):
+        return None if intent == "ask_call_centre" else "ask_call_centre"
     if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
     if intent in _UNSURE and _THANKS_AT_END.search(folded) and not given & _CASE_FACTS and not _names_topic(folded):
@@ -305,6 +324,10 @@ def intent_from_facts(
     if intent == "ask_member_service_features" and not sure and "service_feature" not in facts and not _MEMBER_SERVICE_WORD.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
+    if _WANTS_A_PERSON.search(folded) and intent in _WEAK and not given & _CASE_FACTS:
+        return "ask_call_centre"
+    if _WHICH_NUMBER.search(folded) and intent in _UNSURE | {"bot_challenge", "chitchat", "ask_repeat"} and "login_method" not in facts:
+        return "ask_call_centre"
     # 「0120-24-0365に、平日の朝9時から電話すりゃいいってことらね？」: the phone line's own number, checked back.
     if _PHONE_NUMBER.search(folded) and intent != "ask_call_centre" and not given & _CASE_FACTS:
         return "ask_call_centre"
@@ -460,6 +483,9 @@ def intent_from_facts(
     if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
         if not ({"amount", "rate"} & facts.keys()):
             return "ask_maintenance"
+    if "when" in facts and _UNTIL_WHEN.search(folded) and _SERVICE_NAMED.search(folded) and intent in _WEAK - {"ask_maintenance"}:
+        if not given & _CASE_FACTS and not _CALL_CENTRE_WORDS.search(folded):
+            return "ask_maintenance"
     # 「23時半ではなく0時半でした」: a time taken back for another, read by the answer it follows up on.
     if "when" in facts and corrects_a_time(text) and intent in _WEAK | {"inform", "deny", "affirm"} and not given & _CASE_FACTS:
         return NLU_FALLBACK
@@ -475,10 +501,16 @@ def intent_from_facts(
     if intent in _GENERAL_QUESTIONS - {"ask_login_causes"} and _CANNOT_LOG_IN.search(folded) and not _ASKS_ABOUT_SERVICE.search(folded):
         if "service_feature" not in facts and not _MERITS_WORD.search(folded):
             return REPORT_LOGIN_PROBLEM
+    # 「父のログインの件で相談です。IDとパスワードで入っています」: a login problem brought, not the ways asked.
+    if intent == "ask_login_methods" and "login_method" in facts and _CONSULTATION.search(folded):
+        return REPORT_LOGIN_PROBLEM
     # 「ネットで返すのって手数料かかる？」「会員サービスで何ができる？」: the functions, not the merits
     # nor the ways to log in (「ログインしたらどがんことのできると？」).
     if intent == "ask_login_methods" and _WHAT_CAN_YOU_DO.search(folded) and _MEMBER_SERVICE_WORD.search(folded):
         return "ask_member_service_features"
+    # 「会員サービスを使うと何が得で何が損ですか」: the merits and the demerit, not the list of functions.
+    if intent == "ask_member_service_features" and _MERITS_ASKED.search(folded) and "service_feature" not in facts:
+        return "ask_member_service_merits"
     if intent == "ask_member_service_merits" and not _MERITS_WORD.search(folded):
         if "service_feature" in facts or (_WHAT_CAN_YOU_DO.search(folded) and _MEMBER_SERVICE_WORD.search(folded)):
             return "ask_member_service_features"

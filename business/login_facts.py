@@ -135,8 +135,8 @@ _ELIGIBILITY = [
         r"|(アコム|アイフル|レイク|モビット|消費者金融|サラ金).{0,10}(借|かり|ローン|キャッシング)|他でも(借|かり)|ほかでも(借|かり)"
     )),
     (NO_SIGNAL, _rx(
-        r"((どれ|いずれ)にも|どれも|いずれも|特に|とくに|別に|べつに|何も|なにも|なんも|全部|ぜんぶ|全然|ぜんぜん).{0,6}(当てはま|あてはま|該当し|ありません|ございません|ない|なし)"
-        r"|(当てはま|あてはま)(らな|りません)|該当(しな|しません|なし)|心当たりはない|心当たりはありません"
+        r"((どれ|いずれ)にも|どれも|いずれも|特に|とくに|別に|べつに|何も|なにも|なんも|全部|ぜんぶ|全然|ぜんぜん).{0,6}(当てはま|あてはま|該当し|ありません|ございません|ない|なし|あらへん|ありまへん|あらしまへん|ありゃせん|ねえ|ねー)"
+        r"|(当てはま|あてはま)(らな|りません|んな)|該当(しな|しません|なし)|心当たりはない|心当たりはありません"
         r"|(思い当たる|おもいあたる|心当たりの?ある)(こと|ふし|節|もの)(は|が|も)?(ない|無い|ありません|ございません)"
         r"|(増えて|ふえて|減って|へって|遅れて|おくれて|滞納して|延滞して)(い|は)?(ない|ません|へん|ねー)|他社(は|も)?(ゼロ|0|なし|無し|ない)"
         # Not 「返済日にちゃんと払えるか不安」: a worry about paying, not a record of it.
@@ -185,7 +185,21 @@ _VOCABULARIES = {
 
 # A fact followed, in the same sentence, by a negation is denied (延滞とか一切なし, 忘れてはいません),
 # unless the negation belongs to the failure or the hardship itself (ログインできない, 払えない).
-_NEGATION = _rx(r"(?<!ど)(?<!しか)(ない|無い|なし|無し|ません|へん|ねー|ねえ|ひん|(と|て|ちょ)らん|とりません|ておらん)")
+_NEGATION = _rx(
+    r"(?<!ど)(?<!しか)(ない|無い|なし|無し|ません|へん|ねー|ねえ|ひん|(と|て|ちょ)らん|とりません|ておらん"
+    # Tohoku 「借りでね」「変わんね」: the negation ね ending the clause.
+    r"|(?<=[デン])ネ(?=$|[、。,.！!？?…]|ベ|シ|カラ|ッス))"
+)
+# 「両方忘れ カードなし 延滞なし」: a なし after a typed space and another word denies that word only.
+_NOUN_DENIAL = _rx(r"^(なし|無し)")
+_ONLY_AN_ADVERB = _rx(r"^(全然|ぜんぜん|特に|とくに|一切|いっさい|何も|なにも|なんも|まったく|全く|別に|べつに)?(は|も)?$")
+
+
+def _another_word_between(between: str) -> bool:
+    """A typed space, then a word that is not an adverb, between a fact and the なし after it."""
+    if between == between.strip() or between[-1:].isspace():
+        return False
+    return not _ONLY_AN_ADVERB.match(kana_fold(between.split()[-1]).text)
 _NOT_A_DENIAL = _rx(
     r"(でき|でぎ|出来|でけ|入れ|はいれ|使え|つかえ|払え|はらえ|合わ|あわ|返せ|かえせ|出せ|だせ"
     # Kansai potentials: 入られへん, 使われへん, 思い出されへん.
@@ -200,6 +214,7 @@ _SENTENCE_END = re.compile(r"[。．.！？!?…\n]")
 # 「返済の遅れ？ない。」: the customer's own question, answered at once.
 _ASKED_AND_DENIED = _rx(r"^[^。\n]{0,4}[?？][ 　]*(ない|無い|なし|無し|ありません|ございません|ねえ|ねー)")
 _DENIAL_REACH = 40
+_HARDSHIP_WORD = _rx(r"延滞|えんたい|滞納|たいのう|遅れ|おくれ|遅延|他社|たしゃ|収入|しゅうにゅう|借入|借り入れ|借金|稼ぎ|給料")
 # A finished predicate or a conjunction ends the clause a denial could belong to (「忘れたIDで入るやつ
 # 延滞はしてない」: the ない denies the 延滞, not the 忘れた); 「遅れたこともありません」 goes on.
 _CLAUSE_BREAK = _rx(r"(?<=.)た(?!こと|事|り|ら|っけ|とか|とも|など|や)|ので|から(?!の)|けど|けれど|が、|て、|ます(?!か|が|けど)")
@@ -213,9 +228,10 @@ _LOGIN_DETAIL = _rx(r"暗証|あんしょう|パスワ|ぱすわ|ID|アイディ
 _FORGETTING = _rx(r"忘れ|わすれ|失念|思い出|おもいだ|覚え|おぼえ|記憶|わから|分から|わかん|不明")
 
 
-def _denied(folded: Folded, original: str, end: int) -> bool:
+def _denied(folded: Folded, original: str, end: int, entity: str) -> bool:
     """A negation follows in the same sentence; a space the customer typed ends a sentence too
-    (「パス忘れた 延滞とかは特にない」)."""
+    (「パス忘れた 延滞とかは特にない」), and a hardship named in between takes the negation
+    (「パス忘れ、延滞とかは特にない」)."""
     text = folded.text
     following = text[end : end + _DENIAL_REACH]
     if _ASKED_AND_DENIED.match(following):
@@ -229,6 +245,10 @@ def _denied(folded: Folded, original: str, end: int) -> bool:
         at = end + negation.start()
         between = original[typed_end : folded.origins[at][0]]
         if any(char.isspace() and between[:index].rstrip()[-1:] in _CLAUSE_ENDS for index, char in enumerate(between)):
+            return False
+        if _NOUN_DENIAL.match(negation.group()) and _another_word_between(between):
+            continue
+        if entity != "eligibility" and _HARDSHIP_WORD.search(text, end, at):
             return False
         if not _NOT_A_DENIAL.search(text[:at]):
             return True
@@ -315,7 +335,7 @@ def _first_match(
     denied: Optional[Fact] = None
     for value, pattern in vocabulary:
         for match in pattern.finditer(text):
-            if entity in _DENIABLE and value != NO_SIGNAL and _denied(folded, original, match.end()):
+            if entity in _DENIABLE and value != NO_SIGNAL and _denied(folded, original, match.end(), entity):
                 denied = denied or Fact(entity, value, match.start(), match.end())
                 continue
             if entity == "login_method" and _NOT_THIS_ONE.search(text[match.end() :]):

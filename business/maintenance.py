@@ -21,6 +21,7 @@ from typing import Iterable, List, Optional, Sequence
 
 from dateutil.rrule import MO, WEEKLY, YEARLY, rrule
 
+from business.call_centre import PROMISE_CALL
 from business.clock import JST, to_jst
 from business.ja_format import format_clock, format_day, format_moment
 
@@ -146,6 +147,15 @@ def _end_text(window: Window, now: datetime) -> str:
     if window.end.date() == now.date():
         return format_clock(window.end)
     return format_moment(window.end)
+
+
+def not_fraud_during(window: Window, now: datetime) -> str:
+    """Said to 「乗っ取り？」 while a window is under way: the failure has a plain cause."""
+    return (
+        "メンテナンス中は、どなたも会員サービスにログインできません。いまログインできないのはそのためで、"
+        f"乗っ取りなどのせいではないと考えられます。{_end_text(window, to_jst(now))}以降にもう一度お試しください。"
+        f"身に覚えのないログインの通知などが届いている場合は、プロミスコール（{PROMISE_CALL}）にご相談ください。"
+    )
 
 
 def describe_now(window: Optional[Window], now: datetime) -> str:

@@ -73,8 +73,8 @@ _SPECIFIC: list[tuple[str, Pattern[str]]] = [
     )),
     (INTERNET_REPAYMENT, _rx(
         r"インターネット(振込|返済)|ネット(振込|返済)|オンライン(振込|返済)"
-        r"|(ネット|インターネット|オンライン|スマホ|アプリ|会員サービス)(で|から|上で).{0,6}(返済|返す|借り|借入|振込|振り込)"
-        r"|振込(?!先)|振り込(?!み先)|ふりこみ|手数料"
+        r"|(ネット|インターネット|オンライン|スマホ|アプリ|会員サービス)(で|から|上で).{0,6}(返済|へんさい|返す|かえす|借り|かり|借入|振込|振り込|ふりこ)"
+        r"|振込(?!先)|振り込(?!み先)|ふりこみ|手数料|てすうりょう"
         # 「へんさいってATMいかなくてもスマホでできますか」
         r"|(返済|へんさい|返す|かえす).{0,12}(スマホ|ネット|アプリ|オンライン)(で|から)|(ATM|エーティーエム)(に)?(行か|いか)(なく|ず)"
     )),
@@ -84,7 +84,8 @@ _SPECIFIC: list[tuple[str, Pattern[str]]] = [
 def find_service_features(text: str) -> list[Fact]:
     """Each function a message names, at most once each, in text order.
 
-    A function whose words overlap those of an earlier-listed one is left out.
+    A function whose words overlap those of an earlier-listed one is left out. Forgetting the due date
+    asks for the notice, and the account transfer follows it.
     """
     folded = kana_fold(text)
     taken: list[tuple[int, int]] = []
@@ -97,7 +98,16 @@ def find_service_features(text: str) -> list[Fact]:
             taken.append((start, end))
             found.append(Fact(ENTITY, value, *folded.span(start, end)))
             break
-    return sorted(found, key=lambda fact: (fact.start, fact.end, FEATURES.index(fact.value)))
+    found.sort(key=lambda fact: (fact.start, fact.end, FEATURES.index(fact.value)))
+    forgets = _FORGETS_DUE_DATE.search(folded.text)
+    if forgets and DUE_DATE_EMAIL in (fact.value for fact in found) and ACCOUNT_TRANSFER not in (fact.value for fact in found):
+        found.append(Fact(ENTITY, ACCOUNT_TRANSFER, *folded.span(*forgets.span())))  # after the notice asked for
+    return found
+
+
+# 「返済日をいつも忘れちゃう」: the due-date notice helps, and so does the account transfer, which FACTS.md
+# says suits people who forget their due dates.
+_FORGETS_DUE_DATE = _rx(r"(返済|へんさい|支払|しはらい)(日|び|期日)(を|が)?.{0,4}(忘れ|わすれ)(?!ない|ず)")
 
 
 def features_to_answer(values: Sequence[Optional[str]]) -> list[str]:

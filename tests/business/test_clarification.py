@@ -132,3 +132,20 @@ def test_where_to_go_right_after_the_pin_answer_gets_that_answer_again():
 def test_and_now_right_after_the_maintenance_hours_follows_up_on_them():
     assert follow_up_of(["action_describe_maintenance"], "ほんで今は？", False) == MAINTENANCE_FOLLOW_UP
     assert follow_up_of(["action_describe_maintenance"], "ありがとう", False) is None
+
+
+def test_words_only_a_phone_line_has_follow_up_on_the_phone_line_given_beside_the_maintenance_check():
+    from business.clarification import PHONE_FOLLOW_UP, follow_up_of
+
+    turn = ["現在はメンテナンス時間外です。原因を一緒に確認しましょう。", "お電話でのご相談は、プロミスコール（0120-24-0365、平日9:00〜18:00）で承ります。"]
+    actions = ["action_check_maintenance", "login_triage_form", "action_listen"]
+    assert follow_up_of(actions, "で、何時までだっけ？今からで間に合う？", False, turn) == PHONE_FOLLOW_UP
+    assert follow_up_of(actions, "で、何時からならログインできる？", False, turn) == MAINTENANCE_FOLLOW_UP
+
+
+def test_a_fraud_worry_right_after_the_maintenance_answer_follows_up_on_it():
+    from business.clarification import FRAUD_WORRY_FOLLOW_UP, follow_up_of
+
+    under_way = ["現在メンテナンス中のため、ログインできません。7:00に終了する予定です（あと2時間ほど）。"]
+    assert follow_up_of(["action_check_maintenance", "action_listen"], "乗っ取り？", False, under_way) == FRAUD_WORRY_FOLLOW_UP
+    assert follow_up_of(["utter_greet", "action_listen"], "乗っ取り？", False) is None

@@ -2,7 +2,7 @@
 
 import pytest
 
-from business.followup import NO_OPEN_QUESTION, last_answer, why_asked
+from business.followup import NO_OPEN_QUESTION, last_answer, question_named, why_asked
 from business.glossary import explain_term
 
 
@@ -71,3 +71,13 @@ def test_asked_again_after_a_request_to_rephrase_the_answer_before_it_comes_agai
 def test_the_assumed_rate_is_explained_as_an_assumption():
     answer = explain_term("その17.8%っていうのは私の金利ですか？")
     assert "上限" in answer and "取引履歴の照会" in answer
+
+
+def test_why_a_question_is_asked_when_none_is_open_is_read_from_its_topic():
+    assert question_named("返済だの収入だの、なしてそだごと聞くのっしゃ？") == "eligibility"
+    assert "利用停止" in why_asked(question_named("返済だの収入だの、なしてそだごと聞くのっしゃ？"))
+    assert question_named("なんで？") is None
+
+
+def test_the_womens_line_explained_tells_a_man_which_line_to_call():
+    assert "0120-24-0365" in explain_term("レディースコールってなに？男の俺がかけてもいいやつ？")

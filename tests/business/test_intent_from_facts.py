@@ -417,3 +417,24 @@ def test_numbers_again_thanks_with_a_question_and_the_pin_beside_the_phone(guess
 )
 def test_what_the_service_does_the_numbers_checked_back_the_formula_and_suspicion_ruled_out(guess, text, intent):
     assert decided(guess, text, [(guess, 0.7)]) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        ("bot_challenge", "機械相手じゃ埒あがねぇ。人と話させでけろ", "ask_call_centre"),
+        ("nlu_fallback", "番号なんぼだっけ？", "ask_call_centre"),
+        ("goodbye", "父が自分で電話すると言うので、番号と受付番号をもう一度お願いします。", "ask_call_centre"),
+        ("nlu_fallback", "あ、客乗ってきた。んだらまた", "goodbye"),
+        ("ask_member_service_features", "会員サービスを使うと何が特で何が損ですか", "ask_member_service_merits"),
+        ("ask_login_methods", "父のログインの件で相談です。父はログインIDとパスワードで入っているそうです。", "report_login_problem"),
+        ("out_of_scope", "月曜日の朝は入られへんて近所の人に聞いたんやけど、何時まであかんのん？", "ask_maintenance"),
+        (
+            "report_login_problem",
+            "ログインしましたっつう通知メールが夜中の3時に来てたんだけど、俺その時間寝でだっちゃ。今はパスワード違うって出る",
+            "report_suspicious_login",
+        ),
+    ],
+)
+def test_a_person_a_number_a_goodbye_and_evidence_are_read_in_any_wording(guess, text, intent):
+    assert decided(guess, text) == intent

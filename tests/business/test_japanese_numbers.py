@@ -370,13 +370,27 @@ def test_a_date_and_a_period_in_one_sentence() -> None:
         ("17.8", Decimal("17.8"), Decimal("17.8"), Decimal("17.8")),  # the form says: whole days, please
         ("0", Decimal(0), Decimal(0), Decimal(0)),
         ("30です", Decimal(30), Decimal(30), 30),
-        ("残高は100000です", Decimal(100_000), Decimal(100_000), 100_000),
+        ("はい、100000です", Decimal(100_000), Decimal(100_000), 100_000),
     ],
 )
 def test_a_bare_number_answers_the_question_asked(
     text: str, amount: Decimal, rate: Decimal, days: Optional[Decimal]
 ) -> None:
     assert (parse_amount(text), parse_rate(text), parse_days(text)) == (amount, rate, days)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("残高は100000です", "amount", Decimal(100_000)),
+        ("ざんだか 50000", "amount", Decimal(50_000)),
+        ("ひにち 0", "days", Decimal(0)),
+        ("日数は45", "days", Decimal(45)),
+        ("金利 18", "rate", Decimal(18)),
+    ],
+)
+def test_a_figure_labelled_by_the_word_before_it_is_read_as_that(text: str, kind: str, value: Decimal) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [(kind, value)]
 
 
 def test_beside_another_figure_the_bare_number_answers_the_question_asked() -> None:

@@ -298,3 +298,33 @@ def test_kyoto_and_tosa_forms_typos_and_worries(text, expected):
 )
 def test_clauses_after_slang_a_question_answered_at_once_and_a_forgetting_taken_back(text, expected):
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("あてはまんない〜", {"eligibility": "none"}),
+        ("そんなん、どれもあらへん", {"eligibility": "none"}),
+        ("他者の借り入れが増えてからログインできない", {"eligibility": "other_borrowing"}),  # 他者: an IME slip of 他社
+        ("その4桁がわがんねぐなったのっしゃ", {"login_method": "card_pin", "problem": "forgot"}),
+        ("払いはきっちりしてっから。稼ぎも変わんね、よそからも借りでね", {"eligibility": "none"}),
+    ],
+)
+def test_dialect_and_casual_forms_are_read_like_the_standard_ones(text, expected):
+    assert facts(text) == expected
+
+
+def test_a_telegraphic_list_denies_each_word_its_own_nashi():
+    assert facts("ID パス 両方忘れ カードなし 延滞なし 収入減なし 他社なし") == {
+        "login_method": "id_password", "problem": "forgot", "card_holder": "no_card", "eligibility": "none",
+    }
+
+
+@pytest.mark.parametrize("text", ["パス忘れ 延滞とかは特にない", "パスワード忘れ、延滞はしてない"])
+def test_a_hardship_named_before_the_negation_takes_it(text):
+    assert facts(text)["problem"] == "forgot"
+    assert facts(text)["eligibility"] == "none"
+
+
+def test_an_adverb_before_nashi_still_denies_the_word_before_it():
+    assert facts("遅れ 全然なし") == {"eligibility": "none"}

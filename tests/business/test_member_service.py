@@ -102,9 +102,9 @@ def test_which_functions_get_their_own_answer(values, expected):
     assert features_to_answer(values) == expected
 
 
-def test_a_way_not_to_forget_the_due_date_is_the_e_mail_notice():
+def test_a_way_not_to_forget_the_due_date_is_the_e_mail_notice_and_the_account_transfer():
     text = "私のほうは返済日をよく忘れてしまうのですが、会員サービスで何か良い方法はございますか。"
-    assert [fact.value for fact in find_service_features(text)] == ["due_date_email"]
+    assert [fact.value for fact in find_service_features(text)] == ["due_date_email", "account_transfer"]
 
 
 def test_functions_named_in_katakana_are_found():
@@ -114,3 +114,7 @@ def test_functions_named_in_katakana_are_found():
 
 def test_paying_automatically_is_the_account_transfer():
     assert [f.value for f in find_service_features("返済日いつも忘れちゃうんだけど 自動で払ってくれるやつってある")] == ["account_transfer"]
+
+
+def test_the_internet_repayment_fee_asked_in_spaced_kana_is_found():
+    assert [fact.value for fact in find_service_features("ネット で へんさい する。てすうりょう いくら?")] == ["internet_repayment"]

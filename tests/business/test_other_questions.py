@@ -134,3 +134,13 @@ def test_the_phone_hours_and_a_failure_at_a_time_asked_about_are_second_question
     assert questions_in("平日は何時から何時までなん？あと、自動契約機には何を持っていったらええん？") == [CALL_CENTRE, PIN_RESET]
     assert MAINTENANCE in questions_in("アプリ で ID と パスワード 見る できる？ あと 月曜 朝 5時 ログイン だめ だった。なぜ？")
     assert questions_in("昨日の朝からログインできないです") == []
+
+
+def test_which_identity_documents_count_is_left_to_the_official_site_and_the_phone_line():
+    (answer,) = extra_answers("マイナンバーカードのみで足りるでしょうか。", ())
+    assert "公式サイト" in answer and "0120-24-0365" in answer
+
+
+def test_logging_in_without_a_card_asked_beside_another_topic_gets_the_two_ways():
+    (answer,) = extra_answers("利息の計算をしてほしいのと、プロミスのカードがなくてもログインはできるのか、だそうです。", ("interest",))
+    assert "ログインID＋パスワード" in answer
