@@ -7,6 +7,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.other_questions import answer_other_questions
+from business import other_questions as topics
 from business.followup import AGAIN, hint_when_unsure, last_answer, question_named, why_asked
 from business.glossary import UNKNOWN_TERM, explain_term
 
@@ -66,4 +68,5 @@ class ActionExplainTerm(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=explain_term(tracker.latest_message.get("text") or "") or UNKNOWN_TERM)
+        answer_other_questions(dispatcher, tracker, (topics.TERM,))
         return []

@@ -15,7 +15,13 @@ from business import other_questions as topics
 from business.clarification import actions_of_previous_turn, texts_of_previous_turn, time_question_follows_phone
 from business.guidance import retry_warning
 from business.handoff import handoff_reason
-from business.maintenance_check import also_asked, check_login_time, describe_schedule, with_time_zone_note
+from business.maintenance_check import (
+    also_asked,
+    check_login_time,
+    describe_schedule,
+    with_schedule_if_asked,
+    with_time_zone_note,
+)
 from business.triage import skips_maintenance_check
 
 
@@ -34,7 +40,8 @@ class ActionCheckMaintenance(Action):
         now = clock().now()
         verdict = check_login_time(now, named_moment(tracker, now), extra_windows(now))
         warning = None if verdict.blocks_login else retry_warning(tracker.latest_message.get("text") or "", tracker.get_slot("problem"))
-        message = with_time_zone_note(verdict.message, tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        message = with_time_zone_note(with_schedule_if_asked(verdict.message, text), text)
         dispatcher.utter_message(text=message + (f"\n{warning}" if warning else ""))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return events + [SlotSet("maintenance_now", verdict.blocks_login)]

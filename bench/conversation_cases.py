@@ -42,6 +42,8 @@ SETS = {
         "understanding-development-17", "conversation-development-18", "conversation-development-19",
         "understanding-development-18", "conversation-development-20",
         "understanding-development-19", "conversation-development-21",
+        "understanding-development-20", "understanding-development-21",
+        "conversation-development-22", "conversation-development-23",
     )
 }
 

@@ -134,12 +134,14 @@ _LONG_VOWEL_LOOKALIKES = "-‐－−~〜～ｰ"
 _MISCONVERSIONS = {"他者": "他社", "暗唱": "暗証", "変済": "返済", "手数量": "手数料", "理則": "利息", "サビース": "サービス"}
 # Dialect forms of the words the patterns read, in katakana, each the length of the standard form:
 # Tohoku わがんね/わがらね/わがった (わから-, わかっ-), でぎねえ (できない), the negation ねぇ typed with a small
-# ェ as the ねー every pattern knows, わがんねぐなった (わからなくなった) and 入れねがった (入れなかった); Kagoshima
+# ェ as the ねー every pattern knows, わがんねぐなった (わからなくなった), 入れねがった (入れなかった), おぐれ
+# (遅れ) and よんけだ (4桁); Kagoshima
 # でくっ (できる: でくっとけ, can one?) and 〜もした (〜ました).
 _DIALECT_FORMS = {
     "ワガン": "ワカン", "ワガラ": "ワカラ", "ワガリ": "ワカリ", "ワガッ": "ワカッ",
     "デギネ": "デキネ", "デギナ": "デキナ", "デギン": "デキン", "ネェ": "ネー",
     "デクッ": "デキル", "モシタ": "マシタ", "ネグナ": "ナクナ", "ネガッタ": "ナカッタ",
+    "オグレ": "オクレ", "ヨンケダ": "ヨンケタ",
 }
 
 

@@ -191,7 +191,7 @@ def _sign_start(text: str, start: int) -> Optional[int]:
 _SPACE = r"[ \t]?"
 # "yen" and "JPY" after a numeral are English for 円 ("120000yen", "100,000 JPY"); see "English and ASCII units".
 # "JPY" between two numbers belongs to the second ("5 JPY 80,000"), as a sign before it.
-_YEN = re.compile(rf"{_SPACE}(?:円|えん|エン|(?i:yen)(?![A-Za-z])|(?i:jpy)(?![A-Za-z])(?![ \t]?[-−‐‑–▲△]?[ \t]?\d))")
+_YEN = re.compile(rf"{_SPACE}(?:円|えん|エン(?![ァ-ヺ])|(?i:yen)(?![A-Za-z])|(?i:jpy)(?![A-Za-z])(?![ \t]?[-−‐‑–▲△]?[ \t]?\d))")
 _PERCENT = re.compile(rf"{_SPACE}(?:%|パーセント|ぱーせんと|パー(?!ト)|ぱー(?!と)|(?i:percent|per[ \t]?cent|pct)(?![A-Za-z]))")
 _HALF = r"(半(?!ば))?"  # "2か月半", "1年半"; not "30日半ば"
 # 「10かかん」: とおかかん (10日間) typed with the digits.
@@ -579,6 +579,8 @@ _KANA_NUMBER_WORDS = {
     "ぜん": "千", "まん": "万", "おく": "億", "ちょう": "兆", "てん": "・",
 }  # fmt: skip
 _KANA_BIG = ("まん", "おく", "ちょう")
+_KANJI_BIG = ("万", "億", "兆")
+_KANJI_DAY = re.compile(r"[ \t]?日(?:間)?")
 # Tokens a digit may follow inside one numeral: the units, and the decimal point (じゅうななてんはち = 17.8).
 _KANA_UNITS = frozenset(("じゅう", "じゅっ", "ひゃく", "びゃく", "ぴゃく", "せん", "ぜん", "てん") + _KANA_BIG + tuple("十百千万億兆"))
 _KANA_TOKEN = re.compile(
@@ -587,9 +589,10 @@ _KANA_TOKEN = re.compile(
 )
 # A run of number words; not right after な or う, which would make it 何万 or 数十万.
 _KANA_NUMERAL = re.compile(rf"(?<![なう])(?:{_KANA_TOKEN.pattern})+")
-_KANA_YEN = re.compile(r"[ \t]?えん")
-# "にち" after a numeral; not "いちにちじゅう" (all day long).
-_KANA_DAY = re.compile(r"[ \t]?にち(?:かん)?(?![ゃゅょ]|じゅう|ぢゅう|中)")
+# えん ending an amount, not the start of a word ("にエンジニア" is a particle and "engineer").
+_KANA_YEN = re.compile(r"[ \t]?えん(?=$|[^\u3041-\u309f]|くらい|ぐらい|ほど|ちょっと|です|でした|だ|の|を|で|は|も|と|か|よ|ね|って|に|ずつ|まで|しか|じゃ|や)")
+# "にち" (Tohoku "にぢ") after a numeral; not "いちにちじゅう" (all day long).
+_KANA_DAY = re.compile(r"[ \t]?に[ちぢ](?:かん)?(?![ゃゅょ]|じゅう|ぢゅう|中)")
 # What may follow "まん" without えん: not a hiragana letter that makes it a word ("まんが", "まんなか").
 _AFTER_KANA_BIG = re.compile(r"$|[^\u3041-\u309f]|くらい|ぐらい|ほど|ちょっと|です|でした|だ|の|を|で|は|も|と|か|よ|ね|って")
 _KATAKANA = re.compile(r"[\u30a1-\u30f6]")
@@ -639,7 +642,9 @@ def _kana_reading(text: str, kana: str, start: int, end: int, tokens: list[str])
     yen = _KANA_YEN.match(kana, end) or _YEN.match(text, end)
     percent = _PERCENT.match(text, end)
     days = _KANA_DAY.match(kana, end)
-    if tokens[-1] == "に" and len(tokens) > 1 and kana.startswith("ち", end):  # "さんじゅうにち": 30 + にち
+    if days is None and _KANJI_DAY.match(text, end) and not _read_as_a_date(text, end + 1, value):
+        days = _KANJI_DAY.match(text, end)  # 「ろくじゅう日分」
+    if tokens[-1] == "に" and len(tokens) > 1 and kana.startswith(("ち", "ぢ"), end):  # "さんじゅうにち": 30 + にち
         value = _numeral_value("".join(_KANA_NUMBER_WORDS.get(token, token) for token in tokens[:-1]))
         days = _KANA_DAY.match(kana, end - 1)
         if value is None or days is None:
@@ -650,7 +655,7 @@ def _kana_reading(text: str, kana: str, start: int, end: int, tokens: list[str])
         kind, end = AMOUNT, yen.end()
     elif percent is not None:
         kind, end = RATE, percent.end()
-    elif tokens[-1] in _KANA_BIG and _AFTER_KANA_BIG.match(kana, end):
+    elif tokens[-1] in _KANA_BIG + _KANJI_BIG and _AFTER_KANA_BIG.match(kana, end):  # 「じゅうまん」「ひゃくにじゅう万」
         kind = AMOUNT
     else:
         return None
@@ -783,6 +788,8 @@ def _continues(text: str, period: _Reading, reading: _Reading) -> bool:
         return False
     if reading.unit >= period.unit or reading.value < 0:
         return False  # "30日と60日", "30日と1か月": two periods
+    if reading.value >= period.unit:
+        return False  # "ひと月30日", "1週間7日": the same period said again in days, not more of it
     join = _PART_JOIN.fullmatch(text, period.end, reading.start)
     if join is None:
         return False

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Optional, Sequence, Tuple
 
+from business.folding import kana_fold, kana_pattern
 from business.ja_format import format_clock, format_moment
 from business.japanese_time import NamedMoment, parse_every_when
 from business.maintenance import (
+    WEEKLY_NAME,
     Window,
     describe_named,
     describe_now,
@@ -119,6 +121,18 @@ def with_time_zone_note(answer: str, message: str) -> str:
     """The maintenance answer, saying the hours are Japan time when the customer's message brings up another clock."""
     if _OTHER_TIME_ZONE.search(message) and JAPAN_TIME_NOTE not in answer:
         return f"{answer}\n{JAPAN_TIME_NOTE}"
+    return answer
+
+
+# 「めんてなんすって いつ やってるの？夜中に入れないことがある」: the windows asked for, beside a failure.
+_WINDOWS_ASKED = kana_pattern(r"(メンテ|めんて).{0,12}(いつ|いづ|何時|なんじ|何曜|なんよう|時間|じかん|日|スケジュール)")
+
+
+def with_schedule_if_asked(answer: str, message: str) -> str:
+    """The check's answer, with the regular windows when the message asks when maintenance is and the
+    answer did not name them."""
+    if _WINDOWS_ASKED.search(kana_fold(message).text) and WEEKLY_NAME not in answer:
+        return f"{answer}\n{SCHEDULE}"
     return answer
 
 

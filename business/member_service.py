@@ -49,8 +49,6 @@ def _rx(pattern: str) -> Pattern[str]:
 _SPECIFIC: list[tuple[str, Pattern[str]]] = [
     (DUE_DATE_EMAIL, _rx(
         r"(返済|支払|期日|返す日|払う日|かえすひ|はらうひ).{0,14}(通知|お知らせ|おしらせ|知らせ|しらせ|メール|リマインド)|リマインド|配信(日|時間|時刻)"
-        # 「返済日をよく忘れてしまうのですが、良い方法は？」: a way not to forget the due date.
-        r"|(返済|支払|しはらい)(日|び|期日)(を|が)?(よく|すぐ|つい)?(忘れ|わすれ)(ない|ず|がち|やす|てしまう|ちゃう)"
         r"|(?<!ログイン)(?<!ログインの)(通知メール|通知機能)"
     )),
     (INTEREST_SIMULATION, _rx(r"利息.{0,6}(シミュレーション|シュミレーション|試算|計算)|シミュレーション|シュミレーション|試算")),
@@ -58,7 +56,7 @@ _SPECIFIC: list[tuple[str, Pattern[str]]] = [
         r"取引履歴|取引明細|利用明細|返済履歴|(?<!ログイン)(?<!ログインの)(履歴|りれき)|明細|(?<![A-Za-z])PDF(?![A-Za-z])|照会"
         r"|(借り|返し|返済|取引).{0,8}記録|記録.{0,10}(ファイル|保存|ダウンロード)|(今|現在|契約)の(金利|利率|年利).{0,10}(確認|見|わか|分か)"
     )),
-    (LIMIT_INCREASE, _rx(r"増額|ぞうがく|限度額|げんどがく|利用枠|借入枠|融資枠|枠.{0,4}(増や|上げ|広げ)|上限.{0,4}上げ|もっと借り|追加で借り")),
+    (LIMIT_INCREASE, _rx(r"増額|ぞうがく|限度額|げんどがく|利用枠|借入枠|融資枠|枠.{0,10}(増や|上げ|広げ|ひろげ)|上限.{0,4}上げ|もっと借り|追加で借り")),
     (ACCOUNT_TRANSFER, _rx(r"口座振替|口座振り替え|口座ふりかえ|こうざふりかえ|引き?落と(し|さ|す)|引落|自動振替|自動で返済|自動返済|自動で(払|はら|引き?落)"
         # 「勝手に払われるやつ」「毎月勝手に引いてくれる」: the debit described by someone without its name.
         r"|(勝手に|かってに|自動的に)(払わ|はらわ|払って|はらって|返済さ|引かれ|ひかれ|引いて|ひいて|落ち|おち)")),
@@ -85,7 +83,7 @@ def find_service_features(text: str) -> list[Fact]:
     """Each function a message names, at most once each, in text order.
 
     A function whose words overlap those of an earlier-listed one is left out. Forgetting the due date
-    asks for the notice, and the account transfer follows it.
+    asks for both remedies, the notice and then the account transfer, unless the transfer was named.
     """
     folded = kana_fold(text)
     taken: list[tuple[int, int]] = []
@@ -100,13 +98,15 @@ def find_service_features(text: str) -> list[Fact]:
             break
     found.sort(key=lambda fact: (fact.start, fact.end, FEATURES.index(fact.value)))
     forgets = _FORGETS_DUE_DATE.search(folded.text)
-    if forgets and DUE_DATE_EMAIL in (fact.value for fact in found) and ACCOUNT_TRANSFER not in (fact.value for fact in found):
-        found.append(Fact(ENTITY, ACCOUNT_TRANSFER, *folded.span(*forgets.span())))  # after the notice asked for
+    named = {fact.value for fact in found}
+    if forgets and ACCOUNT_TRANSFER not in named:
+        span = folded.span(*forgets.span())
+        found += [Fact(ENTITY, value, *span) for value in (DUE_DATE_EMAIL, ACCOUNT_TRANSFER) if value not in named]
     return found
 
 
-# 「返済日をいつも忘れちゃう」: the due-date notice helps, and so does the account transfer, which FACTS.md
-# says suits people who forget their due dates.
+# 「返済日をよく忘れてしまうのですが、良い方法は？」: the due-date notice helps, and so does the account
+# transfer, which FACTS.md says suits people who forget their due dates.
 _FORGETS_DUE_DATE = _rx(r"(返済|へんさい|支払|しはらい)(日|び|期日)(を|が)?.{0,4}(忘れ|わすれ)(?!ない|ず)")
 
 
