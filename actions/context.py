@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from business.clock import Clock
 from business.japanese_time import NamedMoment, is_past_tense, parse_when
 from business.maintenance import Window
+from business.time_zones import in_japan_time
 from business.triage import TriageFacts
 from deployment.settings import Settings, load
 from storage import repository
@@ -45,7 +46,9 @@ def named_moment(tracker: Tracker, now: datetime) -> Optional[NamedMoment]:
     when = latest_entity(tracker, "when")
     if not when:
         return None
-    return parse_when(when, now, past=is_past_tense(tracker.latest_message.get("text") or ""))
+    text = tracker.latest_message.get("text") or ""
+    named = parse_when(when, now, past=is_past_tense(text))
+    return None if named is None else in_japan_time(named, text)
 
 
 def latest_intent(tracker: Tracker) -> Optional[str]:

@@ -22,6 +22,7 @@ from business import other_questions as topics
 from business.clarification import answer_instead_of_handoff, texts_of_previous_turn
 from business.handoff import asks_for_another_way, handoff_message, handoff_reason, refines, same_reason
 from business.login_facts import card_lost
+from business.time_zones import names_own_clock
 from storage import repository
 
 
@@ -51,6 +52,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) ->
             ladies_asked=latest_entity(tracker, "call_line") == "ladies",
             named_time=(named.moment, named.has_time) if (named := named_moment(tracker, now)) else None,
             another_way=asks_for_another_way(tracker.latest_message.get("text") or ""),
+            abroad=names_own_clock(tracker.latest_message.get("text") or ""),
         )
     )
     answer_other_questions(dispatcher, tracker, (topics.CALL_CENTRE,))

@@ -1,4 +1,4 @@
-"""「ログインできない原因は？」: the three causes and the four remedies, and maintenance first if it is on now."""
+"""「ログインできない原因は？」「ログイン方法の違いは？」: general questions about logging in, not a report."""
 
 from __future__ import annotations
 
@@ -28,4 +28,19 @@ class ActionExplainLoginCauses(Action):
             dispatcher.utter_message(text=under_way)
         dispatcher.utter_message(response="utter_login_causes")
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE, topics.CALL_CENTRE))
+        return []
+
+
+class ActionExplainLoginMethods(Action):
+    """The two ways to log in, then a short answer to another question of the message (「IDとカードで何が
+    違うの？あとVポイントって返済に使える？」). Asked during the triage, the triage goes on after it."""
+
+    def name(self) -> Text:
+        return "action_explain_login_methods"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_login_methods")
+        answer_other_questions(dispatcher, tracker, (topics.LOGIN_METHODS,))
         return []

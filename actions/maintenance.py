@@ -41,7 +41,7 @@ class ActionCheckMaintenance(Action):
         verdict = check_login_time(now, named_moment(tracker, now), extra_windows(now))
         warning = None if verdict.blocks_login else retry_warning(tracker.latest_message.get("text") or "", tracker.get_slot("problem"))
         text = tracker.latest_message.get("text") or ""
-        message = with_time_zone_note(with_schedule_if_asked(verdict.message, text), text)
+        message = with_time_zone_note(with_schedule_if_asked(verdict.message, text), text, now)
         dispatcher.utter_message(text=message + (f"\n{warning}" if warning else ""))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return events + [SlotSet("maintenance_now", verdict.blocks_login)]
@@ -60,6 +60,6 @@ class ActionDescribeMaintenance(Action):
         now = clock().now()
         named = named_moment(tracker, now)
         answer = describe_schedule(now, named, extra_windows(now), also_asked(named, text, now))
-        dispatcher.utter_message(text=with_time_zone_note(answer, text))
+        dispatcher.utter_message(text=with_time_zone_note(answer, text, now))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return []

@@ -9,6 +9,7 @@ from business.call_centre import LADIES_CALL, PROMISE_CALL, describe_named_time,
 from business.folding import kana_fold, kana_pattern
 from business.guidance import REISSUE_LINK
 from business.login_facts import CREDIT_TROUBLE, INCOME_DROP, LATE_REPAYMENT, OTHER_BORROWING
+from business.time_zones import japan_now
 
 SUSPICIOUS_LOGIN = "suspicious_login"
 # A time named this close to now (「今から」) is answered by whether the line is open now.
@@ -127,10 +128,12 @@ def handoff_message(
     ladies_asked: bool = False,
     named_time: Optional[Tuple[datetime, bool]] = None,
     another_way: bool = False,
+    abroad: bool = False,
 ) -> str:
     """The whole answer: why, the number, hours, open now or when next, the reference to quote; with
     `named_time` ((moment, has_time), a time the customer named), also whether the line is open then;
-    with `another_way` (the customer asked for one), first that there is none."""
+    with `another_way` (the customer asked for one), first that there is none; with `abroad` (the customer
+    gave their own clock abroad), Japan's present time before whether the line is open."""
     promise = f"プロミスコール：{PROMISE_CALL}"
     ladies = f"レディースコール（女性専用）：{LADIES_CALL}"
     lines = [_ONLY_BY_PHONE, _why(reason)] if another_way else [_why(reason)]
@@ -138,6 +141,8 @@ def handoff_message(
     # FACTS.md: "weekdays" meaning Monday to Friday except national holidays is an assumption,
     # so it is said as one.
     lines.append("受付時間：平日（月〜金）9:00〜18:00（土日・祝日はお休みの見込みです。最新の受付日は公式サイトでご確認ください）")
+    if abroad:
+        lines.append(japan_now(now))
     lines.append(describe_status(now, closed_days))
     if named_time is not None and (not named_time[1] or abs(named_time[0] - now) >= _SAME_MOMENT):
         lines.append("お尋ねの日時：" + describe_named_time(*named_time, closed_days))

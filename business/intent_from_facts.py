@@ -75,7 +75,7 @@ _SUSPICION = _rx(
 )
 # 「誰かに何かされたとかでねえと思う」: someone else ruled out by the customer.
 _SUSPICION_DENIED = _rx(
-    r"(誰か|だれか|他人|第三者|不正|乗っ取|のっと).{0,12}(とか|では|じゃ|で)?(でね|でな(い|く)|じゃな|じゃね|ではな|ではありません|とは思わ|ないと思|ねえと思)"
+    r"(誰か|だれか|他人|第三者|不正|乗っ取|のっと).{0,12}(とか|では|じゃ|で)?(でね|でな(い|く)|じゃな|じゃね|ではな|ではありません|とは思わ|ないと思|ねえと思|やない|やあらへん|ちゃう|ちゃいます)"
 )
 # Only about remembering something: 「IDを登録したか覚えていません」 is no sign of anyone else.
 _MEMORY = _rx(r"覚え|おぼえ|忘れ|わすれ|思い出|おもいだ|記憶|失念")
@@ -90,6 +90,8 @@ _CANNOT_LOG_IN = _rx(
     # Not 「入れない時間がある」: the maintenance windows described.
     r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ねー|ねえ|ん(?!で))(?!時間|じかん|時期|期間|曜日)"
     r"|ログイン(不可|ふか|エラー|失敗|しっぱい)|(先|さき)に進め(ない|ません|へん)"
+    # Kansai 「会員のページ入られへんくなっとう」
+    r"|(入ら|はいら)れ(へん|ひん|ない|なく|ません)"
     r"|can'?t\s*log|cannot\s*log|(open|オープン)\s*(しません|しない|できません|できない)|(開き|ひらき)ません|(開か|ひらか)ない"
 )
 # Asking whether the service can be used at a time the message names: a maintenance question.
@@ -110,12 +112,13 @@ _USABLE_THEN = _rx(
 _SERVICE_NAMED = _rx(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|入られ|はいられ|使え|つかえ|会員サービス|かいいんさーびす|アプリ|あぷり|サイト")
 # 「月曜の朝は入られへんて聞いたけど、何時まであかんの？」: how long a time named stays closed.
 _UNTIL_WHEN = _rx(r"(何時|なんじ|いつ)(まで|から)")
+_HEARSAY = _rx(r"(聞|き)(いた|きました|いてる)|と聞|って聞|らしい|らしく|んだって|と言われ|って言われ")
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
 _MACHINE_AND_BRING = _rx(rf"{MACHINE}.{{0,12}}({WHAT_TO_BRING}|(何|なに)(が)?(いる|要る|必要))")
 # 「なにを持っていけばいいですか」: the only thing FACTS.md says to bring is for the PIN reset.
 _WHAT_TO_BRING = _rx(
-    r"(何|なに|身分証|免許証|本人確認書類|保険証|マイナンバーカード|パスポート)(を|が)?.{0,3}(持って|もって)(いけ|行け|いく|行く|く|け|き)"
+    r"(何|なに|身分証|免許証|本人確認書類|保険証|マイナンバーカード|パスポート)(を|が)?.{0,3}(持って|もって)(いけ|行け|いく|行く|いっ|行っ|く|け|き)"
     r"|(持って|もって)(いく|行く|く)(もの|物)|(何|なに)(を|が)?.{0,3}(持参|じさん)|持ち物|もちもの|必要な(もの|書類)"
 )
 # 「公式サイトのどこ押せばいいの？」: where on the screen, right after steps were given: those steps again.
@@ -231,6 +234,8 @@ _CLOSING = _rx(
     r"|自分で(やる|やって|なんとか|何とか|調べ|探)|ええわ|結構です|けっこうです|今日はやめ|(これで|ここで)(終わり|おわり|失礼)"
     r"|(もう|これで|いったん|一旦)?(閉じ|とじ)(る|ます|ますね|るわ|よう)"
     r"|さようなら|さよなら|バイバイ|ばいばい|自分で(電話|でんわ|かけ|問い?合わせ)|もういいです(?!か)"
+    # 「もうクラス始まっちゃうので一回大丈夫です」: done for now.
+    r"|(一回|いっかい|一旦|いったん|ひとまず|とりあえず)(もう)?(大丈夫|だいじょうぶ|いい|ええ|OK)(です|っす|や|だ)?[。!！]*"
     # 「客乗ってきた。んだらまた」「ほな、また」: leaving for now.
     r"|(んだら|ほんだら|そんだら|んだば|ほな|ほんなら|そんじゃ|んじゃ|ほいじゃ|ほんじゃ|じゃあ|じゃ|では|それでは)[、, ]?(また|まったね)[ねなー〜]*[。!！]*$"
     # 「わかった、やってみます」: going off to try what was said.
@@ -241,6 +246,9 @@ _REQUESTED = _rx(r"お願い|おねがい|教えて|おしえて|ください|�
 _WANTS_A_PERSON = _rx(
     r"(人|ひと|人間|にんげん|担当者?|たんとう|オペレーター|おぺれーたー|生身|有人)(と|に)(話|はな|代わ|かわ|替わ|つな|繋|相談|そうだん)"
     r"|(人間|担当者?|オペレーター|上の人|責任者)(を|に)?(出|だ)(せ|して)"
+)
+_STAFF_CAN_DO = _rx(
+    r"(オペレーター|おぺれーたー|担当者?|電話|でんわ|コールセンター)(さん)?(なら|に|で|が|は)?.{0,10}(調べ|しらべ|教え|おしえ|わか|分か|確認|変え|再設定)"
 )
 # 「番号なんぼだっけ」: the one number the assistant gives out, asked for without naming it.
 _WHICH_NUMBER = _rx(r"(?<!カード)(?<!暗証)(?<!受付)(番号|ばんごう)(は|って|を)?(なんぼ|何番|なんばん|いくつ|何|なに|なん|教え|おしえ)")
@@ -263,9 +271,9 @@ _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調
 _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きのう|できること|サービス|さーびす|アプリ|あぷり|メニュー|ネット")
 # 「あなたはどなたでいらっしゃいますか」: who is answering, however politely asked.
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
-_THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|どうも|助かり")
+_THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり")
 # 「そうか。どうも」: thanks at the end of a message the classifier could not place.
-_THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|どうも|助かりました)[。.!！ｗw笑\s\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f]*$")
+_THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|サンクス\w*|どうも|助かりました)[。.!！ｗw笑\s\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f]*$")
 
 
 def intent_from_facts(
@@ -290,6 +298,10 @@ def intent_from_facts(
     # (「過去の返済額を確認したい」 is a member-service question without naming the service). Not an
     # unauthorised-access report: an alarming answer always needs words of suspicion.
     sure = bool(ranking) and ranking[0][0] == intent and ranking[0][1] >= _SURE
+    # 「月曜の朝は入られへんて聞いたけど、何時まであかんの？」: how long a named time stays closed, heard of.
+    if "when" in facts and _UNTIL_WHEN.search(folded) and _SERVICE_NAMED.search(folded) and intent in _WEAK - {"ask_maintenance"}:
+        if not given & _CASE_FACTS and not _CALL_CENTRE_WORDS.search(folded) and (_HEARSAY.search(folded) or not _CANNOT_LOG_IN.search(folded)):
+            return "ask_maintenance"
     # 「17.8%ってどっからきたの？」: a figure of the last answer asked about, not a new simulation.
     if "rate" in facts and not {"amount", "days"} & facts.keys() and _WHERE_FROM.search(folded) and explain_term(text) is not None:
         return None if intent == "ask_term" else "ask_term"
@@ -346,6 +358,9 @@ def intent_from_facts(
     if intent == "bot_challenge" and not sure and not _ABOUT_THE_ASSISTANT.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
+    # 「オペレーターなら調べりゃわかるでしょ」: what the phone line can do, not who the assistant is.
+    if intent == "bot_challenge" and _STAFF_CAN_DO.search(folded):
+        return "ask_call_centre"
     evidence = (bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))) and not _WORRY_ONLY.search(folded)
     if _RISK_ASKED.search(folded) and not evidence and not _CANNOT_LOG_IN.search(folded):
         # The member service's own risk is its one demerit; a worry about one's details gets the word's answer.
@@ -482,9 +497,6 @@ def intent_from_facts(
         return "ask_maintenance"  # 「土曜の23時にログインして返済する予定ですが、問題ありませんか」
     if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
         if not ({"amount", "rate"} & facts.keys()):
-            return "ask_maintenance"
-    if "when" in facts and _UNTIL_WHEN.search(folded) and _SERVICE_NAMED.search(folded) and intent in _WEAK - {"ask_maintenance"}:
-        if not given & _CASE_FACTS and not _CALL_CENTRE_WORDS.search(folded):
             return "ask_maintenance"
     # 「23時半ではなく0時半でした」: a time taken back for another, read by the answer it follows up on.
     if "when" in facts and corrects_a_time(text) and intent in _WEAK | {"inform", "deny", "affirm"} and not given & _CASE_FACTS:

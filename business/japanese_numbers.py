@@ -240,6 +240,8 @@ _PERIOD_WORDS = (
     (re.compile(rf"{_ONE_MONTH}半"), DAYS_PER_MONTH + DAYS_PER_MONTH // 2, DAYS_PER_MONTH // 2),
     (re.compile(_ONE_MONTH), DAYS_PER_MONTH, DAYS_PER_MONTH),
     (re.compile(r"半月"), DAYS_PER_MONTH // 2, DAYS_PER_MONTH // 2),
+    (re.compile(r"(?:ふた月|ふたつき)"), 2 * DAYS_PER_MONTH, DAYS_PER_MONTH),
+    (re.compile(r"(?:み月|みつき)"), 3 * DAYS_PER_MONTH, DAYS_PER_MONTH),
     (re.compile(r"半年"), DAYS_PER_HALF_YEAR, DAYS_PER_HALF_YEAR),
     *((re.compile(rf"(?<![\u3041-\u3096]){word}{_DAY_COUNT_END}"), days, 1) for word, days in _DAY_COUNT_WORDS.items()),
 )

@@ -25,6 +25,7 @@ from business.maintenance import (
     window_at,
     windows_between,
 )
+from business.time_zones import city_zone, japan_now, names_own_clock, window_in_city_time
 
 SCHEDULE = "定期メンテナンスは、毎週月曜日 0:00〜7:00と、1月1日 0:00〜1月2日 7:00です（日本時間）。"
 
@@ -117,11 +118,21 @@ _OTHER_TIME_ZONE = re.compile(
 JAPAN_TIME_NOTE = "時間はすべて日本時間です。海外からご利用の場合は、時差にご注意ください。"
 
 
-def with_time_zone_note(answer: str, message: str) -> str:
-    """The maintenance answer, saying the hours are Japan time when the customer's message brings up another clock."""
-    if _OTHER_TIME_ZONE.search(message) and JAPAN_TIME_NOTE not in answer:
-        return f"{answer}\n{JAPAN_TIME_NOTE}"
-    return answer
+def with_time_zone_note(answer: str, message: str, now: Optional[datetime] = None) -> str:
+    """The maintenance answer, saying the hours are Japan time when the customer's message brings up another
+    clock; with `now`, also Japan's present time for a customer who gave their own clock abroad, and the
+    next window in their city's time when they ask for it."""
+    notes = []
+    if (_OTHER_TIME_ZONE.search(message) or city_zone(message) or names_own_clock(message)) and JAPAN_TIME_NOTE not in answer:
+        notes.append(JAPAN_TIME_NOTE)
+    if now is not None and names_own_clock(message):
+        notes.append(japan_now(now))
+    if now is not None:
+        upcoming = window_at(now) or next_window(now)
+        converted = window_in_city_time(upcoming.start, upcoming.end, message)
+        if converted:
+            notes.append(f"次回のメンテナンスは、{converted}")
+    return "\n".join([answer, *notes])
 
 
 # 「めんてなんすって いつ やってるの？夜中に入れないことがある」: the windows asked for, beside a failure.

@@ -13,6 +13,7 @@ from business.japanese_numbers import find_unread_numbers as _unread_number_span
 from business.japanese_time import find_time_span
 from business.login_facts import Fact, find_login_facts
 from business.member_service import find_service_features
+from business.time_zones import own_clock_before
 
 # Entity names the Rasa domain maps to slots.
 AMOUNT = "amount"
@@ -65,7 +66,8 @@ def find_message_facts(text: str) -> list[Fact]:
         time_span = None
     if time_span is not None and _EXCEPT_AFTER.match(text, time_span[1]):
         time_span = None  # 「月曜日以外にもメンテナンスはある？」 names no time to check
-    if time_span is not None:
+    # 「今こっち（トロント）は日曜の夜9時なんですけど」: the customer's own clock abroad, no time to check.
+    if time_span is not None and not own_clock_before(text, time_span[0]):
         start, end = time_span
         facts.append(Fact(WHEN, text[start:end], start, end))
     for quantity in quantities:

@@ -438,3 +438,20 @@ def test_what_the_service_does_the_numbers_checked_back_the_formula_and_suspicio
 )
 def test_a_person_a_number_a_goodbye_and_evidence_are_read_in_any_wording(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        ("bot_challenge", "ほんとに？オペレーターなら調べりゃわかるでしょ", "ask_call_centre"),
+        ("ask_term", "借りとうの8万やねんけど、30日分の利息ってなんぼくらいになるん？金利はもう覚えてへんわ", "ask_interest"),
+        ("nlu_fallback", "あ、もうクラス始まっちゃうので一回大丈夫です！サンクスです", "thank"),
+        ("report_suspicious_login", "パスワード忘れてもうてん。あ、誰かに盗られたとかやないよ、うちがうっかりしとうだけ", "report_login_problem"),
+        ("ask_member_service_features", "朝からずーっと会員のページ入られへんくなっとうねん", "report_login_problem"),
+        ("out_of_scope", "なんで日割りなんですか？月ごとにまとめて計算じゃないんですか？", "out_of_scope"),
+        ("ask_maintenance", "今日は日曜だからダメなんですね。じゃあ明日は何時からなら電話できますか？", "ask_call_centre"),
+        ("chitchat", "ほんで、行くとき何持っていったらええの？", "ask_pin_reset"),
+    ],
+)
+def test_the_phone_lines_powers_a_simulation_closings_and_kansai_failures_are_read(guess, text, intent):
+    assert decided(guess, text, [(guess, 0.6)]) == intent

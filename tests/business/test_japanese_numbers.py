@@ -1012,3 +1012,25 @@ def test_the_formal_nite_after_days_is_no_date():
 def test_a_count_of_days_no_month_has_is_a_period_even_before_naru():
     assert [(q.kind, q.value) for q in find_quantities("もし45日になったらどうなりますか")] == [("days", Decimal(45))]
     assert find_quantities("15日になったら返します") == []  # the 15th of the month
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("残高ひゃくにじゅう万", "amount", Decimal(1_200_000)),
+        ("ろくじゅう日分でお願いいたします", "days", Decimal(60)),
+        ("ろくじゅうにぢ", "days", Decimal(60)),
+        ("ふた月分で", "days", Decimal(60)),
+        ("みつき借りたら", "days", Decimal(90)),
+    ],
+)
+def test_kana_numerals_with_kanji_units_and_month_words_are_read(text: str, kind: str, value: Decimal) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [(kind, value)]
+
+
+def test_one_month_said_again_in_days_is_one_month_not_two() -> None:
+    assert [q.value for q in find_quantities("18%で、ひと月30日でお願いします") if q.kind == "days"] == [30, 30]
+
+
+def test_a_particle_before_a_katakana_word_is_no_amount() -> None:
+    assert find_quantities("暇つぶしにエンジニア向けのジョーク1つ頼む") == []

@@ -328,3 +328,25 @@ def test_a_hardship_named_before_the_negation_takes_it(text):
 
 def test_an_adverb_before_nashi_still_denies_the_word_before_it():
     assert facts("遅れ 全然なし") == {"eligibility": "none"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("返済は滞りなくいたしておりますし、暮らし向きにも変わりはございません", {"eligibility": "none"}),
+        ("返済が…先月の分がまだで…いや違う、先々月の分もまだでした", {"eligibility": "late_repayment"}),
+        ("給料が3割…いや4割近く減って", {"eligibility": "income_drop"}),
+        ("昨年勤めを退きまして年金暮らしとなり、実入りがだいぶ細ってございます", {"eligibility": "income_drop"}),
+        ("他所様からもいくらかご用立ていただくことが増えまして", {"eligibility": "other_borrowing"}),
+        ("へんさい ふたつきも おぐれでら", {"eligibility": "late_repayment"}),
+        ("かーどの よんけだの ばんごう わすれでまったじゃ", {"login_method": "card_pin", "problem": "forgot"}),
+        ("当てはまらん", {"eligibility": "none"}),
+        ("返済は毎月遅れずにしておりますし、よそで借りてもおりません", {"eligibility": "none"}),
+    ],
+)
+def test_hardship_and_its_absence_told_politely_or_in_dialect(text, expected):
+    assert facts(text) == expected
+
+
+def test_a_polite_i_do_not_know_answers_the_rate_question():
+    assert interpret_reply("rate", "利率は、ちょっと分かりかねます。") == "unknown"

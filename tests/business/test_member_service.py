@@ -118,3 +118,21 @@ def test_paying_automatically_is_the_account_transfer():
 
 def test_the_internet_repayment_fee_asked_in_spaced_kana_is_found():
     assert [fact.value for fact in find_service_features("ネット で へんさい する。てすうりょう いくら?")] == ["internet_repayment"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("私のほうは返済日をよく忘れてしまうのですが、良い方法はございますか。", ["due_date_email", "account_transfer"]),
+        ("へんさいび いっつも わすれでまるんだじゃ。なんか いい ほうほう ねぇべが", ["due_date_email", "account_transfer"]),
+        ("返済日いつも忘れちゃうんだけど 自動で払ってくれるやつってある", ["account_transfer"]),
+        ("返済日を忘れないようにメールで教えてほしい", ["due_date_email"]),
+    ],
+)
+def test_forgetting_the_due_date_gets_both_remedies_unless_the_transfer_is_named(text, expected):
+    assert [fact.value for fact in find_service_features(text)] == expected
+
+
+def test_a_wider_limit_asked_politely_is_the_limit_increase():
+    text = "ただいまご用立ていただいております枠を、もう少々広げていただくことは叶いましょうか"
+    assert [fact.value for fact in find_service_features(text)] == ["limit_increase"]

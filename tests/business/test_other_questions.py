@@ -144,3 +144,17 @@ def test_which_identity_documents_count_is_left_to_the_official_site_and_the_pho
 def test_logging_in_without_a_card_asked_beside_another_topic_gets_the_two_ways():
     (answer,) = extra_answers("利息の計算をしてほしいのと、プロミスのカードがなくてもログインはできるのか、だそうです。", ("interest",))
     assert "ログインID＋パスワード" in answer
+
+
+def test_a_maintenance_question_with_a_dialect_ending_beside_a_phone_question_gets_both():
+    assert questions_in("月曜の朝6時ってログインできると？あと、電話の窓口は何時から開いとーと？") == [CALL_CENTRE, MAINTENANCE]
+
+
+def test_whether_the_phone_line_answers_at_weekends_is_a_phone_question():
+    assert questions_in("プロミスコールって土日もつながりますか？あと、Vポイントってどういうふうに使えるんですか？") == [CALL_CENTRE]
+
+
+def test_the_simulation_asked_for_beside_another_question_is_offered():
+    from business.other_questions import interest_asked
+
+    assert interest_asked("何曜日の何時までですか。それから、利息の計算もお願いしたいです。")
