@@ -44,6 +44,7 @@ SETS = {
         "understanding-development-19", "conversation-development-21",
         "understanding-development-20", "understanding-development-21",
         "conversation-development-22", "conversation-development-23",
+        "understanding-development-22", "conversation-development-24", "conversation-development-25",
     )
 }
 
