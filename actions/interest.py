@@ -18,6 +18,7 @@ from business.interest import (
     balance_problem,
     check_simulation,
     days_problem,
+    describe_other_periods,
     describe_simulation,
     rate_problem,
     simulated_interest,
@@ -110,6 +111,12 @@ def _last_interest(previous: Dict[Text, Any]) -> Optional[Decimal]:
     return simulated_interest(balance, rate, int(days), clock().now().date())
 
 
+def _whole_days_named(tracker: Tracker) -> List[Decimal]:
+    """The whole numbers of days the latest message names (「30日…同じ条件で60日なら？」)."""
+    values = [_decimal(value) for value in tracker.get_latest_entity_values("days")]
+    return [value for value in values if value is not None and value == value.to_integral_value() and value > 0]
+
+
 class ValidateInterestForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_interest_form"
@@ -124,7 +131,7 @@ class ValidateInterestForm(FormValidationAction):
         """
         events = await super().run(dispatcher, tracker, domain)
         if _answers_the_latest_message(tracker):
-            answer_other_questions(dispatcher, tracker, (topics.INTEREST,), features=False)
+            answer_other_questions(dispatcher, tracker, (topics.INTEREST,), simulating=True)
         answered = any(event.get("event") == "slot" and event.get("name") in FORM_SLOTS for event in events)
         misread = any(entity.get("entity") == "problem" for entity in tracker.latest_message.get("entities") or [])
         if answered and misread and tracker.get_slot("requested_slot") in FORM_SLOTS and _answers_the_latest_message(tracker):
@@ -245,6 +252,9 @@ class ActionSimulateInterest(Action):
             dispatcher.utter_message(
                 text=describe_simulation(balance, rate, days, monthly_payment, start=today, rate_assumed=rate_assumed)
             )
+        other_periods = [int(value) for value in _whole_days_named(tracker) if int(value) != days]
+        if not problems and other_periods:
+            dispatcher.utter_message(text=describe_other_periods(balance, rate, other_periods, today))
         ceiling_told = any(problem.code == "rate_above_ceiling" for problem in problems)
         answer_other_questions(dispatcher, tracker, (topics.INTEREST, topics.RATE_CEILING) if ceiling_told else (topics.INTEREST,))
         kept = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}

@@ -38,10 +38,11 @@ class ActionCheckMaintenance(Action):
         if skips_maintenance_check(triage_facts(tracker)):
             return events + [SlotSet("maintenance_now", False)]
         now = clock().now()
-        verdict = check_login_time(now, named_moment(tracker, now), extra_windows(now))
+        extra = extra_windows(now)
+        verdict = check_login_time(now, named_moment(tracker, now), extra)
         warning = None if verdict.blocks_login else retry_warning(tracker.latest_message.get("text") or "", tracker.get_slot("problem"))
         text = tracker.latest_message.get("text") or ""
-        message = with_time_zone_note(with_schedule_if_asked(verdict.message, text), text, now)
+        message = with_time_zone_note(with_schedule_if_asked(verdict.message, text), text, now, extra)
         dispatcher.utter_message(text=message + (f"\n{warning}" if warning else ""))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return events + [SlotSet("maintenance_now", verdict.blocks_login)]
@@ -58,8 +59,30 @@ class ActionDescribeMaintenance(Action):
         if time_question_follows_phone(actions_of_previous_turn(tracker.events), text, texts_of_previous_turn(tracker.events)):
             return hand_off(dispatcher, tracker, handoff_reason(tracker.get_slot("eligibility"), None))
         now = clock().now()
+        extra = extra_windows(now)
         named = named_moment(tracker, now)
-        answer = describe_schedule(now, named, extra_windows(now), also_asked(named, text, now))
-        dispatcher.utter_message(text=with_time_zone_note(answer, text, now))
+        answer = describe_schedule(now, named, extra, also_asked(named, text, now))
+        dispatcher.utter_message(text=with_time_zone_note(answer, text, now, extra))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
+        return []
+
+
+class ActionTriageContinues(Action):
+    """The failure told again during the triage. With a time (「きのうの5時ごろにも入れんかった」), whether
+    that time was in maintenance; otherwise a word that the questions go on. The form asks on after it."""
+
+    def name(self) -> Text:
+        return "action_triage_continues"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        now = clock().now()
+        named = named_moment(tracker, now)
+        if named is None or not named.has_time:
+            dispatcher.utter_message(response="utter_triage_continues")
+            return []
+        extra = extra_windows(now)
+        verdict = check_login_time(now, named, extra)
+        dispatcher.utter_message(text=with_time_zone_note(verdict.message, tracker.latest_message.get("text") or "", now, extra))
         return []

@@ -60,10 +60,12 @@ def answer_other_questions(
     answered: Iterable[str] = (),
     features: bool = True,
     beside_pin_answer: bool = False,
+    simulating: bool = False,
 ) -> None:
     """Adds a short answer for each other question of the latest message; `answered` names the topics
     the main answer already covered, `features` False when it was about member-service functions, and
-    `beside_pin_answer` True when it was the PIN answer (functions asked about the PIN are left to it)."""
+    `beside_pin_answer` True when it was the PIN answer (functions asked about the PIN are left to it),
+    `simulating` True inside the interest simulation."""
     answered = tuple(answered)
     message = tracker.latest_message.get("text") or ""
     maintenance = ""
@@ -83,5 +85,7 @@ def answer_other_questions(
         text, title, payload = INTEREST_OFFER
         dispatcher.utter_message(text=text, buttons=[{"title": title, "payload": payload}])
     if features:
-        for feature in features_asked(message, beside_pin_answer)[:MAX_EXTRA]:
+        # Inside the simulation, the simulation function's own description would only say what is being done.
+        asked = [f for f in features_asked(message, beside_pin_answer) if not (simulating and f == ms.INTEREST_SIMULATION)]
+        for feature in asked[:MAX_EXTRA]:
             dispatcher.utter_message(response=FEATURE_RESPONSES[feature])

@@ -57,7 +57,7 @@ _EVENT = _rx(
 _NOT_ME = _rx(
     r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(が|は)?(ない|無い|ありません)"
     r"|(して|変えて|いじって|触って|さわって|やって|開いて|ひらいて|使って|つかって|入って|はいって)((い)?(ない|ません|へん|ねー|ねえ)|おりません|おらん|おらへん)"
-    r"|しとらん|(っ|し)ちゃあ?せん|(自分|私|わたし|あたし|僕|俺)(じゃ|では)(な|ありません|ございません)|知らない|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
+    r"|しとらん|(っ|し)ちゃあ?せん|(自分|私|わたし|あたし|僕|俺)(じゃ|では)(な|ありません|ございません)|知らない|知らん|しらん|知らね|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
     r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
     # 「その時間は寝てた」: asleep when it happened, so someone else did it.
     r"|(その|あの)(時間|時|とき|頃|ころ)(は|って)?.{0,6}((寝|ね)(て|で|と)|(眠|ねむ)(って|っと))|(寝|ね)(て|で)(る|い)(る)?(間|あいだ|うち)に"
@@ -162,7 +162,7 @@ _PHONE_NUMBER = re.compile(
     "|".join(r"[-‐ー−\s]?".join(number.split("-")) for number in (PROMISE_CALL, LADIES_CALL))
 )
 # Topic words that settle what an unsure message is about.
-_CALL_CENTRE_WORDS = _rx(rf"{PHONE_NUMBER}|(電話|でんわ)(が)?(できる|できます|でき(ません)?か|かけ|つなが)|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
+_CALL_CENTRE_WORDS = _rx(rf"{PHONE_NUMBER}|(電話|でんわ)(が|は|って)?.{{0,6}}(できる|できます|でき(ません)?か|かけ|つなが|いける|いけます|やって|大丈夫)|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
 _INTEREST_WORDS = _rx(r"利息|りそく|金利|きんり|利子|りし")
 _TOPIC_WORDS = (
     ("ask_maintenance", _rx(r"メンテ|めんて|maintenance")),
@@ -202,7 +202,7 @@ _DIFFERENCE_ASKED = _rx(
     r"と.{0,16}((?<!思い)(?<!おもい)(?<!勘)(?<!かん)(?<!間)(?<!ま)(違い|ちがい)(?!ます|まし)"
     r"|(違う|ちがう|同じ|おなじ)(もの|モノ|ん|の)?(です|でしょう)?(か|\?|？)|別物|べつもの|(違う|ちがう|同じ|おなじ)もの)"
 )
-_WHERE_FROM = _rx(r"(どこ|どっ|何処)から|根拠|こんきょ|出どころ|出所|でどころ|由来|って(何|なに|なん)(?![時日曜回円%番])")
+_WHERE_FROM = _rx(r"(どこ|どっ|何処)から|根拠|こんきょ|出どころ|出所|でどころ|由来|(何|なん)の(数字|数値|値|割合)|って(何|なに|なん)(?![時日曜回円%番])")
 _LAW_ASKED = _rx(r"法律|法定|制限法|違法")
 _SCREENING = _rx(r"審査|しんさ")
 # 「返済が遅れるとログインできなくなるって本当？」: what would happen if, not what happened.
@@ -230,7 +230,7 @@ _ASKS = _rx(r"[?？]|(か|の|かな|かね|やろ|でしょう|ってこと|と
 _PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え")
 # Leaving for now (「また今度にします」「やっぱりいいや、自分でやる」), said where the classifier guessed a topic.
 _CLOSING = _rx(
-    r"また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
+    r"また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|また(後|あと)に(する|します|しよ|しま)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
     r"|自分で(やる|やって|なんとか|何とか|調べ|探)|ええわ|結構です|けっこうです|今日はやめ|(これで|ここで)(終わり|おわり|失礼)"
     r"|(もう|これで|いったん|一旦)?(閉じ|とじ)(る|ます|ますね|るわ|よう)"
     r"|さようなら|さよなら|バイバイ|ばいばい|自分で(電話|でんわ|かけ|問い?合わせ)|もういいです(?!か)"
@@ -241,6 +241,7 @@ _CLOSING = _rx(
     # 「わかった、やってみます」: going off to try what was said.
     r"|(やって|試して|ためして)(み|見)(る|ます|っす|まーす|るわ|よう)[。!！ｗw笑]*$"
 )
+_BY_THE_WAY = _rx(r"ところで|ちなみに|話は変わ|話変わ|それはそうと")
 _REQUESTED = _rx(r"お願い|おねがい|教えて|おしえて|ください|下さい|[?？]")
 # 「人と話させてけろ」「担当者につないで」: a person asked for, which only the phone line gives.
 _WANTS_A_PERSON = _rx(
@@ -271,7 +272,7 @@ _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調
 _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きのう|できること|サービス|さーびす|アプリ|あぷり|メニュー|ネット")
 # 「あなたはどなたでいらっしゃいますか」: who is answering, however politely asked.
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
-_THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり")
+_THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり|あんやと|おおきに")
 # 「そうか。どうも」: thanks at the end of a message the classifier could not place.
 _THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|サンクス\w*|どうも|助かりました)[。.!！ｗw笑\s\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f]*$")
 
@@ -330,7 +331,8 @@ def intent_from_facts(
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     # 「ありがとうございます…受付は何時までですか？」: thanks, then a question that follows up on the answer.
-    if intent == "thank" and _ASKS.search(folded) and _QUESTION_WORD.search(folded) and not _CLOSING.search(folded):
+    # 「ありがとう、助かりました〜。ところで犬派ですか猫派ですか？」: thanks, then something else asked.
+    if intent == "thank" and _ASKS.search(folded) and (_QUESTION_WORD.search(folded) or _BY_THE_WAY.search(folded)) and not _CLOSING.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     if intent == "ask_member_service_features" and not sure and "service_feature" not in facts and not _MEMBER_SERVICE_WORD.search(folded):
@@ -535,8 +537,11 @@ def intent_from_facts(
         set() if feature_named else {"ask_member_service_features"}
     ) | (set() if figures else {"ask_interest"}):
         return "out_of_scope"
-    # 「土日やってないの？」: small talk only in form; what it follows up on is read from the conversation.
-    if intent == "chitchat" and _FOLLOW_UP_WORDS.search(folded):
+    # 「分母が365なのはなぜですか。うるう年の場合は？」: a question about a word of the last answer, not small talk.
+    if intent == "chitchat" and not sure and _ASKS.search(folded) and explain_term(text) is not None:
+        return "ask_term"
+    # 「土日やってないの？」「三が日 全部×？」: small talk only in form; what it follows up on is read from the conversation.
+    if intent == "chitchat" and (_FOLLOW_UP_WORDS.search(folded) or ("when" in facts and not sure)) and not given & _CASE_FACTS:
         return NLU_FALLBACK
     if intent in _UNSURE and _WHO_ANSWERS.search(folded):
         return "bot_challenge"

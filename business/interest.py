@@ -33,6 +33,7 @@ __all__ = [
     "balance_problem",
     "check_simulation",
     "days_problem",
+    "describe_other_periods",
     "describe_simulation",
     "format_rate",
     "format_yen",
@@ -424,6 +425,17 @@ def simulated_interest(balance: Decimal, rate: Optional[Decimal], days: int, sta
     if check_simulation(balance, used, days, start=start):
         return None
     return interest_for(balance, used, days, start)
+
+
+def describe_other_periods(balance: Decimal, rate: Decimal, periods: Sequence[int], start: date) -> str:
+    """「同じ条件で30日の場合、利息は2,235円です。」 for each other period asked in the same message
+    (「30日だといくら？あと、同じ条件で60日なら？」); a period the checks refuse is left out."""
+    lines = []
+    for days in dict.fromkeys(periods):
+        interest = simulated_interest(balance, rate, days, start)
+        if interest is not None:
+            lines.append(f"同じ条件で{days}日の場合、利息は{format_yen(interest)}です。")
+    return "\n".join(lines)
 
 
 # --- the reply -------------------------------------------------------------------------------------

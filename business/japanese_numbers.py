@@ -204,15 +204,15 @@ _SMALLER_UNIT_THAN_YEAR = r"[ \t]?(?:[かカヶケヵ箇]月|週|日)"
 _YEAR = re.compile(rf"{_SPACE}年(?![ \t]*\d(?![\d,.]*{_SMALLER_UNIT_THAN_YEAR})|率|利)(?:間)?{_HALF}")
 # After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time; not "2か月にしたら",
 # nor the formal "にて" (= で: "31日にて試算").
-_PER = re.compile(r"(?:に(?!し|延|伸|変|かえ|なっ|なる|なれ|減|増|短|長|て)|あたり|当たり|ごと|毎)")
+_PER = re.compile(r"(?:に(?!し|す|延|伸|変|かえ|なっ|なる|なれ|減|増|短|長|て)|あたり|当たり|ごと|毎)")
 # After "N日", these make it a date (the Nth), not a number of days.
-# Not "50日にして" / "50日に変えたら": a period asked for; not "31日にて" (= で).
-_DATE_AFTER_DAY = re.compile(r"(?:に(?!し|変|かえ|延|伸|減|増|短|長|て)|まで|から|付|目|頃|ごろ|締め|払い)")
+# Not "50日にして" / "60日にすると" / "50日に変えたら": a period asked for; not "31日にて" (= で).
+_DATE_AFTER_DAY = re.compile(r"(?:に(?!し|す|変|かえ|延|伸|減|増|短|長|て)|まで|から|付|目|頃|ごろ|締め|払い)")
 # "45日になったら": no month has a 45th day, so a count that becomes this is a period.
 _BECOMES_A_PERIOD = re.compile(r"に(?:なっ|なる|なれ|なり)")
 # 月 that counts months ("1か月10日", "ひと月10日"): the 日 after it is a part of the period, not a date.
 _MONTH_COUNT_END = re.compile(r"(?:[かカヶケヵ箇]|ひと)月$")
-_RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|りりつ|キンリ|ネンリ|リリツ)[ \t]*(?:は|が|を|:)?[ \t]*$")
+_RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|ねんりつ|りりつ|キンリ|ネンリ|ネンリツ|リリツ)[ \t]*(?:は|が|を|:)?[ \t、,]*$")
 # 「ひにち 0」「日数は30」「残高 50000」: a figure labelled by the word before it, with no unit after it.
 _DAYS_WORD_BEFORE = re.compile(r"(?:日数|ひにち|にっすう|ヒニチ|ニッスウ)[ \t]*(?:は|が|を|:)?[ \t]*$")
 _AMOUNT_WORD_BEFORE = re.compile(r"(?:残高|ざんだか|ザンダカ|元金|がんきん|ガンキン|借入額|借入残高)[ \t]*(?:は|が|を|:)?[ \t]*$")
@@ -659,6 +659,9 @@ def _kana_reading(text: str, kana: str, start: int, end: int, tokens: list[str])
         kind, end = RATE, percent.end()
     elif tokens[-1] in _KANA_BIG + _KANJI_BIG and _AFTER_KANA_BIG.match(kana, end):  # 「じゅうまん」「ひゃくにじゅう万」
         kind = AMOUNT
+    elif _RATE_WORD_BEFORE.search(text, max(0, start - _LOOK_BEHIND), start) and _AFTER_KANA_BIG.match(kana, end):
+        # 「ねんりつは、じゅうななてんはち、と」; not the は and ち of 「金利はちょっと」
+        kind = RATE
     else:
         return None
     sign = _sign_start(text, start)

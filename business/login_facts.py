@@ -74,7 +74,9 @@ _PROBLEM = [
     (FORGOT, _rx(
         # Not 「忘れそう」「忘れないように」: a worry, not something forgotten.
         # Not 「年のせいかすぐ忘れてしまって」「物忘れがひどくて」: forgetfulness, not a login detail forgotten.
-        r"(?<!すぐ)(?<!物)(?<!もの)(忘れ|わすれ)(?!そう|がち|やす|ずに|ないよう|っぽ|ちゃいそ|てしまいそ|たのかと思|たかと思)|wasure|失念|しつねん|(?<!カード)(?<!カードの)(再発行|さいはっこう)|再設定|さいせってい"
+        r"(?<!すぐ)(?<!物)(?<!もの)(忘れ|わすれ)(?!そう|がち|やす|ずに|ないよう|っぽ|ちゃいそ|てしまいそ|たのかと思|たかと思)|wasure|"
+        # 「PW忘」「ID・PW忘」: the one kanji of a telegraphic message.
+        r"(ID|PW|パス|パスワード|暗証|暗証番号|PIN)[ ・/]?忘(?!れ)|失念|しつねん|(?<!カード)(?<!カードの)(再発行|さいはっこう)|再設定|さいせってい"
         # 「IDがわからない」 is a forgotten ID; 「残高はわからない」 is not about logging in at all.
         # Not 「ログイン方法がわからない」: how to log in is asked, nothing is forgotten.
         r"|(ID|パスワ|パス|アイディ|アイデー|暗証|あんしょ|PIN|ログイン|ろぐいん|番号|ばんごう|(4|四|よん)(桁|けた))((?!方法|ほうほう|やり方|仕方|しかた|手順|違い).){0,10}"
@@ -112,6 +114,8 @@ _ELIGIBILITY = [
         # Not 「返済日をよく忘れてしまう」: forgetfulness asked about, no payment missed.
         r"|(返済|支払|しはらい)(日|期日)(を|が)?.{0,6}(?<!よく)(?<!すぐ)(?<!いつも)(失念|しつねん|(忘れて|わすれて)(?!しまう|しまいがち)|忘れた|わすれた)"
         r"|(遅れ|おくれ|延滞|滞納)(が|は)?(続|つづ)"
+        # 「先月の分を払い忘れて、まだ払っておりません」
+        r"|(払い|はらい|返済し|へんさいし)(忘れ|わすれ)(て|た|ちゃ|ちま|まし)|まだ(払って|はらって|返して|かえして|返済して)(い)?(ない|ません|おりません|おらん|ねえ|へん)"
         # 「返済が送れ続けています」: 遅れ as predictive input offers it, said of a repayment.
         r"|(返済|へんさい|支払|しはらい)(が|も|は)?送れ(て|続|つづ|が|気味|ぎみ)"
         r"|延滞|えんたい|滞納|たいのう|(払え|はらえ|払っ|はらっ)(て(い)?(な|ません|へん|ねえ|ねー)|(と|ちょ)らん)|督促|とくそく|催促|さいそく|残高不足"
@@ -153,7 +157,7 @@ _ELIGIBILITY = [
 ]
 _CARD_HOLDER = [
     ("no_card", _rx(
-        rf"{_CARD}.{{0,12}}({_NOT_HELD}|なくし|無くし|紛失)|{_CARD}(は|が|も|を|とか|なんて)?(ない|無い|なし|無し|ありません)"
+        rf"{_CARD}.{{0,12}}({_NOT_HELD}|なくし|無くし|紛失)|{_CARD}(は|が|も|を|とか|なんて)?(ない|無い|なし|無し|ありません|無(?![くクさサ]))"
         # Kyoto 「カードいうもんは作らしまへんでした」.
         rf"|{_CARD}.{{0,8}}(作ら|つくら)(しまへん|へん|ず)"
         rf"|カードレス|{_CARD}(を|は)?(作|つく)(らな|ってな)"
@@ -193,7 +197,9 @@ _VOCABULARIES = {
 # A fact followed, in the same sentence, by a negation is denied (延滞とか一切なし, 忘れてはいません),
 # unless the negation belongs to the failure or the hardship itself (ログインできない, 払えない).
 _NEGATION = _rx(
-    r"(?<!ど)(?<!しか)(ない|無い|なし|無し|ません|へん|ねー|ねえ|ひん|(と|て|ちょ)らん|とりません|ておらん"
+    r"(?<!ど)(?<!しか)(ない|無い|なし|無し|ません|へん|ねー|ねえ|ひん|(と|て|ちょ)らん|とりません|ておらん|(て|で)?も?おら(ん|へん)"
+    # 「延滞無 カード無」: 無 ending a word.
+    r"|無(?![理料効限駄事数視断意くクさサかカけケ])"
     # Tohoku 「借りでね」「変わんね」: the negation ね ending the clause.
     r"|(?<=[デン])ネ(?=$|[、。,.！!？?…]|ベ|シ|カラ|ッス))"
 )
@@ -212,6 +218,8 @@ _NOT_A_DENIAL = _rx(
     # Kansai potentials: 入られへん, 使われへん, 思い出されへん.
     r"|(入ら|はいら|使わ|つかわ|見ら|みら|開か|ひらか|出さ|ださ)れ"
     r"|申し訳(ござい|あり)|もうしわけ(ござい|あり)|すみ|すい|かまい|構い"
+    # 「稼ぎが半分もないだに」: less than half, not none.
+    r"|(半分|はんぶん|ほとんど|わずか|少し|すこし|三分の一|3分の1)(も|しか)"
     # 「遅れたかもしれません」: unsure, not denied.
     r"|(かも|かも知れ|かもしれ)|(かも)?(しれ|知れ)ん?"
     # Kyoto 「思い出せしまへん」「入れしまへん」: cannot, not a denial.
@@ -308,7 +316,7 @@ _SOME_MISTAKE_BEFORE = _rx(r"(何か|なにか|なんか)の?$")
 # 「金利なんて覚えてねえ」: what was forgotten is the rate, which the simulation reads itself.
 _RATE_BEFORE = _rx(r"(金利|きんり|利率|年利|ねんり)(は|が|も|なんて|なんか|とか)?.{0,3}$")
 # 「支払日をつい失念して」: what was forgotten is a payment, not a login detail.
-_PAYMENT_BEFORE = _rx(r"(返済|へんさい|支払|しはらい|引き?落とし)(日|期日|び)?(を|が|は|も)?.{0,4}$")
+_PAYMENT_BEFORE = _rx(r"(返済|へんさい|支払|しはらい|引き?落とし|(?<!パス)(?<!ID)払い|(?<!ぱす)はらい)(日|期日|び)?(を|が|は|も)?.{0,4}$")
 
 
 def find_login_facts(text: str) -> list[Fact]:
@@ -386,6 +394,10 @@ _QUESTION_MARK = re.compile(r"[?？]")
 _UNKNOWN = _rx(r"わから|分から|わかりません|分かりません|分かりかね|わかりかね|わかん|分かん|知らな|しらな|知らん|しらん|知りません|存じ|不明|覚えて(い)?な|忘れ|わすれ")
 
 
+# 「忘」「違」: the one kanji of a terse answer to the question which state the login is in.
+_ONE_WORD_PROBLEMS = {"忘": FORGOT, "忘。": FORGOT, "違": REJECTED, "違。": REJECTED, "ロック": LOCKED, "ロック。": LOCKED}
+
+
 def interpret_reply(requested_slot: str, text: str) -> Optional[str]:
     """A short reply to the question just asked ("はい", "カードです") read as that slot's value.
 
@@ -397,6 +409,8 @@ def interpret_reply(requested_slot: str, text: str) -> Optional[str]:
             return CARD_PIN
         if _ID_WORD.search(folded):
             return ID_PASSWORD
+    elif requested_slot == "problem" and folded in _ONE_WORD_PROBLEMS:
+        return _ONE_WORD_PROBLEMS[folded]
     elif requested_slot == "eligibility" and (_NO.search(folded) or _FINE.search(folded)):
         return NO_SIGNAL
     elif requested_slot == "card_holder":

@@ -118,7 +118,7 @@ _OTHER_TIME_ZONE = re.compile(
 JAPAN_TIME_NOTE = "時間はすべて日本時間です。海外からご利用の場合は、時差にご注意ください。"
 
 
-def with_time_zone_note(answer: str, message: str, now: Optional[datetime] = None) -> str:
+def with_time_zone_note(answer: str, message: str, now: Optional[datetime] = None, extra: Sequence[Window] = ()) -> str:
     """The maintenance answer, saying the hours are Japan time when the customer's message brings up another
     clock; with `now`, also Japan's present time for a customer who gave their own clock abroad, and the
     next window in their city's time when they ask for it."""
@@ -127,8 +127,8 @@ def with_time_zone_note(answer: str, message: str, now: Optional[datetime] = Non
         notes.append(JAPAN_TIME_NOTE)
     if now is not None and names_own_clock(message):
         notes.append(japan_now(now))
-    if now is not None:
-        upcoming = window_at(now) or next_window(now)
+    if now is not None and city_zone(message):
+        upcoming = window_at(now, extra) or next_window(now, extra)
         converted = window_in_city_time(upcoming.start, upcoming.end, message)
         if converted:
             notes.append(f"次回のメンテナンスは、{converted}")
@@ -136,7 +136,7 @@ def with_time_zone_note(answer: str, message: str, now: Optional[datetime] = Non
 
 
 # 「めんてなんすって いつ やってるの？夜中に入れないことがある」: the windows asked for, beside a failure.
-_WINDOWS_ASKED = kana_pattern(r"(メンテ|めんて).{0,12}(いつ|いづ|何時|なんじ|何曜|なんよう|時間|じかん|日|スケジュール)")
+_WINDOWS_ASKED = kana_pattern(r"(メンテ|めんて).{0,24}(いつ|いづ|何時|なんじ|何曜|なんよう|時間|じかん|日|スケジュール)")
 
 
 def with_schedule_if_asked(answer: str, message: str) -> str:

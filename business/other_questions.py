@@ -30,6 +30,8 @@ TERM = "term"
 INTEREST = "interest"
 RATE_CEILING = "rate_ceiling"
 ID_DOCUMENTS = "id_documents"
+MACHINE_HOURS = "machine_hours"
+ID_INSTEAD = "id_instead"
 
 # At most this many extra answers: a phone screen holds little.
 MAX_EXTRA = 2
@@ -64,12 +66,20 @@ _QUESTIONS = (
     )),
     (REISSUE, _rx(
         r"(ID|パスワ|ぱすわ|アイディ).{0,12}(再発行|新しく|取り直|作り直|取りたい|もらいたい|もらう)"
+        # 「『ぱすわーど』というのもあるそうですが、それも同じやり方でしょうか」 beside the PIN answer.
+        r"|(ID|パスワ|ぱすわ|アイディ).{0,30}(同じ|おなじ)(やり方|やりかた|方法|手順|で)"
         r"|再発行.{0,8}(方法|手順|どう|どこ|仕方|やり方)"
     )),
     (LOGIN_METHODS, _rx(
         r"ログイン方法|ログインの方法.{0,6}(何|いくつ|種類)|何種類|(IDとカード|カードとID|カード番号とID|IDとカード番号).{0,10}(どっち|どちら|違い)"
         # 「プロミスのカードがなくてもログインはできるのか」
         r"|カード(が|は|を)?(なく|無く|持って(い)?なく|なし|無し)(ても|で).{0,8}(ログイン|ろぐいん|入れ|はいれ|使え|つかえ)"
+    )),
+    # 「それまでの間、ログインIDの方でログインできますか？」: the other way in, beside the PIN answer.
+    (ID_INSTEAD, _rx(r"(ログインID|ID|アイディ)(の方|のほう|と(パスワード|パス))?(で|を使って|なら)(は|も)?.{0,6}(ログイン|ろぐいん|入れ|はいれ)(できる|できます|れる|れます|る|ます)(か|の|\?|？)")),
+    # 「その機械は日曜もやっとるんか」: the machines' opening hours, which FACTS.md does not give.
+    (MACHINE_HOURS, _rx(
+        rf"{MACHINE}.{{0,12}}(日曜|土日|土曜|祝日|何時|なんじ|営業|やって|開いて|あいて|空いて|夜|深夜|年中)"
     )),
     # 「マイナンバーカードのみで足りるでしょうか」「保険証でも大丈夫？」: which identity documents count.
     (ID_DOCUMENTS, _rx(
@@ -100,6 +110,14 @@ _ANSWERS = {
         f"「会員ログイン」にある{REISSUE_LINK}から再発行してください。"
     ),
     SETTINGS: "ログインID・パスワード、メールアドレス、住所・勤務先、振込先の口座、返済日は、会員サービスの「各種設定の変更」で変更できます。",
+    ID_INSTEAD: (
+        "ログインIDとパスワードを登録済みの場合は、そちらでログインできます。わからない場合は、公式サイトの"
+        f"「会員ログイン」にある{REISSUE_LINK}から手続きできます。"
+    ),
+    MACHINE_HOURS: (
+        "自動契約機の営業時間や場所は、こちらではお答えできません。プロミス公式サイトでご確認いただくか、"
+        f"プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）でお尋ねください。"
+    ),
     ID_DOCUMENTS: (
         "どの本人確認書類が使えるかは、こちらではお答えできません。プロミス公式サイトでご確認いただくか、"
         f"プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）でお尋ねください。"
@@ -116,8 +134,8 @@ _LADIES_ANSWER = f"女性のオペレーターが対応するレディースコ�
 
 
 # A sentence that asks something: 「ほんと？」「できる？」「ありますか」.
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]?")
-_ASKS = _rx(r"[？?]|か[。．.]?$|できる|でき(ます|ません)か|ほんと|本当|教えて|知りたい|の[。．.]?$|られる|れる？|どうすれば|どうしたら")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*")
+_ASKS = _rx(r"[？?]|か[。．.!！]?$|できる|でき(ます|ません)か|ほんと|本当|教えて|知りたい|の[。．.]?$|られる|れる？|どうすれば|どうしたら")
 
 
 # The card PIN named in a sentence: beside the PIN answer, that sentence is already answered.

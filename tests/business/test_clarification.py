@@ -149,3 +149,15 @@ def test_a_fraud_worry_right_after_the_maintenance_answer_follows_up_on_it():
     under_way = ["現在メンテナンス中のため、ログインできません。7:00に終了する予定です（あと2時間ほど）。"]
     assert follow_up_of(["action_check_maintenance", "action_listen"], "乗っ取り？", False, under_way) == FRAUD_WORRY_FOLLOW_UP
     assert follow_up_of(["utter_greet", "action_listen"], "乗っ取り？", False) is None
+
+
+def test_a_weekday_question_after_a_turn_with_the_phone_line_and_the_maintenance_check_is_about_the_phone():
+    from business.clarification import PHONE_FOLLOW_UP, follow_up_of
+
+    turn = ["現在はメンテナンス時間外です。原因を一緒に確認しましょう。", "ロックが解除されない場合は、プロミスコール（0120-24-0365、平日9:00〜18:00）へ"]
+    assert follow_up_of(["action_check_maintenance", "action_listen"], "その「平日」って、祝日も含まれますか？", False, turn) == PHONE_FOLLOW_UP
+
+
+def test_whether_right_now_is_in_time_follows_up_on_the_maintenance_answer():
+    turn = ["その時間（1月1日(金) 1:00）はメンテナンス時間（1月1日 0:00〜1月2日 7:00）のため、ログインできません。"]
+    assert follow_up_of(["action_describe_maintenance", "action_listen"], "ジャア 今カラ スグ ヤレバ 間ニ合ウンダナ？", False, turn) == MAINTENANCE_FOLLOW_UP

@@ -455,3 +455,28 @@ def test_a_person_a_number_a_goodbye_and_evidence_are_read_in_any_wording(guess,
 )
 def test_the_phone_lines_powers_a_simulation_closings_and_kansai_failures_are_read(guess, text, intent):
     assert decided(guess, text, [(guess, 0.6)]) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        ("nlu_fallback", "あら、お店にお客さん来てしもたわ。ごめんなさいね、また後にするわ。あんやと", "thank"),
+        ("ask_member_service_features", "けど 履歴に 知らん振込 ある", "report_suspicious_login"),
+        ("ask_maintenance", "電話 今日いける？", "ask_call_centre"),
+        ("ask_interest", "その17.8%っていうのは何の数字なんけ？うちの契約の利率ってことなんけ？", "ask_term"),
+    ],
+)
+def test_closings_evidence_the_phone_and_a_figure_asked_about_in_terse_or_regional_words(guess, text, intent):
+    assert decided(guess, text, [(guess, 0.6)]) == intent
+
+
+def test_thanks_then_small_talk_by_the_way_is_not_only_thanks():
+    text = "ありがとう、助かりました〜。ところで犬派ですか猫派ですか？"
+    assert decided("thank", text, [("thank", 0.6), ("chitchat", 0.55)]) == "chitchat"
+    assert decided("thank", text, [("thank", 0.6), ("chitchat", 0.3)]) == "nlu_fallback"  # unsure: the menu
+
+
+def test_a_question_about_a_word_of_the_formula_is_no_small_talk():
+    text = "分母が365なのはなぜですか。うるう年の場合はどうなりますか。"
+    assert decided("chitchat", text, [("chitchat", 0.6)]) == "ask_term"
+    assert decided("chitchat", "ラーメン好き？", [("chitchat", 0.6)]) == "chitchat"

@@ -24,6 +24,7 @@ from business.interest import (
     balance_problem,
     check_simulation,
     days_problem,
+    describe_other_periods,
     describe_simulation,
     format_rate,
     format_yen,
@@ -517,3 +518,9 @@ def test_a_figure_too_long_for_a_phone_screen_is_not_repeated() -> None:
     ]
 
     assert [message.split("は")[0] for message in messages] == ["ご入力の金額", "ご入力の金利", "ご入力の日数"]
+
+
+def test_another_period_asked_in_the_same_message_gets_its_own_figure():
+    # 160,000 × 17% × 30 ÷ 365 = 2,235.6 → 2,235円; a refused period (0 days) is left out.
+    told = describe_other_periods(Decimal(160_000), Decimal(17), [30, 0], COMMON_YEAR_DAY)
+    assert told == "同じ条件で30日の場合、利息は2,235円です。"

@@ -1034,3 +1034,16 @@ def test_one_month_said_again_in_days_is_one_month_not_two() -> None:
 
 def test_a_particle_before_a_katakana_word_is_no_amount() -> None:
     assert find_quantities("暇つぶしにエンジニア向けのジョーク1つ頼む") == []
+
+
+def test_a_rate_in_kana_labelled_by_the_word_before_it_is_read() -> None:
+    assert [(q.kind, q.value) for q in find_quantities("ねんりつは、じゅうななてんはち、と紙に書いてあります")] == [("rate", Decimal("17.8"))]
+
+
+@pytest.mark.parametrize(("text", "days"), [("同じ条件で60日にすると？", 60), ("期間だけ2週間にすると？", 14)])
+def test_a_period_made_the_condition_of_a_what_if_is_a_period(text: str, days: int) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [("days", Decimal(days))]
+
+
+def test_the_particle_after_a_rate_word_and_a_kana_word_are_no_rate() -> None:
+    assert [q.kind for q in find_quantities("金利はちょっとわからないです")] == []

@@ -350,3 +350,23 @@ def test_hardship_and_its_absence_told_politely_or_in_dialect(text, expected):
 
 def test_a_polite_i_do_not_know_answers_the_rate_question():
     assert interpret_reply("rate", "利率は、ちょっと分かりかねます。") == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ID/PW式 PW忘 延滞なし カードなし", {"login_method": "id_password", "problem": "forgot", "eligibility": "none", "card_holder": "no_card"}),
+        ("PW忘 カード無 延滞無", {"login_method": "id_password", "problem": "forgot", "card_holder": "no_card", "eligibility": "none"}),
+        ("暗証番号忘れた、カード無くした", {"login_method": "card_pin", "problem": "forgot", "card_holder": "no_card"}),
+        ("稼ぎが半分もないだに", {"eligibility": "income_drop"}),
+        ("おくれとらんし、ほかで借りてもおらん。稼ぎも変わっとらん", {"eligibility": "none"}),
+        ("先月の分を払い忘れて、まだ払っておりません", {"eligibility": "late_repayment"}),
+    ],
+)
+def test_terse_and_dialect_messages_state_and_deny_facts(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize("reply, value", [("忘", "forgot"), ("違", "rejected"), ("ロック", "locked")])
+def test_a_one_word_answer_to_the_state_question(reply, value):
+    assert interpret_reply("problem", reply) == value

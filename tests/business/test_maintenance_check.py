@@ -257,3 +257,10 @@ def test_two_times_asked_in_one_message_are_both_answered():
     first, *others = parse_every_when(text, now)
     answer = describe_schedule(now, first, (), others)
     assert "1月2日 7:00" in answer and "1月4日(月)" in answer
+
+
+def test_a_customer_abroad_is_told_japans_present_time_and_the_next_window_in_their_city_time():
+    now = datetime(2026, 12, 8, 10, 0, tzinfo=JST)
+    noted = with_time_zone_note("現在はメンテナンス時間外のため、ログインできます。", "今トロントは月曜の夜8時なんですけど、トロントの時間だと何時から何時ですか", now)
+    assert "日本はいま12月8日(火) 10:00です。" in noted
+    assert "12月13日(日) 10:00〜17:00" in noted and "日本時間" in noted

@@ -1,5 +1,7 @@
 """A second question in one message is found by its wording and answered in a line."""
 
+import pytest
+
 from business.other_questions import CALL_CENTRE, MAINTENANCE, extra_answers, questions_in
 
 
@@ -158,3 +160,32 @@ def test_the_simulation_asked_for_beside_another_question_is_offered():
     from business.other_questions import interest_asked
 
     assert interest_asked("何曜日の何時までですか。それから、利息の計算もお願いしたいです。")
+
+
+def test_a_second_question_after_a_double_mark_is_still_a_question():
+    answers = extra_answers("カード ノ 暗証番号 ハ ドコデ 直セルンダ！？ ソレト Vポイント ッテ 返済ニ 使エルノカ！？", ("pin_reset",))
+    assert answers == []  # a member-service function, answered by the feature's own response
+    from business.other_questions import features_asked
+
+    assert features_asked("カード ノ 暗証番号 ハ ドコデ 直セルンダ！？ ソレト Vポイント ッテ 返済ニ 使エルノカ！？", True) == ["v_points"]
+
+
+def test_the_machines_hours_are_left_to_the_official_site_and_the_phone_line():
+    (answer,) = extra_answers("カードの暗証番号忘れたんじゃが、ネットで変えれるんか？ほいで、その機械は日曜もやっとるんか", ("pin_reset",))
+    assert "公式サイト" in answer and "0120-24-0365" in answer
+
+
+def test_whether_the_password_goes_the_same_way_as_the_pin_gets_the_reissue():
+    text = "4けたの暗証番号を忘れたときはどうすれば。それと「ぱすわーど」というのもあるそうですが、それも同じやり方でしょうか"
+    (answer,) = extra_answers(text, ("pin_reset",))
+    assert "再発行" in answer
+
+
+@pytest.mark.parametrize("text", ["それまでの間、ログインIDの方でログインできますか？", "IDなら入れる？"])
+def test_whether_the_id_still_works_beside_the_pin_answer_is_answered(text):
+    (answer,) = extra_answers(text, ("pin_reset",))
+    assert "ログインID" in answer and "わからない方はこちら" in answer
+
+
+def test_a_failure_with_the_id_is_no_question_about_it():
+    assert questions_in("ログインIDでログインできません") == []

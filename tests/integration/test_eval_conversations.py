@@ -53,6 +53,17 @@ FLOORS = {
     "understanding-development-17": 0.92,
     "conversation-development-18": 0.87,
     "conversation-development-19": 0.90,
+    "understanding-development-18": 0.94,
+    "understanding-development-19": 0.96,
+    "understanding-development-20": 0.96,
+    "understanding-development-21": 0.94,
+    "understanding-development-22": 0.94,
+    "conversation-development-20": 0.90,
+    "conversation-development-21": 0.95,
+    "conversation-development-22": 0.87,
+    "conversation-development-23": 0.82,
+    "conversation-development-24": 0.85,
+    "conversation-development-25": 0.90,
 }
 
 
