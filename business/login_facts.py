@@ -165,7 +165,7 @@ _CARD_HOLDER = [
         r".{0,4}(なら|しか|は)?.{0,2}(ある|あり|持って|もって)"
     )),
     ("has_card", _rx(
-        rf"{_CARD}.{{0,8}}(持って(い|お|る|ま)|もって(い|る|ま)|あります|ありました|ある|あった|手元に|てもとに|出てき|でてき|出てまい|見つか|みつか"
+        rf"{_CARD}(?!番号|ばんごう|の番号|の数字).{{0,8}}(持って(い|お|る|ま)|もって(い|る|ま)|あります|ありました|ある|あった|手元に|てもとに|出てき|でてき|出てまい|見つか|みつか"
         # Nagoya and Kansai 〜とる, Tosa 〜ちょる: 「カード持っとったでよ」「ロッカーに入っちょった」.
         r"|(持っ|もっ|入っ|はいっ)(と|ちょ)(る|った|ります|りました)(?!ん|へん|らん))"
         rf"|{_CARD}(も|は)?(持ち|所持)"
@@ -327,9 +327,21 @@ def find_login_facts(text: str) -> list[Fact]:
         fact = _first_match(entity, vocabulary, folded, text)
         if fact is None:
             continue
+        if entity == "login_method" and _both_ways_compared(folded.text):
+            continue  # 「IDとカード番号って2種類あるのはなんで？どっちがいい？」: neither is the customer's
         start, end = folded.span(fact.start, fact.end)
         facts.append(Fact(fact.entity, fact.value, start, end))
     return facts
+
+
+# 「どっちのほうがいい」「2種類」「違いは」: the two ways of logging in compared, not one of them used.
+_COMPARED = _rx(r"どっち|どちら|2種類|二種類|にしゅるい|違い|ちがい|比べ|くらべ|両方とも?(ある|使え)")
+
+
+def _both_ways_compared(folded: str) -> bool:
+    """Both ways of logging in named, and compared."""
+    ways = dict(_VOCABULARIES["login_method"])
+    return bool(ways[CARD_PIN].search(folded) and ways[ID_PASSWORD].search(folded) and _COMPARED.search(folded))
 
 
 def _card_made_anew(text: str, forgot_words: str) -> bool:

@@ -162,7 +162,7 @@ def answered_beside_merits(text: str) -> tuple[str, ...]:
 
 
 # 「…それと、本人確認書類って何ですか？」: the meaning of one of the assistant's words, asked in passing.
-_MEANING = _rx(r"って(何|なに|なん)(?![時日曜回円%番桁])|ってどういう(意味|こと)|(?<!こ)とは(何|なに)?(です|でしょう)?(か|[?？])|の意味")
+_MEANING = _rx(r"って(何|なに|なん)(?![時日曜回円%番桁]|ぼ|ぼう)|ってどういう(意味|こと)|(?<!こ)とは(何|なに)?(です|でしょう)?(か|[?？])|の意味")
 
 
 def _terms_asked(text: str) -> list[str]:

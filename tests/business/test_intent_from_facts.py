@@ -480,3 +480,8 @@ def test_a_question_about_a_word_of_the_formula_is_no_small_talk():
     text = "分母が365なのはなぜですか。うるう年の場合はどうなりますか。"
     assert decided("chitchat", text, [("chitchat", 0.6)]) == "ask_term"
     assert decided("chitchat", "ラーメン好き？", [("chitchat", 0.6)]) == "chitchat"
+
+
+def test_how_much_in_kansai_is_no_question_about_a_word():
+    text = "借りとうの8万やねんけど、30日分の利息ってなんぼくらいになるん？金利はもう覚えてへんわ"
+    assert decided("ask_interest", text, [("ask_interest", 0.99)]) == "ask_interest"

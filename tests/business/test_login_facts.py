@@ -370,3 +370,8 @@ def test_terse_and_dialect_messages_state_and_deny_facts(text, expected):
 @pytest.mark.parametrize("reply, value", [("忘", "forgot"), ("違", "rejected"), ("ロック", "locked")])
 def test_a_one_word_answer_to_the_state_question(reply, value):
     assert interpret_reply("problem", reply) == value
+
+
+def test_the_two_ways_compared_are_neither_the_customers_way_nor_a_card_held():
+    assert facts("ログインIDとカード番号って2種類あるのはなんでですか？どっちのほうがいいとかあるんですか？") == {}
+    assert facts("IDとパスワードを忘れた、カードはある") == {"login_method": "id_password", "problem": "forgot", "card_holder": "has_card"}
