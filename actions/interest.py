@@ -26,7 +26,7 @@ from business.interest import (
     unread_answer_problem,
     unread_numbers_problem,
 )
-from business.japanese_numbers import find_quantities, parse_amount, parse_days, parse_rate
+from business.japanese_numbers import find_quantities, parse_amount, parse_days, parse_rate, taken_back
 from business.login_facts import interpret_reply
 from business.message_facts import UNKNOWN_RATE, find_unread_numbers
 
@@ -112,8 +112,11 @@ def _last_interest(previous: Dict[Text, Any]) -> Optional[Decimal]:
 
 
 def _whole_days_named(tracker: Tracker) -> List[Decimal]:
-    """The whole numbers of days the latest message names (「30日…同じ条件で60日なら？」)."""
-    values = [_decimal(value) for value in tracker.get_latest_entity_values("days")]
+    """The whole numbers of days the latest message names (「30日…同じ条件で60日なら？」), without one it
+    takes back (「60日でねくて40日」)."""
+    text = tracker.latest_message.get("text") or ""
+    entities = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "days"]
+    values = [_decimal(e.get("value")) for e in entities if not taken_back(text, int(e.get("end") or 0))]
     return [value for value in values if value is not None and value == value.to_integral_value() and value > 0]
 
 

@@ -71,7 +71,7 @@ from kanjize import kanji2number
 from business.folding import fold
 from business.interest import DAYS_PER_REPAYMENT_MONTH
 
-__all__ = ["Quantity", "find_quantities", "find_unread_numbers", "parse_amount", "parse_rate", "parse_days"]
+__all__ = ["Quantity", "find_quantities", "find_unread_numbers", "parse_amount", "parse_rate", "parse_days", "taken_back"]
 
 AMOUNT = "amount"
 RATE = "rate"
@@ -875,6 +875,15 @@ _NOT_A_QUANTITY_AFTER = re.compile(
     rf"{_NOT_YEN_COUNTER.pattern}|[ \t]?(?:日|年|週|[かカヶケヵ箇]月|{_KANA_THING_COUNTER}|目|桁)|[ \t]?[-−‐:/][ \t]?\d"
 )
 _PART_OF_A_CODE_BEFORE = re.compile(r"(?:[A-Za-z][ \t:]*|第|\d[-−‐:/])$")
+
+
+# 「60日でねくて40日らった」「8万じゃなくて18万」: a figure named only to be taken back.
+_TAKEN_BACK_AFTER = re.compile(r"[ \t]*(?:では|で|じゃ|や)(?:なく|ねく|のうて|はなく|ない)")
+
+
+def taken_back(text: str, end: int) -> bool:
+    """Whether the figure ending at `end` is taken back by what follows it (「60日でなくて40日」)."""
+    return bool(_TAKEN_BACK_AFTER.match(text, end))
 
 
 def find_unread_numbers(text: str) -> list[tuple[int, int]]:

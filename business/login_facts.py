@@ -335,7 +335,7 @@ def find_login_facts(text: str) -> list[Fact]:
 
 
 # 「どっちのほうがいい」「2種類」「違いは」: the two ways of logging in compared, not one of them used.
-_COMPARED = _rx(r"どっち|どちら|2種類|二種類|にしゅるい|違い|ちがい|比べ|くらべ|両方とも?(ある|使え)")
+_COMPARED = _rx(r"どっち|どちら|2種類|二種類|にしゅるい|(?<!勘)(?<!間)(?<!思い)(違い|ちがい)|比べ|くらべ|両方とも?(ある|使え)")
 
 
 def _both_ways_compared(folded: str) -> bool:

@@ -1047,3 +1047,11 @@ def test_a_period_made_the_condition_of_a_what_if_is_a_period(text: str, days: i
 
 def test_the_particle_after_a_rate_word_and_a_kana_word_are_no_rate() -> None:
     assert [q.kind for q in find_quantities("金利はちょっとわからないです")] == []
+
+
+def test_a_figure_taken_back_is_told_apart_from_the_one_meant() -> None:
+    from business.japanese_numbers import taken_back
+
+    text = "日数が違ったわ。60日でねくて40日らった"
+    assert taken_back(text, text.index("60日") + 3)
+    assert not taken_back(text, text.index("40日") + 3)

@@ -375,3 +375,8 @@ def test_a_one_word_answer_to_the_state_question(reply, value):
 def test_the_two_ways_compared_are_neither_the_customers_way_nor_a_card_held():
     assert facts("ログインIDとカード番号って2種類あるのはなんでですか？どっちのほうがいいとかあるんですか？") == {}
     assert facts("IDとパスワードを忘れた、カードはある") == {"login_method": "id_password", "problem": "forgot", "card_holder": "has_card"}
+
+
+def test_a_misunderstanding_owned_up_to_is_no_comparison_of_the_two_ways():
+    text = "ごめん、勘違いしとった！IDやのうてカード番号で入りよったわ。ほんで忘れたんはパスワードやのうて、カードの4桁の暗証番号のほうやった"
+    assert facts(text)["login_method"] == "card_pin"
