@@ -39,7 +39,7 @@ CITY_ZONES = {
 # A city in katakana is a word of its own: not the パリ of やっぱり typed in katakana.
 _CITY = rf"(?<![ァ-ヺー])({'|'.join(sorted(map(re.escape, CITY_ZONES), key=len, reverse=True))})(?![ァ-ヺー])"
 _HERE = rf"(こっち|こちら|コッチ|現地|げんち|当地|{_CITY})"
-# 「今こっちは日曜の夜9時」「トロントは今、月曜の夜8時」「現地時間で夜10時」: the customer's own clock.
+# 「今こっちは日曜の夜9時」「トロントは今、月曜の夜8時」: the customer's own clock, now.
 _OWN_CLOCK = re.compile(
     rf"(今|いま)[、, ]*{_HERE}([（(][^）)]{{0,12}}[）)])?(は|で|だと|の時間(で|だと|は)?)|{_HERE}(は|で|だと)?[、, （(]*(今|いま)"
 )
@@ -47,7 +47,7 @@ _OWN_CLOCK = re.compile(
 _LOCAL_TIME_SAID = re.compile(rf"(現地|げんち|こっち|こちら|{_CITY})(の)?(時間|時刻|じかん)(で|の|だと)")
 # The customer's clock stated ends where its time does: 「…夜9時なんですけど」.
 _OWN_CLOCK_REACH = 24
-# 「トロントの時間だと何時から何時？」「こっちの時間で何時？」: Japan's times wanted in the city's time.
+# 「トロントの時間だと何時から何時？」: Japan's times wanted in the named city's time.
 _CITY_TIME_ASKED = re.compile(rf"{_CITY}(の)?(時間|時刻|じかん)(だと|で|に|では)")
 
 
