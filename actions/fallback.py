@@ -27,7 +27,7 @@ from business.clarification import (
 )
 from business.guidance import pin_question_guidance
 from business.handoff import handoff_reason
-from business.maintenance import not_fraud_during, window_at
+from business.maintenance import not_fraud_during
 from business.redaction import redact
 from storage import repository
 
@@ -76,9 +76,9 @@ class ActionNotUnderstood(Action):
             return await ActionDescribeMaintenance().run(dispatcher, tracker, domain)
         if follow_up == FRAUD_WORRY_FOLLOW_UP:
             now = clock().now()
-            window = window_at(now, extra_windows(now))
-            if window is not None:
-                dispatcher.utter_message(text=not_fraud_during(window, now))
+            answer = not_fraud_during(now, extra_windows(now))
+            if answer is not None:
+                dispatcher.utter_message(text=answer)
                 return []
         if follow_up == PIN_FOLLOW_UP:
             dispatcher.utter_message(text=pin_question_guidance())

@@ -149,10 +149,10 @@ def follow_up_of(
         return PHONE_FOLLOW_UP
     if _answered_maintenance(previous_turn_actions, previous_turn_texts) and (names_a_time or _WHEN_ASKED.search(folded)):
         return MAINTENANCE_FOLLOW_UP
-    if _answered_maintenance(previous_turn_actions, previous_turn_texts) and _FRAUD_WORRY.search(kana_fold(text).text):
+    if _answered_maintenance(previous_turn_actions, previous_turn_texts) and _FRAUD_WORRY.search(folded):
         return FRAUD_WORRY_FOLLOW_UP
     if _answered_pin(previous_turn_texts) and (
-        _WHERE_OR_WHAT_TO_BRING.search(kana_fold(text).text) or pin_question_follows(previous_turn_texts, text)
+        _WHERE_OR_WHAT_TO_BRING.search(folded) or pin_question_follows(previous_turn_texts, text)
     ):
         return PIN_FOLLOW_UP
     if gave_the_number and _PHONE_WORDS.search(folded):

@@ -149,8 +149,11 @@ def _end_text(window: Window, now: datetime) -> str:
     return format_moment(window.end)
 
 
-def not_fraud_during(window: Window, now: datetime) -> str:
-    """Said to 「乗っ取り？」 while a window is under way: the failure has a plain cause."""
+def not_fraud_during(now: datetime, extra: Sequence[Window] = ()) -> Optional[str]:
+    """Said to 「乗っ取り？」 while a window is under way: the failure has a plain cause. None outside one."""
+    window = window_at(now, extra)
+    if window is None:
+        return None
     return (
         "メンテナンス中は、どなたも会員サービスにログインできません。いまログインできないのはそのためで、"
         f"乗っ取りなどのせいではないと考えられます。{_end_text(window, to_jst(now))}以降にもう一度お試しください。"

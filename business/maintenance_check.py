@@ -123,11 +123,12 @@ def with_time_zone_note(answer: str, message: str, now: Optional[datetime] = Non
     clock; with `now`, also Japan's present time for a customer who gave their own clock abroad, and the
     next window in their city's time when they ask for it."""
     notes = []
-    if (_OTHER_TIME_ZONE.search(message) or city_zone(message) or names_own_clock(message)) and JAPAN_TIME_NOTE not in answer:
+    city, own_clock = city_zone(message), names_own_clock(message)
+    if (_OTHER_TIME_ZONE.search(message) or city or own_clock) and JAPAN_TIME_NOTE not in answer:
         notes.append(JAPAN_TIME_NOTE)
-    if now is not None and names_own_clock(message):
+    if now is not None and own_clock:
         notes.append(japan_now(now))
-    if now is not None and city_zone(message):
+    if now is not None and city:
         upcoming = window_at(now, extra) or next_window(now, extra)
         converted = window_in_city_time(upcoming.start, upcoming.end, message)
         if converted:

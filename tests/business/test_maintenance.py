@@ -438,5 +438,5 @@ def test_a_fraud_worry_during_a_window_is_told_the_plain_cause_and_when_to_try_a
     from business.maintenance import not_fraud_during
 
     now = jst(2026, 12, 7, 5, 30)
-    answer = not_fraud_during(window_at(now), now)
+    answer = not_fraud_during(now)
     assert "メンテナンス中" in answer and "7:00" in answer and "0120-24-0365" in answer
