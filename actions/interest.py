@@ -26,7 +26,7 @@ from business.interest import (
     unread_answer_problem,
     unread_numbers_problem,
 )
-from business.japanese_numbers import find_quantities, parse_amount, parse_days, parse_rate, taken_back
+from business.japanese_numbers import find_quantities, parse_amount, parse_days, parse_rate, whole_days_named
 from business.login_facts import interpret_reply
 from business.message_facts import UNKNOWN_RATE, find_unread_numbers
 
@@ -111,13 +111,11 @@ def _last_interest(previous: Dict[Text, Any]) -> Optional[Decimal]:
     return simulated_interest(balance, rate, int(days), clock().now().date())
 
 
-def _whole_days_named(tracker: Tracker) -> List[Decimal]:
-    """The whole numbers of days the latest message names (「30日…同じ条件で60日なら？」), without one it
-    takes back (「60日でねくて40日」)."""
+def _whole_days_named(tracker: Tracker) -> List[int]:
+    """The whole numbers of days the latest message names, read from its `days` entities."""
     text = tracker.latest_message.get("text") or ""
     entities = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "days"]
-    values = [_decimal(e.get("value")) for e in entities if not taken_back(text, int(e.get("end") or 0))]
-    return [value for value in values if value is not None and value == value.to_integral_value() and value > 0]
+    return whole_days_named(text, [(e.get("value"), int(e.get("end") or 0)) for e in entities])
 
 
 class ValidateInterestForm(FormValidationAction):
@@ -255,7 +253,7 @@ class ActionSimulateInterest(Action):
             dispatcher.utter_message(
                 text=describe_simulation(balance, rate, days, monthly_payment, start=today, rate_assumed=rate_assumed)
             )
-        other_periods = [int(value) for value in _whole_days_named(tracker) if int(value) != days]
+        other_periods = [value for value in _whole_days_named(tracker) if value != days]
         if not problems and other_periods:
             dispatcher.utter_message(text=describe_other_periods(balance, rate, other_periods, today))
         ceiling_told = any(problem.code == "rate_above_ceiling" for problem in problems)

@@ -64,7 +64,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from typing import Optional
+from typing import Any, Optional, Sequence
 
 from kanjize import kanji2number
 
@@ -884,6 +884,20 @@ _TAKEN_BACK_AFTER = re.compile(r"[ \t]*(?:では|で|じゃ|や)(?:なく|ねく
 def taken_back(text: str, end: int) -> bool:
     """Whether the figure ending at `end` is taken back by what follows it (「60日でなくて40日」)."""
     return bool(_TAKEN_BACK_AFTER.match(text, end))
+
+
+def whole_days_named(text: str, days_named: Sequence[tuple[Any, int]]) -> list[int]:
+    """The whole numbers of days a message names (「30日…同じ条件で60日なら？」), each given as its value and
+    the end of its span in `text`, without one it takes back (「60日でねくて40日」)."""
+    periods = []
+    for value, end in days_named:
+        try:
+            days = Decimal(str(value))
+        except (InvalidOperation, ValueError):
+            continue
+        if days.is_finite() and days == days.to_integral_value() and days > 0 and not taken_back(text, end):
+            periods.append(int(days))
+    return periods
 
 
 def find_unread_numbers(text: str) -> list[tuple[int, int]]:

@@ -1055,3 +1055,13 @@ def test_a_figure_taken_back_is_told_apart_from_the_one_meant() -> None:
     text = "日数が違ったわ。60日でねくて40日らった"
     assert taken_back(text, text.index("60日") + 3)
     assert not taken_back(text, text.index("40日") + 3)
+
+
+def test_the_periods_a_message_names_leave_out_one_taken_back_and_any_not_whole() -> None:
+    from business.japanese_numbers import whole_days_named
+
+    text = "30日だといくら？あと60日でなくて40日なら？"
+    spans = [(value, text.index(f"{value}日") + len(f"{value}日")) for value in ("30", "60", "40")]
+    assert whole_days_named(text, spans) == [30, 40]
+    assert whole_days_named("2.5日", [("2.5", 4)]) == []
+    assert whole_days_named("0日", [("0", 2), ("abc", 2)]) == []
