@@ -13,7 +13,7 @@ from business.call_centre import PROMISE_CALL
 from business.folding import kana_fold, kana_pattern
 from business.guidance import password_asked_of_phone, password_question_guidance, pin_question_guidance
 from business.handoff import asks_for_another_way
-from business.topic_words import WHAT_TO_BRING
+from business.topic_words import STAFF_CAN_DO, WHAT_TO_BRING
 
 Ranking = Iterable[Tuple[str, Optional[float]]]
 
@@ -161,7 +161,7 @@ def follow_up_of(
 
 
 # 「え 電話で教えてもらえんの？」 right after the PIN answer: whether the phone line can tell or reset the PIN.
-_PHONE_CAN_DO_IT = kana_pattern(r"(電話|でんわ|コール|オペレーター).{0,12}(教え|おしえ|聞け|きけ|聞い|変え|かえ|変更|再設定|わか|分か|確認)")
+_PHONE_CAN_DO_IT = kana_pattern(STAFF_CAN_DO)
 
 
 def pin_question_follows(previous_turn_texts: Sequence[str], text: str) -> bool:

@@ -20,7 +20,7 @@ from business.glossary import explain_term
 from business.handoff import asks_for_another_way
 from business.japanese_time import corrects_a_time
 from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS, card_lost
-from business.topic_words import MACHINE, PHONE_NUMBER, WHAT_IT_DOES, WHAT_TO_BRING, WHY
+from business.topic_words import MACHINE, PHONE_NUMBER, STAFF_CAN_DO, WHAT_IT_DOES, WHAT_TO_BRING, WHY
 
 REPORT_LOGIN_PROBLEM = "report_login_problem"
 ASK_PIN_RESET = "ask_pin_reset"
@@ -248,9 +248,7 @@ _WANTS_A_PERSON = _rx(
     r"(人|ひと|人間|にんげん|担当者?|たんとう|オペレーター|おぺれーたー|生身|有人)(と|に)(話|はな|代わ|かわ|替わ|つな|繋|相談|そうだん)"
     r"|(人間|担当者?|オペレーター|上の人|責任者)(を|に)?(出|だ)(せ|して)"
 )
-_STAFF_CAN_DO = _rx(
-    r"(オペレーター|おぺれーたー|担当者?|電話|でんわ|コールセンター)(さん)?(なら|に|で|が|は)?.{0,10}(調べ|しらべ|教え|おしえ|わか|分か|確認|変え|再設定)"
-)
+_STAFF_CAN_DO = _rx(STAFF_CAN_DO)
 # 「番号なんぼだっけ」: the one number the assistant gives out, asked for without naming it.
 _WHICH_NUMBER = _rx(r"(?<!カード)(?<!暗証)(?<!受付)(番号|ばんごう)(は|って|を)?(なんぼ|何番|なんばん|いくつ|何|なに|なん|教え|おしえ)")
 # Facts that make a message part of the customer's case: with them, a closing word is not a goodbye
