@@ -45,6 +45,8 @@ SETS = {
         "understanding-development-20", "understanding-development-21",
         "conversation-development-22", "conversation-development-23",
         "understanding-development-22", "conversation-development-24", "conversation-development-25",
+        "understanding-development-23", "understanding-development-24", "understanding-development-25",
+        "conversation-development-26", "conversation-development-27", "conversation-development-28",
     )
 }
 
