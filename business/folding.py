@@ -129,20 +129,33 @@ _LONG_VOWEL_LOOKALIKES = "-‐－−~〜～ｰ"
 
 
 # Kanji an IME or voice input offers for a similar reading, which customers send without noticing
-# (あんしょう → 暗唱, へんさい → 変済), and a word typed with two kana swapped (サビース); each the length of
-# the word meant, so origins stay in place.
-_MISCONVERSIONS = {"他者": "他社", "暗唱": "暗証", "変済": "返済", "手数量": "手数料", "理則": "利息", "サビース": "サービス"}
+# (あんしょう → 暗唱, へんさい → 変済; voice input's 暗記番号), a word typed with two kana swapped (サビース) or
+# without its voicing mark (カート番号, ロクイン, ちかいます); each the length of the word meant, so origins stay in place.
+_MISCONVERSIONS = {
+    "他者": "他社", "暗唱": "暗証", "暗記番号": "暗証番号", "変済": "返済", "手数量": "手数料", "理則": "利息",
+    "サビース": "サービス", "カート番号": "カード番号", "ロクイン": "ログイン", "チカイマス": "チガイマス",
+}
 # Dialect forms of the words the patterns read, in katakana, each the length of the standard form:
 # Tohoku わがんね/わがらね/わがった (わから-, わかっ-), でぎねえ (できない), the negation ねぇ typed with a small
 # ェ as the ねー every pattern knows, わがんねぐなった (わからなくなった), 入れねがった (入れなかった), おぐれ
 # (遅れ) and よんけだ (4桁); Kagoshima
-# でくっ (できる: でくっとけ, can one?) and 〜もした (〜ました).
+# でくっ (できる: でくっとけ, can one?), 〜もした (〜ました) and 〜(っ)くいやい (〜てください).
 _DIALECT_FORMS = {
     "ワガン": "ワカン", "ワガラ": "ワカラ", "ワガリ": "ワカリ", "ワガッ": "ワカッ",
     "デギネ": "デキネ", "デギナ": "デキナ", "デギン": "デキン", "ネェ": "ネー",
     "デクッ": "デキル", "モシタ": "マシタ", "ネグナ": "ナクナ", "ネガッタ": "ナカッタ",
     "オグレ": "オクレ", "ヨンケダ": "ヨンケタ",
+    "ックイヤイ": "テクダサイ", "クイヤイ": "クダサイ",
 }
+
+# The key words in the Chinese a customer may mix in (登录 for ログイン, 账号 for アカウント, 密码 for パスワード),
+# read as the Japanese word; not the same length, so each character of the word meant comes from the
+# whole word typed.
+_CHINESE_WORDS = {
+    "登录": "ログイン", "登陆": "ログイン", "账号": "アカウント", "帐号": "アカウント", "账户": "アカウント",
+    "密码": "パスワード",
+}
+_CHINESE_WORD = re.compile("|".join(_CHINESE_WORDS))
 
 
 def to_katakana(text: str) -> str:
@@ -200,8 +213,9 @@ _KANA_FOLDED_KEPT = 512
 def kana_fold(text: str) -> Folded:
     """`fold`, then romaji words as katakana, lower case, hiragana as katakana, look-alikes of ー
     after kana as ー, no white space except one between two Latin words, the usual IME
-    misconversions of key words as the word meant (暗唱番号 → 暗証番号), and dialect forms of them as
-    the standard form (わがんね → ワカンネ, でぎねえ → デキネエ).
+    misconversions of key words as the word meant (暗唱番号 → 暗証番号), dialect forms of them as
+    the standard form (わがんね → ワカンネ, でぎねえ → デキネエ), and Chinese key words as the Japanese
+    (登录 → ログイン).
 
     Why: customers spell key words in any script and spacing (ろぐいん あいでぃ, パスワ-ド, pasuwado),
     and one pattern written in katakana should meet them all. Spans still map back to the text as typed.
@@ -225,4 +239,24 @@ def kana_fold(text: str) -> Folded:
     folded = "".join(chars)
     for typed, meant in (*_MISCONVERSIONS.items(), *_DIALECT_FORMS.items()):
         folded = folded.replace(typed, meant)
-    return Folded(folded, tuple(origins))
+    return _with_chinese_words_read(Folded(folded, tuple(origins)))
+
+
+def _with_chinese_words_read(folded: Folded) -> Folded:
+    """`folded` with each Chinese key word as the Japanese word meant, spans still mapping back."""
+    text, origins = folded.text, folded.origins
+    pieces: list[str] = []
+    piece_origins: list[tuple[int, int]] = []
+    last = 0
+    for match in _CHINESE_WORD.finditer(text):
+        pieces.append(text[last : match.start()])
+        piece_origins.extend(origins[last : match.start()])
+        meant = _CHINESE_WORDS[match.group()]
+        pieces.append(meant)
+        piece_origins.extend([(origins[match.start()][0], origins[match.end() - 1][1])] * len(meant))
+        last = match.end()
+    if not pieces:
+        return folded
+    pieces.append(text[last:])
+    piece_origins.extend(origins[last:])
+    return Folded("".join(pieces), tuple(piece_origins))

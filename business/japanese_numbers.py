@@ -194,8 +194,8 @@ _SPACE = r"[ \t]?"
 _YEN = re.compile(rf"{_SPACE}(?:円|えん|エン(?![ァ-ヺ])|(?i:yen)(?![A-Za-z])|(?i:jpy)(?![A-Za-z])(?![ \t]?[-−‐‑–▲△]?[ \t]?\d))")
 _PERCENT = re.compile(rf"{_SPACE}(?:%|パーセント|ぱーせんと|パー(?!ト)|ぱー(?!と)|(?i:percent|per[ \t]?cent|pct)(?![A-Za-z]))")
 _HALF = r"(半(?!ば))?"  # "2か月半", "1年半"; not "30日半ば"
-# 「10かかん」: とおかかん (10日間) typed with the digits.
-_DAY = re.compile(rf"{_SPACE}(?:(?:日|にち|ニチ){_HALF}(間|かん)?|か(?:かん|カン|間))")
+# 「10かかん」: とおかかん (10日間) typed with the digits. Not the 日 of 「年率18 日数0」: the next figure's label.
+_DAY = re.compile(rf"{_SPACE}(?:(?:日(?!数[ \t]*(?:[はがを:：]|[0-9０-９一二三四五六七八九十]))|にち|ニチ){_HALF}(間|かん)?|か(?:かん|カン|間))")
 _WEEK = re.compile(rf"{_SPACE}(?:週|しゅう|シュウ)(?:間|かん|カン)?{_HALF}")
 _MONTH = re.compile(rf"{_SPACE}(?:[かカヶケヵ箇]月|かげつ|カゲツ)(?:間|かん)?{_HALF}")
 _SMALLER_UNIT_THAN_YEAR = r"[ \t]?(?:[かカヶケヵ箇]月|週|日)"

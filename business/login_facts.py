@@ -65,10 +65,10 @@ _LOGIN_METHOD = [
 _PROBLEM = [
     (LOCKED, _rx(
         # ろくっ, ろつく: ロック typed in a hurry (the small ッ swapped or full-size).
-        r"ロック|ろくっ|ろつく|rokku|rock|凍結|(ログイン|ろぐいん)(の)?(制限|せいげん)|(入力|にゅうりょく)(の)?(回数|かいすう)|(回数|かいすう).{0,4}(多すぎ|おおすぎ|超え|こえ|オーバー)|錠が(掛|か)か|(ご)?利用(いただけ|でき)ません[」』]?(と|って)(出|で|表示)|利用できない状態|試行回数|回数制限|規定の回数|回数を(超え|こえ)|(これ以上|これいじょう).{0,4}(入力|にゅうりょく)でき"
+        r"ロック|ろくっ|ろつく|rokku|rock|凍結|(ログイン|ろぐいん)(の)?(制限|せいげん)|(入力|にゅうりょく)(の)?(回数|かいすう)|(回数|かいすう).{0,4}(多すぎ|おおすぎ|超え|こえ|オーバー)|(錠|錠前|じょうまえ|(?<![合])鍵|かぎ)が(掛|か)か|(ご)?利用(いただけ|でき)ません[」』]?(と|って)(出|で|表示)|利用できない状態|試行回数|回数制限|規定の回数|回数を(超え|こえ)|(これ以上|これいじょう).{0,4}(入力|にゅうりょく)でき"
         r"|しばらく.{0,6}(利用|ログイン|使用)(いただけ|でき)ません|入力.{0,4}(受け?付け|うけつけ)(ない|へん|ません|られ)"
         # 「何度も試したら入れなくなった」, not 「2回遅れて入れなくなった」 (payments counted, not tries).
-        r"|(何度|何回|なんど|なんかい|数回|すうかい|[0-9]+回)((?!遅れ|おくれ|滞|とどこお|払|はら|落とし).){0,20}(入れなく|はいれなく|入れません|はいれません|入れない|はいれない"
+        r"|(何度|何回|なんど|なんかい|何べん|なんべん|何遍|数回|すうかい|[0-9]+回)((?!遅れ|おくれ|滞|とどこお|払|はら|落とし).){0,20}(入れなく|はいれなく|入れません|はいれません|入れない|はいれない"
         r"|ログインできなく|使えなく|つかえなく|使えません|つかえません|できなくな)"
     )),
     (FORGOT, _rx(
@@ -84,7 +84,7 @@ _PROBLEM = [
         r"|思い出せ|おもいだせ|(思い|おもい)(出さ|ださ)れ(へん|ん|ない|ません)|(出て|でて)(こ|き)(ない|ません|へん|ん|いしま)"
         r"|(頭|あたま)から(抜け|ぬけ|飛ん|とん|消え|きえ)|覚えていな|覚えてな|おぼえてな|覚えてません|覚えていません|覚えておりません|おぼえていません|記憶(に|が|は)?(な|無|ありません|ございません)|不明"
         # 「あんしょう 覚えがない」「覚えとらん」; not 「身に覚えがない」, which is about something not done.
-        r"|(?<!身に)(?<!身の)(覚え|おぼえ)(が|は)?(ない|無い|ありません|ございません)|(覚え|おぼえ)(とらん|てへん|てねえ|てねー)"
+        r"|(?<!身に)(?<!身の)(覚え|おぼえ)(が|は)?(ない|無い|ありません|ございません)|(覚え|おぼえ)(とらん|ちょらん|てへん|てねえ|てねー)"
         r"|(パスワ|パス|ID|アイディ|暗証|あんしょう|番号).{0,8}(飛んだ|とんだ|飛んじゃ|とんじゃ|飛んでもう|吹っ飛|ふっと)"
         r"|新しい.{0,4}(ID|パスワ|アイディ)|(新しく|あたらしく).{0,6}(した|したい|もら|取|作|発行)|取り直|とりなお|作り直|つくりなお"
     )),
@@ -110,7 +110,9 @@ _ELIGIBILITY = [
         r"|(先月|先々月|今月|前回|前月|せんげつ)の(分|ぶん)(が|も|は)?.{0,4}(まだ(?!大丈夫|間に合)|払って(い)?な|はらって(い)?な|払えて(い)?な)"
         r"|返済.{0,4}(?<!よく)(?<!すぐ)(?<!いつも)(忘れ|わすれ)(が|て(?!しまう|しまいがち)|ちゃ(?!う)|た)"
         # Not 「返済日がうっかり過ぎそうで怖い」: a worry, no date passed.
-        r"|返済日.{0,6}(過ぎ|すぎ|超え|こえ)(?!そう|ないよう|たら|ると|ちゃいそ)|支払.{0,10}(遅れ|おくれ|過ぎ|すぎ|できてな|できていな)"
+        r"|(返済日|へんさいび|期日|きじつ|支払日|しはらいび|引き?落とし日).{0,6}(過ぎ|すぎ|超え|こえ)(?!そう|ないよう|たら|ると|ちゃいそ)|"
+        # 「今月のお支払い、まだ済ませられてしまへん」: a payment not made yet.
+        r"(支払|しはらい|返済|へんさい).{0,8}(済ませ|すませ|済ま|すま)(せ)?(られ|れ)?(て)?(い|お)?(ない|ません|しまへん|へん|ねえ|ん)|支払.{0,10}(遅れ|おくれ|過ぎ|すぎ|できてな|できていな)"
         # Not 「返済日をよく忘れてしまう」: forgetfulness asked about, no payment missed.
         r"|(返済|支払|しはらい)(日|期日)(を|が)?.{0,6}(?<!よく)(?<!すぐ)(?<!いつも)(失念|しつねん|(忘れて|わすれて)(?!しまう|しまいがち)|忘れた|わすれた)"
         r"|(遅れ|おくれ|延滞|滞納)(が|は)?(続|つづ)"
@@ -123,18 +125,21 @@ _ELIGIBILITY = [
         # 「返済を1回飛ばしてて」「返済を何度か遅らせて」「払いがたまっとる」: a payment skipped or put off.
         r"|(返済|へんさい|支払|しはらい|払い|はらい)(を|が|も)?.{0,6}(飛ばし|とばし|すっぽかし|遅らせ|おくらせ|溜ま|たま(っ|り|る)|溜め)|遅延中"
         r"|引き?落とし.{0,6}(できなかった|できてな|できていな|されなかった|されてな|されていな)"
-        r"|(?<!ログインが)(遅れ|おくれ)(とか|など|は|も|て|た|る|ちゃ|ちま|まし)"
+        # Not 「お給料が遅れて」: the customer's pay late, not a repayment.
+        r"|(?<!ログインが)(?<!給料が)(?<!給与が)(?<!入金が)(?<!振込が)(遅れ|おくれ)(とか|など|は|も|て|た|る|ちゃ|ちま|まし)"
         r"|late\s*(payment|repayment)|overdue|missed\s*(a|my|the)?\s*payment"
     )),
     (INCOME_DROP, _rx(
-        r"(収入|給料|給与|年収|月収|稼ぎ|しゅうにゅう|きゅうりょう|売上|売り上げ|うりあげ).{0,14}(下が|さが|減|へっ|へり|落ち|おち|なくな|無くな|ゼロ|0に|ガタ落ち|がたおち)"
+        r"(収入|給料|給与|年収|月収|稼ぎ|しゅうにゅう|きゅうりょう|売上|売り上げ|うりあげ).{0,14}(下が|さが|減|へっ|へり|落ち|おち|なくな|無くな|のうな|無うな|ゼロ|0に|ガタ落ち|がたおち)"
         r"|(半分|はんぶん|ほとんど).{0,4}(収入|稼ぎ|給料).{0,4}(あらせん|ない|無い|ありません|ねえ|あらへん)"
         # 「入ってくるお金が減って」「年金だけになって」: the income described, not named.
         r"|(入って|はいって|入る|はいる|もらえる|もらう)(くる)?(お金|おかね|金|かね).{0,8}(減|へっ|へり|少な|すくな|なくな)"
-        r"|(年金|ねんきん)(だけ|のみ)(に|で|の生活)|(年金|ねんきん)(暮らし|ぐらし|生活)|実入り.{0,8}(細|減|少な|へっ)|(勤め|つとめ)(を)?(退|辞|やめ)|定年(退職|で|に|を迎|になっ)"
+        r"|(年金|ねんきん)(だけ|のみ)(に|で|の生活)|(年金|ねんきん)(暮らし|ぐらし|生活)|実入り.{0,8}(細|減|少な|へっ|比べ|くらべ|さっぱり)|"
+        # 「お商売のほうがさっぱりどして」「商売あがったりで」: a business that brings in little.
+        r"(商売|しょうばい|売上|うりあげ|客足|きゃくあし)(の方|のほう)?(が|は|も)?.{0,4}(さっぱり|あがったり|上がったり|不振|落ち込|おちこ|激減)|(勤め|つとめ)(を)?(退|辞|やめ)|定年(退職|で|に|を迎|になっ)"
         r"|(シフト|しふと|勤務|残業|仕事|しごと)(が|も)?.{0,4}(減|へっ|へり|なくな|カット)"
         r"|減収|失業|失職|退職|無職|リストラ|解雇|休職|休業|(仕事|しごと|会社|かいしゃ|バイト|パート).{0,6}(辞め|やめ|クビ|くび|失っ|なくな|無くな|倒産)"
-        r"|(収入|給料|稼ぎ)(が|は)?(激減|ほぼ|ほとんど)|(収入|給料|給与|稼ぎ|年収|月収).{0,6}(半分|はんぶん|半減)"
+        r"|(収入|給料|稼ぎ)(が|は)?(激減|(ほぼ|ほとんど)(ない|無い|なく|ゼロ|0|ありません|ねえ|ねー|入らな|はいらな)?)|(収入|給料|給与|稼ぎ|年収|月収).{0,6}(半分|はんぶん|半減)"
         r"|lost\s*my\s*job|laid\s*off|unemployed|(salary|income|pay)\s*(is|was|has)?\s*(half|cut|down|reduced|less|dropped|fell)"
     )),
     (OTHER_BORROWING, _rx(
@@ -167,7 +172,9 @@ _CARD_HOLDER = [
     ("has_card", _rx(
         rf"{_CARD}(?!番号|ばんごう|の番号|の数字).{{0,8}}(持って(い|お|る|ま)|もって(い|る|ま)|あります|ありました|ある|あった|手元に|てもとに|出てき|でてき|出てまい|見つか|みつか"
         # Nagoya and Kansai 〜とる, Tosa 〜ちょる: 「カード持っとったでよ」「ロッカーに入っちょった」.
-        r"|(持っ|もっ|入っ|はいっ)(と|ちょ)(る|った|ります|りました)(?!ん|へん|らん))"
+        r"|(持っ|もっ|入っ|はいっ)(と|ちょ)(る|った|ります|りました)(?!ん|へん|らん)"
+        # Kagoshima 「カードは持っちょっど」.
+        r"|(持っ|もっ)ちょっ(ど|と|で|よ|じゃ))"
         rf"|{_CARD}(も|は)?(持ち|所持)"
     )),
 ]
@@ -175,6 +182,8 @@ _CARD_HOLDER = [
 _CARD_LOST = _rx(
     rf"{_CARD}[^。！!\n]{{0,16}}(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|おとし|すられ|スられ)"
     r"|(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|すられ|スられ)[^\n]{0,30}カード(?!会社|がいしゃ)"
+    # 「カードがないんすよ。昨日たぶん財布ごと落として」: the card gone with the wallet.
+    rf"|{_CARD}[^\n]{{0,24}}(財布|さいふ)(ごと)?[^。\n]{{0,8}}(盗まれ|ぬすまれ|なくし|無くし|失くし|落とし|おとし|すられ|スられ)"
 )
 
 
@@ -198,6 +207,8 @@ _VOCABULARIES = {
 # unless the negation belongs to the failure or the hardship itself (ログインできない, 払えない).
 _NEGATION = _rx(
     r"(?<!ど)(?<!しか)(ない|無い|なし|無し|ません|へん|ねー|ねえ|ひん|(と|て|ちょ)らん|とりません|ておらん|(て|で)?も?おら(ん|へん)"
+    # 「延滞とかは…たぶん大丈夫です」: nothing of the kind; not 「延滞してても大丈夫ですか」, a question.
+    r"|(大丈夫|だいじょうぶ|問題ない|問題なし)(?!か|です(か|よね)|でしょうか|だろうか|[?？])"
     # 「延滞無 カード無」: 無 ending a word.
     r"|無(?![理料効限駄事数視断意くクさサかカけケ])"
     # Tohoku 「借りでね」「変わんね」: the negation ね ending the clause.
@@ -228,11 +239,15 @@ _NOT_A_DENIAL = _rx(
 _SENTENCE_END = re.compile(r"[。．.！？!?…\n]")
 # 「返済の遅れ？ない。」: the customer's own question, answered at once.
 _ASKED_AND_DENIED = _rx(r"^[^。\n]{0,4}[?？][ 　]*(ない|無い|なし|無し|ありません|ございません|ねえ|ねー)")
+# 「延滞とかは…たぶん大丈夫です」: a pause, then the denial.
+_PAUSED_AND_DENIED = _rx(
+    r"^[^。\n.]{0,4}(…|‥|\.{2,}|・{2,})[ 　]*(たぶん|多分|特に|とくに|まあ|別に|べつに)?[、 　]*(大丈夫|だいじょうぶ|ない|無い|なし|ありません|ございません)(?!か|[?？])"
+)
 _DENIAL_REACH = 40
 _HARDSHIP_WORD = _rx(r"延滞|えんたい|滞納|たいのう|遅れ|おくれ|遅延|他社|たしゃ|収入|しゅうにゅう|借入|借り入れ|借金|稼ぎ|給料")
-# A finished predicate or a conjunction ends the clause a denial could belong to (「忘れたIDで入るやつ
+# A finished predicate or a conjunction (けど, dialect けっど, けんど) ends the clause a denial could belong to (「忘れたIDで入るやつ
 # 延滞はしてない」: the ない denies the 延滞, not the 忘れた); 「遅れたこともありません」 goes on.
-_CLAUSE_BREAK = _rx(r"(?<=.)た(?!こと|事|り|ら|っけ|とか|とも|など|や)|ので|から(?!の)|けど|けれど|が、|て、|ます(?!か|が|けど)")
+_CLAUSE_BREAK = _rx(r"(?<=.)た(?!こと|事|り|ら|っけ|とか|とも|など|や)|ので|から(?!の)|け(っ|ん)?ど|けれど|が、|て、|ます(?!か|が|けど)")
 # Entities whose facts a customer denies as often as states; the others are named, not denied.
 _DENIABLE = ("problem", "eligibility")
 # 「新しくカードを作りたい」「カードが割れたので作り直して」: the card itself, not a login detail, to be made anew.
@@ -249,7 +264,7 @@ def _denied(folded: Folded, original: str, end: int, entity: str) -> bool:
     (「パス忘れ、延滞とかは特にない」)."""
     text = folded.text
     following = text[end : end + _DENIAL_REACH]
-    if _ASKED_AND_DENIED.match(following):
+    if _ASKED_AND_DENIED.match(following) or _PAUSED_AND_DENIED.match(following):
         return True
     for boundary in (_SENTENCE_END, _CLAUSE_BREAK):
         stop = boundary.search(following)
@@ -290,6 +305,8 @@ _QUOTED_AFTER = _rx(r"^(って|と|て|っ)")
 _SLIP_AFTER = _rx(r"^え(た|ました|ちゃった|てた|ていました)")
 # 「違うの？」「ちがうんですか」: asking whether two things differ.
 _ASKED_AFTER = _rx(r"^(の|ん|もの|モノ)(です|でしょう)?(か)?[？?]")
+# 「どう違うの」「何が違う」: asking how two things differ.
+_HOW_BEFORE = _rx(r"(どう|どこが|なにが|何が|どのように)$")
 
 
 def _is_correction_or_question(text: str, match: re.Match) -> bool:
@@ -301,7 +318,7 @@ def _is_correction_or_question(text: str, match: re.Match) -> bool:
     if match.group() in (to_katakana("間違"), to_katakana("まちが")):
         # 「あ、まちがえた、月曜でした」: only the customer's own slip, at the start of a sentence.
         return bool(_SLIP_AFTER.match(after) and _CORRECTION_OPENING.search(before))
-    if _ASKED_AFTER.match(after):
+    if _ASKED_AFTER.match(after) or _HOW_BEFORE.search(before):
         return True
     return bool(_REPEATED_AFTER.match(after) or _REPEATED_BEFORE.search(before) or _CORRECTION_OPENING.search(before))
 
@@ -327,21 +344,30 @@ def find_login_facts(text: str) -> list[Fact]:
         fact = _first_match(entity, vocabulary, folded, text)
         if fact is None:
             continue
-        if entity == "login_method" and _both_ways_compared(folded.text):
-            continue  # 「IDとカード番号って2種類あるのはなんで？どっちがいい？」: neither is the customer's
+        if (entity == "login_method" or fact.value == "has_card") and _both_ways_compared(folded.text):
+            # 「IDとカード番号って2種類あるのはなんで？どっちがいい？」: neither is the customer's, and
+            # 「IDとカードとある」 names the ways, not a card held.
+            continue
         start, end = folded.span(fact.start, fact.end)
         facts.append(Fact(fact.entity, fact.value, start, end))
     return facts
 
 
 # 「どっちのほうがいい」「2種類」「違いは」: the two ways of logging in compared, not one of them used.
-_COMPARED = _rx(r"どっち|どちら|2種類|二種類|にしゅるい|(?<!勘)(?<!間)(?<!思い)(違い|ちがい)|比べ|くらべ|両方とも?(ある|使え)")
+_HOW_THEY_DIFFER = _rx(r"(どう|何が|なにが|どこが)(違|ちが)|2種類|二種類|にしゅるい|比べ|くらべ")
+_COMPARED = _rx(
+    r"どっち|どちら|2種類|二種類|にしゅるい|(?<!勘)(?<!間)(?<!思い)(違い|ちがい)|(どう|何が|なにが|どこが)(違|ちが)"
+    r"|比べ|くらべ|両方とも?(ある|使え)"
+)
 
 
 def _both_ways_compared(folded: str) -> bool:
     """Both ways of logging in named, and compared."""
     ways = dict(_VOCABULARIES["login_method"])
-    return bool(ways[CARD_PIN].search(folded) and ways[ID_PASSWORD].search(folded) and _COMPARED.search(folded))
+    if not (ways[ID_PASSWORD].search(folded) and _COMPARED.search(folded)):
+        return False
+    # 「IDとカードとある…どう違う」: the card named alone is its way only in a plain comparison.
+    return bool(ways[CARD_PIN].search(folded) or (_CARD_WORD.search(folded) and _HOW_THEY_DIFFER.search(folded)))
 
 
 def _card_made_anew(text: str, forgot_words: str) -> bool:

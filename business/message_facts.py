@@ -28,13 +28,17 @@ UNKNOWN_RATE = "unknown"
 
 # 「金利はわからない」「利率は覚えてない」「年利不明」「金利がいくらか分からない」: a rate word, then within a few
 # words (no number, no other topic) a word for not knowing it.
-_RATE_WORD = r"(?:実質年率|年利|金利|利率|年率|レート|きんり|ねんり|りりつ)"
+_RATE_WORD = r"(?:実質年率|年利|金利|利率|年率|レート|きんり|ねんりつ|ねんり|りりつ)"
 _NOT_KNOWING = (
     r"(?:わから|分から|解ら|判ら|わかん|分かん|わかりません|分かりません|知ら|しら|知りません|不明|覚えて(?:い)?な|覚えていません|"
     r"おぼえて(?:い)?な|(?:覚え|おぼえ)(?:てね[えー]|とらん|てへん)|忘れ|わすれ|把握して(?:い)?な|記憶にな|うろ覚え|存じ(?:ません|ておりません|あげません)|ぞんじません)"
 )
-# A few words between (「金利は契約書が手元になく不明」), not into another figure's words.
-_GAP = r"(?:(?!元金|残高|金額|期間|期日|日数|借|返)[^0-9０-９。．！？!?\n]){0,12}?"
+# A few words between (「金利は契約書が手元になく不明」「金利のほうは、契約の紙をどこぞへしもてしもて、ようわからしまへん」),
+# not into another figure's or a login detail's words.
+_GAP = (
+    r"(?:(?!元金|残高|金額|期間|期日|日数|借|返|パスワ|ぱすわ|ID|暗証|あんしょう|ログイン|ろぐいん|番号|ばんごう)"
+    r"[^0-9０-９。．！？!?\n]){0,24}?"
+)
 # 「金利？知らん」: the rate word echoed as a question, then not knowing it.
 _RATE_UNKNOWN = kana_pattern(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + _NOT_KNOWING)
 

@@ -215,3 +215,11 @@ def test_words_voice_input_or_a_hurried_thumb_gets_wrong_read_as_meant():
     assert kana_fold("ねっとで 変済 すると 手数量 かかるか").text == "ネットデ返済スルト手数料カカルカ"
     assert kana_fold("理則は").text == "利息ハ"
     assert kana_fold("会員サビース").text == "会員サービス"
+
+
+def test_chinese_key_words_read_as_the_japanese_with_spans_as_typed() -> None:
+    folded = kana_fold("账号がロックされ、登录できない")
+    assert folded.text == "アカウントガロックサレ、ログインデキナイ"
+    assert folded.span(0, 5) == (0, 2)
+    start = folded.text.index("ログイン")
+    assert folded.span(start, start + 4) == (9, 11)

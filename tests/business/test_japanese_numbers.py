@@ -1065,3 +1065,11 @@ def test_the_periods_a_message_names_leave_out_one_taken_back_and_any_not_whole(
     assert whole_days_named(text, spans) == [30, 40]
     assert whole_days_named("2.5日", [("2.5", 4)]) == []
     assert whole_days_named("0日", [("0", 2), ("abc", 2)]) == []
+
+
+def test_a_figure_before_the_next_figures_label_is_not_read_as_days() -> None:
+    """「年率18 日数0」: 18 is the rate; the 日 that follows it begins 日数, the label of the next figure."""
+    assert [(q.kind, q.value) for q in find_quantities("残高10万 年率18 日数0")] == [
+        ("amount", Decimal("100000")), ("rate", Decimal("18")), ("days", Decimal("0")),
+    ]
+    assert [(q.kind, q.value) for q in find_quantities("30日数えて")] == [("days", Decimal("30"))]

@@ -380,3 +380,36 @@ def test_the_two_ways_compared_are_neither_the_customers_way_nor_a_card_held():
 def test_a_misunderstanding_owned_up_to_is_no_comparison_of_the_two_ways():
     text = "ごめん、勘違いしとった！IDやのうてカード番号で入りよったわ。ほんで忘れたんはパスワードやのうて、カードの4桁の暗証番号のほうやった"
     assert facts(text)["login_method"] == "card_pin"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Chinese key words, voice input and typed without voicing marks.
+        ("账号がロックされて、登录できません", {"problem": "locked"}),
+        ("カート番号でロクインしようとしたら「暗証番号がちかいます」と出ました", {"login_method": "card_pin", "problem": "rejected"}),
+        # Dialect: Ibaraki けっど ends a clause; Kagoshima ちょらん, ちょっど; Tosa のうなった; Kyoto.
+        ("ぱすわーど いれても ちがうって でるだけっど おれ まちがってねえはずだべ", {"login_method": "id_password", "problem": "rejected"}),
+        ("IDなんか覚えちょらん", {"login_method": "id_password", "problem": "forgot"}),
+        ("カードは持っちょっど。プロミスのカードじゃ", {"card_holder": "has_card"}),
+        ("時化続きで漁に出れんで、収入がのうなったがよ", {"eligibility": "income_drop"}),
+        ("お商売のほうがさっぱりどしてなあ。実入りも比べもんにならしまへん", {"eligibility": "income_drop"}),
+        ("今月のお支払い、まだ済ませられてしまへんのどす。期日はとうに過ぎてしもて", {"eligibility": "late_repayment"}),
+        ("へんさいび すぎちまってから ろぐいん できなくなっちまったっぺ", {"eligibility": "late_repayment"}),
+        ("今は収入がほとんどないです", {"eligibility": "income_drop"}),
+        ("何べんも入れ直してたら、なんや錠前がかかってしもたみたいで", {"problem": "locked"}),
+        # Denied after a pause; a salary that is late is no repayment.
+        ("延滞とかは…たぶん大丈夫です", {"eligibility": "none"}),
+        ("もしお給料が遅れて60日になっちゃったら、いくらになりますか", {}),
+        # The two ways compared name neither, nor a card held.
+        ("ログインのやり方はIDとカードとあるらしいけんど、どう違うがぜよ", {}),
+    ],
+)
+def test_facts_in_more_dialects_scripts_and_slips(text, expected):
+    assert facts(text) == expected
+
+
+def test_a_card_gone_with_the_wallet_is_a_lost_card():
+    from business.login_facts import card_lost
+
+    assert card_lost("あ、てかそもそもカードがないんすよ。昨日たぶん財布ごと落として、いや盗まれたかも")
