@@ -56,11 +56,13 @@ _EVENT = _rx(
 )
 _NOT_ME = _rx(
     r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(が|は)?(ない|無い|ありません)"
-    r"|(して|変えて|いじって|触って|さわって|やって|開いて|ひらいて|使って|つかって|入って|はいって)((い)?(ない|ません|へん|ねー|ねえ)|おりません|おらん|おらへん)"
+    r"|(して|変えて|いじって|触って|さわって|やって|開いて|ひらいて|使って|つかって|入って|はいって|行って|おこなって)((い)?(ない|ません|へん|ねー|ねえ)|おりません|おらん|おらへん)"
+    # 「そんな時間に触っとらん」「いじっちょらん」: Nagoya, Shinshu and Tosa 〜とらん, 〜ちょらん.
+    r"|(触っ|さわっ|いじっ|使っ|つかっ|やっ|開い|ひらい)(とらん|ちょらん|とらへん|とりません)"
     r"|しとらん|(っ|し)ちゃあ?せん|(自分|私|わたし|あたし|僕|俺)(じゃ|では)(な|ありません|ございません)|知らない|知らん|しらん|知らね|心当たりのない|心当たりがない|(勝手に|かってに)(ログイン|変更|変え|使わ|入ら|アクセス)"
     r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
     # 「その時間は寝てた」: asleep when it happened, so someone else did it.
-    r"|(その|あの)(時間|時|とき|頃|ころ)(は|って)?.{0,6}((寝|ね)(て|で|と)|(眠|ねむ)(って|っと))|(寝|ね)(て|で)(る|い)(る)?(間|あいだ|うち)に"
+    r"|(その|あの)(時間|時|とき|頃|ころ)(は|って)?.{0,6}((寝|ね)(て|で|と)|(眠|ねむ)(って|っと))|(寝|ね)(て|で)(る|い)(る)?(間|あいだ|うち)に|(寝|ね)(とる|ちょる|てる|ている)(夜中|よなか|時間|間|あいだ|うち|ころ|頃)"
 )
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
 _SURE = 0.9
@@ -68,7 +70,9 @@ _SURE = 0.9
 # 「不審なアクセス履歴がある」「偽のメールのリンクでパスワードを入れてしまった」): with it the classifier's
 # guess of a suspicious login stands, unless the message is only about remembering (「覚えていない」).
 _SUSPICION = _rx(
-    r"(誰|だれ)か|知らない|しらない|知らん|しらん|不審|ふしん|不正|ふせい|乗っ取|のっと|ハック|なりすまし|成りすまし|勝手|かって"
+    r"(誰|だれ)か|知らない|しらない|知らん|しらん|不審|ふしん|不正|ふせい|乗っ取|のっと|ハック|なりすまし|成りすまし"
+    # 勝手に: done by someone else, not 「時間がたてば勝手に解除される」 (by itself); not the かって of 「かかって」.
+    r"|(勝手|(?<![かつわ])かってに)(?!に?.{0,3}(解除|かいじょ|戻|もど|直|なお|治|開|ひら|書|かか|かけ))"
     r"|身に覚え|心当たりのない|海外|外国|使って(い)?ない(端末|機種|スマホ|パソコン|PC)|履歴|記録|形跡|覗|のぞ|漏れ|もれ|流出"
     r"|フィッシング|偽|にせ|怪しい|あやしい|名乗る|なのる|他の人|他人|第三者|(自分|私|わたし)(じゃ|以外|いがい)|(教え|おしえ)(ちゃ|てしま|てた|た)"
     r"|見られ|みられ|ネットカフェ|共有|ログインしたまま|URL|リンク|りんく"
@@ -97,7 +101,8 @@ _CANNOT_LOG_IN = _rx(
 # Asking whether the service can be used at a time the message names: a maintenance question.
 _USABLE_THEN = _rx(
     r"(ログイン|ろぐいん|入れ|はいれ|入る|はいる|使え|つかえ|使う|利用|見られ|みられ|見た|返済|振込|手続|アクセス)"
-    r".{0,12}(できる|できます|でき(ません)?か|出来|いける|いけ(ます|る)|大丈夫|可|OK|ok|ますか|でしょうか|\?|？|やろか|かな)"
+    # Ibaraki and Tohoku 「できっぺか」「できんべか」.
+    r".{0,20}(できる|できます|でき(ません)?か|できっぺ|できんべ|でぎっぺ|出来|いける|いけ(ます|る)|大丈夫|可|OK|ok|ますか|でしょうか|\?|？|やろか|かな)"
     r"|(大丈夫|だいじょうぶ|だいじょぶ|いける|可能|おけ|オッケー|OK)(ですか|で(ございま)?しょうか|でございますか|か|\?|？|やろ|じゃろ|だろ|かな|そ|べ)"
     # 「ツカエルカ」「入れるかね」: a plain-form question, kana or dialect.
     r"|(使え|つかえ|入れ|はいれ|いけ|でき)る(か|かね|かな|かい|じゃろ|やろ|だろ|べ)([。.!！?？]|$)"
@@ -155,6 +160,8 @@ _OTHER_BUSINESS = _rx(
     r"審査|しんさ|借り?換え|かりかえ|おまとめ|まとめ(たい|られ|て)(?!返|かえ|払|はら|言|い[うっえ]|教|おし|説明|せつめい|話|はな|書|送|お願|おねが|計算|けいさん)|一本化|解約|かいやく|完済証明|新規|申し?込|もうしこ"
     # 「来月ちゃんと払えるか不安…金額を相談したりってできる？」: a repayment to be discussed.
     r"|(払え|はらえ|返せ|かえせ)(るか|ない).{0,4}(不安|ふあん|心配|しんぱい)|(金額|返済額|支払額|支払い額)(を|の)?(相談|そうだん|減ら|へら)"
+    # 「らいげつの へんさいび すこし まってもらうわけには」: a repayment to be put off.
+    r"|(返済|へんさい|支払|しはらい)(日|び)?.{0,10}(待って|まって|延ば|のば|遅らせ|おくらせ|ずら)(もら|ほし|くれ|いただ|くださ)"
     r"|在籍確認|(返済|へんさい).{0,8}(相談|そうだん)|(返済|へんさい)(が|も)?(苦し|きつ|厳し|くるし|大変|たいへん)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
 )
 # The lines' own numbers, however the customer separated their digits.
@@ -230,7 +237,9 @@ _ASKS = _rx(r"[?？]|(か|の|かな|かね|やろ|でしょう|ってこと|と
 _PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え")
 # Leaving for now (「また今度にします」「やっぱりいいや、自分でやる」), said where the classifier guessed a topic.
 _CLOSING = _rx(
-    r"また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|また(後|あと)に(する|します|しよ|しま)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
+    r"また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|また(後|あと)に(する|します|しよ|しま|すっ)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
+    # Kyushu 「もうよか」 (that will do), Chugoku and Kyushu 「じゃあの」 (bye).
+    r"|もう(よか|よかよ|よかです)(?![?？か])|(じゃあ|ほいじゃあ|ほんじゃあ)の[うー]?[。!！]*$"
     r"|自分で(やる|やって|なんとか|何とか|調べ|探)|ええわ|結構です|けっこうです|今日はやめ|(これで|ここで)(終わり|おわり|失礼)"
     r"|(もう|これで|いったん|一旦)?(閉じ|とじ)(る|ます|ますね|るわ|よう)"
     r"|さようなら|さよなら|バイバイ|ばいばい|自分で(電話|でんわ|かけ|問い?合わせ)|もういいです(?!か)"
@@ -266,12 +275,21 @@ _RISK_ASKED = _rx(
 )
 # 「どこで確認すればいいんですか」: where to check something the assistant cannot check itself.
 _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調べ|しらべ)")
+# The most a bare answer to one of the assistant's questions runs to (「他社で借りてるのが増えたかも」).
+_BARE_ANSWER_CHARS = 30
+# Anything of the assistant's business: logging in, the service, Promise, a loan or its repayment.
+_OURS = _rx(
+    r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れ|はいれ|会員|かいいん|サービス|アプリ|あぷり|プロミス|ぷろみす"
+    r"|返済|へんさい|返し|かえし|払|はら|借|かり|ローン|ろーん|延滞|えんたい|滞納|審査|しんさ|電話|でんわ|相談|そうだん"
+)
 # What the member-service answer is about; without it (or a function named) that guess has nothing to stand on.
 _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きのう|できること|サービス|さーびす|アプリ|あぷり|メニュー|ネット")
 # 「あなたはどなたでいらっしゃいますか」: who is answering, however politely asked.
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
-_THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり|あんやと|おおきに")
+_THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり|あんやと|おおきに|あいがと")
 # 「そうか。どうも」: thanks at the end of a message the classifier could not place.
+# 「今入れました」「ログインできました」「解決しました」: the customer got in.
+_SOLVED = _rx(r"(入れ|はいれ|ログインでき|ろぐいんでき|解決し|かいけつし|直り|なおり)(ました|た)(?!か|ら|の|ん|けど|が)")
 _THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|サンクス\w*|どうも|助かりました)[。.!！ｗw笑\s\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f]*$")
 
 
@@ -320,10 +338,30 @@ def intent_from_facts(
     # 「父が自分で電話するので、番号と受付番号をもう一度お願いします」: the numbers asked for, not a goodbye.
     if _CLOSING.search(folded) and _REFERENCE_NUMBER.search(folded) and _REQUESTED.search(folded):
         return None if intent == "ask_call_centre" else "ask_call_centre"
-    if _CLOSING.search(folded) and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
+    # 「メンテっていつ…いや、やっぱいいや。電話番号もう一回いいっすか」: a closing word taken back by a request.
+    closing = _CLOSING.search(folded)
+    after = folded[closing.end() :] if closing else ""
+    if closing and _names_topic_word(after) and (_ASKS.search(after) or _REQUESTED.search(after) or _AGAIN.search(after)):
+        named = [topic for topic, words in _TOPIC_WORDS if words.search(after)]
+        if len(named) == 1:
+            return None if intent == named[0] else named[0]
+        if intent in ("goodbye", "thank"):
+            guess = _next_guess(ranking, fallback_threshold, excluded=("goodbye", "thank"))
+            return intent_from_facts(guess, facts, after, (), fallback_threshold) or guess
+        return None
+    if closing and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
     if intent in _UNSURE and _THANKS_AT_END.search(folded) and not given & _CASE_FACTS and not _names_topic(folded):
         return "thank"
+    # 「ログインIDのとこにメアド入れてただけでした！今入れました！ありがとうございました！」: solved, with thanks.
+    if _SOLVED.search(folded) and _THANKS_AT_END.search(folded) and not _ASKS.search(folded):
+        return None if intent == "thank" else "thank"
+    # 「電話番号と、メンテの時間ば教えっくいやい」: too unsure to choose, but a guess names what the words name.
+    if intent in _UNSURE and not given & _CASE_FACTS:
+        named = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
+        chosen = next((guess for guess, _ in ranking if guess in named), None)
+        if chosen is not None:
+            return chosen
     # 「じゃあ次いつつながるんだよ」「じゃ番号」: a question or a topic is never a goodbye, unless it also says one.
     if intent == "goodbye" and _names_topic(folded) and not _CLOSING.search(folded) and not _THANKS.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
@@ -431,7 +469,9 @@ def intent_from_facts(
         return "ask_term"
     # 「返済が遅れるとログインできなくなるって本当？」 asks about the causes; 「遅れててログインできない」 reports one.
     asks_about_causes = intent == "ask_login_causes" and _IF_THEN.search(folded)
-    if hardship and not asks_about_causes and (
+    # 「退職後に家庭菜園を始めました。植えられる野菜は？」: a hardship word in small talk, with nothing of ours.
+    small_talk_only = intent in _UNSURE | {"chitchat", "out_of_scope"} and not _OURS.search(folded)
+    if hardship and not asks_about_causes and not small_talk_only and (
         intent in _WEAK | {"ask_login_causes", "ask_why_asked"} or intent in _GENERAL_QUESTIONS and _CANNOT_LOG_IN.search(folded)
     ):
         return REPORT_LOGIN_PROBLEM
@@ -478,7 +518,12 @@ def intent_from_facts(
     # 「あ、カードはあるで」「IDのほうです」: a bare answer the classifier placed elsewhere.
     asks = bool(_ASKS.search(folded) or _QUESTION_WORD.search(folded))
     asks_where_to_change = facts.get("service_feature") == "settings" and asks
-    if {"login_method", "card_holder", "eligibility"} & facts.keys() and intent in _SMALL_WORDS and not asks_where_to_change:
+    # 「カードがタンスに入っちょったち。カードはあっとじゃっど」: a card found, not the login methods asked about.
+    if intent == "ask_login_methods" and "card_holder" in facts and not asks and "login_method" not in facts:
+        return "inform"
+    # A long message of small talk with a hardship word in it (退職後に家庭菜園を…) is no such answer.
+    bare = not small_talk_only or len(folded) <= _BARE_ANSWER_CHARS
+    if {"login_method", "card_holder", "eligibility"} & facts.keys() and intent in _SMALL_WORDS and not asks_where_to_change and bare:
         return "inform"
     if intent in _WEAK | {"ask_member_service_merits", "ask_login_causes"} and _MEANING_ASKED.search(folded):
         if explain_term(text) is not None:
@@ -539,7 +584,8 @@ def intent_from_facts(
     if intent == "chitchat" and not sure and _ASKS.search(folded) and explain_term(text) is not None:
         return "ask_term"
     # 「土日やってないの？」「三が日 全部×？」: small talk only in form; what it follows up on is read from the conversation.
-    if intent == "chitchat" and (_FOLLOW_UP_WORDS.search(folded) or ("when" in facts and not sure)) and not given & _CASE_FACTS:
+    # 「8時は」: a bare time is no greeting either.
+    if intent in ("chitchat", "greet", "inform") and (_FOLLOW_UP_WORDS.search(folded) or ("when" in facts and not sure)) and not given & _CASE_FACTS:
         return NLU_FALLBACK
     if intent in _UNSURE and _WHO_ANSWERS.search(folded):
         return "bot_challenge"

@@ -485,3 +485,36 @@ def test_a_question_about_a_word_of_the_formula_is_no_small_talk():
 def test_how_much_in_kansai_is_no_question_about_a_word():
     text = "借りとうの8万やねんけど、30日分の利息ってなんぼくらいになるん？金利はもう覚えてへんわ"
     assert decided("ask_interest", text, [("ask_interest", 0.99)]) == "ask_interest"
+
+
+@pytest.mark.parametrize(
+    "guess, text, ranking, intent",
+    [
+        # A lock is no unauthorised access, however 勝手に or かかって reads.
+        ("report_suspicious_login", "ｱｶｳﾝﾄﾛｯｸされたんだが ワンチャン時間たてば勝手に解除される？",
+         [("report_suspicious_login", 0.84), ("report_login_problem", 0.16)], "report_login_problem"),
+        ("report_suspicious_login", "孫に見てもろたら、ろっく いうのんがかかってしもてるらしいんどす",
+         [("report_suspicious_login", 0.98), ("out_of_scope", 0.02)], "report_login_problem"),
+        # A hardship word in small talk about something else is no eligibility cue.
+        ("report_suspicious_login", "退職後に家庭菜園を始めました。今から植えられる野菜をご教示いただけますか",
+         [("report_suspicious_login", 0.65), ("out_of_scope", 0.14)], "nlu_fallback"),
+        # Too unsure to choose, but a guess names what the words name.
+        ("nlu_fallback", "電話番号と、メンテの時間ば教えっくいやい",
+         [("nlu_fallback", 0.5), ("ask_call_centre", 0.5), ("ask_maintenance", 0.47)], "ask_call_centre"),
+        # A closing word taken back by a request.
+        ("ask_maintenance", "あ、てかメンテっていつ…いや、やっぱいいや。電話番号もう一回いいっすか",
+         [("ask_maintenance", 0.75)], "ask_call_centre"),
+        ("report_suspicious_login", "あっ、ログインIDのとこにメアド入れてただけでした！今入れました！ありがとうございました！",
+         [("report_suspicious_login", 0.95)], "thank"),
+        ("ask_login_methods", "すまん、嫁に聞いたらプロミスのカードがタンスに入っちょったち。カードはあっとじゃっど",
+         [("ask_login_methods", 0.62)], "inform"),
+        ("goodbye", "もうよか、だいたいわかったで。だいやめの時間じゃっで、じゃあの", [("goodbye", 0.92)], "goodbye"),
+        ("nlu_fallback", "がんじつの あさ はやく ろぐいん して へんさい すっぺと おもってんだけっど できっぺか",
+         [("nlu_fallback", 0.5), ("out_of_scope", 0.46)], "ask_maintenance"),
+        ("nlu_fallback", "らいげつの へんさいび すこし まってもらうわけには いかねえべか",
+         [("ask_pin_reset", 0.8), ("out_of_scope", 0.2)], "out_of_scope"),
+        ("greet", "8時は", [("greet", 0.7)], "nlu_fallback"),
+    ],
+)
+def test_the_intent_the_words_call_for_in_dialect_slang_and_small_talk(guess, text, ranking, intent):
+    assert decided(guess, text, ranking) == intent
