@@ -20,15 +20,26 @@ from actions.context import (
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.clarification import answer_instead_of_handoff, texts_of_previous_turn
-from business.handoff import asks_for_another_way, handoff_message, handoff_reason, refines, same_reason
-from business.login_facts import card_lost
+from business.guidance import locked_ways_back
+from business.handoff import (
+    CUSTOMER_REQUEST,
+    asks_for_another_way,
+    handoff_message,
+    handoff_reason,
+    refines,
+    same_reason,
+)
+from business.login_facts import LOCKED, card_lost
 from business.time_zones import names_own_clock
 from storage import repository
 
 
-def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> List[Dict[Text, Any]]:
+def hand_off(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, ways_back_given: bool = False
+) -> List[Dict[Text, Any]]:
     """Record the handoff (if the database is up) and tell the customer how to call. Asked again for
-    the same reason in one conversation, the same reference number is given, and nothing is recorded."""
+    the same reason in one conversation, the same reference number is given, and nothing is recorded.
+    `ways_back_given`: a way in without calling was just said, so another way is not refused."""
     now = clock().now()
     earlier = tracker.get_slot("handoff_reference")
     earlier_reason = tracker.get_slot("handoff_reason")
@@ -51,7 +62,7 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) ->
             reference=reference,
             ladies_asked=latest_entity(tracker, "call_line") == "ladies",
             named_time=(named.moment, named.has_time) if (named := named_moment(tracker, now)) else None,
-            another_way=asks_for_another_way(tracker.latest_message.get("text") or ""),
+            another_way=not ways_back_given and asks_for_another_way(tracker.latest_message.get("text") or ""),
             abroad=names_own_clock(tracker.latest_message.get("text") or ""),
         )
     )
@@ -76,4 +87,9 @@ class ActionPhoneHandoff(Action):
         reason = handoff_reason(
             tracker.get_slot("eligibility"), latest_intent(tracker), card_lost(text)
         )
-        return hand_off(dispatcher, tracker, reason) + [SlotSet("awaiting_feedback", False)]
+        # 「ロックされた。電話しないとだめ？」: a lock is undone without calling; the ways back come first.
+        locked = latest_entity(tracker, "problem") == LOCKED and reason == CUSTOMER_REQUEST
+        if locked:
+            login_method = latest_entity(tracker, "login_method") or tracker.get_slot("login_method")
+            dispatcher.utter_message(text=locked_ways_back(login_method, tracker.get_slot("card_holder")))
+        return hand_off(dispatcher, tracker, reason, ways_back_given=locked) + [SlotSet("awaiting_feedback", False)]

@@ -39,7 +39,7 @@ _INPUT_CHECKLIST = (
 )
 
 _STOP_RETRYING = (
-    "続けて間違えると、安全のためロックがかかります。これ以上は入力を試さないでください。"
+    "何度も続けて間違えると、安全のためロックがかかります。これ以上は入力を試さないでください。"
 )
 
 # 「ぱすわーど何回かまちがえた」: several failed tries already, the account not locked yet.
@@ -115,6 +115,15 @@ def password_question_guidance() -> str:
 def locked_guidance(login_method: Optional[str], card_holder: Optional[str]) -> str:
     """Stop retrying first; then the way back in for that login method (for both when it was not
     said), or the phone line."""
+    return (
+        f"{locked_ways_back(login_method, card_holder)}\n"
+        f"ロックが解除されない場合は、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）へご連絡ください。"
+    )
+
+
+def locked_ways_back(login_method: Optional[str], card_holder: Optional[str]) -> str:
+    """Stop retrying, and the way back in for that login method (for both when it was not said): said
+    before the phone line too, since a lock is undone without calling."""
     if login_method == CARD_PIN:
         way_back = _PIN_RESET
     elif login_method == ID_PASSWORD:
@@ -124,10 +133,7 @@ def locked_guidance(login_method: Optional[str], card_holder: Optional[str]) -> 
             "【ログインID・パスワードの方】\n" + reissue_guidance(card_holder)
             + "\n【カード番号・暗証番号の方】\n" + _PIN_RESET
         )
-    return (
-        f"{_STOP_RETRYING}\n{way_back}\n"
-        f"ロックが解除されない場合は、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）へご連絡ください。"
-    )
+    return f"{_STOP_RETRYING}\n{way_back}"
 
 
 def input_check_guidance(login_method: Optional[str]) -> str:

@@ -267,8 +267,8 @@ def _balance_problems(balance: Decimal) -> list[Problem]:
         return [
             Problem(
                 "balance_too_large",
-                f"{_as_typed(format_yen(balance), 'ご入力の金額')}は、このシミュレーションで計算できる"
-                f"{format_yen(MAX_BALANCE)}を超えています。"
+                f"{_as_typed(_man_yen(balance), 'ご入力の金額')}は、このシミュレーションで計算できる"
+                f"{_man_yen(MAX_BALANCE)}を超えています。"
                 f"借入残高（元金）を{_man_yen(MAX_BALANCE)}以下で入力してください。",
             )
         ]
@@ -285,7 +285,8 @@ def _rate_problems(balance: Decimal, rate: Decimal) -> list[Problem]:
                 "ご契約の金利は、会員サービスの取引履歴で確認できます。",
             )
         ]
-    ceiling, band = _band(balance) if balance > 0 else (_HIGHEST_CEILING, "")
+    # A balance that cannot be simulated has no band: the rate is judged only against the highest ceiling.
+    ceiling, band = _band(balance) if not _balance_problems(balance) else (_HIGHEST_CEILING, "")
     if rate <= ceiling:
         return []
     law = (
@@ -326,9 +327,19 @@ def _as_typed(figure: str, instead: str, longest: int = 24) -> str:
     return figure if len(figure) <= longest else instead
 
 
+_LARGE_UNITS = ((10**12, "兆"), (10**8, "億"), (10**4, "万"))
+
+
 def _man_yen(amount: Decimal) -> str:
-    """A round amount the way it is said: 8000000 → "800万円"."""
-    return f"{int(amount) // 10_000:,}万円" if amount % 10_000 == 0 else format_yen(amount)
+    """A round amount the way it is said: 8000000 → "800万円", 1000000000000 → "1兆円", 350000000 → "3億5,000万円"."""
+    if amount <= 0 or amount != amount.to_integral_value() or int(amount) % 10_000 != 0:
+        return format_yen(amount)
+    rest, parts = int(amount), []
+    for size, unit in _LARGE_UNITS:
+        if rest >= size:
+            parts.append(f"{rest // size:,}{unit}")
+            rest %= size
+    return "".join(parts) + "円"
 
 
 def _payment_problems(

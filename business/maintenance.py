@@ -162,14 +162,16 @@ def not_fraud_during(now: datetime, extra: Sequence[Window] = ()) -> Optional[st
 
 
 def describe_now(window: Optional[Window], now: datetime) -> str:
-    """Whether maintenance is under way at `now` (`window` is `window_at(now)`), and when it ends."""
+    """Whether maintenance is under way at `now` (`window` is `window_at(now)`), which window it is, and
+    when it ends."""
     if window is None:
         return "現在はメンテナンス時間外です。"
     now = to_jst(now)
     remaining = _remaining(window, now)
+    under_way = f"現在メンテナンス中（{window_name(window)}）のため、ログインできません。"
     if remaining is None:
-        return f"現在メンテナンス中のため、ログインできません。まもなく{_end_text(window, now)}に終了する予定です。"
-    return f"現在メンテナンス中のため、ログインできません。{_end_text(window, now)}に終了する予定です（{remaining}）。"
+        return f"{under_way}まもなく{_end_text(window, now)}に終了する予定です。"
+    return f"{under_way}{_end_text(window, now)}に終了する予定です（{remaining}）。"
 
 
 def _range_text(start: datetime, end: datetime, day: date) -> str:

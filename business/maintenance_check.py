@@ -16,6 +16,7 @@ from business.folding import kana_fold, kana_pattern
 from business.ja_format import format_clock, format_moment
 from business.japanese_time import NamedMoment, parse_every_when
 from business.maintenance import (
+    NEW_YEAR_NAME,
     WEEKLY_NAME,
     Window,
     describe_named,
@@ -142,8 +143,8 @@ _WINDOWS_ASKED = kana_pattern(r"(メンテ|めんて).{0,24}(いつ|いづ|何�
 
 def with_schedule_if_asked(answer: str, message: str) -> str:
     """The check's answer, with the regular windows when the message asks when maintenance is and the
-    answer did not name them."""
-    if _WINDOWS_ASKED.search(kana_fold(message).text) and WEEKLY_NAME not in answer:
+    answer did not name both of them."""
+    if _WINDOWS_ASKED.search(kana_fold(message).text) and not (WEEKLY_NAME in answer and NEW_YEAR_NAME in answer):
         return f"{answer}\n{SCHEDULE}"
     return answer
 

@@ -185,3 +185,17 @@ async def test_so_it_cannot_be_done_online_right_after_the_pin_answer_gets_that_
     )
     text = text_of((await run(ActionPhoneHandoff(), tracker, domain))[0])
     assert "自動契約機" in text and "受付番号" not in text
+
+
+@pytest.mark.asyncio
+async def test_a_locked_account_asking_for_the_phone_gets_the_ways_back_first(at, domain):
+    at("2026-12-12T10:00:00+09:00")
+    tracker = user_tracker(
+        "アカウントがロックされました。ネットで自分で解除できますか？それとも電話しないとだめですか？", "ask_call_centre",
+        {"problem": "locked"},
+    )
+    messages, _ = await run(ActionPhoneHandoff(), tracker, domain)
+    text = text_of(messages)
+    assert text.index("これ以上は入力を試さないでください") < text.index("0120-24-0365")
+    assert "再発行" in text and "自動契約機" in text and "12月14日(月) 9:00から" in text
+    assert "ネットやこのチャットではできず" not in text

@@ -410,12 +410,14 @@ def test_the_last_result_read_back_beside_a_what_if_is_no_new_balance(at):
     assert {event["name"]: event["value"] for event in _what_if(other)} == {"rate": "17", "days": "30"}
 
 
-def test_a_refused_amount_still_tells_the_ceiling_of_its_band():
+def test_a_rate_beside_a_refused_amount_is_kept_for_the_amount_corrected():
+    """「1兆円を17.8%で30日…ほんまは50万」: the amount is what is wrong; 17.8% stands for the corrected one."""
     from rasa_sdk.executor import CollectingDispatcher
 
     from actions.interest import ValidateInterestForm
 
     tracker = user_tracker("1兆円を17.8%で30日", "ask_interest", {"amount": "1000000000000", "rate": "17.8"}, {"balance": None})
     dispatcher = CollectingDispatcher()
-    assert ValidateInterestForm().validate_rate("17.8", dispatcher, tracker, {}) == {"rate": None}
-    assert "年15.0%が上限" in dispatcher.messages[0]["text"]
+    assert ValidateInterestForm().validate_rate("17.8", dispatcher, tracker, {}) == {"rate": "17.8"}
+    assert ValidateInterestForm().validate_rate("25", dispatcher, tracker, {}) == {"rate": None}
+    assert "年20.0%を超える金利はありません" in dispatcher.messages[0]["text"]

@@ -313,7 +313,7 @@ def test_every_rate_above_the_legal_ceiling_says_the_ceiling_and_what_to_enter(
         ("-50000", ["マイナスの金額", "1円以上で入力してください"]),
         ("0", ["0円では利息はかかりません", "1円以上で入力してください"]),
         ("1000.5", ["1円単位で入力してください"]),
-        ("1000000000000", ["1,000,000,000,000円は", "8,000,000円を超えています", "800万円以下で入力してください"]),
+        ("1000000000000", ["1兆円は", "800万円を超えています", "800万円以下で入力してください"]),
     ],
 )
 def test_an_impossible_balance_says_what_is_wrong_and_what_to_enter(balance: str, says: list[str]) -> None:
@@ -524,3 +524,12 @@ def test_another_period_asked_in_the_same_message_gets_its_own_figure():
     # 160,000 × 17% × 30 ÷ 365 = 2,235.6 → 2,235円; a refused period (0 days) is left out.
     told = describe_other_periods(Decimal(160_000), Decimal(17), [30, 0], COMMON_YEAR_DAY)
     assert told == "同じ条件で30日の場合、利息は2,235円です。"
+
+
+def test_a_rate_beside_a_balance_too_large_is_judged_by_the_highest_ceiling_only() -> None:
+    """「残高1兆円、年率17.8%」: the balance is refused; 17.8% is a rate some balance allows, so it stands."""
+    problems = check_simulation(Decimal("1000000000000"), Decimal("17.8"), 30)
+    assert [problem.code for problem in problems] == ["balance_too_large"]
+    assert [problem.code for problem in check_simulation(Decimal("1000000000000"), Decimal("25"), 30)] == [
+        "balance_too_large", "rate_above_ceiling",
+    ]

@@ -203,9 +203,9 @@ def say_now(now: datetime) -> str:
     return describe_now(window_at(now), now)
 
 
-def test_during_monday_maintenance_the_end_and_hours_left_are_given() -> None:
+def test_during_monday_maintenance_the_window_the_end_and_hours_left_are_given() -> None:
     text = say_now(jst(2026, 11, 30, 3))
-    assert "メンテナンス中" in text and "7:00" in text and "あと4時間ほど" in text
+    assert "メンテナンス中（毎週月曜日 0:00〜7:00）" in text and "7:00に終了" in text and "あと4時間ほど" in text
 
 
 def test_half_an_hour_before_the_end() -> None:

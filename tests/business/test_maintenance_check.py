@@ -264,3 +264,13 @@ def test_a_customer_abroad_is_told_japans_present_time_and_the_next_window_in_th
     noted = with_time_zone_note("現在はメンテナンス時間外のため、ログインできます。", "今トロントは月曜の夜8時なんですけど、トロントの時間だと何時から何時ですか", now)
     assert "日本はいま12月8日(火) 10:00です。" in noted
     assert "12月13日(日) 10:00〜17:00" in noted and "日本時間" in noted
+
+
+def test_asked_when_maintenance_is_both_windows_are_named_beside_a_nearby_one():
+    """「めんてなんすの時間っていつだったっけ」: the answer about one night names the weekly window only."""
+    from business.maintenance_check import with_schedule_if_asked
+
+    answer = "その頃（12月8日(火) 1:00ごろ）はメンテナンス時間外です。12月7日(月) 7:00まではメンテナンス時間（毎週月曜日 0:00〜7:00）です。"
+    text = with_schedule_if_asked(answer, "めんてなんすの時間っていつだったっけ夜中走ってるときに入れないことある")
+    assert "1月1日 0:00〜1月2日 7:00" in text
+    assert with_schedule_if_asked(answer, "ありがとう") == answer
