@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
-from business.followup import AGAIN, hint_when_unsure, last_answer, question_named, why_asked
+from business.followup import (
+    AGAIN,
+    answer_turns,
+    asks_for_simpler,
+    hint_when_unsure,
+    last_answer,
+    question_named,
+    why_asked,
+)
 from business.glossary import UNKNOWN_TERM, explain_term
+from business.guidance import plain_guidance
+from business.triage import Outcome, TriageFacts
 
 
 class ActionRepeatLastAnswer(Action):
@@ -26,11 +36,42 @@ class ActionRepeatLastAnswer(Action):
         if not replies:
             dispatcher.utter_message(response="utter_how_can_i_help")
             return []
+        plain = _plain_answer(tracker)
+        if plain is not None:
+            dispatcher.utter_message(text=plain)
+            dispatcher.utter_message(response="utter_ask_resolved")
+            return []
         dispatcher.utter_message(text=AGAIN)
         for reply in replies:
             buttons = (reply.get("data") or {}).get("buttons") or []
             dispatcher.utter_message(text=reply.get("text") or None, buttons=buttons)
         return []
+
+
+# The actions whose answer is a triage outcome's, which has a plain version.
+_OUTCOME_ACTIONS = frozenset({"action_triage_outcome", "action_explain_pin_reset"})
+# A turn that only explained a word of that answer.
+_WORD_EXPLAINED = frozenset({"action_explain_term", "action_listen"})
+
+
+def _plain_answer(tracker: Tracker) -> Optional[str]:
+    """The last answer in plain words, when the customer found it hard and it was a triage outcome's."""
+    if not asks_for_simpler(tracker.latest_message.get("text") or ""):
+        return None
+    # 「本人確認書類ってなんですか？」 then 「つまり、どこで何すればいいんですか？」: the answer the word was in.
+    for turn in answer_turns(tracker.events):
+        actions = {event.get("name") for event in turn if event.get("event") == "action"}
+        if _OUTCOME_ACTIONS & actions:
+            break
+        if not actions <= _WORD_EXPLAINED:
+            return None
+    else:
+        return None
+    try:
+        outcome = Outcome(tracker.get_slot("last_outcome"))
+    except ValueError:
+        return None
+    return plain_guidance(outcome, TriageFacts.from_json(tracker.get_slot("previous_triage")).login_method)
 
 
 class ActionExplainQuestion(Action):

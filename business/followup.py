@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Iterator, Mapping, Optional, Sequence
 
 from business.clarification import previous_turn
 from business.folding import kana_fold, kana_pattern
@@ -21,6 +21,16 @@ WHY_ASKED = {
 }
 NO_OPEN_QUESTION = "いま、お答えいただく必要のある質問はありません。"
 AGAIN = "もう一度お伝えします。"
+# 「はい？ちょっとむずかしくて」「つまり？」「もっとかんたんに」: the answer again, in fewer and plainer words.
+_SIMPLER_ASKED = kana_pattern(
+    r"むずかし|難し|むつかし|わかんな|わからな|分からな|分かんな|かんたんに|簡単に|やさしく|易しく|わかりやすく|分かりやすく"
+    r"|つまり|要するに|ようするに|どういうこと|はい[?？]"
+)
+
+
+def asks_for_simpler(text: str) -> bool:
+    """Whether the customer asks to hear the last answer in plainer words."""
+    return _SIMPLER_ASKED.search(kana_fold(text).text) is not None
 
 
 def why_asked(requested_slot: Optional[str]) -> str:
@@ -69,18 +79,26 @@ def last_answer(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """The assistant's messages of its last turn that answered something, in order: what the customer
     asks to hear again. A turn that only asked to rephrase is passed over. `events` are a
     conversation's events as dicts, oldest first."""
+    return [
+        event
+        for event in last_answer_turn(events)
+        if event.get("event") == "bot" and (event.get("text") or (event.get("data") or {}).get("buttons"))
+    ]
+
+
+def last_answer_turn(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The events of the assistant's last turn that answered something (see last_answer)."""
+    return next(answer_turns(events), [])
+
+
+def answer_turns(events: Sequence[Mapping[str, Any]]) -> Iterator[list[Mapping[str, Any]]]:
+    """The events of each of the assistant's turns that answered something, the latest first."""
     remaining = list(events)
     while remaining:
         turn = previous_turn(remaining)
-        messages = [
-            event
-            for event in turn
-            if event.get("event") == "bot" and (event.get("text") or (event.get("data") or {}).get("buttons"))
-        ]
-        if not _NOT_AN_ANSWER & {event.get("name") for event in turn if event.get("event") == "action"}:
-            return messages
+        if turn and not _NOT_AN_ANSWER & {event.get("name") for event in turn if event.get("event") == "action"}:
+            yield turn
         remaining = _before_latest_message(remaining)
-    return []
 
 
 def _before_latest_message(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -147,6 +147,44 @@ def input_check_guidance(login_method: Optional[str]) -> str:
     return f"{_INPUT_CHECKLIST}\n{_STOP_RETRYING}\n{fallback}\n{last_resort}\n{NEVER_SEND_SECRETS}"
 
 
+_PLAIN_OPENING = "かんたんに言うと、次のとおりです。"
+_CALL_IF_STILL = f"それでも入れないときは、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）へお電話ください。"
+_PLAIN_REISSUE = (
+    "プロミス公式サイトの「会員ログイン」を開きます。",
+    f"{REISSUE_LINK}を押します。",
+    "画面のとおりに入力すると、新しいIDとパスワードを受け取れます。",
+)
+_PLAIN_PIN_RESET = (
+    "暗証番号は、ネットやアプリでは直せません。",
+    "運転免許証などの本人確認書類を持って、お近くの自動契約機へ行きます。",
+    "そこで新しい暗証番号にできます。",
+)
+
+
+def plain_guidance(outcome: Outcome, login_method: Optional[str]) -> Optional[str]:
+    """An outcome's answer in a few short steps, for a customer who found it hard (「はい？むずかしい」);
+    None for the phone handoff, which is said again as it was (its reference number stays the same)."""
+    if outcome is Outcome.REISSUE:
+        steps = _PLAIN_REISSUE
+    elif outcome is Outcome.PIN_RESET:
+        steps = _PLAIN_PIN_RESET
+    elif outcome is Outcome.LOCKED:
+        way_back = (
+            "運転免許証などを持って自動契約機へ行き、暗証番号を新しくします。" if login_method == CARD_PIN
+            else f"公式サイトの{REISSUE_LINK}から、IDとパスワードを新しくします。"
+        )
+        steps = ("もう入力はしないでください。", way_back, _CALL_IF_STILL)
+    elif outcome is Outcome.INPUT_CHECK:
+        way_back = (
+            "暗証番号を忘れたときは、運転免許証などを持って自動契約機で新しくします。" if login_method == CARD_PIN
+            else f"だめなら、公式サイトの{REISSUE_LINK}から新しくできます。"
+        )
+        steps = ("打ち間違いがないか、ゆっくり確かめてください（全角と半角、大文字と小文字など）。", way_back, _CALL_IF_STILL)
+    else:
+        return None
+    return _PLAIN_OPENING + "\n" + "\n".join(f"{number}. {step}" for number, step in enumerate(steps, 1))
+
+
 def guidance_for(outcome: Outcome, facts: TriageFacts, message: str = "") -> str:
     """The answer for every triage outcome except the phone handoff, which needs the clock. When the
     customer's `message` tells of several failed tries, a new credential comes with 'stop retrying'

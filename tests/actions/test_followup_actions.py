@@ -49,3 +49,51 @@ async def test_why_asked_by_someone_who_cannot_tell_gives_the_reason_and_how_to_
     messages, _ = await run(ActionExplainQuestion(), tracker, domain)
     answer = messages[0]["text"]
     assert "手続きが違う" in answer and "16桁" in answer and "ログインID＋パスワード" in answer
+
+
+def _after_outcome(text: str, outcome: str, login_method: str) -> Tracker:
+    events = [
+        {"event": "user", "text": "パスワード何回もまちがえてたら、ロックされましたって出ました"},
+        {"event": "action", "name": "action_triage_outcome"},
+        {"event": "bot", "text": "何度も続けて間違えると、安全のためロックがかかります。これ以上は入力を試さないでください。…"},
+        {"event": "bot", "text": "解決しましたか？"},
+        {"event": "user", "text": text},
+    ]
+    latest = {"text": text, "intent": {"name": "ask_repeat"}, "entities": []}
+    slots = {"last_outcome": outcome, "previous_triage": f'{{"login_method": "{login_method}", "problem": "locked"}}'}
+    return Tracker("customer-1", slots, latest, events, False, None, {}, "action_listen")
+
+
+@pytest.mark.asyncio
+async def test_found_hard_the_lock_answer_comes_again_in_a_few_plain_steps(domain):
+    messages, _ = await run(ActionRepeatLastAnswer(), _after_outcome("はい？ちょっとむずかしくてよくわかんないです", "locked", "id_password"), domain)
+    plain = messages[0]["text"]
+    assert plain.startswith("かんたんに言うと") and "もう入力はしないでください" in plain
+    assert "ログインID・パスワードがわからない方はこちら" in plain and "0120-24-0365" in plain
+    assert messages[1]["response"] == "utter_ask_resolved"
+
+
+@pytest.mark.asyncio
+async def test_asked_again_plainly_the_answer_comes_again_as_it_was(domain):
+    messages, _ = await run(ActionRepeatLastAnswer(), _after_outcome("もう一回お願い", "locked", "card_pin"), domain)
+    assert messages[0]["text"] == "もう一度お伝えします。" and "何度も続けて間違えると" in messages[1]["text"]
+
+
+@pytest.mark.asyncio
+async def test_after_a_word_of_the_answer_was_explained_the_answer_itself_comes_plainly(domain):
+    text = "つまり、どこで何すればいいんですか？もっとかんたんに言ってください"
+    events = [
+        {"event": "user", "text": "カードの4けたの番号わすれちゃいました"},
+        {"event": "action", "name": "action_explain_pin_reset"},
+        {"event": "bot", "text": "カードの暗証番号は、会員サービスやアプリでは変更・再設定できません。…"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "ほんにんかくにんしょるいってなんですか？"},
+        {"event": "action", "name": "action_explain_term"},
+        {"event": "bot", "text": "本人確認書類とは、ご本人であることを確かめるための書類です（運転免許証など）。"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text},
+    ]
+    latest = {"text": text, "intent": {"name": "ask_repeat"}, "entities": []}
+    tracker = Tracker("customer-1", {"last_outcome": "pin_reset"}, latest, events, False, None, {}, "action_listen")
+    messages, _ = await run(ActionRepeatLastAnswer(), tracker, domain)
+    assert "自動契約機" in messages[0]["text"] and messages[0]["text"].startswith("かんたんに言うと")

@@ -1,5 +1,7 @@
 """The written answer for each triage outcome names what the customer must do."""
 
+import pytest
+
 from business.guidance import guidance_for, input_check_guidance, locked_guidance, reissue_guidance
 from business.triage import Outcome, TriageFacts
 
@@ -70,3 +72,21 @@ def test_a_new_password_after_several_failed_tries_comes_with_stop_retrying():
     text = guidance_for(Outcome.REISSUE, facts, "パスワード、何回か間違えちゃって…覚えてないだけかもです")
     assert "これ以上は入力を試さないでください" in text and "再発行" in text
     assert "これ以上は入力を試さないでください" not in guidance_for(Outcome.REISSUE, facts, "パスワードを忘れました")
+
+
+@pytest.mark.parametrize(
+    ("outcome", "login_method", "says"),
+    [
+        (Outcome.REISSUE, None, ["会員ログイン", "ログインID・パスワードがわからない方はこちら"]),
+        (Outcome.PIN_RESET, "card_pin", ["自動契約機", "運転免許証"]),
+        (Outcome.LOCKED, "card_pin", ["もう入力はしないで", "自動契約機", "0120-24-0365"]),
+        (Outcome.INPUT_CHECK, "id_password", ["打ち間違い", "わからない方はこちら", "0120-24-0365"]),
+    ],
+)
+def test_each_outcome_has_a_plain_version_of_a_few_short_steps(outcome, login_method, says) -> None:
+    from business.guidance import plain_guidance
+
+    plain = plain_guidance(outcome, login_method)
+    assert all(word in plain for word in says)
+    assert all(len(line) <= 60 for line in plain.splitlines())
+    assert plain_guidance(Outcome.HANDOFF, None) is None
