@@ -11,15 +11,17 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.context import clock
+from actions.context import clock, latest_entity, latest_intent
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.interest import (
     balance_problem,
+    ceiling_note,
     check_simulation,
     days_problem,
     describe_other_periods,
     describe_simulation,
+    rate_assumed_note,
     rate_problem,
     simulated_interest,
     simulation_rate,
@@ -118,6 +120,12 @@ def _whole_days_named(tracker: Tracker) -> List[int]:
     return whole_days_named(text, [(e.get("value"), int(e.get("end") or 0)) for e in entities])
 
 
+def _asks_about_a_word(tracker: Tracker) -> bool:
+    """「利息って日割りで増えるんですか？もし1日でも遅れたら…」: the figures of a question about a word are
+    no answers to the simulation's questions."""
+    return latest_intent(tracker) == "ask_term"
+
+
 class ValidateInterestForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_interest_form"
@@ -169,7 +177,7 @@ class ValidateInterestForm(FormValidationAction):
         return []
 
     def validate_balance(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if value is None:
+        if value is None or _asks_about_a_word(tracker):
             return {"balance": None}
         balance = _decimal(value)
         if balance is None:
@@ -190,16 +198,19 @@ class ValidateInterestForm(FormValidationAction):
         return validated
 
     def validate_rate(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if value is None:
+        if value is None or _asks_about_a_word(tracker):
             return {"rate": None}
         if value == UNKNOWN_RATE:
+            # The result says it too; said now only when another question comes first.
+            if tracker.get_slot("days") is None and latest_entity(tracker, "days") is None:
+                dispatcher.utter_message(text=rate_assumed_note(_decimal(tracker.get_slot("balance"))))
             return {"rate": UNKNOWN_RATE}
         rate = _decimal(value)
         if rate is None:
             dispatcher.utter_message(text=unread_answer_problem("rate", [str(value)]).message)
             return {"rate": None}
-        # Checked against the balance kept, or else the one named with it even if it was refused
-        # (「1兆円を17.8%で」 is told both what is wrong with the amount and the ceiling for it).
+        # Checked against the balance kept, or else the one named with it; one that cannot be simulated
+        # (「1兆円を17.8%で」) leaves only the highest ceiling (business.interest).
         balance = _decimal(tracker.get_slot("balance"))
         if balance is None:
             named = [e.get("value") for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "amount"]
@@ -208,10 +219,13 @@ class ValidateInterestForm(FormValidationAction):
         if problem:
             dispatcher.utter_message(text=problem.message)
             return {"rate": None}
+        note = ceiling_note(rate, balance)
+        if note:
+            dispatcher.utter_message(text=note)
         return {"rate": str(rate)}
 
     def validate_days(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if value is None:
+        if value is None or _asks_about_a_word(tracker):
             return {"days": None}
         days = _decimal(value)
         if days is None:

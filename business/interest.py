@@ -426,6 +426,24 @@ def simulation_rate(balance: Decimal, rate: Optional[Decimal]) -> Decimal:
     return assumed_rate(balance) if rate is None else rate
 
 
+def ceiling_note(rate: Decimal, balance: Optional[Decimal]) -> Optional[str]:
+    """The ceiling a rate would break at the amount typed, when that amount itself was refused (「1兆円を
+    17.8%で」): the rate is kept for the amount entered next, and the customer is told the law's limit."""
+    if balance is None or not _balance_problems(balance) or balance <= 0:
+        return None
+    ceiling, band = _band(min(balance, MAX_BALANCE))
+    if rate <= ceiling:
+        return None
+    return f"なお、{band}では年{format_rate(ceiling)}が上限です（利息制限法）。"
+
+
+def rate_assumed_note(balance: Optional[Decimal]) -> str:
+    """Said when the customer does not know their rate and the simulation goes on to its next question:
+    the rate it will assume, and where the contract rate can be found."""
+    rate = simulation_rate(balance, None) if balance is not None and not _balance_problems(balance) else DEFAULT_RATE
+    return f"承知しました。年{format_rate(rate)}と仮定して計算します。ご契約の金利は、会員サービスの取引履歴で確認できます。"
+
+
 def simulated_interest(balance: Decimal, rate: Optional[Decimal], days: int, start: date) -> Optional[Decimal]:
     """The interest a simulation gives (rate None: not known, so assumed); None when its figures are not valid.
 

@@ -94,12 +94,15 @@ def test_every_impossible_value_is_refused_with_what_to_enter(domain, slot, valu
     assert says in text_of(dispatcher.messages)
 
 
-def test_an_unknown_rate_is_accepted_without_a_word(domain):
+def test_an_unknown_rate_is_accepted_and_the_rate_assumed_is_said_before_the_next_question(domain):
     dispatcher = CollectingDispatcher()
-    assert ValidateInterestForm().validate_rate("unknown", dispatcher, user_tracker("金利はわからない", "inform"), domain) == {
-        "rate": "unknown"
-    }
-    assert dispatcher.messages == []
+    tracker = user_tracker("金利はわからない", "inform", slots={"balance": "80000"})
+    assert ValidateInterestForm().validate_rate("unknown", dispatcher, tracker, domain) == {"rate": "unknown"}
+    assert "年17.8%と仮定して計算します" in dispatcher.messages[0]["text"] and "取引履歴" in dispatcher.messages[0]["text"]
+    dispatcher = CollectingDispatcher()
+    tracker = user_tracker("金利はわからない、150万を30日", "inform", {"days": "30"}, {"balance": "1500000"})
+    assert ValidateInterestForm().validate_rate("unknown", dispatcher, tracker, domain) == {"rate": "unknown"}
+    assert dispatcher.messages == []  # the result itself says what was assumed
 
 
 def test_a_rate_given_before_the_balance_is_checked_again_against_the_balance(domain):
@@ -411,7 +414,8 @@ def test_the_last_result_read_back_beside_a_what_if_is_no_new_balance(at):
 
 
 def test_a_rate_beside_a_refused_amount_is_kept_for_the_amount_corrected():
-    """「1兆円を17.8%で30日…ほんまは50万」: the amount is what is wrong; 17.8% stands for the corrected one."""
+    """「1兆円を17.8%で30日…ほんまは50万」: the amount is what is wrong; 17.8% stands for the corrected one,
+    with the ceiling the amount typed would have."""
     from rasa_sdk.executor import CollectingDispatcher
 
     from actions.interest import ValidateInterestForm
@@ -419,5 +423,15 @@ def test_a_rate_beside_a_refused_amount_is_kept_for_the_amount_corrected():
     tracker = user_tracker("1兆円を17.8%で30日", "ask_interest", {"amount": "1000000000000", "rate": "17.8"}, {"balance": None})
     dispatcher = CollectingDispatcher()
     assert ValidateInterestForm().validate_rate("17.8", dispatcher, tracker, {}) == {"rate": "17.8"}
+    assert dispatcher.messages[0]["text"] == "なお、元金100万円以上では年15.0%が上限です（利息制限法）。"
+    dispatcher = CollectingDispatcher()
     assert ValidateInterestForm().validate_rate("25", dispatcher, tracker, {}) == {"rate": None}
     assert "年20.0%を超える金利はありません" in dispatcher.messages[0]["text"]
+
+
+def test_the_figure_of_a_question_about_a_word_is_no_answer(domain):
+    """「利息って日割りで増えるんですか？もし1日でも遅れたら」: the 1日 is a supposition, not the days to simulate."""
+    dispatcher = CollectingDispatcher()
+    tracker = user_tracker("利息って日割りで増えるんですか？もし1日でも遅れたら", "ask_term", {"days": "1"})
+    assert ValidateInterestForm().validate_days("1", dispatcher, tracker, domain) == {"days": None}
+    assert dispatcher.messages == []
