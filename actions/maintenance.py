@@ -61,7 +61,7 @@ class ActionDescribeMaintenance(Action):
         now = clock().now()
         extra = extra_windows(now)
         named = named_moment(tracker, now)
-        answer = describe_schedule(now, named, extra, also_asked(named, text, now))
+        answer = with_schedule_if_asked(describe_schedule(now, named, extra, also_asked(named, text, now)), text)
         dispatcher.utter_message(text=with_time_zone_note(answer, text, now, extra))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return []

@@ -212,6 +212,8 @@ _DIFFERENCE_ASKED = _rx(
 _WHERE_FROM = _rx(r"(どこ|どっ|何処)から|根拠|こんきょ|出どころ|出所|でどころ|由来|(何|なん)の(数字|数値|値|割合)|って(何|なに|なん)(?![時日曜回円%番])")
 _LAW_ASKED = _rx(r"法律|法定|制限法|違法")
 _SCREENING = _rx(r"審査|しんさ")
+# 「もし1日でも遅れたら」: a figure of a supposition, not of the customer's loan.
+_ONLY_IF = _rx(r"もし.{0,12}[0-9０-９一二三四五六七八九十]+.{0,12}(たら|なら|ても|れば)")
 # 「返済が遅れるとログインできなくなるって本当？」: what would happen if, not what happened.
 # Not 「そしたら」「ほしたら」 (and then): what happened next.
 _IF_THEN = _rx(r"(ると|(?<!そし)(?<!ほし)(?<!そうし)たら|れば)[^。？?]{0,16}(ログイン|ろぐいん|入れ|はいれ|使え|つかえ|停止|止め|とめ)")
@@ -235,6 +237,11 @@ _PIN_ASK = _rx(
 # Not a final ん: after folding it cannot be told from the ン ending a katakana word (シミュレーション).
 _ASKS = _rx(r"[?？]|(か|の|かな|かね|やろ|でしょう|ってこと|ということ)[。．.!！]*$")
 _PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え")
+# 「書くもの持ってくるからねー、ちょっと待っててねー」: a pause asked for, at the end of the message.
+_HOLD_ON = _rx(
+    r"((ちょっと|ちょい|少し|すこし|少々|しょうしょう|しばらく)(お)?(待|ま)ち?|(待|ま)って(て|って)?|(待|ま)っと(って|て)?)"
+    r"(ね|な|よ|ー|くれ|とくれ|けろ|ください|くださいませ|いただけ(ます|ません)か|もらえ(ます|ません)か)?[ねなよー〜。.!！?？]*$"
+)
 # Leaving for now (「また今度にします」「やっぱりいいや、自分でやる」), said where the classifier guessed a topic.
 _CLOSING = _rx(
     r"また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|また(後|あと)に(する|します|しよ|しま|すっ)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
@@ -281,6 +288,8 @@ _BARE_ANSWER_CHARS = 30
 _OURS = _rx(
     r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れ|はいれ|会員|かいいん|サービス|アプリ|あぷり|プロミス|ぷろみす"
     r"|返済|へんさい|返し|かえし|払|はら|借|かり|ローン|ろーん|延滞|えんたい|滞納|審査|しんさ|電話|でんわ|相談|そうだん"
+    r"|メンテ|めんて|利息|りそく|金利|きんり|残高|ざんだか|カード|かーど|番号|ばんごう|契約|けいやく|機械|ATM|口座|ポイント|限度"
+    r"|受付|うけつけ|窓口|まどぐち|営業"
 )
 # What the member-service answer is about; without it (or a function named) that guess has nothing to stand on.
 _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きのう|できること|サービス|さーびす|アプリ|あぷり|メニュー|ネット")
@@ -338,6 +347,8 @@ def intent_from_facts(
     # 「父が自分で電話するので、番号と受付番号をもう一度お願いします」: the numbers asked for, not a goodbye.
     if _CLOSING.search(folded) and _REFERENCE_NUMBER.search(folded) and _REQUESTED.search(folded):
         return None if intent == "ask_call_centre" else "ask_call_centre"
+    if _HOLD_ON.search(folded) and not _OTHER_BUSINESS.search(folded) and not given & _CASE_FACTS and not _names_topic_word(folded):
+        return None if intent == "hold_on" else "hold_on"
     # 「メンテっていつ…いや、やっぱいいや。電話番号もう一回いいっすか」: a closing word taken back by a request.
     closing = _CLOSING.search(folded)
     after = folded[closing.end() :] if closing else ""
@@ -476,6 +487,9 @@ def intent_from_facts(
     ):
         return REPORT_LOGIN_PROBLEM
     about_login = "login_method" in facts or bool(_LOGIN_WORD.search(folded))
+    # 「ロックされてしまった場合は、どちらに連絡すれば」: where to call, asked of a lock (whose ways back come with it).
+    if _WHERE_TO_CALL.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS and facts.get("problem") == "locked":
+        return "ask_call_centre"
     # A bare 「入れなかった」 inside a maintenance question keeps the maintenance answer.
     failure_named = bool(facts.get("problem")) or (bool(_CANNOT_LOG_IN.search(folded)) and intent != "ask_maintenance")
     if failure_named and intent in _WEAK and (about_login or not figures):
@@ -512,6 +526,9 @@ def intent_from_facts(
     # 「端数はどう処理していますか」「利息シミュレーションって何？」: a word of the simulation asked about.
     asks_about_a_word = _MEANING_ASKED.search(folded) or (_ASKS.search(folded) and not _HOW_MUCH.search(folded))
     if intent == "ask_interest" and not figures and asks_about_a_word and explain_term(text) is not None:
+        return "ask_term"
+    # 「利息って日割りで増えていくんですか？もし1日でも遅れたら…」: a word asked about, its figure only an if.
+    if intent == "ask_interest" and _ASKS.search(folded) and _ONLY_IF.search(folded) and explain_term(text) is not None:
         return "ask_term"
     if figures and intent == "ask_call_centre" and not about_login and not _PHONE_WORD.search(folded):
         return "ask_interest"
@@ -599,6 +616,10 @@ def intent_from_facts(
         topics = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
         if len(topics) == 1:
             return topics[0]
+    # 「退職後に家庭菜園を始めました。植えられる野菜は？」: long, unsure, and nothing of ours: small talk.
+    ours = _OURS.search(folded) or _FOLLOW_UP_WORDS.search(folded) or _QUESTION_WORD.search(folded)
+    if intent in _UNSURE and len(folded) > _BARE_ANSWER_CHARS and not ours:
+        return "chitchat"
     return None
 
 

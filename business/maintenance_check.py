@@ -137,8 +137,11 @@ def with_time_zone_note(answer: str, message: str, now: Optional[datetime] = Non
     return "\n".join([answer, *notes])
 
 
-# 「めんてなんすって いつ やってるの？夜中に入れないことがある」: the windows asked for, beside a failure.
-_WINDOWS_ASKED = kana_pattern(r"(メンテ|めんて).{0,24}(いつ|いづ|何時|なんじ|何曜|なんよう|時間|じかん|日|スケジュール)")
+# 「めんてなんすって いつ やってるの？夜中に入れないことがある」「メンテって毎週あるの？月曜だけ？」: the windows
+# asked for, beside a failure or a day.
+_WINDOWS_ASKED = kana_pattern(
+    r"(メンテ|めんて).{0,24}(いつ|いづ|何時|なんじ|何曜|なんよう|時間|じかん|日|スケジュール|毎週|まいしゅう|曜日|だけ[?？か])"
+)
 
 
 def with_schedule_if_asked(answer: str, message: str) -> str:

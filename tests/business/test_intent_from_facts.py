@@ -497,7 +497,7 @@ def test_how_much_in_kansai_is_no_question_about_a_word():
          [("report_suspicious_login", 0.98), ("out_of_scope", 0.02)], "report_login_problem"),
         # A hardship word in small talk about something else is no eligibility cue.
         ("report_suspicious_login", "退職後に家庭菜園を始めました。今から植えられる野菜をご教示いただけますか",
-         [("report_suspicious_login", 0.65), ("out_of_scope", 0.14)], "nlu_fallback"),
+         [("report_suspicious_login", 0.65), ("out_of_scope", 0.14)], "chitchat"),
         # Too unsure to choose, but a guess names what the words name.
         ("nlu_fallback", "電話番号と、メンテの時間ば教えっくいやい",
          [("nlu_fallback", 0.5), ("ask_call_centre", 0.5), ("ask_maintenance", 0.47)], "ask_call_centre"),
@@ -518,3 +518,23 @@ def test_how_much_in_kansai_is_no_question_about_a_word():
 )
 def test_the_intent_the_words_call_for_in_dialect_slang_and_small_talk(guess, text, ranking, intent):
     assert decided(guess, text, ranking) == intent
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("あい、書くもの持ってくるからねー、ちょっと待っててねー", "hold_on"),
+        ("カード探してくるので待っててください", "hold_on"),
+        ("少々お待ちください", "hold_on"),
+        # A repayment put off is a matter for the phone; a question about waiting for maintenance is no pause.
+        ("返済を少し待ってもらえますか", "out_of_scope"),
+        ("メンテ待ってたら入れる？", "out_of_scope"),
+    ],
+)
+def test_a_pause_asked_for_is_waited_for(text, intent):
+    assert decided("out_of_scope", text) == intent
+
+
+def test_a_word_asked_about_with_only_a_supposed_figure_is_a_word_question():
+    text = "あ、その前にひとつだけ…利息って日割りで増えていくんですか？もし1日でも遅れたら、その1日分も増えちゃうんですか？"
+    assert decided("ask_interest", text, [("ask_interest", 0.62)]) == "ask_term"
