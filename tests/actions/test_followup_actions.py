@@ -51,17 +51,22 @@ async def test_why_asked_by_someone_who_cannot_tell_gives_the_reason_and_how_to_
     assert "手続きが違う" in answer and "16桁" in answer and "ログインID＋パスワード" in answer
 
 
+def _asked_again(earlier: list, text: str, slots: dict) -> Tracker:
+    """The conversation so far (`earlier` events), then `text` asking to hear the answer again."""
+    latest = {"text": text, "intent": {"name": "ask_repeat"}, "entities": []}
+    events = [*earlier, {"event": "user", "text": text}]
+    return Tracker("customer-1", slots, latest, events, False, None, {}, "action_listen")
+
+
 def _after_outcome(text: str, outcome: str, login_method: str) -> Tracker:
-    events = [
+    earlier = [
         {"event": "user", "text": "パスワード何回もまちがえてたら、ロックされましたって出ました"},
         {"event": "action", "name": "action_triage_outcome"},
         {"event": "bot", "text": "何度も続けて間違えると、安全のためロックがかかります。これ以上は入力を試さないでください。…"},
         {"event": "bot", "text": "解決しましたか？"},
-        {"event": "user", "text": text},
     ]
-    latest = {"text": text, "intent": {"name": "ask_repeat"}, "entities": []}
     slots = {"last_outcome": outcome, "previous_triage": f'{{"login_method": "{login_method}", "problem": "locked"}}'}
-    return Tracker("customer-1", slots, latest, events, False, None, {}, "action_listen")
+    return _asked_again(earlier, text, slots)
 
 
 @pytest.mark.asyncio
@@ -81,8 +86,7 @@ async def test_asked_again_plainly_the_answer_comes_again_as_it_was(domain):
 
 @pytest.mark.asyncio
 async def test_after_a_word_of_the_answer_was_explained_the_answer_itself_comes_plainly(domain):
-    text = "つまり、どこで何すればいいんですか？もっとかんたんに言ってください"
-    events = [
+    earlier = [
         {"event": "user", "text": "カードの4けたの番号わすれちゃいました"},
         {"event": "action", "name": "action_explain_pin_reset"},
         {"event": "bot", "text": "カードの暗証番号は、会員サービスやアプリでは変更・再設定できません。…"},
@@ -91,9 +95,8 @@ async def test_after_a_word_of_the_answer_was_explained_the_answer_itself_comes_
         {"event": "action", "name": "action_explain_term"},
         {"event": "bot", "text": "本人確認書類とは、ご本人であることを確かめるための書類です（運転免許証など）。"},
         {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": text},
     ]
-    latest = {"text": text, "intent": {"name": "ask_repeat"}, "entities": []}
-    tracker = Tracker("customer-1", {"last_outcome": "pin_reset"}, latest, events, False, None, {}, "action_listen")
+    text = "つまり、どこで何すればいいんですか？もっとかんたんに言ってください"
+    tracker = _asked_again(earlier, text, {"last_outcome": "pin_reset"})
     messages, _ = await run(ActionRepeatLastAnswer(), tracker, domain)
     assert "自動契約機" in messages[0]["text"] and messages[0]["text"].startswith("かんたんに言うと")
