@@ -284,6 +284,7 @@ _RISK_ASKED = _rx(
 _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調べ|しらべ)")
 # The most a bare answer to one of the assistant's questions runs to (「他社で借りてるのが増えたかも」).
 _BARE_ANSWER_CHARS = 30
+_NOT_KNOWN = _rx(r"わから|分から|わかん|分かん|知らん|しらん|知らな|しらな|覚えて|おぼえて|不明")
 # Anything of the assistant's business: logging in, the service, Promise, a loan or its repayment.
 _OURS = _rx(
     r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れ|はいれ|会員|かいいん|サービス|アプリ|あぷり|プロミス|ぷろみす"
@@ -528,7 +529,8 @@ def intent_from_facts(
     if intent == "ask_interest" and not figures and asks_about_a_word and explain_term(text) is not None:
         return "ask_term"
     # 「利息って日割りで増えていくんですか？もし1日でも遅れたら…」: a word asked about, its figure only an if.
-    if intent == "ask_interest" and _ASKS.search(folded) and _ONLY_IF.search(folded) and explain_term(text) is not None:
+    only_if = _ONLY_IF.search(folded) and not _HOW_MUCH.search(folded)
+    if intent == "ask_interest" and _ASKS.search(folded) and only_if and explain_term(text) is not None:
         return "ask_term"
     if figures and intent == "ask_call_centre" and not about_login and not _PHONE_WORD.search(folded):
         return "ask_interest"
@@ -617,7 +619,8 @@ def intent_from_facts(
         if len(topics) == 1:
             return topics[0]
     # 「退職後に家庭菜園を始めました。植えられる野菜は？」: long, unsure, and nothing of ours: small talk.
-    ours = _OURS.search(folded) or _FOLLOW_UP_WORDS.search(folded) or _QUESTION_WORD.search(folded)
+    # 「そんなのわからんずら。最初は息子が全部やってくれた…」: not knowing is an answer to a question asked.
+    ours = _OURS.search(folded) or _FOLLOW_UP_WORDS.search(folded) or _QUESTION_WORD.search(folded) or _NOT_KNOWN.search(folded)
     if intent in _UNSURE and len(folded) > _BARE_ANSWER_CHARS and not ours:
         return "chitchat"
     return None

@@ -538,3 +538,18 @@ def test_a_pause_asked_for_is_waited_for(text, intent):
 def test_a_word_asked_about_with_only_a_supposed_figure_is_a_word_question():
     text = "あ、その前にひとつだけ…利息って日割りで増えていくんですか？もし1日でも遅れたら、その1日分も増えちゃうんですか？"
     assert decided("ask_interest", text, [("ask_interest", 0.62)]) == "ask_term"
+
+
+@pytest.mark.parametrize(
+    "guess, text, ranking, intent",
+    [
+        # A supposition with いくら asks for a simulation, not for a word.
+        ("ask_interest", "もしお給料が遅れて60日になっちゃったら、いくらになりますか…？残高と年率はさっきと同じです",
+         [("ask_interest", 0.96)], "ask_interest"),
+        # Not knowing is an answer to the question asked, never small talk.
+        ("nlu_fallback", "そんなのわからんずら。最初は息子が全部やってくれたもんでね。あの子は今東京で働いとるだに",
+         [("nlu_fallback", 0.5)], "nlu_fallback"),
+    ],
+)
+def test_suppositions_with_an_amount_asked_and_not_knowing_keep_their_reading(guess, text, ranking, intent):
+    assert decided(guess, text, ranking) == intent
