@@ -240,7 +240,7 @@ _PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|�
 # 「書くもの持ってくるからねー、ちょっと待っててねー」: a pause asked for, at the end of the message.
 _HOLD_ON = _rx(
     r"((ちょっと|ちょい|少し|すこし|少々|しょうしょう|しばらく)(お)?(待|ま)ち?|(待|ま)って(て|って)?|(待|ま)っと(って|て)?)"
-    r"(ね|な|よ|ー|くれ|とくれ|けろ|ください|くださいませ|いただけ(ます|ません)か|もらえ(ます|ません)か)?[ねなよー〜。.!！?？]*$"
+    r"(ね|な|よ|ー|くれ|とくれ|けろ|ください|くださいませ|いただけ(ます|ません)か?|もらえ(ます|ません)か?)?[ねなよー〜。.!！?？]*$"
 )
 # Leaving for now (「また今度にします」「やっぱりいいや、自分でやる」), said where the classifier guessed a topic.
 _CLOSING = _rx(
@@ -284,6 +284,7 @@ _RISK_ASKED = _rx(
 _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調べ|しらべ)")
 # The most a bare answer to one of the assistant's questions runs to (「他社で借りてるのが増えたかも」).
 _BARE_ANSWER_CHARS = 30
+# 「わからんずら」「知らない」: not knowing, the answer to a question asked.
 _NOT_KNOWN = _rx(r"わから|分から|わかん|分かん|知らん|しらん|知らな|しらな|覚えて|おぼえて|不明")
 # Anything of the assistant's business: logging in, the service, Promise, a loan or its repayment.
 _OURS = _rx(
@@ -297,9 +298,9 @@ _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きの�
 # 「あなたはどなたでいらっしゃいますか」: who is answering, however politely asked.
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
 _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり|あんやと|おおきに|あいがと")
-# 「そうか。どうも」: thanks at the end of a message the classifier could not place.
 # 「今入れました」「ログインできました」「解決しました」: the customer got in.
 _SOLVED = _rx(r"(入れ|はいれ|ログインでき|ろぐいんでき|解決し|かいけつし|直り|なおり)(ました|た)(?!か|ら|の|ん|けど|が)")
+# 「そうか。どうも」: thanks at the end of a message the classifier could not place.
 _THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|サンクス\w*|どうも|助かりました)[。.!！ｗw笑\s\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f]*$")
 
 
@@ -350,6 +351,10 @@ def intent_from_facts(
         return None if intent == "ask_call_centre" else "ask_call_centre"
     if _HOLD_ON.search(folded) and not _OTHER_BUSINESS.search(folded) and not given & _CASE_FACTS and not _names_topic_word(folded):
         return None if intent == "hold_on" else "hold_on"
+    # 「あとどればあ待ちゃえいがぜ？」: how long to wait, asked, is no pause.
+    if intent == "hold_on" and (_ASKS.search(folded) or _QUESTION_WORD.search(folded)) and not _HOLD_ON.search(folded):
+        guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
+        return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     # 「メンテっていつ…いや、やっぱいいや。電話番号もう一回いいっすか」: a closing word taken back by a request.
     closing = _CLOSING.search(folded)
     after = folded[closing.end() :] if closing else ""
@@ -368,8 +373,9 @@ def intent_from_facts(
     # 「ログインIDのとこにメアド入れてただけでした！今入れました！ありがとうございました！」: solved, with thanks.
     if _SOLVED.search(folded) and _THANKS_AT_END.search(folded) and not _ASKS.search(folded):
         return None if intent == "thank" else "thank"
-    # 「電話番号と、メンテの時間ば教えっくいやい」: too unsure to choose, but a guess names what the words name.
-    if intent in _UNSURE and not given & _CASE_FACTS:
+    # 「電話番号と、メンテの時間ば教えっくいやい」: too unsure to choose, but a guess names what the words name
+    # (a failure told beside a topic word is read further on).
+    if intent in _UNSURE and not given & _CASE_FACTS and not _CANNOT_LOG_IN.search(folded):
         named = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
         chosen = next((guess for guess, _ in ranking if guess in named), None)
         if chosen is not None:

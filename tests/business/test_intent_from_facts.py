@@ -553,3 +553,18 @@ def test_a_word_asked_about_with_only_a_supposed_figure_is_a_word_question():
 )
 def test_suppositions_with_an_amount_asked_and_not_knowing_keep_their_reading(guess, text, ranking, intent):
     assert decided(guess, text, ranking) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, ranking, intent",
+    [
+        # How long to wait, asked, is no pause.
+        ("hold_on", "つまり、あとどればあ待ちゃえいがぜ？", [("hold_on", 0.71), ("chitchat", 0.11)], "nlu_fallback"),
+        ("hold_on", "ちょっと待ってもらえます？", [("hold_on", 0.9)], "hold_on"),
+        # A failure told beside a topic word is a failure, however unsure the guess.
+        ("nlu_fallback", "漁から戻ったき、会員サービス見ようと思うたら入れんぜよ。どういたがぜ",
+         [("nlu_fallback", 0.5), ("ask_member_service_features", 0.5), ("report_login_problem", 0.19)], "report_login_problem"),
+    ],
+)
+def test_a_pause_needs_its_words_and_a_failure_outweighs_a_topic_word(guess, text, ranking, intent):
+    assert decided(guess, text, ranking) == intent
