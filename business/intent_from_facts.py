@@ -351,8 +351,10 @@ def intent_from_facts(
         return None if intent == "ask_call_centre" else "ask_call_centre"
     if _HOLD_ON.search(folded) and not _OTHER_BUSINESS.search(folded) and not given & _CASE_FACTS and not _names_topic_word(folded):
         return None if intent == "hold_on" else "hold_on"
-    # 「あとどればあ待ちゃえいがぜ？」: how long to wait, asked, is no pause.
-    if intent == "hold_on" and (_ASKS.search(folded) or _QUESTION_WORD.search(folded)) and not _HOLD_ON.search(folded):
+    # 「あとどればあ待ちゃえいがぜ？」「ちょっと待って、メンテって何曜日？」「待っとって…もういっぺん番号言って」:
+    # something asked after the pause, or only asked, is no pause.
+    asked_after = _ASKS.search(folded) or _QUESTION_WORD.search(folded) or _REQUESTED.search(folded) or _AGAIN.search(folded)
+    if intent == "hold_on" and not _HOLD_ON.search(folded) and (asked_after or _names_topic_word(folded)):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     # 「メンテっていつ…いや、やっぱいいや。電話番号もう一回いいっすか」: a closing word taken back by a request.
@@ -468,7 +470,8 @@ def intent_from_facts(
         return REPORT_LOGIN_PROBLEM
     if _MACHINE_AND_BRING.search(folded) and intent in _PIN_QUESTION_MISREAD:
         return ASK_PIN_RESET
-    if _WHAT_TO_BRING.search(folded) and intent in _WEAK and not given & _CASE_FACTS:
+    # 「なにもってけばいい」: a question, whatever its いい sounds like.
+    if _WHAT_TO_BRING.search(folded) and intent in _WEAK | {"affirm", "deny"} and not given & _CASE_FACTS:
         return ASK_PIN_RESET
     if intent == ASK_PIN_RESET and not names_pin:
         guess = _next_guess(ranking, fallback_threshold, excluded=(ASK_PIN_RESET,))

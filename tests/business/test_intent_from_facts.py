@@ -568,3 +568,19 @@ def test_suppositions_with_an_amount_asked_and_not_knowing_keep_their_reading(gu
 )
 def test_a_pause_needs_its_words_and_a_failure_outweighs_a_topic_word(guess, text, ranking, intent):
     assert decided(guess, text, ranking) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, paused",
+    [
+        ("hold_on", "ちょっと待って、そもそもメンテって何曜日やったっけ?", False),
+        ("hold_on", "ちょっと待っとって、メモ取るで。…ごめん、もういっぺん番号言ってちょうだい", False),
+        ("hold_on", "ちょっと待っとってくれんね、眼鏡ば取ってくるけん", True),
+    ],
+)
+def test_a_question_after_a_pause_is_no_pause(guess, text, paused):
+    assert (decided(guess, text, [(guess, 0.8), ("ask_maintenance", 0.1)]) == "hold_on") is paused
+
+
+def test_what_to_bring_is_a_question_whatever_its_ending_sounds_like():
+    assert decided("affirm", "なにもってけばいい", [("affirm", 0.8)]) == "ask_pin_reset"
