@@ -64,6 +64,12 @@ FLOORS = {
     "conversation-development-23": 0.82,
     "conversation-development-24": 0.85,
     "conversation-development-25": 0.90,
+    "understanding-development-23": 0.96,
+    "understanding-development-24": 0.94,
+    "understanding-development-25": 0.94,
+    "conversation-development-26": 0.95,
+    "conversation-development-27": 0.82,
+    "conversation-development-28": 0.85,
 }
 
 
