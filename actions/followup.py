@@ -11,10 +11,10 @@ from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.followup import (
     AGAIN,
-    answer_turns,
     asks_for_simpler,
     hint_when_unsure,
     last_answer,
+    last_answer_was_outcome,
     question_named,
     why_asked,
 )
@@ -48,24 +48,9 @@ class ActionRepeatLastAnswer(Action):
         return []
 
 
-# The actions whose answer is a triage outcome's, which has a plain version.
-_OUTCOME_ACTIONS = frozenset({"action_triage_outcome", "action_explain_pin_reset"})
-# A turn that only explained a word of that answer.
-_WORD_EXPLAINED = frozenset({"action_explain_term", "action_listen"})
-
-
 def _plain_answer(tracker: Tracker) -> Optional[str]:
     """The last answer in plain words, when the customer found it hard and it was a triage outcome's."""
-    if not asks_for_simpler(tracker.latest_message.get("text") or ""):
-        return None
-    # 「本人確認書類ってなんですか？」 then 「つまり、どこで何すればいいんですか？」: the answer the word was in.
-    for turn in answer_turns(tracker.events):
-        actions = {event.get("name") for event in turn if event.get("event") == "action"}
-        if _OUTCOME_ACTIONS & actions:
-            break
-        if not actions <= _WORD_EXPLAINED:
-            return None
-    else:
+    if not asks_for_simpler(tracker.latest_message.get("text") or "") or not last_answer_was_outcome(tracker.events):
         return None
     try:
         outcome = Outcome(tracker.get_slot("last_outcome"))

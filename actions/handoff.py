@@ -22,14 +22,14 @@ from business import other_questions as topics
 from business.clarification import answer_instead_of_handoff, texts_of_previous_turn
 from business.guidance import locked_ways_back
 from business.handoff import (
-    CUSTOMER_REQUEST,
     asks_for_another_way,
     handoff_message,
     handoff_reason,
     refines,
     same_reason,
+    ways_back_first,
 )
-from business.login_facts import LOCKED, card_lost
+from business.login_facts import card_lost
 from business.time_zones import names_own_clock
 from storage import repository
 
@@ -87,8 +87,7 @@ class ActionPhoneHandoff(Action):
         reason = handoff_reason(
             tracker.get_slot("eligibility"), latest_intent(tracker), card_lost(text)
         )
-        # 「ロックされた。電話しないとだめ？」: a lock is undone without calling; the ways back come first.
-        locked = latest_entity(tracker, "problem") == LOCKED and reason == CUSTOMER_REQUEST
+        locked = ways_back_first(latest_entity(tracker, "problem"), reason)
         if locked:
             login_method = latest_entity(tracker, "login_method") or tracker.get_slot("login_method")
             dispatcher.utter_message(text=locked_ways_back(login_method, tracker.get_slot("card_holder")))

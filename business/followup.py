@@ -101,6 +101,25 @@ def answer_turns(events: Sequence[Mapping[str, Any]]) -> Iterator[list[Mapping[s
         remaining = _before_latest_message(remaining)
 
 
+# The actions whose answer is a triage outcome's, which has a plain version.
+_OUTCOME_ACTIONS = frozenset({"action_triage_outcome", "action_explain_pin_reset"})
+# A turn that only explained a word of that answer.
+_WORD_EXPLAINED = frozenset({"action_explain_term", "action_listen"})
+
+
+def last_answer_was_outcome(events: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the last answer was a triage outcome's, or only words of it were explained since
+    (「本人確認書類ってなんですか？」 then 「つまり、どこで何すればいいんですか？」): the answer a customer who
+    found it hard means."""
+    for turn in answer_turns(events):
+        actions = {event.get("name") for event in turn if event.get("event") == "action"}
+        if _OUTCOME_ACTIONS & actions:
+            return True
+        if not actions <= _WORD_EXPLAINED:
+            return False
+    return False
+
+
 def _before_latest_message(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """The events before the latest customer message: so that previous_turn() gives the turn before."""
     for index in range(len(events) - 1, -1, -1):

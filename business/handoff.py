@@ -8,7 +8,7 @@ from typing import Collection, Optional, Tuple
 from business.call_centre import LADIES_CALL, PROMISE_CALL, describe_named_time, describe_status
 from business.folding import kana_fold, kana_pattern
 from business.guidance import REISSUE_LINK
-from business.login_facts import CREDIT_TROUBLE, INCOME_DROP, LATE_REPAYMENT, OTHER_BORROWING
+from business.login_facts import CREDIT_TROUBLE, INCOME_DROP, LATE_REPAYMENT, LOCKED, OTHER_BORROWING
 from business.time_zones import japan_now
 
 SUSPICIOUS_LOGIN = "suspicious_login"
@@ -72,6 +72,12 @@ def handoff_reason(eligibility: Optional[str], latest_intent: Optional[str], los
     if eligibility in _ELIGIBILITY_CAUSES:
         return eligibility
     return CUSTOMER_REQUEST
+
+
+def ways_back_first(problem: Optional[str], reason: str) -> bool:
+    """Whether the ways back in come before the phone line: a locked account asked to call for no other
+    reason (「ロックされた。電話しないとだめ？」) is undone without calling, so calling is not the only way."""
+    return problem == LOCKED and reason == CUSTOMER_REQUEST
 
 
 def same_reason(earlier: Optional[str], now_given: str) -> str:

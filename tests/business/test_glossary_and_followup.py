@@ -2,7 +2,7 @@
 
 import pytest
 
-from business.followup import NO_OPEN_QUESTION, last_answer, question_named, why_asked
+from business.followup import NO_OPEN_QUESTION, last_answer, last_answer_was_outcome, question_named, why_asked
 from business.glossary import explain_term
 
 
@@ -81,3 +81,24 @@ def test_why_a_question_is_asked_when_none_is_open_is_read_from_its_topic():
 
 def test_the_womens_line_explained_tells_a_man_which_line_to_call():
     assert "0120-24-0365" in explain_term("レディースコールってなに？男の俺がかけてもいいやつ？")
+
+
+def _outcome_then(*later_turns: tuple[str, str]) -> list[dict]:
+    events = [
+        {"event": "user", "text": "パスワード忘れた"},
+        {"event": "action", "name": "action_triage_outcome"},
+        {"event": "bot", "text": "ログインID・パスワードは、次の手順で再発行できます。"},
+    ]
+    for text, action in later_turns:
+        events += [{"event": "user", "text": text}, {"event": "action", "name": action}, {"event": "bot", "text": "…"}]
+    return events + [{"event": "user", "text": "つまり？"}]
+
+
+def test_found_hard_the_triage_answer_is_meant_even_after_a_word_of_it_was_explained():
+    assert last_answer_was_outcome(_outcome_then())
+    assert last_answer_was_outcome(_outcome_then(("本人確認書類ってなんですか？", "action_explain_term")))
+
+
+def test_found_hard_after_another_answer_the_triage_answer_is_not_meant():
+    assert not last_answer_was_outcome(_outcome_then(("電話番号は？", "action_phone_handoff")))
+    assert not last_answer_was_outcome([{"event": "user", "text": "つまり？"}])

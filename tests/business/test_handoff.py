@@ -5,7 +5,15 @@ from datetime import date
 import pytest
 from dateutil import parser
 
-from business.handoff import asks_for_another_way, handoff_message, handoff_reason
+from business.handoff import (
+    CUSTOMER_REQUEST,
+    LOST_CARD,
+    asks_for_another_way,
+    handoff_message,
+    handoff_reason,
+    ways_back_first,
+)
+from business.login_facts import FORGOT, LATE_REPAYMENT, LOCKED
 
 TUESDAY_AFTERNOON = parser.isoparse("2026-12-01T14:00:00+09:00")
 SATURDAY = parser.isoparse("2026-11-28T10:00:00+09:00")
@@ -68,6 +76,16 @@ def test_asking_for_the_phone_line_again_keeps_the_earlier_reason():
     assert same_reason("late_repayment", CUSTOMER_REQUEST) == "late_repayment"
     assert same_reason("late_repayment", "suspicious_login") == "suspicious_login"
     assert same_reason(None, CUSTOMER_REQUEST) == CUSTOMER_REQUEST
+
+
+def test_a_lock_asked_to_be_undone_by_phone_gets_the_ways_back_first():
+    # 「ロックされた。電話しないとだめ？」
+    assert ways_back_first(LOCKED, CUSTOMER_REQUEST)
+    # A lock with a lost card or late repayment is for the phone line; a forgotten password is not a lock.
+    assert not ways_back_first(LOCKED, LOST_CARD)
+    assert not ways_back_first(LOCKED, LATE_REPAYMENT)
+    assert not ways_back_first(FORGOT, CUSTOMER_REQUEST)
+    assert not ways_back_first(None, CUSTOMER_REQUEST)
 
 
 def test_a_named_time_is_answered_unless_it_is_now():
