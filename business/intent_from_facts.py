@@ -20,7 +20,7 @@ from business.glossary import explain_term
 from business.handoff import asks_for_another_way
 from business.japanese_time import corrects_a_time
 from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS, card_lost
-from business.topic_words import MACHINE, PHONE_NUMBER, STAFF_CAN_DO, WHAT_IT_DOES, WHAT_TO_BRING, WHY
+from business.topic_words import MACHINE, NOT_KNOWING, PHONE_NUMBER, STAFF_CAN_DO, WHAT_IT_DOES, WHAT_TO_BRING, WHY
 
 REPORT_LOGIN_PROBLEM = "report_login_problem"
 ASK_PIN_RESET = "ask_pin_reset"
@@ -285,7 +285,7 @@ _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調
 # The most a bare answer to one of the assistant's questions runs to (「他社で借りてるのが増えたかも」).
 _BARE_ANSWER_CHARS = 30
 # 「わからんずら」「知らない」: not knowing, the answer to a question asked.
-_NOT_KNOWN = _rx(r"わから|分から|わかん|分かん|知らん|しらん|知らな|しらな|覚えて|おぼえて|不明")
+_NOT_KNOWN = _rx(rf"{NOT_KNOWING}|覚えて|おぼえて")
 # Anything of the assistant's business: logging in, the service, Promise, a loan or its repayment.
 _OURS = _rx(
     r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れ|はいれ|会員|かいいん|サービス|アプリ|あぷり|プロミス|ぷろみす"

@@ -14,6 +14,7 @@ from typing import Iterable, Optional, Pattern
 
 from business.folding import Folded, kana_fold, to_katakana
 from business.folding import kana_pattern as _rx
+from business.topic_words import NOT_KNOWING
 
 # Slot values; the Rasa domain uses exactly these strings.
 ID_PASSWORD = "id_password"
@@ -431,7 +432,7 @@ _ID_WORD = _rx(r"(?<![A-Za-z])(ID|PW)(?![A-Za-z])|パスワ|ぱすわ|アイデ�
 # The most characters a bare reply to a question has (「では不明ということでお願いします。」).
 _SHORT_REPLY = 30
 _QUESTION_MARK = re.compile(r"[?？]")
-_UNKNOWN = _rx(r"わから|分から|わかりません|分かりません|分かりかね|わかりかね|わかん|分かん|知らな|しらな|知らん|しらん|知りません|存じ|不明|覚えて(い)?な|忘れ|わすれ")
+_UNKNOWN = _rx(NOT_KNOWING)
 
 
 # 「忘」「違」: the one kanji of a terse answer to the question which state the login is in.

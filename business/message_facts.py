@@ -14,6 +14,7 @@ from business.japanese_time import find_time_span
 from business.login_facts import Fact, find_login_facts
 from business.member_service import find_service_features
 from business.time_zones import own_clock_before
+from business.topic_words import NOT_KNOWING
 
 # Entity names the Rasa domain maps to slots.
 AMOUNT = "amount"
@@ -29,10 +30,6 @@ UNKNOWN_RATE = "unknown"
 # 「金利はわからない」「利率は覚えてない」「年利不明」「金利がいくらか分からない」: a rate word, then within a few
 # words (no number, no other topic) a word for not knowing it.
 _RATE_WORD = r"(?:実質年率|年利|金利|利率|年率|レート|きんり|ねんりつ|ねんり|りりつ)"
-_NOT_KNOWING = (
-    r"(?:わから|分から|解ら|判ら|わかん|分かん|わかりません|分かりません|知ら|しら|知りません|不明|覚えて(?:い)?な|覚えていません|"
-    r"おぼえて(?:い)?な|(?:覚え|おぼえ)(?:てね[えー]|とらん|てへん)|忘れ|わすれ|把握して(?:い)?な|記憶にな|うろ覚え|存じ(?:ません|ておりません|あげません)|ぞんじません)"
-)
 # A few words between (「金利は契約書が手元になく不明」「金利のほうは、契約の紙をどこぞへしもてしもて、ようわからしまへん」),
 # not into another figure's or a login detail's words.
 _GAP = (
@@ -40,7 +37,7 @@ _GAP = (
     r"[^0-9０-９。．！？!?\n]){0,24}?"
 )
 # 「金利？知らん」: the rate word echoed as a question, then not knowing it.
-_RATE_UNKNOWN = kana_pattern(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + _NOT_KNOWING)
+_RATE_UNKNOWN = kana_pattern(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + NOT_KNOWING)
 
 
 # 「45日後に返すとしたら」: the days until repayment, said as a time from now.
