@@ -66,8 +66,14 @@ def phone_lines_in(text: str) -> List[PhoneLine]:
     """
     found = [(text.find(line.number), line) for line in PHONE_LINES if line.number in (text or "")]
     return [line for _, line in sorted(found, key=lambda pair: pair[0])]
+
+
 OPENS = time(9, 0)
 CLOSES = time(18, 0)
+# The hours as every answer writes them (both lines keep them): 平日9:00〜18:00.
+CALL_HOURS = f"平日{OPENS.hour}:{OPENS:%M}〜{CLOSES.hour}:{CLOSES:%M}"
+# The main line named with its number and hours, as answers that send the customer to it say it.
+PROMISE_CALL_WITH_HOURS = f"プロミスコール（{PROMISE_CALL}、{CALL_HOURS}）"
 
 
 def _as_days(closed_days: Collection[date]) -> FrozenSet[date]:

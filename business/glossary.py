@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from business.call_centre import LADIES_CALL, PROMISE_CALL
+from business.call_centre import CALL_HOURS, LADIES_CALL, PROMISE_CALL, PROMISE_CALL_WITH_HOURS
 from business.folding import kana_fold
 from business.folding import kana_pattern as _rx
 from business.guidance import REISSUE_LINK
@@ -69,7 +69,7 @@ _TERMS = (
      "受付番号は、このチャットでのご相談をお電話の担当者に伝えるための番号です。"
      "プロミスコールにお電話の際にお伝えください。"),
     (_rx(r"レディース|女性"),
-     f"レディースコールは、女性のオペレーターが対応する女性向けの電話窓口です（{LADIES_CALL}、平日9:00〜18:00）。"
+     f"レディースコールは、女性のオペレーターが対応する女性向けの電話窓口です（{LADIES_CALL}、{CALL_HOURS}）。"
      f"男性の方は、プロミスコール（{PROMISE_CALL}）をご利用ください。"),
     (_rx(r"メンテ|めんて"),
      "メンテナンスとは、システムの点検のために会員サービスを止める時間です。毎週月曜日 0:00〜7:00と、"
@@ -81,7 +81,7 @@ _TERMS = (
     (_rx(r"ロック|ろっく"),
      "ロックとは、間違った入力が続いたために、安全のためログインできなくなった状態です。"
      "ロックがかかったら、これ以上入力を繰り返さないでください。パスワードを忘れた場合は再発行の手続きを、"
-     f"解除されない場合はプロミスコール（{PROMISE_CALL}、平日9:00〜18:00）へご連絡ください。"),
+     f"解除されない場合は{PROMISE_CALL_WITH_HOURS}へご連絡ください。"),
     (_rx(r"再発行|さいはっこう"),
      f"再発行とは、新しいログインIDとパスワードを受け取ることです。公式サイトの「会員ログイン」にある{REISSUE_LINK}から手続きできます。"),
     (_rx(r"ログイン\s*(ID|アイディ|アイデー)|ろぐいん\s*(ID|あいでぃ)"),
@@ -94,7 +94,7 @@ _TERMS = (
 
 UNKNOWN_TERM = (
     "申し訳ありません。その言葉については、こちらではご説明できません。"
-    f"プロミス公式サイトか、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）でご確認ください。"
+    f"プロミス公式サイトか、{PROMISE_CALL_WITH_HOURS}でご確認ください。"
 )
 
 

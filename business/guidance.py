@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from business.call_centre import PROMISE_CALL
+from business.call_centre import PROMISE_CALL_WITH_HOURS
 from business.folding import kana_fold, kana_pattern
 from business.login_facts import CARD_PIN, HAS_CARD, ID_PASSWORD, LOCKED, NO_CARD
 from business.triage import Outcome, TriageFacts
@@ -117,7 +117,7 @@ def locked_guidance(login_method: Optional[str], card_holder: Optional[str]) -> 
     said), or the phone line."""
     return (
         f"{locked_ways_back(login_method, card_holder)}\n"
-        f"ロックが解除されない場合は、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）へご連絡ください。"
+        f"ロックが解除されない場合は、{PROMISE_CALL_WITH_HOURS}へご連絡ください。"
     )
 
 
@@ -143,12 +143,12 @@ def input_check_guidance(login_method: Optional[str]) -> str:
     else:
         fallback = f"確かめても入れない場合は、公式サイトの「会員ログイン」にある{REISSUE_LINK}から再発行できます。"
     # The input may be right and the cause elsewhere (a suspension): only the call centre can find it.
-    last_resort = f"それでも入れない場合は、原因をお調べできるプロミスコール（{PROMISE_CALL}、平日9:00〜18:00）へご相談ください。"
+    last_resort = f"それでも入れない場合は、原因をお調べできる{PROMISE_CALL_WITH_HOURS}へご相談ください。"
     return f"{_INPUT_CHECKLIST}\n{_STOP_RETRYING}\n{fallback}\n{last_resort}\n{NEVER_SEND_SECRETS}"
 
 
 _PLAIN_OPENING = "かんたんに言うと、次のとおりです。"
-_CALL_IF_STILL = f"それでも入れないときは、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）へお電話ください。"
+_CALL_IF_STILL = f"それでも入れないときは、{PROMISE_CALL_WITH_HOURS}へお電話ください。"
 _PLAIN_REISSUE = (
     "プロミス公式サイトの「会員ログイン」を開きます。",
     f"{REISSUE_LINK}を押します。",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from business.call_centre import LADIES_CALL, PROMISE_CALL
+from business.call_centre import CALL_HOURS, LADIES_CALL, PROMISE_CALL, PROMISE_CALL_WITH_HOURS
 from business.folding import kana_fold
 from business.folding import kana_pattern as _rx
 from business.glossary import explain_term
@@ -100,7 +100,7 @@ _QUESTIONS = (
 )
 
 _ANSWERS = {
-    CALL_CENTRE: f"お電話でのご相談は、プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）で承ります。",
+    CALL_CENTRE: f"お電話でのご相談は、{PROMISE_CALL_WITH_HOURS}で承ります。",
     MAINTENANCE: SCHEDULE,
     PIN_RESET: pin_question_guidance(),
     REISSUE: f"ログインID・パスワードの再発行は、公式サイトの「会員ログイン」にある{REISSUE_LINK}から手続きできます。",
@@ -116,11 +116,11 @@ _ANSWERS = {
     ),
     MACHINE_HOURS: (
         "自動契約機の営業時間や場所は、こちらではお答えできません。プロミス公式サイトでご確認いただくか、"
-        f"プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）でお尋ねください。"
+        f"{PROMISE_CALL_WITH_HOURS}でお尋ねください。"
     ),
     ID_DOCUMENTS: (
         "どの本人確認書類が使えるかは、こちらではお答えできません。プロミス公式サイトでご確認いただくか、"
-        f"プロミスコール（{PROMISE_CALL}、平日9:00〜18:00）でお尋ねください。"
+        f"{PROMISE_CALL_WITH_HOURS}でお尋ねください。"
     ),
     RATE_CEILING: (
         "金利の上限は利息制限法で決まっています。元金10万円未満は年20.0%、10万円以上100万円未満は年18.0%、"
@@ -130,7 +130,7 @@ _ANSWERS = {
 
 
 _LADIES = _rx(r"レディース|女性|女の(人|方|ひと|かた)")
-_LADIES_ANSWER = f"女性のオペレーターが対応するレディースコールは{LADIES_CALL}です（平日9:00〜18:00）。プロミスコールは{PROMISE_CALL}です。"
+_LADIES_ANSWER = f"女性のオペレーターが対応するレディースコールは{LADIES_CALL}です（{CALL_HOURS}）。プロミスコールは{PROMISE_CALL}です。"
 
 
 # A sentence that asks something: 「ほんと？」「できる？」「ありますか」.
