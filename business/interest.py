@@ -246,6 +246,11 @@ def _payment_not_positive() -> Problem:
     return Problem("payment_not_positive", "毎月のご返済額は1円以上で入力してください（例：毎月1万円）。")
 
 
+def _simulable(balance: Decimal) -> bool:
+    """Whether a balance can be simulated at all: the test behind _balance_problems, without its texts."""
+    return 0 < balance <= MAX_BALANCE and balance == balance.to_integral_value()
+
+
 def _balance_problems(balance: Decimal) -> list[Problem]:
     if balance < 0:
         return [
@@ -286,7 +291,7 @@ def _rate_problems(balance: Decimal, rate: Decimal) -> list[Problem]:
             )
         ]
     # A balance that cannot be simulated has no band: the rate is judged only against the highest ceiling.
-    ceiling, band = _band(balance) if not _balance_problems(balance) else (_HIGHEST_CEILING, "")
+    ceiling, band = _band(balance) if _simulable(balance) else (_HIGHEST_CEILING, "")
     if rate <= ceiling:
         return []
     law = (
@@ -429,7 +434,7 @@ def simulation_rate(balance: Decimal, rate: Optional[Decimal]) -> Decimal:
 def ceiling_note(rate: Decimal, balance: Optional[Decimal]) -> Optional[str]:
     """The ceiling a rate would break at the amount typed, when that amount itself was refused (「1兆円を
     17.8%で」): the rate is kept for the amount entered next, and the customer is told the law's limit."""
-    if balance is None or not _balance_problems(balance) or balance <= 0:
+    if balance is None or _simulable(balance) or balance <= 0:
         return None
     ceiling, band = _band(min(balance, MAX_BALANCE))
     if rate <= ceiling:
@@ -440,7 +445,7 @@ def ceiling_note(rate: Decimal, balance: Optional[Decimal]) -> Optional[str]:
 def rate_assumed_note(balance: Optional[Decimal]) -> str:
     """Said when the customer does not know their rate and the simulation goes on to its next question:
     the rate it will assume, and where the contract rate can be found."""
-    rate = simulation_rate(balance, None) if balance is not None and not _balance_problems(balance) else DEFAULT_RATE
+    rate = simulation_rate(balance, None) if balance is not None and _simulable(balance) else DEFAULT_RATE
     return f"承知しました。年{format_rate(rate)}と仮定して計算します。ご契約の金利は、会員サービスの取引履歴で確認できます。"
 
 

@@ -20,6 +20,8 @@ from business.interest import (
     Problem,
     RepaymentPlan,
     SimulationError,
+    _balance_problems,
+    _simulable,
     assumed_rate,
     balance_problem,
     check_simulation,
@@ -533,3 +535,9 @@ def test_a_rate_beside_a_balance_too_large_is_judged_by_the_highest_ceiling_only
     assert [problem.code for problem in check_simulation(Decimal("1000000000000"), Decimal("25"), 30)] == [
         "balance_too_large", "rate_above_ceiling",
     ]
+
+
+@pytest.mark.parametrize("balance", ["-1", "0", "0.5", "1", "100000", "100000.25", "8000000", "8000001", "1e12"])
+def test_a_balance_is_simulable_exactly_when_it_has_no_problem(balance):
+    # The quick test used beside the rate checks agrees with the validation that words the problem.
+    assert _simulable(Decimal(balance)) == (not _balance_problems(Decimal(balance)))
