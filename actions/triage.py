@@ -14,7 +14,7 @@ from actions.handoff import hand_off
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.followup import hint_when_unsure
-from business.guidance import guidance_for, pin_question_guidance
+from business.guidance import guidance_for, pin_question_guidance, retry_warning
 from business.handoff import handoff_reason
 from business.login_facts import interpret_reply
 from business.triage import Outcome, decide, needed_questions
@@ -134,7 +134,9 @@ class ActionExplainPinReset(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=pin_question_guidance())
+        # 「何回か試せばいいって言うんですけど」: guesses about to be tried are stopped before the PIN answer.
+        warning = retry_warning(tracker.latest_message.get("text") or "", None)
+        dispatcher.utter_message(text=f"{warning}\n{pin_question_guidance()}" if warning else pin_question_guidance())
         # 「会員サービスの設定変更でできる？」 is answered by the PIN answer itself; 「あとVポイントで返済できる？」 is not.
         answer_other_questions(dispatcher, tracker, (topics.PIN_RESET,), beside_pin_answer=True)
         dispatcher.utter_message(response="utter_ask_resolved")

@@ -155,7 +155,11 @@ _CHINESE_WORDS = {
     "登录": "ログイン", "登陆": "ログイン", "账号": "アカウント", "帐号": "アカウント", "账户": "アカウント",
     "密码": "パスワード",
 }
-_CHINESE_WORD = re.compile("|".join(_CHINESE_WORDS))
+# Key words as a learner of Japanese may write them, a long vowel or a sound left out (ロギン for ログイン,
+# パスワド for パスワード), and a busy writer's shortening (暗番 for 暗証番号), read as the word meant the same way.
+_SHORTENED_WORDS = {"ロギン": "ログイン", "パスワド": "パスワード", "暗番": "暗証番号"}
+_WORDS_READ_AS = {**_CHINESE_WORDS, **_SHORTENED_WORDS}
+_WORD_READ_AS = re.compile("|".join(_WORDS_READ_AS))
 
 
 def to_katakana(text: str) -> str:
@@ -214,8 +218,8 @@ def kana_fold(text: str) -> Folded:
     """`fold`, then romaji words as katakana, lower case, hiragana as katakana, look-alikes of ー
     after kana as ー, no white space except one between two Latin words, the usual IME
     misconversions of key words as the word meant (暗唱番号 → 暗証番号), dialect forms of them as
-    the standard form (わがんね → ワカンネ, でぎねえ → デキネエ), and Chinese key words as the Japanese
-    (登录 → ログイン).
+    the standard form (わがんね → ワカンネ, でぎねえ → デキネエ), and Chinese key words and learners' slips as
+    the Japanese (登录 → ログイン, ロギン → ログイン).
 
     Why: customers spell key words in any script and spacing (ろぐいん あいでぃ, パスワ-ド, pasuwado),
     and one pattern written in katakana should meet them all. Spans still map back to the text as typed.
@@ -239,19 +243,20 @@ def kana_fold(text: str) -> Folded:
     folded = "".join(chars)
     for typed, meant in (*_MISCONVERSIONS.items(), *_DIALECT_FORMS.items()):
         folded = folded.replace(typed, meant)
-    return _with_chinese_words_read(Folded(folded, tuple(origins)))
+    return _with_words_read_as_meant(Folded(folded, tuple(origins)))
 
 
-def _with_chinese_words_read(folded: Folded) -> Folded:
-    """`folded` with each Chinese key word as the Japanese word meant, spans still mapping back."""
+def _with_words_read_as_meant(folded: Folded) -> Folded:
+    """`folded` with each Chinese key word or learner's slip as the Japanese word meant, spans still
+    mapping back."""
     text, origins = folded.text, folded.origins
     pieces: list[str] = []
     piece_origins: list[tuple[int, int]] = []
     last = 0
-    for match in _CHINESE_WORD.finditer(text):
+    for match in _WORD_READ_AS.finditer(text):
         pieces.append(text[last : match.start()])
         piece_origins.extend(origins[last : match.start()])
-        meant = _CHINESE_WORDS[match.group()]
+        meant = _WORDS_READ_AS[match.group()]
         pieces.append(meant)
         piece_origins.extend([(origins[match.start()][0], origins[match.end() - 1][1])] * len(meant))
         last = match.end()

@@ -42,8 +42,12 @@ _STOP_RETRYING = (
     "何度も続けて間違えると、安全のためロックがかかります。これ以上は入力を試さないでください。"
 )
 
-# 「ぱすわーど何回かまちがえた」: several failed tries already, the account not locked yet.
-_TRIED_OFTEN = kana_pattern(r"(何回|何度|なんかい|なんど|数回|すうかい|何べん|なんべん|[2-9２-９二三四五]回|[2-9２-９二三四五]度)(も|か)?")
+# 「ぱすわーど何回かまちがえた」: several failed tries already, the account not locked yet; 「誕生日か電話番号の
+# どっちかだから何回か試せばいい」「片っ端から入れてみる」: guesses about to be tried.
+_TRIED_OFTEN = kana_pattern(
+    r"(何回|何度|なんかい|なんど|数回|すうかい|何べん|なんべん|[2-9２-９二三四五]回|[2-9２-９二三四五]度)(も|か)?"
+    r"|(片っ端|かたっぱし|適当|てきとう|総当|そうあた|順番|じゅんばん|思いつく|おもいつく).{0,8}(試|ため|入れ|いれ|打)"
+)
 
 
 def retry_warning(text: str, problem: Optional[str]) -> Optional[str]:

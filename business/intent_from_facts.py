@@ -162,7 +162,7 @@ _OTHER_BUSINESS = _rx(
     r"|(払え|はらえ|返せ|かえせ)(るか|ない).{0,4}(不安|ふあん|心配|しんぱい)|(金額|返済額|支払額|支払い額)(を|の)?(相談|そうだん|減ら|へら)"
     # 「らいげつの へんさいび すこし まってもらうわけには」: a repayment to be put off.
     r"|(返済|へんさい|支払|しはらい)(日|び)?.{0,10}(待って|まって|延ば|のば|遅らせ|おくらせ|ずら)(もら|ほし|くれ|いただ|くださ)"
-    r"|在籍確認|(返済|へんさい).{0,8}(相談|そうだん)|(返済|へんさい)(が|も)?(苦し|きつ|厳し|くるし|大変|たいへん)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
+    r"|在籍確認|(返済|へんさい).{0,8}(相談|そうだん)|(返済|へんさい)(が|も|は)?(ちょっと|ちょい|少し|すこし|かなり|とても|結構|けっこう|なかなか|正直)?(苦し|きつ|厳し|くるし|大変|たいへん)|減額|過払い|かばらい|キャンペーン|きゃんぺーん|特典"
 )
 # The lines' own numbers, however the customer separated their digits.
 _PHONE_NUMBER = re.compile(
@@ -226,6 +226,7 @@ _WORRY_ONLY = _rx(
 )
 _FORMULA_ASKED = _rx(r"計算式|けいさんしき|計算方法|計算の仕方|どうやって計算|どう計算|式を")
 # 「金利っていくらになる？」: what it comes to, a simulation, not a word asked about.
+_SIMULATION_ASKED = _rx(r"計算|けいさん|シミュ|しみゅ|いくら|幾ら|なんぼ")
 _HOW_MUCH = _rx(r"いくら|どのくらい|どれくらい|どんくらい|なんぼ|計算(して|する|でき)|シミュレーション")
 _QUOTED = re.compile(r"[「『\"“].+?[」』\"”]")
 _PIN_ASK = _rx(
@@ -236,7 +237,7 @@ _PIN_ASK = _rx(
 # A question, not an answer: 「暗証番号って電話で教えてくれるの？」 read as a bare answer is still a question.
 # Not a final ん: after folding it cannot be told from the ン ending a katakana word (シミュレーション).
 _ASKS = _rx(r"[?？]|(か|の|かな|かね|やろ|でしょう|ってこと|ということ)[。．.!！]*$")
-_PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え")
+_PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え|(新しく|あたらしく)(し|する)")
 # 「書くもの持ってくるからねー、ちょっと待っててねー」: a pause asked for, at the end of the message.
 _HOLD_ON = _rx(
     r"((ちょっと|ちょい|少し|すこし|少々|しょうしょう|しばらく)(お)?(待|ま)ち?|(待|ま)って(て|って)?|(待|ま)っと(って|て)?)"
@@ -252,6 +253,8 @@ _CLOSING = _rx(
     r"|さようなら|さよなら|バイバイ|ばいばい|自分で(電話|でんわ|かけ|問い?合わせ)|もういいです(?!か)"
     # 「もうクラス始まっちゃうので一回大丈夫です」: done for now.
     r"|(一回|いっかい|一旦|いったん|ひとまず|とりあえず)(もう)?(大丈夫|だいじょうぶ|いい|ええ|OK)(です|っす|や|だ)?[。!！]*"
+    # 「いったんやめます」「今回はやめときます」: stopping for now.
+    r"|(一回|いっかい|一旦|いったん|ひとまず|とりあえず|今回は|こんかいは|今日は|きょうは)(やめ|止め)(ます|とき|とく|る|よう)"
     # 「客乗ってきた。んだらまた」「ほな、また」: leaving for now.
     r"|(んだら|ほんだら|そんだら|んだば|ほな|ほんなら|そんじゃ|んじゃ|ほいじゃ|ほんじゃ|じゃあ|じゃ|では|それでは)[、, ]?(また|まったね)[ねなー〜]*[。!！]*$"
     # 「わかった、やってみます」: going off to try what was said.
@@ -291,7 +294,7 @@ _OURS = _rx(
     r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れ|はいれ|会員|かいいん|サービス|アプリ|あぷり|プロミス|ぷろみす"
     r"|返済|へんさい|返し|かえし|払|はら|借|かり|ローン|ろーん|延滞|えんたい|滞納|審査|しんさ|電話|でんわ|相談|そうだん"
     r"|メンテ|めんて|利息|りそく|金利|きんり|残高|ざんだか|カード|かーど|番号|ばんごう|契約|けいやく|機械|ATM|口座|ポイント|限度"
-    r"|受付|うけつけ|窓口|まどぐち|営業"
+    r"|受付|うけつけ|窓口|まどぐち|営業|ロック|ろっく|アカウント|あかうんと|凍結"
 )
 # What the member-service answer is about; without it (or a function named) that guess has nothing to stand on.
 _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きのう|できること|サービス|さーびす|アプリ|あぷり|メニュー|ネット")
@@ -446,6 +449,12 @@ def intent_from_facts(
     # A lost or stolen card is for the call centre, whatever else the message says.
     if card_lost(text) and intent != "ask_call_centre":
         return "ask_call_centre"
+    # 「友達の前で入れたことがあって、見られたかもしれない…暗証を新しくしたい。何か持っていくものは」: the PIN
+    # changed out of a worry, with no login or notice reported, is a PIN question.
+    pin_named = facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded))
+    pin_change_asked = pin_named and bool(_PIN_CHANGE.search(folded) or _MACHINE_AND_BRING.search(folded))
+    if intent == REPORT_SUSPICIOUS_LOGIN and pin_change_asked and not _EVENT.search(folded):
+        return ASK_PIN_RESET
     suspected = (
         bool(_SUSPICION.search(folded))
         and not (_MEMORY.search(folded) and not _NOT_ME.search(folded))
@@ -502,7 +511,9 @@ def intent_from_facts(
         return "ask_call_centre"
     # A bare 「入れなかった」 inside a maintenance question keeps the maintenance answer.
     failure_named = bool(facts.get("problem")) or (bool(_CANNOT_LOG_IN.search(folded)) and intent != "ask_maintenance")
-    if failure_named and intent in _WEAK and (about_login or not figures):
+    # 「天気予報を見るのを忘れてしまって…明日って雪が降ったりしますか？」: something else forgotten, in small talk.
+    long_small_talk = small_talk_only and len(folded) > _BARE_ANSWER_CHARS
+    if failure_named and intent in _WEAK and (about_login or not figures) and not long_small_talk:
         return REPORT_LOGIN_PROBLEM
     if facts.get("problem") and "login_method" in facts and intent in _GENERAL_QUESTIONS - {"ask_login_causes"}:
         return REPORT_LOGIN_PROBLEM
@@ -580,7 +591,7 @@ def intent_from_facts(
     # 「口座から勝手に引き落とされるようにもできる？」: a member-service function asked about in other words;
     # 「パスワードを変えるのはどこで？」 names the login method only as the setting to change.
     case_facts = given & _CASE_FACTS - ({"login_method"} if facts.get("service_feature") == "settings" else set())
-    if "service_feature" in facts and intent in _UNSURE | {"chitchat"} and asks and not case_facts:
+    if "service_feature" in facts and intent in _UNSURE | {"chitchat", "inform"} and asks and not case_facts:
         return "ask_member_service_features"
     # 「漁から戻ったき、会員サービス見ようと思うたら入れんぜよ」: a failure, not a question about the service.
     if intent in _GENERAL_QUESTIONS - {"ask_login_causes"} and _CANNOT_LOG_IN.search(folded) and not _ASKS_ABOUT_SERVICE.search(folded):
@@ -602,6 +613,9 @@ def intent_from_facts(
     # A function of the member service applied for (口座振替の申し込み, 増額の申請) keeps the member-service
     # answer; its screening (増額の審査) is the call centre's.
     feature_named = "service_feature" in facts and not _SCREENING.search(folded)
+    # 「りそくの けいさん してほしいって」: the simulation asked for, not business for the phone line.
+    if intent == "out_of_scope" and _INTEREST_WORDS.search(folded) and _SIMULATION_ASKED.search(folded) and not _OTHER_BUSINESS.search(folded):
+        return "ask_interest"
     if intent == "out_of_scope" and feature_named and not _OTHER_BUSINESS.search(folded):
         return "ask_member_service_features"  # 「へんさいってATMいかなくてもスマホでできますか」
     if _OTHER_BUSINESS.search(folded) and intent in _UNSURE | {"chitchat", "greet", "ask_repeat", "goodbye"} | (

@@ -878,7 +878,11 @@ _PART_OF_A_CODE_BEFORE = re.compile(r"(?:[A-Za-z][ \t:]*|第|\d[-−‐:/])$")
 
 
 # 「60日でねくて40日らった」「8万じゃなくて18万」: a figure named only to be taken back.
-_TAKEN_BACK_AFTER = re.compile(r"[ \t]*(?:では|で|じゃ|や)(?:なく|ねく|のうて|はなく|ない)")
+# 「60日でなくて40日」, and a figure said then replaced after a pause (「30日…いや、やっぱり60日分で」).
+_TAKEN_BACK_AFTER = re.compile(
+    r"[ \t]*(?:では|で|じゃ|や)(?:なく|ねく|のうて|はなく|ない)"
+    r"|[ \t…‥・.、,。]*(?:分|ぶん)?[ \t…‥・.、,。]*(?:いや(?!で)|いえ(?!ば)|やっぱ|やはり|違った|ちがった|じゃなかった)"
+)
 
 
 def taken_back(text: str, end: int) -> bool:

@@ -789,8 +789,8 @@ def _analyse(text: Any) -> Optional[_Parts]:
 
 # Past-tense endings: a verb or adjective in た/だ form (できなかった, 入れなかった, だった, ました, でした,
 # 入れた, 見た …). Not followed by ら/り (〜たら, 〜たり: if, and), い/く (〜たい, 〜たくて: want),
-# め (ため), だ/し (いただく, いたします), ち (ついたち).
-_PAST = re.compile(r"(?:[っいしきちにえけせてねべめれげみびぎりじで来見出寝居着]た)(?![らりいくめだしち])")
+# め (ため), だ/し (いただく, いたします), ち (ついたち), あと/後 (「店を閉めたあと」: after something still to come).
+_PAST = re.compile(r"(?:[っいしきちにえけせてねべめれげみびぎりじで来見出寝居着]た)(?![らりいくめだしち]|あと|後)")
 # Words that look past but say nothing of when: あした (tomorrow), set phrases of reply and thanks.
 # 「勘違いでした」 says nothing of when either (nor a correction: is_past_tense blanks those).
 _NOT_PAST_WORDS = re.compile(

@@ -9,6 +9,7 @@ The patterns run over kana-folded text (business.folding.kana_fold: ＩＤ → i
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional, Pattern
 
@@ -92,7 +93,7 @@ _PROBLEM = [
         r"|新しい.{0,4}(ID|パスワ|アイディ)|(新しく|あたらしく).{0,6}(した|したい|もら|取|作|発行)|取り直|とりなお|作り直|つくりなお"
     )),
     (REJECTED, _rx(
-        r"違う|違います|違って|ちがう|ちがいます|ちがって|間違|まちが|エラー|正しくな(い|く)|正しくありません|ただしくな(い|く)|誤り|弾かれ|はじかれ"
+        r"違う|違います|違って|ちがう|ちがいます|ちがって|間違|まちが|(?<!ご)相違|エラー|正しくな(い|く)|正しくありません|ただしくな(い|く)|誤り|弾かれ|はじかれ"
         # Kansai 「パスワードちゃうって出る」.
         r"|(パスワ|ぱすわ|パス|ID|アイディ|番号|ばんごう|暗証|あんしょう).{0,8}(ちゃう|ちゃいます|ちゃいまっせ)"
         r"|通らな|とおらな|認証.{0,4}失敗|一致しな|無効|合わな|あわな|合ってな|あってな"
@@ -246,6 +247,12 @@ _ASKED_AND_DENIED = _rx(r"^[^。\n]{0,4}[?？][ 　]*(ない|無い|なし|無�
 _PAUSED_AND_DENIED = _rx(
     r"^[^。\n.]{0,4}(…|‥|\.{2,}|・{2,})[ 　]*(たぶん|多分|特に|とくに|まあ|別に|べつに)?[、 　]*(大丈夫|だいじょうぶ|ない|無い|なし|ありません|ございません)(?!か|[?？])"
 )
+# 「返済の遅れとか？それは、ないです」「遅れとか他の借金とか、そういうのは…ないです」: the hardships named,
+# then denied together as such things.
+_SUCH_THINGS_DENIED = _rx(
+    r"^[^。\n]{0,20}?(それ|そういう|そんな|そういった|その(へん|辺))(の|こと|もの|ん)?(は|も)?[?？、 　…‥・.]*"
+    r"(たぶん|多分|特に|とくに|まあ|別に|べつに|全部|ぜんぶ)?[、 　]*(ない|無い|なし|ありません|ございません|大丈夫|だいじょうぶ)(?!か|[?？])"
+)
 _DENIAL_REACH = 40
 _HARDSHIP_WORD = _rx(r"延滞|えんたい|滞納|たいのう|遅れ|おくれ|遅延|他社|たしゃ|収入|しゅうにゅう|借入|借り入れ|借金|稼ぎ|給料")
 # A finished predicate or a conjunction (けど, dialect けっど, けんど) ends the clause a denial could belong to (「忘れたIDで入るやつ
@@ -267,7 +274,7 @@ def _denied(folded: Folded, original: str, end: int, entity: str) -> bool:
     (「パス忘れ、延滞とかは特にない」)."""
     text = folded.text
     following = text[end : end + _DENIAL_REACH]
-    if _ASKED_AND_DENIED.match(following) or _PAUSED_AND_DENIED.match(following):
+    if _ASKED_AND_DENIED.match(following) or _PAUSED_AND_DENIED.match(following) or _SUCH_THINGS_DENIED.match(following):
         return True
     for boundary in (_SENTENCE_END, _CLAUSE_BREAK):
         stop = boundary.search(following)
@@ -277,7 +284,7 @@ def _denied(folded: Folded, original: str, end: int, entity: str) -> bool:
     for negation in _NEGATION.finditer(following):
         at = end + negation.start()
         between = original[typed_end : folded.origins[at][0]]
-        if any(char.isspace() and between[:index].rstrip()[-1:] in _CLAUSE_ENDS for index, char in enumerate(between)):
+        if any(char.isspace() and _ends_a_clause(between[:index].rstrip()[-1:]) for index, char in enumerate(between)):
             return False
         if _NOUN_DENIAL.match(negation.group()) and _another_word_between(between):
             continue
@@ -288,9 +295,14 @@ def _denied(folded: Folded, original: str, end: int, entity: str) -> bool:
     return False
 
 
-# The last character of a clause a typed space ends (「パス忘れた 延滞は特にない」), unlike a list that goes
-# on after the space (「遅れとか他社とか そーゆーのはない」).
-_CLAUSE_ENDS = frozenset("たただるすよねわんいぇえ笑wｗaeiou")
+# The last character of a clause a typed space ends (「パス忘れた 延滞は特にない」), a sentence-final particle
+# of any region among them (「パス忘れたべ カードは作ってない」「〜だっぺ」「〜っしょ」「〜ぞ」), unlike a list
+# that goes on after the space (「遅れとか他社とか そーゆーのはない」). An emoji ends a clause too.
+_CLAUSE_ENDS = frozenset("たただるすよねわんいぇえ笑wｗaeiouべぺさぞぜなのけどゃょ")
+
+
+def _ends_a_clause(char: str) -> bool:
+    return char in _CLAUSE_ENDS or (bool(char) and unicodedata.category(char) == "So")
 
 
 # Said of the login method, only a copula negates (「カードの番号で入るほうじゃない」); 「暗証番号が分からない」

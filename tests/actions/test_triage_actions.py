@@ -4,7 +4,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.triage import ActionTriageOutcome, ValidateLoginTriageForm
+from actions.triage import ActionExplainPinReset, ActionTriageOutcome, ValidateLoginTriageForm
 from storage import repository
 from storage.database import session_scope
 from tests.actions.conftest import run, slot_events, text_of, user_tracker
@@ -137,3 +137,13 @@ async def test_an_answer_given_with_why_do_you_ask_is_kept(domain):
     tracker = form_tracker("暗証番号って電話で教えてくれる？", {}, "login_method", {"login_method": "card_pin"})
     tracker.latest_message["intent"] = {"name": "ask_pin_reset"}
     assert await form.get_extraction_events(CollectingDispatcher(), tracker, domain) == []
+
+
+@pytest.mark.asyncio
+async def test_a_pin_about_to_be_guessed_is_stopped_before_the_pin_answer(domain):
+    text = "祖父が暗証番号を忘れて、誕生日か電話番号のどっちかだから何回か試せばいいって言うんですけど大丈夫ですか？"
+    messages, _ = await run(ActionExplainPinReset(), user_tracker(text, "ask_pin_reset"), domain)
+    answer = text_of(messages)
+    assert answer.index("ロック") < answer.index("自動契約機")
+    plain, _ = await run(ActionExplainPinReset(), user_tracker("暗証番号を忘れました", "ask_pin_reset"), domain)
+    assert "ロック" not in text_of(plain) and "自動契約機" in text_of(plain)

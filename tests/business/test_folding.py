@@ -223,3 +223,11 @@ def test_chinese_key_words_read_as_the_japanese_with_spans_as_typed() -> None:
     assert folded.span(0, 5) == (0, 2)
     start = folded.text.index("ログイン")
     assert folded.span(start, start + 4) == (9, 11)
+
+
+def test_a_learners_slips_and_a_busy_writers_shortenings_read_as_the_word_meant() -> None:
+    assert kana_fold("ロギンできない").text == "ログインデキナイ"
+    assert kana_fold("パスワドわすれた").text == "パスワードワスレタ"
+    folded = kana_fold("暗番変更 Web/アプリで可？")
+    assert folded.text.startswith("暗証番号変更")
+    assert folded.span(0, 4) == (0, 2)

@@ -584,3 +584,32 @@ def test_a_question_after_a_pause_is_no_pause(guess, text, paused):
 
 def test_what_to_bring_is_a_question_whatever_its_ending_sounds_like():
     assert decided("affirm", "なにもってけばいい", [("affirm", 0.8)]) == "ask_pin_reset"
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # Spaced kana from voice input: the simulation asked for, not business for the phone line.
+        ("out_of_scope", "じいちゃんが言うには りそくの けいさん してほしいって", "ask_interest"),
+        # Interest lowered is still business for the phone line.
+        ("out_of_scope", "金利を下げてもらう相談はできますか", "out_of_scope"),
+        # A repayment that is hard this month, with a word between: the phone line's business.
+        ("nlu_fallback", "今月は返済がちょっと大変で、相談ができますか？", "out_of_scope"),
+        # A function of the service asked about, whatever the classifier filed it under.
+        ("inform", "手数料とられるっしょ？", "ask_member_service_features"),
+        ("nlu_fallback", "ATM寄らんでも返済できるべ？", "ask_member_service_features"),
+        # Stopping for now, with thanks.
+        ("ask_repeat", "ばあちゃんが「やっぱりよか、通帳見てからにする」って言うのでいったんやめます。ありがとうございました", "thank"),
+        # A PIN to be changed out of a worry that it was seen: no login or notice reported.
+        (
+            "report_suspicious_login",
+            "カードのあんしょうを新しくしたくて…前に友達の前で入れたことがあって、見られたかもしれないとずっと気になっていたんです。"
+            "自動契約機に何か持っていかないといけないものはありますか？",
+            "ask_pin_reset",
+        ),
+        # Something else forgotten, in small talk.
+        ("chitchat", "明日は朝から友達と出かけるんですけど、天気予報を見るのを忘れてしまって…。明日って雪が降ったりしますか？", "chitchat"),
+    ],
+)
+def test_what_the_customer_wants_done_decides(guess, text, intent):
+    assert decided(guess, text) == intent

@@ -1055,6 +1055,12 @@ def test_a_figure_taken_back_is_told_apart_from_the_one_meant() -> None:
     text = "日数が違ったわ。60日でねくて40日らった"
     assert taken_back(text, text.index("60日") + 3)
     assert not taken_back(text, text.index("40日") + 3)
+    # Said, then replaced after a pause.
+    text = "30日…いや、やっぱり60日分で"
+    assert taken_back(text, text.index("30日") + 3)
+    assert not taken_back(text, text.index("60日") + 3)
+    text = "30日だといくら？あと60日なら？"
+    assert not taken_back(text, text.index("30日") + 3)
 
 
 def test_the_periods_a_message_names_leave_out_one_taken_back_and_any_not_whole() -> None:

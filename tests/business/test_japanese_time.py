@@ -309,6 +309,9 @@ def test_past_tense_is_recognised(text: str) -> None:
         "よろしくお願いいたします",
         "わかりました。朝5時は？",
         "メンテナンスのため",
+        # After something still to come: 「店を閉めたあと」「仕事が終わった後」.
+        "お店閉めたあと、夜中の3時くらいにログインしようと思っとる",
+        "仕事終わった後に入れる？",
     ],
 )
 def test_other_messages_are_not_past(text: str) -> None:

@@ -413,3 +413,34 @@ def test_a_card_gone_with_the_wallet_is_a_lost_card():
     from business.login_facts import card_lost
 
     assert card_lost("あ、てかそもそもカードがないんすよ。昨日たぶん財布ごと落として、いや盗まれたかも")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["IDとパスでログインしてんだけど パス忘れたべ😅 カードは作ってないっしょ", "パス忘れたっしょ カードはない", "パス忘れたぞ カードはない"],
+)
+def test_a_sentence_final_particle_or_an_emoji_before_a_space_ends_the_clause(text):
+    facts = {fact.entity: fact.value for fact in find_login_facts(text)}
+    assert facts["problem"] == "forgot" and facts["card_holder"] == "no_card"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当てはまるもの…ですか？返済の遅れとか？それは、ないです。収入も変わってないし",
+        "返済の遅れとか他の借金とか、そういうのは…ないです、全部",
+    ],
+)
+def test_hardships_named_then_denied_together_as_such_things_are_none(text):
+    facts = {fact.entity: fact.value for fact in find_login_facts(text)}
+    assert facts["eligibility"] == "none"
+
+
+def test_a_hardship_told_then_something_else_denied_stays_told():
+    facts = {fact.entity: fact.value for fact in find_login_facts("延滞してる。そんなつもりはなかったけど")}
+    assert facts["eligibility"] == "late_repayment"
+
+
+def test_a_wrong_password_told_in_office_words_is_a_rejection():
+    facts = {fact.entity: fact.value for fact in find_login_facts("ログイン×の件 ID/PW方式 PW相違と表示 カード無")}
+    assert facts["problem"] == "rejected" and facts["card_holder"] == "no_card"
