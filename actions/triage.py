@@ -13,11 +13,11 @@ from actions.context import triage_facts
 from actions.handoff import hand_off
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
-from business.followup import hint_when_unsure
+from business.followup import hint_when_unsure, question_open_at_latest_message
 from business.guidance import guidance_for, pin_question_guidance, retry_warning
 from business.handoff import handoff_reason
 from business.login_facts import interpret_reply
-from business.triage import Outcome, decide, needed_questions
+from business.triage import Outcome, decide, needed_questions, pin_question_is_a_detour
 
 TRIAGE_SLOTS = ("login_method", "problem", "eligibility", "card_holder")
 # What each written outcome already tells, so a second question about it is not answered twice.
@@ -137,6 +137,11 @@ class ActionExplainPinReset(Action):
         # 「何回か試せばいいって言うんですけど」: guesses about to be tried are stopped before the PIN answer.
         warning = retry_warning(tracker.latest_message.get("text") or "", None)
         dispatcher.utter_message(text=f"{warning}\n{pin_question_guidance()}" if warning else pin_question_guidance())
+        interrupted = question_open_at_latest_message(tracker.events, "login_triage_form")
+        if interrupted and pin_question_is_a_detour(tracker.get_slot("login_method")):
+            # The triage's facts stay; its question is asked again, and the answer to it resumes the triage.
+            dispatcher.utter_message(response=f"utter_ask_{interrupted}")
+            return []
         # 「会員サービスの設定変更でできる？」 is answered by the PIN answer itself; 「あとVポイントで返済できる？」 is not.
         answer_other_questions(dispatcher, tracker, (topics.PIN_RESET,), beside_pin_answer=True)
         dispatcher.utter_message(response="utter_ask_resolved")

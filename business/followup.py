@@ -120,6 +120,23 @@ def last_answer_was_outcome(events: Sequence[Mapping[str, Any]]) -> bool:
     return False
 
 
+def question_open_at_latest_message(events: Sequence[Mapping[str, Any]], form: str) -> Optional[str]:
+    """The question `form` had open when the customer's latest message came (its requested slot), or None
+    when that form was not asking: what a detour (「別件を先に: 暗証番号はWebで変えられる？」) comes back to,
+    even after a rule has closed the form."""
+    latest_message = max((index for index, event in enumerate(events) if event.get("event") == "user"), default=None)
+    if latest_message is None:
+        return None
+    requested: Optional[str] = None
+    for event in reversed(events[:latest_message]):
+        kind = event.get("event")
+        if kind == "active_loop":
+            return requested if event.get("name") == form else None
+        if kind == "slot" and event.get("name") == "requested_slot" and requested is None:
+            requested = event.get("value")
+    return None
+
+
 def _before_latest_message(events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """The events before the latest customer message: so that previous_turn() gives the turn before."""
     for index in range(len(events) - 1, -1, -1):

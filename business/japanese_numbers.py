@@ -212,10 +212,10 @@ _DATE_AFTER_DAY = re.compile(r"(?:に(?!し|す|変|かえ|延|伸|減|増|短|�
 _BECOMES_A_PERIOD = re.compile(r"に(?:なっ|なる|なれ|なり)")
 # 月 that counts months ("1か月10日", "ひと月10日"): the 日 after it is a part of the period, not a date.
 _MONTH_COUNT_END = re.compile(r"(?:[かカヶケヵ箇]|ひと)月$")
-_RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|ねんりつ|りりつ|キンリ|ネンリ|ネンリツ|リリツ)[ \t]*(?:は|が|を|:)?[ \t、,]*$")
-# 「ひにち 0」「日数は30」「残高 50000」: a figure labelled by the word before it, with no unit after it.
-_DAYS_WORD_BEFORE = re.compile(r"(?:日数|ひにち|にっすう|ヒニチ|ニッスウ)[ \t]*(?:は|が|を|:)?[ \t]*$")
-_AMOUNT_WORD_BEFORE = re.compile(r"(?:残高|ざんだか|ザンダカ|元金|がんきん|ガンキン|借入額|借入残高)[ \t]*(?:は|が|を|:)?[ \t]*$")
+_RATE_WORD_BEFORE = re.compile(r"(?:年利|金利|利率|年率|実質年率|きんり|ねんり|ねんりつ|りりつ|キンリ|ネンリ|ネンリツ|リリツ)[ \t]*(?:は|が|を|:|=)?[ \t、,]*$")
+# 「ひにち 0」「日数は30」「残高 50000」「残高=50,000」: a figure labelled by the word before it, with no unit after it.
+_DAYS_WORD_BEFORE = re.compile(r"(?:日数|ひにち|にっすう|ヒニチ|ニッスウ|期間)[ \t]*(?:は|が|を|:|=)?[ \t]*$")
+_AMOUNT_WORD_BEFORE = re.compile(r"(?:残高|ざんだか|ザンダカ|元金|がんきん|ガンキン|借入額|借入残高)[ \t]*(?:は|が|を|:|=)?[ \t]*$")
 # "年18で": 年 alone before a small number is short for 年利, unless it ends a date ("2026年").
 _YEAR_BEFORE = re.compile(rf"(?<![{_NUMERAL_CHARS}])年[ \t]*$")
 _CALENDAR_ERA_BEFORE = re.compile(r"(?:令和|平成|昭和|西暦)[ \t]*$")

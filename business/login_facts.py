@@ -56,6 +56,8 @@ _LOGIN_METHOD = [
         # あんしょ: the long vowel dropped in a hurry (あんしょばんごう).
         r"暗証番号|暗証|あんしょうばんごう|あんしょ|anshou|ansyou|(ピン|ぴん)(の)?(番号|ばんごう|コード)|カードの?(ピン|ぴん|パスコード|ぱすこーど)|PINコード|(?<![A-Za-z])PIN(?![A-Za-z])"
         r"|カード番号|カードの(番号|数字|すうじ|ばんごう)|カードばんごう"
+        # 「カードでろぐいんできん」: the card named as the way in.
+        r"|カード(で|から)(ログイン|ろぐいん|入っ|入ろ|入れ|はいっ|はいろ|はいれ)"
         r"|(4|四|よん)(桁|けた)|(数字|すうじ)(4|四|よん)つ|(4|四|よん)つの(数字|すうじ|番号)|［カード番号］|［暗証番号］"
     )),
     (ID_PASSWORD, _rx(
@@ -76,7 +78,9 @@ _PROBLEM = [
     (FORGOT, _rx(
         # Not 「忘れそう」「忘れないように」: a worry, not something forgotten.
         # Not 「年のせいかすぐ忘れてしまって」「物忘れがひどくて」: forgetfulness, not a login detail forgotten.
-        r"(?<!すぐ)(?<!物)(?<!もの)(忘れ|わすれ)(?!そう|がち|やす|ずに|ないよう|っぽ|ちゃいそ|てしまいそ|たのかと思|たかと思)|wasure|"
+        # Not 「わすれたんじゃなくて ちがうってでる」: forgetting denied, for another problem.
+        r"(?<!すぐ)(?<!物)(?<!もの)(忘れ|わすれ)(?!そう|がち|やす|ずに|ないよう|っぽ|ちゃいそ|てしまいそ|たのかと思|たかと思"
+        r"|たん(じゃ|では|や)(な|ね|あり)|たわけ(じゃ|では|や)(な|ね|あり)|たの(では|じゃ)(な|ね|あり))|wasure|"
         # 「PW忘」「ID・PW忘」: the one kanji of a telegraphic message.
         r"(ID|PW|パス|パスワード|暗証|暗証番号|PIN)[ ・/]?忘(?!れ)|失念|しつねん|(?<!カード)(?<!カードの)(再発行|さいはっこう)(?!って|とは|は(どこ|どう)|の(仕方|やり方|方法|手順))"
         # Not 「自動契約機での再設定に予約は要る？」: the remedy asked about, nothing forgotten.
@@ -215,8 +219,8 @@ _NEGATION = _rx(
     r"|(大丈夫|だいじょうぶ|問題ない|問題なし)(?!か|です(か|よね)|でしょうか|だろうか|[?？])"
     # 「延滞無 カード無」: 無 ending a word.
     r"|無(?![理料効限駄事数視断意くクさサかカけケ])"
-    # Tohoku 「借りでね」「変わんね」: the negation ね ending the clause.
-    r"|(?<=[デン])ネ(?=$|[、。,.！!？?…]|ベ|シ|カラ|ッス))"
+    # Tohoku 「借りでね」「変わんね」: the negation ね ending the clause; not 「滞ってでね」 (滞っていてね).
+    r"|(?<!テデ)(?<=[デン])ネ(?=$|[、。,.！!？?…]|ベ|シ|カラ|ッス))"
 )
 # 「両方忘れ カードなし 延滞なし」: a なし after a typed space and another word denies that word only.
 _NOUN_DENIAL = _rx(r"^(なし|無し)")
@@ -447,6 +451,15 @@ _QUESTION_MARK = re.compile(r"[?？]")
 _UNKNOWN = _rx(NOT_KNOWING)
 
 
+# 「知らんけど、18%やったと思う」: a figure given after all.
+_A_FIGURE = re.compile(r"[0-9０-９]|[%％]|パーセント|パー")
+
+
+def _first_sentence(folded: str) -> str:
+    """The reply up to its first full stop, comma or pause: what a reply that opens with its answer says."""
+    return re.split(r"[。、,.…!！]", folded, maxsplit=1)[0]
+
+
 # 「忘」「違」: the one kanji of a terse answer to the question which state the login is in.
 _ONE_WORD_PROBLEMS = {"忘": FORGOT, "忘。": FORGOT, "違": REJECTED, "違。": REJECTED, "ロック": LOCKED, "ロック。": LOCKED}
 
@@ -471,8 +484,12 @@ def interpret_reply(requested_slot: str, text: str) -> Optional[str]:
             return NO_CARD
         if _YES.search(folded):
             return HAS_CARD
-    elif requested_slot == "rate" and _UNKNOWN.search(folded) and len(folded) <= _SHORT_REPLY and not _QUESTION_MARK.search(folded):
+    elif requested_slot == "rate" and not _QUESTION_MARK.search(folded) and (
+        (_UNKNOWN.search(folded) and len(folded) <= _SHORT_REPLY)
+        or (_UNKNOWN.match(_first_sentence(folded)) and not _A_FIGURE.search(folded))
+    ):
         # A longer message or a question that says 「忘れ」 is about something else (「母がよく忘れるので、
-        # 通知メールは設定できますか？」); 「金利はわからない」 at any length is read by business.message_facts.
+        # 通知メールは設定できますか？」); 「金利はわからない」 at any length is read by business.message_facts,
+        # and a reply that opens by not knowing (「わがんねっちゃ。契約したどぎの紙、どっかさいってしまった」) is one.
         return "unknown"
     return None

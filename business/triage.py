@@ -12,6 +12,7 @@ from business.login_facts import (
     CARD_PIN,
     ELIGIBILITY_SIGNALS,
     FORGOT,
+    ID_PASSWORD,
     LOCKED,
     REJECTED,
 )
@@ -97,6 +98,13 @@ def needed_questions(facts: TriageFacts) -> list[str]:
 def open_questions(facts: TriageFacts) -> list[str]:
     """Needed slots still unanswered: whatever the customer already said is never asked again."""
     return [slot for slot in needed_questions(facts) if getattr(facts, slot) is None]
+
+
+def pin_question_is_a_detour(login_method: Optional[str]) -> bool:
+    """Whether a card-PIN question asked in the middle of the questions is about something else: for a
+    customer who logs in with ID and password it is (「別件を先に: 暗証番号はWebで変えられる？」), and the
+    questions go on after the answer; for a card login, or one not said yet, it is the problem itself."""
+    return login_method == ID_PASSWORD
 
 
 def skips_maintenance_check(facts: TriageFacts) -> bool:

@@ -147,3 +147,32 @@ async def test_a_pin_about_to_be_guessed_is_stopped_before_the_pin_answer(domain
     assert answer.index("ロック") < answer.index("自動契約機")
     plain, _ = await run(ActionExplainPinReset(), user_tracker("暗証番号を忘れました", "ask_pin_reset"), domain)
     assert "ロック" not in text_of(plain) and "自動契約機" in text_of(plain)
+
+
+def _pin_question_while_asked(question: str, login_method: str) -> Tracker:
+    text = "別件を先に: カードの暗証番号→Web/アプリで変更可?"
+    latest = {"text": text, "intent": {"name": "ask_pin_reset", "confidence": 0.99}, "entities": []}
+    events = [
+        {"event": "user", "text": "ログイン不可", "parse_data": {"intent": {"name": "report_login_problem"}}},
+        {"event": "active_loop", "name": "login_triage_form"},
+        {"event": "slot", "name": "requested_slot", "value": question},
+        {"event": "user", "text": text, "parse_data": latest},
+        {"event": "active_loop", "name": None},
+        {"event": "slot", "name": "requested_slot", "value": None},
+    ]
+    return Tracker("customer-1", {"login_method": login_method}, latest, events, False, None, {}, "action_listen")
+
+
+@pytest.mark.asyncio
+async def test_a_pin_question_in_the_middle_of_an_id_login_triage_is_answered_and_the_question_asked_again(domain):
+    messages, events = await run(ActionExplainPinReset(), _pin_question_while_asked("problem", "id_password"), domain)
+    assert "自動契約機" in text_of(messages)
+    assert messages[-1]["response"] == "utter_ask_problem"
+    assert events == []  # the login method already given stays
+
+
+@pytest.mark.asyncio
+async def test_a_pin_question_in_a_card_login_triage_is_the_problem_itself(domain):
+    messages, events = await run(ActionExplainPinReset(), _pin_question_while_asked("problem", "card_pin"), domain)
+    assert messages[-1]["response"] == "utter_ask_resolved"
+    assert slot_events(events)["last_outcome"] == "pin_reset"

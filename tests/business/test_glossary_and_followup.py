@@ -102,3 +102,18 @@ def test_found_hard_the_triage_answer_is_meant_even_after_a_word_of_it_was_expla
 def test_found_hard_after_another_answer_the_triage_answer_is_not_meant():
     assert not last_answer_was_outcome(_outcome_then(("電話番号は？", "action_phone_handoff")))
     assert not last_answer_was_outcome([{"event": "user", "text": "つまり？"}])
+
+
+def test_the_question_open_when_the_latest_message_came_is_found_even_after_the_form_closed():
+    from business.followup import question_open_at_latest_message
+
+    asked = [
+        {"event": "active_loop", "name": "login_triage_form"},
+        {"event": "slot", "name": "requested_slot", "value": "problem"},
+        {"event": "user", "text": "別件: 暗証番号は？"},
+        {"event": "active_loop", "name": None},
+    ]
+    assert question_open_at_latest_message(asked, "login_triage_form") == "problem"
+    assert question_open_at_latest_message(asked, "interest_form") is None
+    closed_before = [*asked[:2], {"event": "active_loop", "name": None}, {"event": "user", "text": "暗証番号は？"}]
+    assert question_open_at_latest_message(closed_before, "login_triage_form") is None

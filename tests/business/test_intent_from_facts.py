@@ -607,6 +607,11 @@ def test_what_to_bring_is_a_question_whatever_its_ending_sounds_like():
             "自動契約機に何か持っていかないといけないものはありますか？",
             "ask_pin_reset",
         ),
+        # Whether a time ahead can be used, in Tohoku words; a time named for the answer before to follow up on.
+        ("report_login_problem", "おばんです。朝の6時半ごろログインすっぺと思ってんだけど、入れっぺか", "ask_maintenance"),
+        ("chitchat", "んだら、明後日の朝6時半は、なじょだべ", "nlu_fallback"),
+        # Whether the question must be answered, and what for, in notation.
+        ("nlu_fallback", "Q: この質問って回答必須? 目的は?", "ask_why_asked"),
         # Something else forgotten, in small talk.
         ("chitchat", "明日は朝から友達と出かけるんですけど、天気予報を見るのを忘れてしまって…。明日って雪が降ったりしますか？", "chitchat"),
     ],

@@ -444,3 +444,25 @@ def test_a_hardship_told_then_something_else_denied_stays_told():
 def test_a_wrong_password_told_in_office_words_is_a_rejection():
     facts = {fact.entity: fact.value for fact in find_login_facts("ログイン×の件 ID/PW方式 PW相違と表示 カード無")}
     assert facts["problem"] == "rejected" and facts["card_holder"] == "no_card"
+
+
+def test_a_rate_reply_that_opens_by_not_knowing_is_unknown_unless_a_figure_follows():
+    assert interpret_reply("rate", "わがんねっちゃ。契約したどぎの紙、どっかさいってしまったのっしゃ") == "unknown"
+    assert interpret_reply("rate", "知らんけど、18%やったと思うわ、たしか契約のときそう言われた気がする") is None
+
+
+def test_forgetting_denied_for_another_problem_is_that_problem():
+    facts = {fact.entity: fact.value for fact in find_login_facts("わすれたんじゃなくて ちがうってでる")}
+    assert facts["problem"] == "rejected"
+
+
+@pytest.mark.parametrize(
+    "text, entity, value",
+    [
+        ("ほかの会社で返済が滞ってでね、そしたらログインでぎねぐなったのっしゃ", "eligibility", "credit_trouble"),
+        ("他社で借りでね", "eligibility", "none"),
+        ("カードでろぐいんできん", "login_method", "card_pin"),
+    ],
+)
+def test_tohoku_forms_and_the_card_named_as_the_way_in(text, entity, value):
+    assert {fact.entity: fact.value for fact in find_login_facts(text)}[entity] == value

@@ -212,3 +212,9 @@ def test_a_rate_not_known_for_a_reason_between():
 def test_an_amount_that_is_a_bound_is_no_balance_and_a_rate_not_remembered_in_dialect():
     assert entities("1円未満の端数はどう扱った？") == {}
     assert entities("残りが5万円で、金利は覚えとらんのよ。14日分でお願い") == {"amount": "50000", "rate": "unknown", "days": "14"}
+
+
+def test_figures_written_as_label_equals_value_are_read():
+    facts = {fact.entity: fact.value for fact in find_message_facts("再開: 残高=50,000 / 年利=不明 / 期間=60日")}
+    assert facts == {"amount": "50000", "rate": "unknown", "days": "60"}
+    assert {fact.entity: fact.value for fact in find_message_facts("年利=18 期間=30")} == {"rate": "18", "days": "30"}
