@@ -113,7 +113,8 @@ class _Tag:
 # in the readable text is a span of the text as typed: 「にちようの深夜2じ」 → 「日曜日　の深夜2時」. These
 # are read wherever they stand; part-of-day words and clocks need a word start (_KanaClockReader).
 _KANA_TIME_WORDS = (
-    ("あさって", "明後日"), ("おおみそか", "大晦日"), ("しょうがつ", "正月"), ("がんじつ", "元日"), ("がんたん", "元旦"),
+    ("あさって", "明後日"), ("おおみそか", "大晦日"), ("さんがにち", "三が日"), ("ねんまつねんし", "年末年始"),
+    ("しょうがつ", "正月"), ("がんじつ", "元日"), ("がんたん", "元旦"),
     ("にちようび", "日曜日"), ("げつようび", "月曜日"), ("かようび", "火曜日"), ("すいようび", "水曜日"),
     ("もくようび", "木曜日"), ("きんようび", "金曜日"), ("どようび", "土曜日"),
     ("にちよう", "日曜日"), ("げつよう", "月曜日"), ("かよう", "火曜日"), ("すいよう", "水曜日"),
@@ -643,7 +644,7 @@ def _period_of(tag: _Tag, text: str) -> Optional[Tuple[_Period, Span]]:
     inside = re.match(_PERIOD_WORDS, tag.text)
     if inside:
         return _PERIODS[inside.group()], (tag.span[0], tag.span[0] + inside.end())
-    before = re.search(rf"({_PERIOD_WORDS})[の\s]*$", text[: tag.span[0]])
+    before = re.search(rf"({_PERIOD_WORDS})[の\s、,]*$", text[: tag.span[0]])
     if before:
         return _PERIODS[before.group(1)], before.span(1)
     return None

@@ -215,6 +215,8 @@ def test_words_voice_input_or_a_hurried_thumb_gets_wrong_read_as_meant():
     assert kana_fold("ねっとで 変済 すると 手数量 かかるか").text == "ネットデ返済スルト手数料カカルカ"
     assert kana_fold("理則は").text == "利息ハ"
     assert kana_fold("会員サビース").text == "会員サービス"
+    assert kana_fold("案称番号の変更").text == "暗証番号ノ変更"
+    assert kana_fold("ほかの会社で滞能がある").text == "ホカノ会社デ滞納ガアル"
 
 
 def test_chinese_key_words_read_as_the_japanese_with_spans_as_typed() -> None:

@@ -718,3 +718,12 @@ def test_an_apology_for_the_hour_of_writing_names_no_time(text: str) -> None:
 def test_early_in_the_morning_is_before_seven_and_a_kansai_correction_restates_the_time() -> None:
     assert named("月曜の朝早く", NOW).moment == jst(2026, 11, 30, 6)
     assert corrects_a_time("8時やのうて6時半ごろやったんよ")
+
+
+def test_new_year_words_in_kana_or_romaji_and_a_comma_between_night_and_clock() -> None:
+    now = datetime(2026, 12, 30, 15, 0, tzinfo=JST)
+    for text in ("さんがにちってログインできる？", "sanganichi tte login dekiru?"):
+        named = parse_when(text, now)
+        assert named is not None and named.moment == jst(2027, 1, 1, 0, 0) and named.end == jst(2027, 1, 4, 0, 0)
+    named = parse_when("大晦日の夜中、1時ごろならログインできる？", datetime(2026, 12, 31, 18, 0, tzinfo=JST))
+    assert named is not None and named.moment == datetime(2027, 1, 1, 1, 0, tzinfo=JST)
