@@ -47,6 +47,8 @@ SETS = {
         "understanding-development-22", "conversation-development-24", "conversation-development-25",
         "understanding-development-23", "understanding-development-24", "understanding-development-25",
         "conversation-development-26", "conversation-development-27", "conversation-development-28",
+        "conversation-development-31",
+        "understanding-development-28",
         "conversation-development-30",
         "conversation-development-29",
         "understanding-development-27",
