@@ -55,7 +55,7 @@ _EVENT = _rx(
     r"|(入られ|はいられ|ログインされ|アクセスされ|使われ|つかわれ)(?!ない(か|で|よう)|たら|る(かも|危険|可能性|こと|おそれ|恐れ))"
 )
 _NOT_ME = _rx(
-    r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(が|は)?(ない|無い|ありません)"
+    r"身に覚え|(覚え|おぼえ)の(ない|無い)|(覚え|おぼえ)(なんか|なんて|とか|など)?(が|は|も)?(ない|無い|ありません|ねえ|ねー)"
     r"|(して|変えて|いじって|触って|さわって|やって|開いて|ひらいて|使って|つかって|入って|はいって|行って|おこなって)((い)?(ない|ません|へん|ねー|ねえ)|おりません|おらん|おらへん)"
     # 「そんな時間に触っとらん」「いじっちょらん」: Nagoya, Shinshu and Tosa 〜とらん, 〜ちょらん.
     r"|(触っ|さわっ|いじっ|使っ|つかっ|やっ|開い|ひらい)(とらん|ちょらん|とらへん|とりません)"
@@ -134,6 +134,8 @@ _WHERE_TO_PRESS = _rx(
     r"(押|おせ|おす|おし|タップ|クリック|選|えら|開|ひら|行け|いけ|飛べ|とべ|たどり|辿り|見つか|みつか)"
 )
 _WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
+# 「OK. ドコ デ デキマスカ?」「わかりました。どこでやるんですか？」: where what was just said is done.
+_WHERE_TO_DO_IT = _rx(r"^.{0,12}?(どこ|何処)(で|から|に)(でき|出来|やる|やれ|やん|する|すれば|したら|手続)")
 # 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
 _WHAT_CAN_YOU_DO = _rx(
     rf"{WHAT_IT_DOES}(が|の|を)?(でき|手伝)|できること(は|って)?(何|なに)?[?？]?$|使い方|(何|なに)を(聞|き)(いたら|けば|いて)"
@@ -259,6 +261,8 @@ _CLOSING = _rx(
     r"|さようなら|さよなら|バイバイ|ばいばい|自分で(電話|でんわ|かけ|問い?合わせ)|もういいです(?!か)"
     # 「もうクラス始まっちゃうので一回大丈夫です」: done for now.
     r"|(一回|いっかい|一旦|いったん|ひとまず|とりあえず)(もう)?(大丈夫|だいじょうぶ|いい|ええ|OK)(です|っす|や|だ)?[。!！]*"
+    # 「めんどくせ。もういい、やめる」: given up on, said at the end.
+    r"|(もういい|もうええ|めんどく(さ|せ)|面倒)[^?？]{0,6}(やめ|止め)(る|ます|とく|ときます|た|や)[。!！]*$"
     # 「いったんやめます」「今回はやめときます」: stopping for now.
     r"|(一回|いっかい|一旦|いったん|ひとまず|とりあえず|今回は|こんかいは|今日は|きょうは)(やめ|止め)(ます|とき|とく|る|よう)"
     # 「客乗ってきた。んだらまた」「ほな、また」: leaving for now.
@@ -438,6 +442,8 @@ def intent_from_facts(
         return "ask_repeat"
     # 「どうすればいいでしょうか。母が不安がっています」 right after an answer: what to do is in that answer.
     if _WHAT_TO_DO.search(folded) and intent in _UNSURE and not given & _CASE_FACTS and not _names_topic_word(folded):
+        return "ask_repeat"
+    if _WHERE_TO_DO_IT.search(folded) and intent in _UNSURE | {"affirm", "chitchat"} and not given & _CASE_FACTS and not _names_topic_word(folded):
         return "ask_repeat"
     # 「もう一度電話番号と受付時間を」: the named answer again, not whatever was said last.
     if intent == "ask_repeat":

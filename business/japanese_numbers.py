@@ -193,7 +193,8 @@ _SPACE = r"[ \t]?"
 # "JPY" between two numbers belongs to the second ("5 JPY 80,000"), as a sign before it.
 _YEN = re.compile(rf"{_SPACE}(?:円|えん|エン(?![ァ-ヺ])|(?i:yen)(?![A-Za-z])|(?i:jpy)(?![A-Za-z])(?![ \t]?[-−‐‑–▲△]?[ \t]?\d))")
 _PERCENT = re.compile(rf"{_SPACE}(?:%|パーセント|ぱーせんと|パー(?!ト)|ぱー(?!と)|(?i:percent|per[ \t]?cent|pct)(?![A-Za-z]))")
-_HALF = r"(半(?!ば))?"  # "2か月半", "1年半"; not "30日半ば"
+# "2か月半", "1年半", "2かげつはん"; not "30日半ば", nor はんこ / はんぶん / はんたい after a period.
+_HALF = r"(半(?!ば)|[ \t]?はん(?![ぶばたこ])|[ \t]?ハン(?![ブバタコ]))?"
 # 「10かかん」: とおかかん (10日間) typed with the digits. Not the 日 of 「年率18 日数0」: the next figure's label.
 _DAY = re.compile(rf"{_SPACE}(?:(?:日(?!数[ \t]*(?:[はがを:：]|[0-9０-９一二三四五六七八九十]))|にち|ニチ){_HALF}(間|かん)?|か(?:かん|カン|間))")
 _WEEK = re.compile(rf"{_SPACE}(?:週|しゅう|シュウ)(?:間|かん|カン)?{_HALF}")
@@ -593,6 +594,8 @@ _KANA_TOKEN = re.compile(
 _KANA_NUMERAL = re.compile(rf"(?<![なう])(?:{_KANA_TOKEN.pattern})+")
 # えん ending an amount, not the start of a word ("にエンジニア" is a particle and "engineer").
 _KANA_YEN = re.compile(r"[ \t]?えん(?=$|[^\u3041-\u309f]|くらい|ぐらい|ほど|ちょっと|です|でした|だ|の|を|で|は|も|と|か|よ|ね|って|に|ずつ|まで|しか|じゃ|や)")
+# "かげつ" after a numeral, with "はん" for half a month: "にかげつはん" is 75 days.
+_KANA_MONTHS = re.compile(r"[ \t]?(?:かげつ|かげっ)(?:かん)?([ \t]?はん(?![ぶばたこ]))?")
 # "にち" (Tohoku "にぢ") after a numeral; not "いちにちじゅう" (all day long).
 _KANA_DAY = re.compile(r"[ \t]?に[ちぢ](?:かん)?(?![ゃゅょ]|じゅう|ぢゅう|中)")
 # What may follow "まん" without えん: not a hiragana letter that makes it a word ("まんが", "まんなか").
@@ -651,7 +654,11 @@ def _kana_reading(text: str, kana: str, start: int, end: int, tokens: list[str])
         days = _KANA_DAY.match(kana, end - 1)
         if value is None or days is None:
             return None
-    if days is not None:
+    months = _KANA_MONTHS.match(kana, end) if days is None else None
+    if months is not None:
+        value = value * DAYS_PER_MONTH + (DAYS_PER_MONTH // 2 if months.group(1) else 0)
+        kind, end = DAYS, months.end()
+    elif days is not None:
         kind, end = DAYS, days.end()
     elif yen is not None:
         kind, end = AMOUNT, yen.end()

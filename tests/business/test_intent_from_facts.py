@@ -598,6 +598,13 @@ def test_what_to_bring_is_a_question_whatever_its_ending_sounds_like():
         # A function of the service asked about, whatever the classifier filed it under.
         ("inform", "手数料とられるっしょ？", "ask_member_service_features"),
         ("nlu_fallback", "ATM寄らんでも返済できるべ？", "ask_member_service_features"),
+        # Where what was just said is done: that answer again.
+        ("affirm", "OK. ドコ デ デキマスカ?", "ask_repeat"),
+        ("nlu_fallback", "わかりました。どこでできますか？", "ask_repeat"),
+        # Given up on, mid-simulation.
+        ("deny", "めんどくせ。もういい、やめる", "goodbye"),
+        # A login change the customer did not make, with なんか between.
+        ("report_login_problem", "パスワード変えた覚えなんか無いのに「変更完了」ってメール来てた。で、今ログインできない。", "report_suspicious_login"),
         # Stopping for now, with thanks.
         ("ask_repeat", "ばあちゃんが「やっぱりよか、通帳見てからにする」って言うのでいったんやめます。ありがとうございました", "thank"),
         # A PIN to be changed out of a worry that it was seen: no login or notice reported.

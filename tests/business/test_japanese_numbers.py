@@ -1079,3 +1079,13 @@ def test_a_figure_before_the_next_figures_label_is_not_read_as_days() -> None:
         ("amount", Decimal("100000")), ("rate", Decimal("18")), ("days", Decimal("0")),
     ]
     assert [(q.kind, q.value) for q in find_quantities("30日数えて")] == [("days", Decimal("30"))]
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [("ジャア, ニカゲツ ハン ナラ?", 75), ("にかげつ", 60), ("いっかげつ", 30), ("さんかげつかん", 90), ("2かげつはん", 75)],
+)
+def test_periods_in_months_typed_in_kana_with_half_a_month(text, days) -> None:
+    from business.message_facts import find_message_facts
+
+    assert {fact.entity: fact.value for fact in find_message_facts(text)}["days"] == str(days)

@@ -466,3 +466,8 @@ def test_forgetting_denied_for_another_problem_is_that_problem():
 )
 def test_tohoku_forms_and_the_card_named_as_the_way_in(text, entity, value):
     assert {fact.entity: fact.value for fact in find_login_facts(text)}[entity] == value
+
+
+def test_nothing_of_the_kind_answers_the_hardship_and_card_questions():
+    assert interpret_reply("eligibility", "そんなのない") == "none"
+    assert interpret_reply("card_holder", "そういうのはないです") == "no_card"

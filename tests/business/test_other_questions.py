@@ -189,3 +189,8 @@ def test_whether_the_id_still_works_beside_the_pin_answer_is_answered(text):
 
 def test_a_failure_with_the_id_is_no_question_about_it():
     assert questions_in("ログインIDでログインできません") == []
+
+
+def test_whether_the_phone_line_takes_questions_is_a_second_question_in_any_script():
+    text = "イマ ログイン デキナイ ノ ハ メンテナンス デスカ? ナンジ マデ? ア, ソレト デンワ デ ソウダン デキマスカ?"
+    assert set(questions_in(text)) == {"call_centre", "maintenance"}
