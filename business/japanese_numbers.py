@@ -258,9 +258,9 @@ _ARABIC_ONLY = re.compile(r"[\d,.]+")
 # A letter or sign glued before the digits makes them part of something else: "Y2K", "a30d", "#30d", "$50k".
 _GLUED_TO_A_CODE = re.compile(r"[A-Za-z_#@$€£]")
 # Periods in words, any case, after a space, a hyphen ("30-day") or nothing ("45days"): groups year, month, week,
-# day. The Japanese units typed in romaji ("30 nichi", "2 kagetsu", "2 shuukan") are read the same way.
+# day. The Japanese units typed in romaji ("30 nichi", "2 kagetsu", "2kagetsu han", "2 shuukan") are read the same way.
 _ENGLISH_PERIOD_WORD = re.compile(
-    r"(?:[ \t]?|-)(?:(years?|yrs?)|(months?|kagetsu|kagetu)|(weeks?|wks?|shuukan|syuukan|shukan)|(days?|nichi(?:kan)?|niti(?:kan)?))"
+    r"(?:[ \t]?|-)(?:(years?|yrs?)|(months?|kagets?u(?:[ \t]?han)?)|(weeks?|wks?|shuukan|syuukan|shukan)|(days?|nichi(?:kan)?|niti(?:kan)?))"
     r"(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
@@ -305,6 +305,8 @@ _ENGLISH_RATE_WORD_BEFORE = re.compile(
     r"(?:[ \t]*(?::|=|(?i:is|of|at|about|around)(?![A-Za-z])|@))*[ \t]*$"
 )
 _MOST_PERCENT_AFTER_AMBIGUOUS_LABEL = 100
+# 万 typed in romaji after Arabic digits, with or without 円 ("8man karite", "5man en", "10man yen").
+_ROMAJI_MAN = re.compile(r"[ \t]?man(?![A-Za-z])(?:[ \t]?(?:en|yen)(?![A-Za-z]))?")
 # "k" (thousand) glued to Arabic digits: "50k", "1.5K". Read as yen only where the message says it is money.
 _THOUSANDS = re.compile(r"[kK](?![A-Za-z0-9])")
 # Words before a thousands number that make it money: "balance 50k", "borrowed about 50k", "残高50k", "毎月10k".
@@ -464,7 +466,8 @@ def _read_english_period(text: str, value: Decimal, start: int, unit: tuple[int,
         return None
     if days_per_unit == DAYS_PER_YEAR and value >= _FIRST_CALENDAR_YEAR:
         return None
-    return _period(value, days_per_unit, False, start, end)
+    # "2kagetsu han": 2か月半 in romaji.
+    return _period(value, days_per_unit, text[:end].endswith("han"), start, end)
 
 
 def _read_percent(text: str, value: Decimal, start: int, end: int) -> Optional[_Reading]:
@@ -534,6 +537,9 @@ def _classify_unsigned(text: str, match: re.Match[str], value: Decimal) -> Optio
     before = text[max(0, start - _LOOK_BEHIND) : start]
     if _ARABIC_ONLY.fullmatch(match.group()) and _THOUSANDS.match(text, after):
         return _read_thousands(text, value, start, after + 1)
+    romaji_man = _ROMAJI_MAN.match(text, after) if _ARABIC_ONLY.fullmatch(match.group()) else None
+    if romaji_man:
+        return _Reading(AMOUNT, _tidy(value * 10000), _amount_start(before, start), romaji_man.end())
     unit = _YEN.match(text, after)
     if unit:
         return _Reading(AMOUNT, value, _amount_start(before, start), unit.end())

@@ -1089,3 +1089,11 @@ def test_periods_in_months_typed_in_kana_with_half_a_month(text, days) -> None:
     from business.message_facts import find_message_facts
 
     assert {fact.entity: fact.value for fact in find_message_facts(text)}["days"] == str(days)
+
+
+def test_amounts_and_periods_typed_in_romaji() -> None:
+    from business.message_facts import find_message_facts
+
+    facts = {fact.entity: fact.value for fact in find_message_facts("8man karite te nenri 18%. 2kagetsu han dato risoku ikura?")}
+    assert facts == {"amount": "80000", "rate": "18", "days": "75"}
+    assert {fact.entity: fact.value for fact in find_message_facts("zandaka 5man en")} == {"amount": "50000"}
