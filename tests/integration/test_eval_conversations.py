@@ -70,6 +70,12 @@ FLOORS = {
     "conversation-development-26": 0.95,
     "conversation-development-27": 0.82,
     "conversation-development-28": 0.85,
+    "understanding-development-26": 0.96,
+    "understanding-development-27": 0.96,
+    "understanding-development-28": 0.94,
+    "conversation-development-29": 0.90,
+    "conversation-development-30": 0.85,
+    "conversation-development-31": 0.92,
 }
 
 
