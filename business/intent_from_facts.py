@@ -119,6 +119,7 @@ _USABLE_THEN = _rx(
 _SERVICE_NAMED = _rx(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|入られ|はいられ|使え|つかえ|会員サービス|かいいんさーびす|アプリ|あぷり|サイト")
 # 「月曜の朝は入られへんて聞いたけど、何時まであかんの？」: how long a time named stays closed.
 _UNTIL_WHEN = _rx(r"(何時|なんじ|いつ)(まで|から)")
+_HABITUAL = _rx(r"いつも|いっつも|毎週|まいしゅう|毎回|まいかい|決まって|きまって|必ず|かならず|たびに|度に")
 _HEARSAY = _rx(r"(聞|き)(いた|きました|いてる)|と聞|って聞|らしい|らしく|んだって|と言われ|って言われ")
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
@@ -177,7 +178,7 @@ _PHONE_NUMBER = re.compile(
     "|".join(r"[-‐ー−\s]?".join(number.split("-")) for number in (PROMISE_CALL, LADIES_CALL))
 )
 # Topic words that settle what an unsure message is about.
-_CALL_CENTRE_WORDS = _rx(rf"{PHONE_NUMBER}|(電話|でんわ)(が|は|って)?.{{0,6}}(できる|できます|でき(ません)?か|かけ|つなが|いける|いけます|やって|大丈夫)|コールセンター|こーるせんたー|問い?合わせ先|オペレーター|プロミスコール")
+_CALL_CENTRE_WORDS = _rx(rf"{PHONE_NUMBER}|(電話|でんわ)(が|は|って)?.{{0,6}}(できる|できます|でき(ません)?か|かけ|つなが|いける|いけます|やって|大丈夫)|コールセンター|こーるせんたー|(?i:call ?cent(er|re))|問い?合わせ先|オペレーター|プロミスコール")
 _INTEREST_WORDS = _rx(r"利息|りそく|金利|きんり|利子|りし")
 _TOPIC_WORDS = (
     ("ask_maintenance", _rx(r"メンテ|めんて|maintenance")),
@@ -272,6 +273,7 @@ _CLOSING = _rx(
 )
 _BY_THE_WAY = _rx(r"ところで|ちなみに|話は変わ|話変わ|それはそうと")
 _REQUESTED = _rx(r"お願い|おねがい|教えて|おしえて|ください|下さい|[?？]")
+_PLEASE_TELL = _rx(r"ご教示|ご(案内|説明)(を)?(お願|願|いただ|くださ)|願います|ねがいます")
 # 「人と話させてけろ」「担当者につないで」: a person asked for, which only the phone line gives.
 _WANTS_A_PERSON = _rx(
     r"(人|ひと|人間|にんげん|担当者?|たんとう|オペレーター|おぺれーたー|生身|有人)(と|に)(話|はな|代わ|かわ|替わ|つな|繋|相談|そうだん)"
@@ -342,6 +344,11 @@ def intent_from_facts(
     # 「月曜の朝は入られへんて聞いたけど、何時まであかんの？」: how long a named time stays closed, heard of.
     if "when" in facts and _UNTIL_WHEN.search(folded) and _SERVICE_NAMED.search(folded) and intent in _WEAK - {"ask_maintenance"}:
         if not given & _CASE_FACTS and not _CALL_CENTRE_WORDS.search(folded) and (_HEARSAY.search(folded) or not _CANNOT_LOG_IN.search(folded)):
+            return "ask_maintenance"
+    # 「月曜ん朝はいっつもログインでけんとじゃが、あいはなんけ？」: a failure that comes back at a named time is
+    # the maintenance window asked about.
+    if "when" in facts and _HABITUAL.search(folded) and _CANNOT_LOG_IN.search(folded) and not given & _CASE_FACTS:
+        if intent in (_WEAK | {REPORT_LOGIN_PROBLEM}) - {"ask_maintenance"}:
             return "ask_maintenance"
     # 「17.8%ってどっからきたの？」: a figure of the last answer asked about, not a new simulation.
     if "rate" in facts and not {"amount", "days"} & facts.keys() and _WHERE_FROM.search(folded) and explain_term(text) is not None:
@@ -568,7 +575,9 @@ def intent_from_facts(
         return "ask_interest"
     # 「あ、カードはあるで」「IDのほうです」: a bare answer the classifier placed elsewhere.
     asks = bool(_ASKS.search(folded) or _QUESTION_WORD.search(folded))
-    asks_where_to_change = facts.get("service_feature") == "settings" and asks
+    # 「まずパスワードを変えたいのだが、その手順をご教示願います」: asked as a request, not a question.
+    requested = bool(_REQUESTED.search(folded) or _PLEASE_TELL.search(folded))
+    asks_where_to_change = facts.get("service_feature") == "settings" and (asks or requested)
     # 「カードがタンスに入っちょったち。カードはあっとじゃっど」: a card found, not the login methods asked about.
     if intent == "ask_login_methods" and "card_holder" in facts and not asks and "login_method" not in facts:
         return "inform"
@@ -585,15 +594,17 @@ def intent_from_facts(
         return NLU_FALLBACK  # read by what it follows up on (a maintenance answer: the new time)
     if intent == "deny" and _FOLLOW_UP_WORDS.search(folded) and _ASKS.search(folded) and not given & _CASE_FACTS:
         return NLU_FALLBACK  # 「あ、違った 祝日は？」 after the phone hours: a question about them
+    # 「電話 今日いける？」: whether the phone line is open then, not the service.
+    line_asked = bool(_CALL_CENTRE_WORDS.search(folded)) and not _SERVICE_NAMED.search(folded)
     if _USABLE_NOW.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"} and _ASKS.search(folded):
         if not failure_named and not figures:
-            return "ask_maintenance"
+            return "ask_call_centre" if line_asked else "ask_maintenance"
     asks_ahead = "when" in facts and _USABLE_THEN.search(folded) and not failure_named
     if asks_ahead and intent == REPORT_LOGIN_PROBLEM and not given & _CASE_FACTS:
         return "ask_maintenance"  # 「土曜の23時にログインして返済する予定ですが、問題ありませんか」
     if "when" in facts and _USABLE_THEN.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"}:
         if not ({"amount", "rate"} & facts.keys()):
-            return "ask_maintenance"
+            return "ask_call_centre" if line_asked else "ask_maintenance"
     # 「23時半ではなく0時半でした」: a time taken back for another, read by the answer it follows up on.
     if "when" in facts and corrects_a_time(text) and intent in _WEAK | {"inform", "deny", "affirm"} and not given & _CASE_FACTS:
         return NLU_FALLBACK
@@ -603,7 +614,7 @@ def intent_from_facts(
     # 「口座から勝手に引き落とされるようにもできる？」: a member-service function asked about in other words;
     # 「パスワードを変えるのはどこで？」 names the login method only as the setting to change.
     case_facts = given & _CASE_FACTS - ({"login_method"} if facts.get("service_feature") == "settings" else set())
-    if "service_feature" in facts and intent in _UNSURE | {"chitchat", "inform"} and asks and not case_facts:
+    if "service_feature" in facts and intent in _UNSURE | {"chitchat", "inform"} and (asks or requested) and not case_facts:
         return "ask_member_service_features"
     # 「漁から戻ったき、会員サービス見ようと思うたら入れんぜよ」: a failure, not a question about the service.
     if intent in _GENERAL_QUESTIONS - {"ask_login_causes"} and _CANNOT_LOG_IN.search(folded) and not _ASKS_ABOUT_SERVICE.search(folded):
@@ -640,7 +651,7 @@ def intent_from_facts(
     # 「土日やってないの？」「三が日 全部×？」: small talk only in form; what it follows up on is read from the conversation.
     # 「8時は」: a bare time is no greeting either.
     if intent in ("chitchat", "greet", "inform") and (_FOLLOW_UP_WORDS.search(folded) or ("when" in facts and not sure)) and not given & _CASE_FACTS:
-        return NLU_FALLBACK
+        return "ask_call_centre" if line_asked else NLU_FALLBACK
     if intent in _UNSURE and _WHO_ANSWERS.search(folded):
         return "bot_challenge"
     if intent in _UNSURE and _WHAT_CAN_YOU_DO.search(folded) and not given & _CASE_FACTS:

@@ -601,6 +601,14 @@ def test_what_to_bring_is_a_question_whatever_its_ending_sounds_like():
         # Where what was just said is done: that answer again.
         ("affirm", "OK. ドコ デ デキマスカ?", "ask_repeat"),
         ("nlu_fallback", "わかりました。どこでできますか？", "ask_repeat"),
+        # A failure that comes back at a named time: the maintenance window asked about.
+        ("nlu_fallback", "ちなみに、月曜ん朝はいっつもログインでけんとじゃが、あいはなんけ？", "ask_maintenance"),
+        ("report_login_problem", "毎週月曜の朝だけ入れないんですけど", "ask_maintenance"),
+        # Whether the phone line is open at a time, not the service.
+        ("nlu_fallback", "電話 今日いける？", "ask_call_centre"),
+        ("inform", "Btw, what time does the call center open in Japan time? 土曜日もやってますか？", "ask_call_centre"),
+        # A setting to change, asked as a request in stiff keigo.
+        ("ask_pin_reset", "当方としてはまずパスワードを変えたいのだが、その手順をご教示願います。", "ask_member_service_features"),
         # Given up on, mid-simulation.
         ("deny", "めんどくせ。もういい、やめる", "goodbye"),
         # A login change the customer did not make, with なんか between.
