@@ -300,9 +300,10 @@ def _denied(folded: Folded, original: str, end: int, entity: str) -> bool:
 
 
 # The last character of a clause a typed space ends (「パス忘れた 延滞は特にない」), a sentence-final particle
-# of any region among them (「パス忘れたべ カードは作ってない」「〜だっぺ」「〜っしょ」「〜ぞ」), unlike a list
-# that goes on after the space (「遅れとか他社とか そーゆーのはない」). An emoji ends a clause too.
-_CLAUSE_ENDS = frozenset("たただるすよねわんいぇえ笑wｗaeiouべぺさぞぜなのけどゃょ")
+# of any region among them (「パス忘れたべ カードは作ってない」「〜だっぺ」「〜っしょ」「〜ぞ」); an emoji ends a
+# clause too. Not の, さ or な, which go on mid-sentence (「延滞の 心配はない」), nor a list that goes on after
+# the space (「遅れとか他社とか そーゆーのはない」).
+_CLAUSE_ENDS = frozenset("たただるすよねわんいぇえ笑wｗaeiouべぺぞぜけどゃょ")
 
 
 def _ends_a_clause(char: str) -> bool:

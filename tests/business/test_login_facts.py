@@ -471,3 +471,7 @@ def test_tohoku_forms_and_the_card_named_as_the_way_in(text, entity, value):
 def test_nothing_of_the_kind_answers_the_hardship_and_card_questions():
     assert interpret_reply("eligibility", "そんなのない") == "none"
     assert interpret_reply("card_holder", "そういうのはないです") == "no_card"
+
+
+def test_a_space_after_a_mid_sentence_particle_keeps_the_denial():
+    assert {fact.entity: fact.value for fact in find_login_facts("延滞の 心配はないです")}["eligibility"] == "none"
