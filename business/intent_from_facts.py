@@ -119,7 +119,12 @@ _USABLE_THEN = _rx(
 _SERVICE_NAMED = _rx(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|入られ|はいられ|使え|つかえ|会員サービス|かいいんさーびす|アプリ|あぷり|サイト")
 # 「月曜の朝は入られへんて聞いたけど、何時まであかんの？」: how long a time named stays closed.
 _UNTIL_WHEN = _rx(r"(何時|なんじ|いつ)(まで|から)")
-_HABITUAL = _rx(r"いつも|いっつも|毎週|まいしゅう|毎回|まいかい|決まって|きまって|必ず|かならず|たびに|度に")
+# 「いっつもログインでけん」「毎週月曜の朝だけ入れない」: a failure that comes back, said of the login itself
+# (not 「返済はいつも期日通り…今朝から入れなくなり」).
+_HABITUAL_FAILURE = _rx(
+    r"(いつも|いっつも|毎週|まいしゅう|毎回|まいかい|決まって|きまって|必ず|かならず)[^。！？!?、]{0,12}"
+    r"(ログイン|ろぐいん|入れ|はいれ|入られ|はいられ|使え|つかえ)"
+)
 _HEARSAY = _rx(r"(聞|き)(いた|きました|いてる)|と聞|って聞|らしい|らしく|んだって|と言われ|って言われ")
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
@@ -347,7 +352,7 @@ def intent_from_facts(
             return "ask_maintenance"
     # 「月曜ん朝はいっつもログインでけんとじゃが、あいはなんけ？」: a failure that comes back at a named time is
     # the maintenance window asked about.
-    if "when" in facts and _HABITUAL.search(folded) and _CANNOT_LOG_IN.search(folded) and not given & _CASE_FACTS:
+    if "when" in facts and _HABITUAL_FAILURE.search(folded) and _CANNOT_LOG_IN.search(folded) and not given & _CASE_FACTS:
         if intent in (_WEAK | {REPORT_LOGIN_PROBLEM}) - {"ask_maintenance"}:
             return "ask_maintenance"
     # 「17.8%ってどっからきたの？」: a figure of the last answer asked about, not a new simulation.

@@ -282,7 +282,7 @@ def _balance_problems(balance: Decimal) -> list[Problem]:
 
 def _rate_problems(balance: Decimal, rate: Decimal) -> list[Problem]:
     if rate <= 0:
-        what = "マイナスの金利では計算できません。" if rate < 0 else "年0%なら利息は0円です。"
+        what = "マイナスの金利では計算できません。" if rate < 0 else "年0%では利息はかかりません（0円です）。"
         return [
             Problem(
                 "rate_not_positive",

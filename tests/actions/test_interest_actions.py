@@ -327,7 +327,7 @@ async def test_step_by_step_every_bad_answer_is_explained_and_asked_again(rasa_f
 
     said, _ = await chat.say("じゅうまん")
     assert ASK_RATE in said
-    for answer, reason in [("-5%", "マイナスの金利"), ("0%", "年0%なら利息は0円"), ("25パー", "年18.0%以下で入力してください")]:
+    for answer, reason in [("-5%", "マイナスの金利"), ("0%", "年0%では利息はかかりません（0円です）"), ("25パー", "年18.0%以下で入力してください")]:
         said, slots = await chat.say(answer)
         assert reason in said and ASK_RATE in said and slots["rate"] is None
 

@@ -604,6 +604,8 @@ def test_what_to_bring_is_a_question_whatever_its_ending_sounds_like():
         # A failure that comes back at a named time: the maintenance window asked about.
         ("nlu_fallback", "ちなみに、月曜ん朝はいっつもログインでけんとじゃが、あいはなんけ？", "ask_maintenance"),
         ("report_login_problem", "毎週月曜の朝だけ入れないんですけど", "ask_maintenance"),
+        # Something else done as always: the failure this morning is a failure.
+        ("report_login_problem", "返済はいつも期日通りにしておりますのに、今朝から会員のページに入れなくなりました", "report_login_problem"),
         # Whether the phone line is open at a time, not the service.
         ("nlu_fallback", "電話 今日いける？", "ask_call_centre"),
         ("inform", "Btw, what time does the call center open in Japan time? 土曜日もやってますか？", "ask_call_centre"),

@@ -326,7 +326,7 @@ def test_an_impossible_balance_says_what_is_wrong_and_what_to_enter(balance: str
 
 @pytest.mark.parametrize(
     ("rate", "says"),
-    [("-5", "マイナスの金利では計算できません"), ("0", "年0%なら利息は0円")],
+    [("-5", "マイナスの金利では計算できません"), ("0", "年0%では利息はかかりません（0円です）")],
 )
 def test_a_rate_of_zero_or_below_says_what_is_wrong_and_what_to_enter(rate: str, says: str) -> None:
     problem = rate_problem(Decimal(rate), Decimal(100_000))
