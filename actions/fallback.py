@@ -81,7 +81,7 @@ class ActionNotUnderstood(Action):
                 dispatcher.utter_message(text=answer)
                 return []
         if follow_up == PIN_FOLLOW_UP:
-            dispatcher.utter_message(text=pin_question_guidance())
+            dispatcher.utter_message(text=pin_question_guidance(tracker.latest_message.get("text") or ""))
             answer_other_questions(dispatcher, tracker, (topics.PIN_RESET,), beside_pin_answer=True)
             return []
         # Inside a form the question is asked again right after, so a short apology is enough.

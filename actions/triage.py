@@ -14,7 +14,7 @@ from actions.handoff import hand_off
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.followup import hint_when_unsure, question_open_at_latest_message
-from business.guidance import guidance_for, pin_question_guidance, retry_warning
+from business.guidance import guidance_for, pin_question_guidance
 from business.handoff import handoff_reason
 from business.login_facts import interpret_reply
 from business.triage import Outcome, decide, needed_questions, pin_question_is_a_detour
@@ -134,9 +134,7 @@ class ActionExplainPinReset(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        # 「何回か試せばいいって言うんですけど」: guesses about to be tried are stopped before the PIN answer.
-        warning = retry_warning(tracker.latest_message.get("text") or "", None)
-        dispatcher.utter_message(text=f"{warning}\n{pin_question_guidance()}" if warning else pin_question_guidance())
+        dispatcher.utter_message(text=pin_question_guidance(tracker.latest_message.get("text") or ""))
         interrupted = question_open_at_latest_message(tracker.events, "login_triage_form")
         if interrupted and pin_question_is_a_detour(tracker.get_slot("login_method")):
             # The triage's facts stay; its question is asked again, and the answer to it resumes the triage.

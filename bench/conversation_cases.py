@@ -18,43 +18,19 @@ from typing import Any, Optional, Sequence, Union
 import yaml
 
 CASES_FOLDER = Path(__file__).resolve().parent.parent / "tests" / "eval"
+
+
+def _set_order(path: Path) -> tuple[bool, bool, int]:
+    """Understanding before conversation, the first development set, its numbered followers, then the locked set."""
+    kind, _, rest = path.stem.partition("-")
+    number = rest.rpartition("-")[2]
+    return (kind != "understanding", rest == "locked", int(number) if number.isdigit() else 1)
+
+
 # Single-topic customers (the understanding issue) and multi-turn conversations, each split once into
-# a development set (improves the assistant, runs in `make test`) and a locked set (only scored).
-SETS = {
-    name: CASES_FOLDER / f"{name}.yml"
-    for name in (
-        "understanding-development", "understanding-locked", "conversation-development", "conversation-locked",
-        "understanding-development-2", "conversation-development-2",
-        "understanding-development-3", "conversation-development-3",
-        "understanding-development-4", "conversation-development-4",
-        "understanding-development-5", "conversation-development-5",
-        "understanding-development-6", "conversation-development-6", "conversation-development-7",
-        "understanding-development-7", "conversation-development-8",
-        "understanding-development-8", "understanding-development-9",
-        "conversation-development-9", "conversation-development-10",
-        "understanding-development-10", "conversation-development-11",
-        "understanding-development-11", "conversation-development-12",
-        "understanding-development-12", "conversation-development-13",
-        "understanding-development-13", "understanding-development-14",
-        "conversation-development-14", "conversation-development-15",
-        "understanding-development-15", "understanding-development-16",
-        "conversation-development-16", "conversation-development-17",
-        "understanding-development-17", "conversation-development-18", "conversation-development-19",
-        "understanding-development-18", "conversation-development-20",
-        "understanding-development-19", "conversation-development-21",
-        "understanding-development-20", "understanding-development-21",
-        "conversation-development-22", "conversation-development-23",
-        "understanding-development-22", "conversation-development-24", "conversation-development-25",
-        "understanding-development-23", "understanding-development-24", "understanding-development-25",
-        "conversation-development-26", "conversation-development-27", "conversation-development-28",
-        "conversation-development-31",
-        "understanding-development-28",
-        "conversation-development-30",
-        "conversation-development-29",
-        "understanding-development-27",
-        "understanding-development-26",
-    )
-}
+# a development set (improves the assistant, runs in `make test`) and a locked set (only scored); later
+# writers' development sets are numbered (understanding-development-2, ...).
+SETS = {path.stem: path for path in sorted(CASES_FOLDER.glob("*-*.yml"), key=_set_order)}
 
 # A Tuesday afternoon: the call centre is open and no maintenance window is near.
 DEFAULT_NOW = "2026-12-08T14:00:00+09:00"

@@ -86,14 +86,13 @@ def pin_reset_guidance() -> str:
 _PIN_NOT_BY_PHONE = "お電話で暗証番号を変更したり、お伝えしたりすることもできない見込みです。"
 
 
-def pin_question_guidance() -> str:
-    """Asked how, where or with what the card PIN is changed: only at a machine, never online."""
-    return (
-        "カードの暗証番号は、会員サービスやアプリでは変更・再設定できません。"
-        + _PIN_NOT_BY_PHONE
-        + "\n"
-        + _PIN_RESET_HOW
-    )
+def pin_question_guidance(message: str = "") -> str:
+    """Asked how, where or with what the card PIN is changed: only at a machine, never online. When
+    the customer's `message` tells of guesses being tried (「何回か試せばいいって言うんですけど」), they
+    are told to stop first."""
+    answer = "カードの暗証番号は、会員サービスやアプリでは変更・再設定できません。" + _PIN_NOT_BY_PHONE + "\n" + _PIN_RESET_HOW
+    warning = retry_warning(message, None)
+    return f"{warning}\n{answer}" if warning else answer
 
 
 # 「パスワード、電話したら教えてくれはるの？」: whether the phone line can tell a forgotten login ID or password.

@@ -20,7 +20,17 @@ from business.glossary import explain_term
 from business.handoff import asks_for_another_way
 from business.japanese_time import corrects_a_time
 from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS, card_lost
-from business.topic_words import MACHINE, NOT_KNOWING, PHONE_NUMBER, STAFF_CAN_DO, WHAT_IT_DOES, WHAT_TO_BRING, WHY
+from business.topic_words import (
+    HOW_MUCH,
+    MACHINE,
+    NOT_KNOWING,
+    PHONE_NUMBER,
+    SIMULATION,
+    STAFF_CAN_DO,
+    WHAT_IT_DOES,
+    WHAT_TO_BRING,
+    WHY,
+)
 
 REPORT_LOGIN_PROBLEM = "report_login_problem"
 ASK_PIN_RESET = "ask_pin_reset"
@@ -240,8 +250,8 @@ _WORRY_ONLY = _rx(
 )
 _FORMULA_ASKED = _rx(r"計算式|けいさんしき|計算方法|計算の仕方|どうやって計算|どう計算|式を")
 # 「金利っていくらになる？」: what it comes to, a simulation, not a word asked about.
-_SIMULATION_ASKED = _rx(r"計算|けいさん|シミュ|しみゅ|いくら|幾ら|なんぼ")
-_HOW_MUCH = _rx(r"いくら|どのくらい|どれくらい|どんくらい|なんぼ|計算(して|する|でき)|シミュレーション")
+_SIMULATION_ASKED = _rx(rf"{SIMULATION}|{HOW_MUCH}")
+_HOW_MUCH = _rx(rf"{HOW_MUCH}|計算(して|する|でき)|シミュレーション")
 _QUOTED = re.compile(r"[「『\"“].+?[」』\"”]")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
@@ -346,9 +356,13 @@ def intent_from_facts(
     # (「過去の返済額を確認したい」 is a member-service question without naming the service). Not an
     # unauthorised-access report: an alarming answer always needs words of suspicion.
     sure = bool(ranking) and ranking[0][0] == intent and ranking[0][1] >= _SURE
+    names_pin = facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded))
+    line_named = bool(_CALL_CENTRE_WORDS.search(folded))
+    # 「電話 今日いける？」: whether the phone line is open then, not the service.
+    line_asked = line_named and not _SERVICE_NAMED.search(folded)
     # 「月曜の朝は入られへんて聞いたけど、何時まであかんの？」: how long a named time stays closed, heard of.
     if "when" in facts and _UNTIL_WHEN.search(folded) and _SERVICE_NAMED.search(folded) and intent in _WEAK - {"ask_maintenance"}:
-        if not given & _CASE_FACTS and not _CALL_CENTRE_WORDS.search(folded) and (_HEARSAY.search(folded) or not _CANNOT_LOG_IN.search(folded)):
+        if not given & _CASE_FACTS and not line_named and (_HEARSAY.search(folded) or not _CANNOT_LOG_IN.search(folded)):
             return "ask_maintenance"
     # 「月曜ん朝はいっつもログインでけんとじゃが、あいはなんけ？」: a failure that comes back at a named time is
     # the maintenance window asked about.
@@ -362,7 +376,7 @@ def intent_from_facts(
         return "ask_interest"
     # 「暗証変更しに自動契約機行きます。持ち物って何？」: what to bring for the PIN reset, no word's meaning.
     bring_for_pin = bool(_MACHINE_AND_BRING.search(folded)) or (
-        bool(_WHAT_TO_BRING.search(folded)) and (facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded)))
+        bool(_WHAT_TO_BRING.search(folded)) and names_pin
     )
     if intent == "ask_term" and explain_term(text) is not None and _MEANING_ASKED.search(folded) and not bring_for_pin:
         return None
@@ -427,10 +441,10 @@ def intent_from_facts(
     if _PHONE_NUMBER.search(folded) and intent != "ask_call_centre" and not given & _CASE_FACTS:
         return "ask_call_centre"
     # 「先ほどのお電話番号をもう一度」: the phone line, not business only the phone line handles.
-    if intent == "out_of_scope" and _CALL_CENTRE_WORDS.search(folded) and not _OTHER_BUSINESS.search(folded):
+    if intent == "out_of_scope" and line_named and not _OTHER_BUSINESS.search(folded):
         return "ask_call_centre"
     # 「プロミスコールって土曜もやってる？今まさに土曜の夜中」: the line's hours, not the service's.
-    if intent == "ask_maintenance" and _CALL_CENTRE_WORDS.search(folded) and not _SERVICE_NAMED.search(folded):
+    if intent == "ask_maintenance" and line_asked:
         return "ask_call_centre"
     # 「夫が、なんでそんなこと聞くのかって言ってます」: why the assistant asks, however the classifier read it.
     if _WHY_THIS_QUESTION.search(folded) and intent in _WEAK | {"ask_member_service_merits"} and not given & _CASE_FACTS:
@@ -475,8 +489,7 @@ def intent_from_facts(
         return "ask_call_centre"
     # 「友達の前で入れたことがあって、見られたかもしれない…暗証を新しくしたい。何か持っていくものは」: the PIN
     # changed out of a worry, with no login or notice reported, is a PIN question.
-    pin_named = facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded))
-    pin_change_asked = pin_named and bool(_PIN_CHANGE.search(folded) or _MACHINE_AND_BRING.search(folded))
+    pin_change_asked = names_pin and bool(_PIN_CHANGE.search(folded) or _MACHINE_AND_BRING.search(folded))
     if intent == REPORT_SUSPICIOUS_LOGIN and pin_change_asked and not _EVENT.search(folded):
         return ASK_PIN_RESET
     suspected = (
@@ -492,7 +505,6 @@ def intent_from_facts(
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     reports_failure = bool(_CANNOT_LOG_IN.search(folded)) or facts.get("problem") in ("rejected", "locked")
-    names_pin = facts.get("login_method") == CARD_PIN or bool(_PIN_WORD.search(folded))
     asked_in_form = intent == "inform" and bool(_ASKS.search(folded))
     if names_pin and _PIN_ASK.search(folded) and not reports_failure and (intent in _PIN_QUESTION_MISREAD or asked_in_form):
         return ASK_PIN_RESET
@@ -599,8 +611,6 @@ def intent_from_facts(
         return NLU_FALLBACK  # read by what it follows up on (a maintenance answer: the new time)
     if intent == "deny" and _FOLLOW_UP_WORDS.search(folded) and _ASKS.search(folded) and not given & _CASE_FACTS:
         return NLU_FALLBACK  # 「あ、違った 祝日は？」 after the phone hours: a question about them
-    # 「電話 今日いける？」: whether the phone line is open then, not the service.
-    line_asked = bool(_CALL_CENTRE_WORDS.search(folded)) and not _SERVICE_NAMED.search(folded)
     if _USABLE_NOW.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS - {"ask_login_causes"} and _ASKS.search(folded):
         if not failure_named and not figures:
             return "ask_call_centre" if line_asked else "ask_maintenance"

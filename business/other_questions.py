@@ -17,7 +17,7 @@ from business.glossary import explain_term
 from business.guidance import REISSUE_LINK, pin_question_guidance
 from business.maintenance_check import SCHEDULE
 from business.member_service import INTEREST_SIMULATION, find_service_features
-from business.topic_words import MACHINE, WHAT_TO_BRING
+from business.topic_words import HOW_MUCH, MACHINE, SIMULATION, WHAT_TO_BRING
 
 CALL_CENTRE = "call_centre"
 MAINTENANCE = "maintenance"
@@ -182,7 +182,7 @@ def _terms_asked(text: str) -> list[str]:
 # as a button rather than answered in a line.
 INTEREST_OFFER = ("利息の計算もできます。よろしければ、こちらからどうぞ。", "利息を計算する", "/ask_interest")
 _INTEREST_ASKED = _rx(
-    r"(利息|りそく|利子|りし).{0,10}(いくら|どのくらい|どれくらい|どんくらい|なんぼ|計算|けいさん|シミュレーション|知りたい|教えて)"
+    rf"(利息|りそく|利子|りし).{{0,10}}({HOW_MUCH}|{SIMULATION}|知りたい|教えて)"
 )
 # 「それから、利息の計算もお願いしたいです」: the simulation asked for, not asked about.
 _INTEREST_REQUESTED = _rx(r"(計算|けいさん|シミュレーション).{0,4}(お願い|おねがい|したい|して(ほしい|ください|もらえ|くれ))")

@@ -29,18 +29,19 @@ CATEGORIES = {
 CATEGORIES["understanding-locked"] = CATEGORIES["understanding-development"]
 CATEGORIES["conversation-locked"] = CATEGORIES["conversation-development"]
 # The later development sets, each from one writer, name the same classes a little differently.
-for later in ("2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "31"):
-    CATEGORIES[f"understanding-development-{later}"] = CATEGORIES["understanding-development"]
-for later in ("2", "3"):
-    CATEGORIES[f"conversation-development-{later}"] = {
-        "correction", "detour", "goodbye_midflow", "followup", "free_text_answers", "two_questions",
-        "alarming_evidence", "dates_next", "numbers", "reference",
-    }
-for later in ("4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31"):
-    CATEGORIES[f"conversation-development-{later}"] = {
-        "correction", "detour", "goodbye_midflow", "followup", "free_text_answer", "two_questions",
-        "alarming_evidence", "dates_next", "numbers", "same_reference",
-    }
+_FIRST_WRITERS_NAMES = {
+    "correction", "detour", "goodbye_midflow", "followup", "free_text_answers", "two_questions",
+    "alarming_evidence", "dates_next", "numbers", "reference",
+}
+_LATER_WRITERS_NAMES = {
+    "correction", "detour", "goodbye_midflow", "followup", "free_text_answer", "two_questions",
+    "alarming_evidence", "dates_next", "numbers", "same_reference",
+}
+for name in SETS:
+    if name.startswith("understanding-development-"):
+        CATEGORIES[name] = CATEGORIES["understanding-development"]
+    elif name.startswith("conversation-development-"):
+        CATEGORIES[name] = _FIRST_WRITERS_NAMES if name.endswith(("-2", "-3")) else _LATER_WRITERS_NAMES
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -2,7 +2,13 @@
 
 import pytest
 
-from business.guidance import guidance_for, input_check_guidance, locked_guidance, reissue_guidance
+from business.guidance import (
+    guidance_for,
+    input_check_guidance,
+    locked_guidance,
+    pin_question_guidance,
+    reissue_guidance,
+)
 from business.triage import Outcome, TriageFacts
 
 
@@ -72,6 +78,12 @@ def test_a_new_password_after_several_failed_tries_comes_with_stop_retrying():
     text = guidance_for(Outcome.REISSUE, facts, "パスワード、何回か間違えちゃって…覚えてないだけかもです")
     assert "これ以上は入力を試さないでください" in text and "再発行" in text
     assert "これ以上は入力を試さないでください" not in guidance_for(Outcome.REISSUE, facts, "パスワードを忘れました")
+
+
+def test_a_pin_question_from_someone_about_to_guess_is_told_to_stop_first():
+    text = pin_question_guidance("暗証番号、何回か試せばいいって言うんですけど、変えるにはどうしたら？")
+    assert text.index("これ以上は入力を試さないでください") < text.index("自動契約機")
+    assert "これ以上は入力を試さないでください" not in pin_question_guidance("暗証番号はネットで変えられますか")
 
 
 @pytest.mark.parametrize(

@@ -320,7 +320,9 @@ def test_a_telegraphic_list_denies_each_word_its_own_nashi():
     }
 
 
-@pytest.mark.parametrize("text", ["パス忘れ 延滞とかは特にない", "パスワード忘れ、延滞はしてない"])
+@pytest.mark.parametrize(
+    "text", ["パス忘れ 延滞とかは特にない", "パスワード忘れ、延滞はしてない", "パスワード忘れました。延滞とか他の借金とかもないです"]
+)
 def test_a_hardship_named_before_the_negation_takes_it(text):
     assert facts(text)["problem"] == "forgot"
     assert facts(text)["eligibility"] == "none"
