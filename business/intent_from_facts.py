@@ -252,6 +252,7 @@ _FORMULA_ASKED = _rx(r"計算式|けいさんしき|計算方法|計算の仕方
 # 「金利っていくらになる？」: what it comes to, a simulation, not a word asked about.
 _SIMULATION_ASKED = _rx(rf"{SIMULATION}|{HOW_MUCH}")
 _HOW_MUCH = _rx(rf"{HOW_MUCH}|計算(して|する|でき)|シミュレーション")
+_SENTENCE = re.compile(r"(?<=[。！!？?\n])")
 _QUOTED = re.compile(r"[「『\"“].+?[」』\"”]")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
@@ -308,7 +309,7 @@ _PHONE_WORD = _rx(r"電話|でんわ|コール|こーる|オペレーター|窓�
 _RISK_ASKED = _rx(
     r"(不正|ふせい|第三者|他人|乗っ取|のっと|悪用|漏れ|もれ).{0,12}(心配|しんぱい|大丈夫|危な|あぶな|リスク|不安|怖|こわ)"
     # 「ログイン情報ってメモしといてもええの？スマホに保存とか危ないんやろか」: keeping one's details.
-    r"|(ID|パスワ|ぱすわ|PW|ログイン情報|暗証).{0,16}(メモ|めも|保存|ほぞん|保管|ほかん|書い|かい|控え|貼っ|はっ|貼り).{0,24}(危な|あぶな|大丈夫|だいじょうぶ|ええの|いいの|平気|心配|まず|問題(ない|あり))"
+    r"|(ID|パスワ|ぱすわ|PW|ログイン情報|暗証).{0,16}(メモ|めも|保存|ほぞん|保管|ほかん|書い|かい|控え|貼っ|はっ|貼り).{0,40}(危な|あぶな|大丈夫|だいじょうぶ|ええの|いいの|平気|心配|まず|問題(ない|あり))"
 )
 # 「どこで確認すればいいんですか」: where to check something the assistant cannot check itself.
 _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調べ|しらべ)")
@@ -427,7 +428,9 @@ def intent_from_facts(
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     # 「ありがとうございます…受付は何時までですか？」: thanks, then a question that follows up on the answer.
     # 「ありがとう、助かりました〜。ところで犬派ですか猫派ですか？」: thanks, then something else asked.
-    if intent == "thank" and _ASKS.search(folded) and (_QUESTION_WORD.search(folded) or _BY_THE_WAY.search(folded)) and not _CLOSING.search(folded):
+    # 「ご丁寧にありがとうございます。その手続きは、どこを開いたらできるんでしょう。年寄りでようわからんもので」:
+    # the question need not be the last sentence.
+    if intent == "thank" and _asks_in_a_sentence(folded) and (_QUESTION_WORD.search(folded) or _BY_THE_WAY.search(folded)) and not _CLOSING.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
     if intent == "ask_member_service_features" and not sure and "service_feature" not in facts and not _MEMBER_SERVICE_WORD.search(folded):
@@ -685,6 +688,11 @@ def intent_from_facts(
     if intent in _UNSURE and len(folded) > _BARE_ANSWER_CHARS and not ours:
         return "chitchat"
     return None
+
+
+def _asks_in_a_sentence(folded: str) -> bool:
+    """Whether any sentence of the message, not only its last, is a question."""
+    return any(_ASKS.search(sentence) for sentence in _SENTENCE.split(folded) if sentence)
 
 
 def _names_topic_word(folded: str) -> bool:

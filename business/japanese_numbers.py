@@ -670,7 +670,8 @@ def _kana_reading(text: str, kana: str, start: int, end: int, tokens: list[str])
         kind, end = AMOUNT, yen.end()
     elif percent is not None:
         kind, end = RATE, percent.end()
-    elif tokens[-1] in _KANA_BIG + _KANJI_BIG and _AFTER_KANA_BIG.match(kana, end):  # 「じゅうまん」「ひゃくにじゅう万」
+    elif any(token in _KANA_BIG + _KANJI_BIG for token in tokens) and _AFTER_KANA_BIG.match(kana, end):
+        # 「じゅうまん」「ひゃくにじゅう万」「ろくまんごせん」: a count of ten thousands, whatever follows it.
         kind = AMOUNT
     elif _RATE_WORD_BEFORE.search(text, max(0, start - _LOOK_BEHIND), start) and _AFTER_KANA_BIG.match(kana, end):
         # 「ねんりつは、じゅうななてんはち、と」; not the は and ち of 「金利はちょっと」

@@ -372,6 +372,9 @@ def test_why_asked_needs_a_why_a_closed_computer_and_a_what_if_beside_a_function
         # Thanks, then a question: read by what it follows up on.
         ("thank", "ありがとうございます…受付は何時までですか？あと、土日もやってますか？", "nlu_fallback"),
         ("thank", "ありがとうございました", "thank"),
+        # Keeping one's details written down, asked about at length: the service's one risk.
+        ("report_login_problem", "IDとぱすわあどを手帳に書いて、鏡台の引き出しにしもうてあるがやけど、こんなんで大丈夫やろか。", "ask_member_service_merits"),
+        ("thank", "ご丁寧にありがとうございます。それで、その手続きは、どこを開いたらできるんでしょう。年寄りでようわからんもので", "ask_repeat"),
         # Why the assistant asks, relayed.
         ("ask_term", "夫が、なんでそんなこと聞くのかって言ってます。ちょっと失礼じゃないかって", "ask_why_asked"),
         # A failure told beside the service's name is a report.

@@ -69,6 +69,7 @@ def test_amounts_in_every_common_spelling(text: str, yen: int) -> None:
         ("ｺﾞﾏﾝｴﾝ", 50_000),
         ("残高はごまんです", 50_000),
         ("5万ごせんえん", 55_000),
+        ("りそく ろくまんごせん 金利わからん", 65_000),
     ],
 )
 def test_amounts_written_in_kana(text: str, yen: int) -> None:

@@ -477,3 +477,34 @@ def test_nothing_of_the_kind_answers_the_hardship_and_card_questions():
 
 def test_a_space_after_a_mid_sentence_particle_keeps_the_denial():
     assert {fact.entity: fact.value for fact in find_login_facts("延滞の 心配はないです")}["eligibility"] == "none"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("かあどは持っとります", {"card_holder": "has_card"}),
+        ("プロミスカードは一度も作ったことがありません。アプリだけ使っています。", {"card_holder": "no_card"}),
+    ],
+)
+def test_the_card_is_read_in_older_spellings_and_never_having_made_one(text, expected):
+    assert facts(text) == expected
+
+
+def test_a_card_said_to_be_gone_and_then_dropped_is_a_lost_card():
+    from business.login_facts import card_lost
+
+    assert card_lost("カード ないです。 きのう でんしゃ で おとしました。 たぶん")
+    assert not card_lost("カードはないです。IDとパスワードでログインしています")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["何回も暗証番号入れてたら、もう入力できませんみたいな画面になっちゃって", "パスワード、もう入力できないって出ます"],
+)
+def test_a_screen_refusing_more_input_is_a_lock(text):
+    assert facts(text)["problem"] == "locked"
+
+
+def test_payments_put_off_at_another_lender_are_credit_trouble():
+    said = facts("お恥ずかしい話ながやけど、よその信販会社の支払いを滞らせてしもて…。会員さーびすに入れんようになったがです。")
+    assert said["eligibility"] == "credit_trouble"
