@@ -126,6 +126,13 @@ def _asks_about_a_word(tracker: Tracker) -> bool:
     return latest_intent(tracker) == "ask_term"
 
 
+def _completes_the_form(tracker: Tracker, events: List[Dict[Text, Any]]) -> bool:
+    """Whether every question of the form is answered once `events` are applied."""
+    values = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
+    values.update({event["name"]: event.get("value") for event in events if event.get("event") == "slot" and event.get("name") in FORM_SLOTS})
+    return all(value is not None for value in values.values())
+
+
 class ValidateInterestForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_interest_form"
@@ -139,7 +146,9 @@ class ValidateInterestForm(FormValidationAction):
         which would skip that question in the next login triage: the problem slot is put back as it was.
         """
         events = await super().run(dispatcher, tracker, domain)
-        if _answers_the_latest_message(tracker):
+        if _answers_the_latest_message(tracker) and not _completes_the_form(tracker, events):
+            # A form completed by this message leaves the other question to the simulation's answer,
+            # which gives it after the figure it was asked beside.
             answer_other_questions(dispatcher, tracker, (topics.INTEREST,), simulating=True)
         answered = any(event.get("event") == "slot" and event.get("name") in FORM_SLOTS for event in events)
         misread = any(entity.get("entity") == "problem" for entity in tracker.latest_message.get("entities") or [])

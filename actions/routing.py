@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -9,7 +10,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import latest_entity
-from business.triage import TriageFacts, corrected
+from business.login_facts import holding_reply
+from business.triage import TriageFacts, answer_spoke_of_card_holding, corrected
 
 TRIAGE_ENTITIES = ("login_method", "problem", "eligibility", "card_holder")
 INTEREST_ENTITIES = ("amount", "monthly_payment", "rate", "days")
@@ -18,8 +20,15 @@ LOGIN, INTEREST, NONE = "login", "interest", "none"
 
 
 def said_facts(tracker: Tracker) -> TriageFacts:
-    """The login facts the latest message states (the rest None)."""
-    return TriageFacts(**{entity: latest_entity(tracker, entity) for entity in TRIAGE_ENTITIES})
+    """The login facts the latest message states (the rest None); 「持っていない」 alone, right after an
+    answer that told card holders and everyone else apart, says whether the customer holds the card."""
+    said = TriageFacts(**{entity: latest_entity(tracker, entity) for entity in TRIAGE_ENTITIES})
+    previous = TriageFacts.from_json(tracker.get_slot("previous_triage"))
+    if said.card_holder is None and answer_spoke_of_card_holding(tracker.get_slot("last_outcome"), previous):
+        held = holding_reply(tracker.latest_message.get("text") or "")
+        if held is not None:
+            return replace(said, card_holder=held)
+    return said
 
 
 def correction_events(tracker: Tracker, said: TriageFacts) -> List[Dict[Text, Any]]:

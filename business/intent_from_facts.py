@@ -301,7 +301,8 @@ _WHICH_NUMBER = _rx(r"(?<!カード)(?<!暗証)(?<!受付)(番号|ばんごう)(
 # Facts that make a message part of the customer's case: with them, a closing word is not a goodbye
 # (「また今度にします、カードはありません」 answers the question). A feature or a time named in passing is not.
 _CASE_FACTS = frozenset({"login_method", "problem", "eligibility", "card_holder", "amount", "rate", "days", "monthly_payment"})
-_QUESTION_WORD = _rx(r"何時|なんじ|何曜|いつ(?!も)|どこ|どう(すれば|したら|やって|すりゃ)|なんで|なぜ|どれ|どっち")
+# Not 「どれもありません」「どこも悪くない」: none, nowhere.
+_QUESTION_WORD = _rx(r"何時|なんじ|何曜|いつ(?!も)|どこ(?!も|でも)|どう(すれば|したら|やって|すりゃ)|なんで|なぜ|どれ(?!も|でも)|どっち(?!も|でも)")
 # 「どこに問い合わせればいい？」「連絡先は？」: where to call, whatever topic the message names.
 _WHERE_TO_CALL = _rx(r"(どこ|どちら)(に|へ)?(問い?合わせ|連絡|電話|相談)|問い?合わせ先|連絡先|(問い?合わせ|連絡)(すれば|したら)")
 _PHONE_WORD = _rx(r"電話|でんわ|コール|こーる|オペレーター|窓口|まどぐち|番号|ばんごう|かけ|つなが")
@@ -583,6 +584,9 @@ def intent_from_facts(
     # 「本当に？ 計算式を見せろ」: how the result was reached, the formula's explanation.
     if intent in _SMALL_WORDS and _FORMULA_ASKED.search(folded) and explain_term(text) is not None:
         return "ask_term"
+    # 「この計算は1年を365日として計算しますか？計算式を教えてください」: the formula asked, its figure no answer.
+    if intent == "ask_interest" and _FORMULA_ASKED.search(folded) and not {"amount", "rate"} & facts.keys() and explain_term(text) is not None:
+        return "ask_term"
     # 「端数はどう処理していますか」「利息シミュレーションって何？」: a word of the simulation asked about.
     asks_about_a_word = _MEANING_ASKED.search(folded) or (_ASKS.search(folded) and not _HOW_MUCH.search(folded))
     if intent == "ask_interest" and not figures and asks_about_a_word and explain_term(text) is not None:
@@ -629,6 +633,10 @@ def intent_from_facts(
     # 「じゃあ 1がつ 2にち の あさ 6じ は?」: a time without figures is no simulation; read by what it follows up on.
     if intent == "ask_interest" and "when" in facts and not figures and not _INTEREST_WORDS.search(folded):
         return NLU_FALLBACK
+    # 「話はそれますが、Vポイントってあれは何に使えるもんなんでしょう」: a function asked about, no failure told.
+    if intent == REPORT_LOGIN_PROBLEM and "service_feature" in facts and (asks or requested) and not given & _CASE_FACTS:
+        if not _CANNOT_LOG_IN.search(folded):
+            return "ask_member_service_features"
     # 「口座から勝手に引き落とされるようにもできる？」: a member-service function asked about in other words;
     # 「パスワードを変えるのはどこで？」 names the login method only as the setting to change.
     case_facts = given & _CASE_FACTS - ({"login_method"} if facts.get("service_feature") == "settings" else set())

@@ -840,15 +840,23 @@ def find_time_span(text: str) -> Optional[Span]:
     return start, end
 
 
-_SENTENCE_END = re.compile(r"[。．？?！!\n]+")
+_SENTENCE = re.compile(r"[^。．？?！!\n]+[。．？?！!\n]*")
+# A sentence that asks about its time: 「夜はどう？」「朝も入れますか」「夜は」 (a bare topic, asked).
+_ASKS_ABOUT_A_TIME = re.compile(
+    r"[?？]|(か|かな|かね|の|は|も)[。．!！\s]*$|どう|いかが|大丈夫|だいじょう|いけ|入れ|はいれ|使え|つかえ|でき|ログイン|ろぐいん|メンテ"
+)
 
 
 def parse_every_when(text: str, now: datetime, *, past: Optional[bool] = None) -> List[NamedMoment]:
     """Every moment `text` names, one per sentence at most, in order and without repeats: a message may ask
-    about two times (「三が日はずっと入れないんですか？それと1月4日の月曜日の朝はどうですか？」)."""
+    about two times (「三が日はずっと入れないんですか？それと1月4日の月曜日の朝はどうですか？」). A later
+    sentence that only names a part of the day in passing (「朝は早いもんで」) asks about no other time."""
     moments: List[NamedMoment] = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in _SENTENCE.findall(text):
         named = parse_when(sentence, now, past=is_past_tense(text) if past is None else past)
-        if named is not None and named not in moments:
-            moments.append(named)
+        if named is None or named in moments:
+            continue
+        if moments and named.approximate and not _ASKS_ABOUT_A_TIME.search(sentence):
+            continue
+        moments.append(named)
     return moments

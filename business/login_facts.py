@@ -473,6 +473,25 @@ def _first_sentence(folded: str) -> str:
 _ONE_WORD_PROBLEMS = {"忘": FORGOT, "忘。": FORGOT, "違": REJECTED, "違。": REJECTED, "ロック": LOCKED, "ロック。": LOCKED}
 
 
+# 「持っていない」「持ってます」 said alone: whether one holds what was just spoken of.
+_HOLDING_REPLY = _rx(
+    r"^(いや|いいえ|うん|はい|ええ)?[、, ]?(?P<no>(持って|もって|持っと|もっと)(い|お)?(ない|ません|へん|ねえ|ねー|らん))"
+    r"|^(はい|うん|ええ)?[、, ]?(持って|もって)(い|お)?(ます|る|ますよ|るよ)|^(はい|うん|ええ)?[、, ]?(持っと|もっと|持っちょ)(る|ります)"
+)
+
+
+def holding_reply(text: str) -> Optional[str]:
+    """A short reply saying whether one holds something, with no card named (「持っていない」): read as
+    the card only where the last answer spoke of holding one."""
+    folded = kana_fold(text).text.strip(" 。.!！")
+    if len(folded) > _SHORT_REPLY // 2:
+        return None
+    match = _HOLDING_REPLY.match(folded)
+    if match is None:
+        return None
+    return NO_CARD if match.group("no") else HAS_CARD
+
+
 def interpret_reply(requested_slot: str, text: str) -> Optional[str]:
     """A short reply to the question just asked ("はい", "カードです") read as that slot's value.
 

@@ -107,6 +107,12 @@ def pin_question_is_a_detour(login_method: Optional[str]) -> bool:
     return login_method == ID_PASSWORD
 
 
+def answer_spoke_of_card_holding(outcome: Optional[str], previous: TriageFacts) -> bool:
+    """Whether the last answer told card holders and everyone else apart, holding a card not being known
+    (the reissue and lock answers): a bare 「持っていない」 then answers it."""
+    return previous.card_holder is None and outcome in (Outcome.REISSUE.value, Outcome.LOCKED.value)
+
+
 def skips_maintenance_check(facts: TriageFacts) -> bool:
     """A customer who forgot a credential or names an eligibility signal knows why already."""
     return facts.has_eligibility_signal or facts.problem == FORGOT

@@ -5,6 +5,7 @@ from dateutil import parser
 
 from actions.fallback import ActionDefaultFallback, ActionNotUnderstood
 from actions.feedback import ActionRecordFeedback
+from actions.routing import ActionRouteInform
 from business.triage import TriageFacts
 from storage import repository
 from storage.database import session_scope
@@ -39,6 +40,25 @@ async def test_a_corrected_fact_after_the_answer_starts_the_triage_again_and_is_
     with session_scope(database_url) as session:
         result = repository.report(session, parser.isoparse("2026-12-01T00:00+09:00"), parser.isoparse("2026-12-02T00:00+09:00"))
     assert result.answers == 0
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("text", "held"), [("持っていない", "no_card"), ("はい、持ってます", "has_card")])
+async def test_holding_said_alone_after_an_answer_for_either_case_is_the_card(at, domain, database_url, text, held):
+    at("2026-12-01T14:00:00+09:00")
+    previous = TriageFacts(login_method="id_password", problem="forgot").to_json()
+    tracker = user_tracker(text, "inform", slots={"last_outcome": "reissue", "previous_triage": previous})
+    messages, events = await run(ActionRouteInform(), tracker, domain)
+    assert slot_events(events)["card_holder"] == held and slot_events(events)["inform_topic"] == "login"
+
+
+@pytest.mark.asyncio
+async def test_holding_said_alone_after_a_card_answer_is_not_read_as_the_card(at, domain, database_url):
+    at("2026-12-01T14:00:00+09:00")
+    previous = TriageFacts(login_method="id_password", problem="forgot", card_holder="no_card").to_json()
+    tracker = user_tracker("持ってます", "inform", slots={"last_outcome": "reissue", "previous_triage": previous})
+    messages, events = await run(ActionRouteInform(), tracker, domain)
+    assert slot_events(events) == {"inform_topic": "none"}
 
 
 @pytest.mark.asyncio

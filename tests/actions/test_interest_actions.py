@@ -251,7 +251,9 @@ def rasa_form():
         sdk_tracker = rasa_sdk.Tracker.from_dict(tracker.current_state(EventVerbosity.ALL))
         dispatcher = CollectingDispatcher()
         events = await ValidateInterestForm().run(dispatcher, sdk_tracker, domain.as_dict())
-        return [BotUttered(m.get("text")) for m in dispatcher.messages] + [Event.from_parameters(e) for e in events]
+        # A response by name stands for its text (utter_feature_internet_repayment).
+        said = [BotUttered(m.get("text") or m.get("response")) for m in dispatcher.messages]
+        return said + [Event.from_parameters(e) for e in events]
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # Rasa's notice that slot auto-fill is gone since 3.0
@@ -309,6 +311,21 @@ async def test_everything_in_one_message_in_customers_words_completes_the_form(r
     _, slots = await _FormConversation(rasa_form).say("8まんえんくらい借りてて、金利はわからない。期間はひと月", "ask_interest")
 
     assert slots == {"balance": "80000", "rate": "unknown", "days": "30", "requested_slot": None}
+
+
+@pytest.mark.asyncio
+async def test_a_question_beside_figures_that_complete_the_form_is_left_to_the_result(rasa_form):
+    said, slots = await _FormConversation(rasa_form).say("5万 金利17.8 30日で利息なんぼ？ あとネットで返済できんの？手数料かかる？", "ask_interest")
+
+    assert slots["requested_slot"] is None and "utter_feature_internet_repayment" not in said
+
+
+@pytest.mark.asyncio
+async def test_a_question_beside_figures_that_leave_a_question_open_is_answered_before_it(rasa_form):
+    said, slots = await _FormConversation(rasa_form).say("5万 30日で利息なんぼ？ あとネットで返済できんの？手数料かかる？", "ask_interest")
+
+    assert slots["requested_slot"] == "rate"
+    assert said.index("utter_feature_internet_repayment") < said.index(ASK_RATE)
 
 
 @pytest.mark.asyncio

@@ -103,6 +103,7 @@ def test_the_facts_decide(guess, text, intent):
         ("ask_login_causes", "ログインできない原因がわからない"),  # a general question
         ("ask_maintenance", "日曜の深夜ってログインできる？"),
         ("ask_interest", "10万円を年18%で30日借りたら利息はいくら？"),
+        ("inform", "いいえ、どれもありません。毎月口座振替で返済しています。"),  # どれも: none, no question word
     ],
 )
 def test_the_classifier_keeps_what_the_facts_do_not_contradict(guess, text):
@@ -372,6 +373,10 @@ def test_why_asked_needs_a_why_a_closed_computer_and_a_what_if_beside_a_function
         # Thanks, then a question: read by what it follows up on.
         ("thank", "ありがとうございます…受付は何時までですか？あと、土日もやってますか？", "nlu_fallback"),
         ("thank", "ありがとうございました", "thank"),
+        # A function asked about in a detour, no failure told: the function's answer.
+        ("report_login_problem", "話はそれますが、孫が「Vポイントが貯まる」言うとりましたが、あれは何に使えるもんなんでしょう。", "ask_member_service_features"),
+        # The formula asked; its 365 is no period to simulate.
+        ("ask_interest", "答える前に質問があります。この計算は1年を365日として計算しますか？計算式を教えてください。", "ask_term"),
         # Keeping one's details written down, asked about at length: the service's one risk.
         ("report_login_problem", "IDとぱすわあどを手帳に書いて、鏡台の引き出しにしもうてあるがやけど、こんなんで大丈夫やろか。", "ask_member_service_merits"),
         ("thank", "ご丁寧にありがとうございます。それで、その手続きは、どこを開いたらできるんでしょう。年寄りでようわからんもので", "ask_repeat"),

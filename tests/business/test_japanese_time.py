@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from business.clock import JST
-from business.japanese_time import NamedMoment, corrects_a_time, find_time_span, is_past_tense, parse_when
+from business.japanese_time import (
+    NamedMoment,
+    corrects_a_time,
+    find_time_span,
+    is_past_tense,
+    parse_every_when,
+    parse_when,
+)
 
 # Friday 27 November 2026, 10:00 in Japan.
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=JST)
@@ -727,3 +734,19 @@ def test_new_year_words_in_kana_or_romaji_and_a_comma_between_night_and_clock() 
         assert named is not None and named.moment == jst(2027, 1, 1, 0, 0) and named.end == jst(2027, 1, 4, 0, 0)
     named = parse_when("大晦日の夜中、1時ごろならログインできる？", datetime(2026, 12, 31, 18, 0, tzinfo=JST))
     assert named is not None and named.moment == datetime(2027, 1, 1, 1, 0, tzinfo=JST)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("ほんなら4日の朝6時ごろはどうでしょう。朝は早いもんで", [datetime(2026, 12, 4, 6, 0, tzinfo=JST)]),
+        ("月曜の朝は？ 夜は寝てるんで", [datetime(2026, 11, 30, 8, 0, tzinfo=JST)]),
+    ],
+)
+def test_a_part_of_the_day_named_in_passing_after_a_time_asks_about_no_other_time(text, asked):
+    assert [named.moment for named in parse_every_when(text, NOW)] == asked
+
+
+def test_a_second_time_asked_about_is_read_too():
+    moments = [named.moment for named in parse_every_when("月曜の朝は入れる？それと火曜の夜はどう？", NOW)]
+    assert len(moments) == 2 and moments[0].day == 30 and moments[1].day == 1
