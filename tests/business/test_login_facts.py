@@ -508,3 +508,8 @@ def test_a_screen_refusing_more_input_is_a_lock(text):
 def test_payments_put_off_at_another_lender_are_credit_trouble():
     said = facts("お恥ずかしい話ながやけど、よその信販会社の支払いを滞らせてしもて…。会員さーびすに入れんようになったがです。")
     assert said["eligibility"] == "credit_trouble"
+
+
+def test_the_note_of_a_password_thrown_away_is_a_forgotten_password():
+    said = facts("あいでぃとぱすわあどで入りよったんですが、ぱすわあどを書いておいた紙を、大掃除のときに捨ててしもうたようで、入れんのです。")
+    assert said["problem"] == "forgot" and said["login_method"] == "id_password"

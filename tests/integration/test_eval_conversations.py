@@ -76,6 +76,9 @@ FLOORS = {
     "conversation-development-29": 0.90,
     "conversation-development-30": 0.85,
     "conversation-development-31": 0.92,
+    "understanding-development-29": 0.96,
+    "conversation-development-32": 0.90,
+    "conversation-development-33": 0.85,
 }
 
 
