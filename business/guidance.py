@@ -6,7 +6,7 @@ from typing import Optional
 
 from business.call_centre import PROMISE_CALL_WITH_HOURS
 from business.folding import kana_fold, kana_pattern
-from business.login_facts import CARD_PIN, HAS_CARD, ID_PASSWORD, LOCKED, NO_CARD
+from business.login_facts import CARD_PIN, HAS_CARD, ID_PASSWORD, LOCKED, NO_CARD, NO_SIGNAL
 from business.triage import Outcome, TriageFacts
 
 REISSUE_LINK = "「ログインID・パスワードがわからない方はこちら」"
@@ -64,6 +64,14 @@ NEVER_SEND_SECRETS = "※ID・パスワード・暗証番号・カード番号�
 _CARD_HOLDER_NOTE = (
     "※プロミスカード（またはプロミスVisaカード）をお持ちの方は、カード番号と暗証番号でログインすれば、"
     "アプリ内でログインIDとパスワードを確認できます。"
+)
+
+
+# A forgotten password explains the failure, so the hardship question is not asked; a suspension
+# (FACTS.md's second cause) is named in one line, unless the customer already ruled hardship out.
+_IF_STILL_SHUT_OUT = (
+    "※新しいIDとパスワードでも入れないときは、返済の遅れなどで利用が停止されていることがあります。"
+    f"{PROMISE_CALL_WITH_HOURS}でご確認ください。"
 )
 
 
@@ -202,5 +210,6 @@ def guidance_for(outcome: Outcome, facts: TriageFacts, message: str = "") -> str
     if outcome is Outcome.INPUT_CHECK:
         return input_check_guidance(facts.login_method)
     if outcome is Outcome.REISSUE:
-        return reissue_guidance(facts.card_holder)
+        steps = reissue_guidance(facts.card_holder)
+        return steps if facts.eligibility == NO_SIGNAL else f"{steps}\n{_IF_STILL_SHUT_OUT}"
     raise ValueError(f"no written guidance for {outcome}")

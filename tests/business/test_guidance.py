@@ -102,3 +102,10 @@ def test_each_outcome_has_a_plain_version_of_a_few_short_steps(outcome, login_me
     assert all(word in plain for word in says)
     assert all(len(line) <= 60 for line in plain.splitlines())
     assert plain_guidance(Outcome.HANDOFF, None) is None
+
+
+def test_a_new_password_names_a_suspension_as_the_reason_it_may_still_fail_unless_hardship_was_ruled_out():
+    text = guidance_for(Outcome.REISSUE, TriageFacts(login_method="id_password", problem="forgot"))
+    assert "利用が停止されていることがあります" in text and "0120-24-0365" in text
+    ruled_out = guidance_for(Outcome.REISSUE, TriageFacts(login_method="id_password", problem="forgot", eligibility="none"))
+    assert "停止" not in ruled_out
