@@ -19,6 +19,7 @@ from business.maintenance_check import (
     also_asked,
     check_login_time,
     describe_schedule,
+    with_repayment_hours_if_asked,
     with_schedule_if_asked,
     with_time_zone_note,
 )
@@ -61,7 +62,9 @@ class ActionDescribeMaintenance(Action):
         now = clock().now()
         extra = extra_windows(now)
         named = named_moment(tracker, now)
-        answer = with_schedule_if_asked(describe_schedule(now, named, extra, also_asked(named, text, now)), text)
+        answer = with_repayment_hours_if_asked(
+            with_schedule_if_asked(describe_schedule(now, named, extra, also_asked(named, text, now)), text), text
+        )
         dispatcher.utter_message(text=with_time_zone_note(answer, text, now, extra))
         answer_other_questions(dispatcher, tracker, (topics.MAINTENANCE,))
         return []

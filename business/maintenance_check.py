@@ -152,6 +152,18 @@ def with_schedule_if_asked(answer: str, message: str) -> str:
     return answer
 
 
+# 「ニチヨウ ヤ ヨル モ ヘンサイ デキマスカ?」「夜中でも振込できる？」: repaying or transferring online at a time.
+_REPAYING_ASKED = kana_pattern(r"返済|へんさい|振込|ふりこみ|振り込み|入金|にゅうきん")
+REPAYMENT_HOURS = "インターネットでの振込・返済は、メンテナンスの時間を除き、365日いつでもできます（手数料0円）。"
+
+
+def with_repayment_hours_if_asked(answer: str, message: str) -> str:
+    """The check's answer, with when online repayment is open when the message asks about repaying then."""
+    if _REPAYING_ASKED.search(kana_fold(message).text) and REPAYMENT_HOURS not in answer:
+        return f"{answer}\n{REPAYMENT_HOURS}"
+    return answer
+
+
 def also_asked(named: Optional[NamedMoment], text: str, now: datetime) -> list[NamedMoment]:
     """The other moments the message asks about beside `named` (one per sentence; none without `named`)."""
     if named is None:

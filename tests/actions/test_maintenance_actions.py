@@ -83,3 +83,13 @@ async def test_schedule_question_about_new_year(at, domain):
     tracker = user_tracker("1月1日の昼はログインできますか", "ask_maintenance", {"when": "1月1日の昼"})
     messages, _ = await run(ActionDescribeMaintenance(), tracker, domain)
     assert "メンテナンス時間" in text_of(messages) and "1月1日" in text_of(messages)
+
+
+@pytest.mark.asyncio
+async def test_repaying_at_a_time_asked_gets_when_online_repayment_is_open(at, domain):
+    at("2026-12-10T20:00:00+09:00")
+    tracker = user_tracker("ニチヨウ ヤ ヨル モ ヘンサイ デキマスカ? ワタシ コウタイ キンム デス.", "ask_maintenance", {"when": "ニチヨウ"})
+    messages, _ = await run(ActionDescribeMaintenance(), tracker, domain)
+    assert "365日いつでも" in text_of(messages) and "メンテナンス" in text_of(messages)
+    plain, _ = await run(ActionDescribeMaintenance(), user_tracker("日曜の夜はログインできますか", "ask_maintenance", {"when": "日曜の夜"}), domain)
+    assert "365日" not in text_of(plain)
