@@ -140,10 +140,7 @@ _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
 _MACHINE_AND_BRING = _rx(rf"{MACHINE}.{{0,12}}({WHAT_TO_BRING}|(何|なに)(が)?(いる|要る|必要))")
 # 「なにを持っていけばいいですか」: the only thing FACTS.md says to bring is for the PIN reset.
-_WHAT_TO_BRING = _rx(
-    r"(何|なに|身分証|免許証|本人確認書類|保険証|マイナンバーカード|パスポート)(を|が)?.{0,3}(持って|もって)(いけ|行け|いく|行く|いっ|行っ|く|け|き)"
-    r"|(持って|もって)(いく|行く|く)(もの|物)|(何|なに)(を|が)?.{0,3}(持参|じさん)|持ち物|もちもの|必要な(もの|書類)"
-)
+_WHAT_TO_BRING = _rx(WHAT_TO_BRING)
 # 「公式サイトのどこ押せばいいの？」: where on the screen, right after steps were given: those steps again.
 _WHERE_TO_PRESS = _rx(
     r"(どこ|どれ|どの(ボタン|リンク|メニュー|項目|ページ|画面))(を|から|に|で)?"
