@@ -32,7 +32,7 @@ class ActionExplainMemberService(Action):
         overview = [OVERVIEW] if ms.gives_overview(named, tracker.latest_message.get("text") or "") else []
         for response in overview + named:
             dispatcher.utter_message(response=response)
-        answer_other_questions(dispatcher, tracker, (topics.SETTINGS, topics.TERM, topics.INTEREST), features=False)
+        answer_other_questions(dispatcher, tracker, (topics.SETTINGS, topics.TERM, topics.INTEREST, topics.FEATURES), features=False)
         return []
 
 

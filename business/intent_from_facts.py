@@ -102,8 +102,9 @@ _LEAK = _rx(
 # The customer says they cannot get in, without naming why.
 _CANNOT_LOG_IN = _rx(
     # Not 「入れない時間がある」: the maintenance windows described.
-    r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)(でき|でぎ|出来|でけ|れ)?(ない|なく|なかっ|ません|へん|ひん|ねー|ねえ|ん(?!で))(?!時間|じかん|時期|期間|曜日)"
-    r"|ログイン(不可|ふか|エラー|失敗|しっぱい)|(先|さき)に進め(ない|ません|へん)"
+    # 「ログインがでけんとよ」「ろぐいん、でけんごとなった」: a particle or a comma between.
+    r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)((が|は|も)?[、, ]?(でき|でぎ|出来|でけ)|れ)?(ない|なく|なかっ|ません|へん|ひん|ねー|ねえ|ん(?!で))(?!時間|じかん|時期|期間|曜日)"
+    r"|(?<![ブタ])ログ(イン)?(不可|ふか|エラー|失敗|しっぱい)|(先|さき)に進め(ない|ません|へん)"
     # Kansai 「会員のページ入られへんくなっとう」
     r"|(入ら|はいら)れ(へん|ひん|ない|なく|ません)"
     r"|can'?t\s*log|cannot\s*log|(open|オープン)\s*(しません|しない|できません|できない)|(開き|ひらき)ません|(開か|ひらか)ない"
@@ -117,7 +118,8 @@ _USABLE_THEN = _rx(
     r"|っぺか|んべか|るべか|れっぺ|えっぺ)"
     r"|(大丈夫|だいじょうぶ|だいじょぶ|いける|可能|おけ|オッケー|OK)(ですか|で(ございま)?しょうか|でございますか|か|\?|？|やろ|じゃろ|だろ|かな|そ|べ)"
     # 「ツカエルカ」「入れるかね」: a plain-form question, kana or dialect.
-    r"|(使え|つかえ|入れ|はいれ|いけ|でき)る(か|かね|かな|かい|じゃろ|やろ|だろ|べ)([。.!！?？]|$)"
+    # Koshu and Kyushu 「入れるけ？」.
+    r"|(使え|つかえ|入れ|はいれ|いけ|でき)る(か|かね|かな|かい|じゃろ|やろ|だろ|べ|け)([。.!！?？]|$)"
     r"|(なら|だったら|やったら)(ええ|いい|よい|良い)(んだ|んか|んやな|の|か|です|でしょう)"
     r"|問題(ない|ありません|ございません|なし)(か|でしょうか|ですか|\?|？)"
     # 「今夜の夜中にろぐいんしたいんですけど」: wanting to log in then is asking whether one can.
@@ -144,7 +146,7 @@ _WHAT_TO_BRING = _rx(WHAT_TO_BRING)
 # 「公式サイトのどこ押せばいいの？」: where on the screen, right after steps were given: those steps again.
 _WHERE_TO_PRESS = _rx(
     r"(どこ|どれ|どの(ボタン|リンク|メニュー|項目|ページ|画面))(を|から|に|で)?"
-    r"(押|おせ|おす|おし|タップ|クリック|選|えら|開|ひら|行け|いけ|飛べ|とべ|たどり|辿り|見つか|みつか)"
+    r"(押|おせ|おす|おし|タップ|クリック|選|えら|開|ひら|行け|いけ|飛べ|とべ|たどり|辿り|見つか|みつか|行う|行え|おこな|進|すす|手続|申し?込|もうしこ)"
 )
 _WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
 # 「OK. ドコ デ デキマスカ?」「わかりました。どこでやるんですか？」: where what was just said is done.
@@ -164,7 +166,9 @@ _CONSULTATION = _rx(r"(件|こと)で(相談|そうだん|ご相談|お聞き|�
 # What the service does asked outright, beside a failure (「入れないけど、会員サービスって何ができるの？」).
 _ASKS_ABOUT_SERVICE = _rx(rf"{WHAT_IT_DOES}|できること|機能|きのう")
 # A figure put as a condition: 「30日なら？」「8万だったら」「年15%にしたら」.
-_WHAT_IF = _rx(r"[0-9０-９.]+(日|万|円|%|％|か月|ヶ月|カ月|週間)?(間)?(なら|だったら|やったら|でしたら|にしたら|にすると|だと)")
+_WHAT_IF = _rx(
+    r"[0-9０-９.]+\s*(日|にち|万|まん|円|えん|%|％|か月|ヶ月|カ月|かげつ|週間|しゅうかん)?\s*(半|はん)?\s*(間|かん)?\s*(なら|だったら|やったら|でしたら|にしたら|にすると|だと)"
+)
 # Why the assistant asks, or whether one must answer: what 'why do you ask?' always says in some way.
 _WHY_ASKED = _rx(
     rf"{WHY}|関係|かんけい|答え|こたえ|言わ|いわ|言う|いう(必要|ひつよう)|話さ|話したく|必要|ひつよう"
@@ -245,7 +249,7 @@ _WORRY_ONLY = _rx(
     # Hearsay: 「ママ友がアカウントを乗っ取られたって話をしていて怖くなって」 happened to someone else.
     r"|(た|れた)って(話|はなし|ニュース|聞い|きい)|という(話|はなし|ニュース|噂|うわさ)|(ニュース|噂|うわさ)で"
 )
-_FORMULA_ASKED = _rx(r"計算式|けいさんしき|計算方法|計算の仕方|どうやって計算|どう計算|式を")
+_FORMULA_ASKED = _rx(r"計算式|けいさんしき|計算方法|計算の仕方|どうやって計算|どう計算|式を|(計算|けいさん)の?(ロジック|仕組み|しくみ)")
 # 「金利っていくらになる？」: what it comes to, a simulation, not a word asked about.
 _SIMULATION_ASKED = _rx(rf"{SIMULATION}|{HOW_MUCH}")
 _HOW_MUCH = _rx(rf"{HOW_MUCH}|計算(して|する|でき)|シミュレーション")
@@ -569,7 +573,7 @@ def intent_from_facts(
     # 「じゃあ8万だったら？」「ちがう、期間まちがえた。45日！」: figures of a simulation.
     other_business = bool(_OTHER_BUSINESS.search(folded))
     # 「30日なら？ あとネット返済って手数料かかる？」: a what-if first, the function asked beside it.
-    if figures and intent in _GENERAL_QUESTIONS and _WHAT_IF.search(folded) and not other_business:
+    if figures and intent in _GENERAL_QUESTIONS | {"ask_repeat"} and _WHAT_IF.search(folded) and not other_business:
         return "ask_interest"
     if figures and intent in _SMALL_WORDS | {REPORT_LOGIN_PROBLEM} and not about_login and not other_business:
         return "ask_interest"
@@ -599,8 +603,9 @@ def intent_from_facts(
     # 「まずパスワードを変えたいのだが、その手順をご教示願います」: asked as a request, not a question.
     requested = bool(_REQUESTED.search(folded) or _PLEASE_TELL.search(folded))
     asks_where_to_change = facts.get("service_feature") == "settings" and (asks or requested)
-    # 「カードがタンスに入っちょったち。カードはあっとじゃっど」: a card found, not the login methods asked about.
-    if intent == "ask_login_methods" and "card_holder" in facts and not asks and "login_method" not in facts:
+    # 「カードがタンスに入っちょったち。カードはあっとじゃっど」: a card found, not the login methods asked about;
+    # 「かーどの番号で入っちょったとよ」: the method used, told.
+    if intent == "ask_login_methods" and {"card_holder", "login_method"} & facts.keys() and not (asks or requested or _CONSULTATION.search(folded)):
         return "inform"
     # A long message of small talk with a hardship word in it (退職後に家庭菜園を…) is no such answer.
     bare = not small_talk_only or len(folded) <= _BARE_ANSWER_CHARS

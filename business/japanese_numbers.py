@@ -634,13 +634,23 @@ def _kana_quantities(text: str) -> list[_Reading]:
     An amount must end in まん/おく/ちょう or be followed by えん, and a rate by a percent word: a single
     に or ご is far more often a particle or a prefix than a number.
     """
-    readings = []
+    readings: list[_Reading] = []
     kana = _hiragana(text)
     for match in _KANA_NUMERAL.finditer(kana):
         for start, end, tokens in _kana_runs(kana, match):
             reading = _kana_reading(text, kana, start, end, tokens)
-            if reading is not None:
-                readings.append(reading)
+            if reading is None:
+                continue
+            previous = readings[-1] if readings else None
+            # 「じゅうにまん ごせん えん」: thousands typed apart from the ten thousands they belong to.
+            if (
+                previous is not None and previous.kind == AMOUNT == reading.kind
+                and kana[previous.end - 2 : previous.end] in ("まん", "おく") and text[previous.end : reading.start].isspace()
+                and 0 < reading.value < 10_000
+            ):
+                readings[-1] = replace(previous, value=previous.value + reading.value, end=reading.end)
+                continue
+            readings.append(reading)
     return readings
 
 

@@ -312,7 +312,7 @@ _COURTESY_WITH_A_TIME = re.compile(
     r"(?:朝早く|夜分(?:遅く)?|夜遅く|遅く|遅い時間|早い時間)(?:に|から|の時間に)?[、 　]*(?:すみません|すいません|失礼|申し訳|ごめん)"
 )
 # 「日曜の夜、日付が変わってすぐ」: midnight, the small hours after the day named.
-_DATE_CHANGING = re.compile(r"日付(?:が|の)?変わ(?:って|った|る)(?:すぐ|直後|頃|ころ|ごろ|とき|時)?")
+_DATE_CHANGING = re.compile(r"日付(?:が|の)?[ 　]?(?:変わ|かわ)(?:って|った|る)(?:すぐ|直後|頃|ころ|ごろ|とき|時)?")
 
 
 # Every time expression ja-timex reads has a numeral or one of these characters (or おととし, the only

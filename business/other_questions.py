@@ -32,6 +32,7 @@ RATE_CEILING = "rate_ceiling"
 ID_DOCUMENTS = "id_documents"
 MACHINE_HOURS = "machine_hours"
 ID_INSTEAD = "id_instead"
+FEATURES = "features"
 
 # At most this many extra answers: a phone screen holds little.
 MAX_EXTRA = 2
@@ -61,6 +62,8 @@ _QUESTIONS = (
         # 「月曜の朝はログインできねえって聞いたけど、何時まで？」「月曜 朝 5時 ログイン だめ だった。なぜ？」
         r"|(時|朝|夜|曜|日)[^。？?！!]{0,14}(ログイン|ろぐいん|入れ|はいれ)(が|は)?[ 　]*(でき(ない|ねえ|ねー|ません|なかった|ん)|だめ|ダメ|無理|むり|なかった|ん)"
         r".{0,16}(なぜ|なんで|どうして|何時まで|いつまで|何時から|いつから|聞いた|きいた|聞き|きき)"
+        # 「月曜の朝は何時から入れるん？」: from or until when one can log in.
+        r"|(何時|なんじ|いつ)(から|まで)[^。？?！!]{0,6}(ログイン|ろぐいん|入れ|はいれ|使え|つかえ)"
     )),
     (PIN_RESET, _rx(
         rf"暗証.{{0,12}}(変え|変更|再設定|リセット|直|作り直|教えて|どこ|方法)|{MACHINE}.{{0,12}}({WHAT_TO_BRING})"
@@ -94,6 +97,10 @@ _QUESTIONS = (
         r"(場合|とき|時|たら|ると)(は|って)?.{0,4}(どうな|どう)"
         r"|ロック(され|かか)(る|ります|ますか|ちゃう)(の|んですか|んでしょうか|か|[?？])|ロックって(何|なに|どう)"
     )),
+    # 「第一に、できることを列挙してください」: what the member service does, beside another answer.
+    (FEATURES, _rx(
+        r"(できること|出来ること|機能|きのう)(を|は|って)?.{0,6}(列挙|一覧|全部|ぜんぶ|すべて|全て|教え|おしえ|知りたい|何|なに|なん)"
+    )),
     (SETTINGS, _rx(r"(ID|パスワ|メール|住所|口座|返済日).{0,16}(変更|変え).{0,12}(会員サービス|でき|設定)")),
     # 「あと18%って上限アウト？」: whether a rate is within the legal ceiling.
     (RATE_CEILING, _rx(
@@ -110,6 +117,10 @@ _ANSWERS = {
     LOCKOUT: (
         "入力を続けて間違えると、安全のためロックがかかります。思い当たるものを何度も試さず、ログインID・パスワードは公式サイトの"
         f"「会員ログイン」にある{REISSUE_LINK}から再発行してください。"
+    ),
+    FEATURES: (
+        "会員サービスでできることは、インターネット振込・返済、口座振替、Vポイントで返済、利用限度額の増額申請、"
+        "取引履歴の照会、返済日の通知メール、利息シミュレーション、各種設定の変更の8つです。"
     ),
     SETTINGS: "ログインID・パスワード、メールアドレス、住所・勤務先、振込先の口座、返済日は、会員サービスの「各種設定の変更」で変更できます。",
     ID_INSTEAD: (
@@ -137,7 +148,7 @@ _LADIES_ANSWER = f"女性のオペレーターが対応するレディースコ�
 
 # A sentence that asks something: 「ほんと？」「できる？」「ありますか」.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*")
-_ASKS = _rx(r"[？?]|か[。．.!！]?$|できる|でき(ます|ません)か|ほんと|本当|教えて|知りたい|の[。．.]?$|られる|れる？|どうすれば|どうしたら")
+_ASKS = _rx(r"[？?]|か[。．.!！]?$|って(何|なに|なん)[。．.!！]?$|できる|でき(ます|ません)か|ほんと|本当|教えて|知りたい|の[。．.]?$|られる|れる？|どうすれば|どうしたら")
 
 
 # The card PIN named in a sentence: beside the PIN answer, that sentence is already answered.
@@ -167,12 +178,22 @@ def answered_beside_merits(text: str) -> tuple[str, ...]:
 _MEANING = _rx(r"って(何|なに|なん)(?![時日曜回円%番桁]|ぼ|ぼう)|ってどういう(意味|こと)|(?<!こ)とは(何|なに)?(です|でしょう)?(か|[?？])|の意味")
 
 
+# What separates the parts of a list typed in one sentence: 「①元金10万 年率17.8% 30日の利息 ②口座振替って何」.
+_LIST_BREAK = re.compile(r"[\s、,①-⑳]")
+_LIST_BREAK_AT_END = re.compile(r"[\s、,]+$")
+
+
 def _terms_asked(text: str) -> list[str]:
-    """The explanations of the words that the sentences of `text` ask the meaning of, in order."""
+    """The explanations of the words that the sentences of `text` ask the meaning of, in order: the
+    word is read from the part of the sentence just before the cue, not from other parts of a list."""
     explanations: list[str] = []
     for sentence in _SENTENCE.findall(text):
-        if _MEANING.search(kana_fold(sentence).text):
-            explanation = explain_term(sentence)
+        folded = kana_fold(sentence)
+        cue = _MEANING.search(folded.text)
+        if cue:
+            at = folded.origins[cue.start()][0]
+            parts = _LIST_BREAK.split(_LIST_BREAK_AT_END.sub("", sentence[:at]))
+            explanation = explain_term(parts[-1] + sentence[at:]) if len(parts) > 1 else explain_term(sentence)
             if explanation is not None and explanation not in explanations:
                 explanations.append(explanation)
     return explanations

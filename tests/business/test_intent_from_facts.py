@@ -373,6 +373,20 @@ def test_why_asked_needs_a_why_a_closed_computer_and_a_what_if_beside_a_function
         # Thanks, then a question: read by what it follows up on.
         ("thank", "ありがとうございます…受付は何時までですか？あと、土日もやってますか？", "nlu_fallback"),
         ("thank", "ありがとうございました", "thank"),
+        # A failure with a particle or a comma before the negated potential, or abbreviated.
+        ("ask_login_methods", "ログインがでけんとよ。どげんすればよかと？", "report_login_problem"),
+        ("nlu_fallback", "ろぐいん、でけんごとなった", "report_login_problem"),
+        ("ask_login_methods", "ログ不可。カード番号+暗証の方", "report_login_problem"),
+        # The method used, told: an answer, not the ways asked about.
+        ("ask_login_methods", "かーどの番号で入っちょったとよ", "inform"),
+        # How the simulation computes, asked: the formula's explanation.
+        ("ask_interest", "利息シミュレーションの計算ロジック教えて。日割り？分母は365？うるう年は？端数処理は？", "ask_term"),
+        # Where on the site the steps just given are done: those steps again.
+        ("chitchat", "その再発行の手続きは、公式サイトのどの項目から行うのですか。項目名を正確に教えてください。", "ask_repeat"),
+        # A period in kana with a half, as a what-if.
+        ("ask_repeat", "1かげつ はん なら？", "ask_interest"),
+        # Whether one can log in once New Year's Eve turns into New Year's Day.
+        ("nlu_fallback", "大みそか 年越しそば 食べて 日付が かわってから ちっと ログイン しよう思うだけんど、入れるけ？", "ask_maintenance"),
         # A function asked about in a detour, no failure told: the function's answer.
         ("report_login_problem", "話はそれますが、孫が「Vポイントが貯まる」言うとりましたが、あれは何に使えるもんなんでしょう。", "ask_member_service_features"),
         # The formula asked; its 365 is no period to simulate.

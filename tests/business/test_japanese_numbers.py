@@ -70,6 +70,7 @@ def test_amounts_in_every_common_spelling(text: str, yen: int) -> None:
         ("残高はごまんです", 50_000),
         ("5万ごせんえん", 55_000),
         ("りそく ろくまんごせん 金利わからん", 65_000),
+        ("じゅうにまん ごせん えん", 125_000),
     ],
 )
 def test_amounts_written_in_kana(text: str, yen: int) -> None:

@@ -750,3 +750,8 @@ def test_a_part_of_the_day_named_in_passing_after_a_time_asks_about_no_other_tim
 def test_a_second_time_asked_about_is_read_too():
     moments = [named.moment for named in parse_every_when("月曜の朝は入れる？それと火曜の夜はどう？", NOW)]
     assert len(moments) == 2 and moments[0].day == 30 and moments[1].day == 1
+
+
+def test_the_date_changing_after_new_years_eve_written_in_kana_is_midnight_of_new_years_day():
+    named = parse_when("大みそか 年越しそば 食べて 日付が かわってから ちっと ログイン しよう思うだけんど、入れるけ？", datetime(2026, 12, 31, 19, 0, tzinfo=JST))
+    assert named is not None and named.moment == datetime(2027, 1, 1, 0, 0, tzinfo=JST)

@@ -513,3 +513,23 @@ def test_payments_put_off_at_another_lender_are_credit_trouble():
 def test_the_note_of_a_password_thrown_away_is_a_forgotten_password():
     said = facts("あいでぃとぱすわあどで入りよったんですが、ぱすわあどを書いておいた紙を、大掃除のときに捨ててしもうたようで、入れんのです。")
     assert said["problem"] == "forgot" and said["login_method"] == "id_password"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Kyushu なか: no late repayment.
+        ("ぱすわーどばさっぱい忘れてしもた。返済はちゃんとしちょっで遅れはなかよ", {"problem": "forgot", "eligibility": "none"}),
+        # 思いだせん half in kana; こさえて (made) in Koshu speech.
+        ("カードは こさえてねえよ。パスワードが いっさら 思いだせんだよ", {"problem": "forgot", "card_holder": "no_card"}),
+    ],
+)
+def test_dialect_denials_and_half_kana_verbs(text, expected):
+    said = facts(text)
+    assert {key: said.get(key) for key in expected} == expected
+
+
+def test_a_card_missing_with_the_wallet_is_a_lost_card():
+    from business.login_facts import card_lost
+
+    assert card_lost("いや、そもそもカードが手元にない。財布ごと紛失。昨日タクシーで落としたっぽい")

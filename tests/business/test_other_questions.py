@@ -2,7 +2,7 @@
 
 import pytest
 
-from business.other_questions import CALL_CENTRE, MAINTENANCE, extra_answers, questions_in
+from business.other_questions import CALL_CENTRE, MAINTENANCE, TERM, extra_answers, features_asked, questions_in
 
 
 def test_a_report_with_a_phone_question_gets_the_number_and_hours():
@@ -194,3 +194,18 @@ def test_a_failure_with_the_id_is_no_question_about_it():
 def test_whether_the_phone_line_takes_questions_is_a_second_question_in_any_script():
     text = "イマ ログイン デキナイ ノ ハ メンテナンス デスカ? ナンジ マデ? ア, ソレト デンワ デ ソウダン デキマスカ?"
     assert set(questions_in(text)) == {"call_centre", "maintenance"}
+
+
+def test_from_when_one_can_log_in_asked_beside_the_phone_number_is_a_maintenance_question():
+    assert questions_in("ぷろみすこーるの電話番号なんぼやったかいな？ほれと、月曜の朝は何時から入れるん？") == ["call_centre", "maintenance"]
+
+
+def test_the_functions_listed_beside_the_merits_are_a_second_question():
+    answers = extra_answers("会員サービスについて2点。第一に、できることを列挙してください。第二に、デメリットは何ですか。", ())
+    assert any("口座振替" in answer and "8つ" in answer for answer in answers)
+
+
+def test_in_a_list_typed_in_one_sentence_the_word_asked_about_is_the_one_before_the_cue():
+    text = "2点。①元金10万 年率17.8% 30日の利息 ②口座振替って何"
+    assert TERM not in questions_in(text)
+    assert features_asked(text) == ["account_transfer"]
