@@ -25,6 +25,7 @@ from business.clarification import (
     texts_of_previous_turn,
     what_to_offer,
 )
+from business.followup import hint_when_unsure
 from business.guidance import pin_question_guidance
 from business.handoff import handoff_reason
 from business.maintenance import not_fraud_during
@@ -84,9 +85,14 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(text=pin_question_guidance(tracker.latest_message.get("text") or ""))
             answer_other_questions(dispatcher, tracker, (topics.PIN_RESET,), beside_pin_answer=True)
             return []
-        # Inside a form the question is asked again right after, so a short apology is enough.
+        # Inside a form the question is asked again right after, so a short apology is enough; 「そんなん、
+        # わからへんわ」 gets how to pick an answer instead.
         if tracker.active_loop_name:
-            dispatcher.utter_message(response="utter_default")
+            hint = hint_when_unsure(tracker.get_slot("requested_slot"), tracker.latest_message.get("text") or "")
+            if hint:
+                dispatcher.utter_message(text=hint)
+            else:
+                dispatcher.utter_message(response="utter_default")
             return []
         ranking = [(r.get("name"), r.get("confidence")) for r in tracker.latest_message.get("intent_ranking", [])]
         if is_small_talk_after_all(ranking):

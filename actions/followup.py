@@ -11,9 +11,7 @@ from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.followup import (
     AGAIN,
-    FEEDBACK_IS_OPTIONAL,
     asks_for_simpler,
-    asks_if_it_must_be_answered,
     hint_when_unsure,
     last_answer,
     last_answer_was_outcome,
@@ -78,12 +76,8 @@ class ActionExplainQuestion(Action):
             if named is not None:
                 dispatcher.utter_message(text=why_asked(named))
                 return []
-            # After an answer only 解決しましたか is open: answering it is up to the customer.
-            if tracker.get_slot("awaiting_feedback") and asks_if_it_must_be_answered(tracker.latest_message.get("text") or ""):
-                dispatcher.utter_message(text=FEEDBACK_IS_OPTIONAL)
-                dispatcher.utter_message(response="utter_ask_resolved")
-                return []
-            # No question is open: 「本当に？」 is about the last answer, said again.
+            # No question is open: 「それ答えないとダメ？」「本当に？」 are about the last answer, said again
+            # (it tells each case apart: with or without a card, and a suspension).
             return await ActionRepeatLastAnswer().run(dispatcher, tracker, domain)
         # 「答えないとダメ？母はどちらで入っていたか覚えていない」: the reason, then how to tell the answers apart.
         hint = hint_when_unsure(requested, tracker.latest_message.get("text") or "")

@@ -20,21 +20,6 @@ WHY_ASKED = {
     "days": "利息は日数をもとに計算するため、お伺いしています。",
 }
 NO_OPEN_QUESTION = "いま、お答えいただく必要のある質問はありません。"
-# 「それ答えないとダメ？」 while 解決しましたか is the only question open.
-FEEDBACK_IS_OPTIONAL = (
-    "「解決しましたか？」へのお答えは任意です。まだお困りでしたら「いいえ」を選んでいただくと、"
-    "ほかの確かめ方やお電話の窓口をご案内します。"
-)
-# 「答えないとダメ？」「関係あんの？」「言わなきゃいけない？」: whether a question must be answered.
-_MUST_ANSWER_ASKED = kana_pattern(
-    r"(答え|こたえ|回答|言わ|いわ|教え|おしえ)(ない|なきゃ|なくちゃ|なけ|んと|ねば|んなきゃ)|(答え|こたえ|回答)(る|た)?(必要|ひつよう|義務)"
-    r"|関係(ある|あん|あり)|かんけい(ある|あん|あり)|必須|ひっす"
-)
-
-
-def asks_if_it_must_be_answered(text: str) -> bool:
-    """Whether the customer asks if they must answer the question put to them."""
-    return _MUST_ANSWER_ASKED.search(kana_fold(text).text) is not None
 AGAIN = "もう一度お伝えします。"
 # 「はい？ちょっとむずかしくて」「つまり？」「もっとかんたんに」: the answer again, in fewer and plainer words.
 _SIMPLER_ASKED = kana_pattern(

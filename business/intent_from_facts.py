@@ -148,6 +148,7 @@ _WHERE_TO_PRESS = _rx(
     r"(どこ|どれ|どの(ボタン|リンク|メニュー|項目|ページ|画面))(を|から|に|で)?"
     r"(押|おせ|おす|おし|タップ|クリック|選|えら|開|ひら|行け|いけ|飛べ|とべ|たどり|辿り|見つか|みつか|行う|行え|おこな|進|すす|手続|申し?込|もうしこ)"
 )
+_DOUBTED = _rx(r"(本当|ほんと|ホント|マジ|まじ)(う)?(に|で|なの|ですか|か)?[?？]|(うそ|嘘)(でしょ|だろ|やろ)?[?？]")
 _WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
 # 「OK. ドコ デ デキマスカ?」「わかりました。どこでやるんですか？」: where what was just said is done.
 _WHERE_TO_DO_IT = _rx(r"^.{0,12}?(どこ|何処)(で|から|に)(でき|出来|やる|やれ|やん|する|すれば|したら|手続)")
@@ -471,6 +472,9 @@ def intent_from_facts(
         return None if intent == wanted else wanted
     if _WHERE_TO_PRESS.search(folded) and intent in _UNSURE | {"chitchat", "out_of_scope"} and not given & _CASE_FACTS:
         return "ask_repeat"
+    # 「は？そんな少ないの？本当に？」: the last answer doubted, so it is said again.
+    if _DOUBTED.search(folded) and intent in _UNSURE and not given & _CASE_FACTS and not _names_topic_word(folded):
+        return "ask_repeat"
     # 「どうすればいいでしょうか。母が不安がっています」 right after an answer: what to do is in that answer.
     if _WHAT_TO_DO.search(folded) and intent in _UNSURE and not given & _CASE_FACTS and not _names_topic_word(folded):
         return "ask_repeat"
@@ -541,7 +545,8 @@ def intent_from_facts(
     # 「返済が遅れるとログインできなくなるって本当？」 asks about the causes; 「遅れててログインできない」 reports one.
     asks_about_causes = intent == "ask_login_causes" and _IF_THEN.search(folded)
     # 「退職後に家庭菜園を始めました。植えられる野菜は？」: a hardship word in small talk, with nothing of ours.
-    small_talk_only = intent in _UNSURE | {"chitchat", "out_of_scope"} and not _OURS.search(folded)
+    # A login method named (「英数字のやつ覚えてない」) is of ours, whatever the words.
+    small_talk_only = intent in _UNSURE | {"chitchat", "out_of_scope"} and not _OURS.search(folded) and "login_method" not in facts
     if hardship and not asks_about_causes and not small_talk_only and (
         intent in _WEAK | {"ask_login_causes", "ask_why_asked"} or intent in _GENERAL_QUESTIONS and _CANNOT_LOG_IN.search(folded)
     ):

@@ -172,3 +172,13 @@ async def test_an_unreadable_answer_inside_the_form_that_follows_up_on_nothing_g
     tracker.active_loop = {"name": "login_triage_form"}
     messages, _ = await run(ActionNotUnderstood(), tracker, domain)
     assert [message["response"] for message in messages] == ["utter_default"]
+
+
+@pytest.mark.asyncio
+async def test_not_knowing_the_answer_inside_the_form_gets_how_to_pick_one(at, domain, database_url):
+    at("2026-12-08T10:00:00+09:00")
+    tracker = _unsure("そんなん、わからへんわ", [("chitchat", 0.3)], ("login_triage_form", "action_listen"))
+    tracker.active_loop = {"name": "login_triage_form"}
+    tracker.slots["requested_slot"] = "problem"
+    messages, _ = await run(ActionNotUnderstood(), tracker, domain)
+    assert "「違うと表示される」" in messages[0]["text"] and "「ロックされた」" in messages[0]["text"]

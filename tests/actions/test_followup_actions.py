@@ -31,16 +31,6 @@ async def test_why_asked_with_no_open_question_gives_the_last_answer_again(domai
 
 
 @pytest.mark.asyncio
-async def test_must_i_answer_asked_after_an_answer_says_the_feedback_question_is_optional(domain):
-    text = "それ答えないとダメ？ 関係あんの？"
-    latest = {"text": text, "intent": {"name": "ask_why_asked"}, "entities": []}
-    events = [{"event": "user", "text": "PW忘れた"}, {"event": "bot", "text": "解決しましたか？"}, {"event": "user", "text": text}]
-    tracker = Tracker("customer-1", {"awaiting_feedback": True}, latest, events, False, None, {}, "action_listen")
-    messages, _ = await run(ActionExplainQuestion(), tracker, domain)
-    assert "任意" in messages[0]["text"] and messages[1]["response"] == "utter_ask_resolved"
-
-
-@pytest.mark.asyncio
 async def test_a_word_is_explained_or_the_customer_is_told_where_to_ask(domain):
     tracker = _after_handoff("元金ってなに？")
     messages, _ = await run(ActionExplainTerm(), tracker, domain)

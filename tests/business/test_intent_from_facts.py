@@ -373,6 +373,10 @@ def test_why_asked_needs_a_why_a_closed_computer_and_a_what_if_beside_a_function
         # Thanks, then a question: read by what it follows up on.
         ("thank", "ありがとうございます…受付は何時までですか？あと、土日もやってますか？", "nlu_fallback"),
         ("thank", "ありがとうございました", "thank"),
+        # The last answer doubted: said again.
+        ("nlu_fallback", "は？そんな少ないの？本当に？", "ask_repeat"),
+        # The password described, not named, then forgotten: a report however long.
+        ("nlu_fallback", "英数字のやつ覚えてない。前に登録した覚えはあるんだけど、何にしたかが出てこない", "report_login_problem"),
         # A failure with a particle or a comma before the negated potential, or abbreviated.
         ("ask_login_methods", "ログインがでけんとよ。どげんすればよかと？", "report_login_problem"),
         ("nlu_fallback", "ろぐいん、でけんごとなった", "report_login_problem"),
