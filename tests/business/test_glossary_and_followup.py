@@ -117,3 +117,10 @@ def test_the_question_open_when_the_latest_message_came_is_found_even_after_the_
     assert question_open_at_latest_message(asked, "interest_form") is None
     closed_before = [*asked[:2], {"event": "active_loop", "name": None}, {"event": "user", "text": "暗証番号は？"}]
     assert question_open_at_latest_message(closed_before, "login_triage_form") is None
+
+
+def test_how_the_simulation_computes_is_the_formula_not_the_simulations_name():
+    from business.glossary import explain_term
+
+    answer = explain_term("利息シミュレーションの計算ロジック教えて。日割り？分母は365？うるう年は？端数処理は？")
+    assert "÷365" in answer and "366" in answer and "切り捨て" in answer
