@@ -17,5 +17,3 @@ def test_every_triage_answer_is_read_only_from_a_message_that_is_no_other_reques
     assert len(set(refused)) == 1
     # 「ありがとう」「ちょっと待って」「電話番号は？」 in the middle of the questions answer none of them.
     assert {"thank", "goodbye", "hold_on", "ask_call_centre", "ask_term"} <= set(refused[0])
-    # 「天気予報を見るのを忘れてしまって…」: small talk forgets nothing of the login.
-    assert {"chitchat", "nonsense"} <= set(refused[0])
