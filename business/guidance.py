@@ -69,9 +69,11 @@ _CARD_HOLDER_NOTE = (
 
 # A forgotten password explains the failure, so the hardship question is not asked; a suspension
 # (FACTS.md's second cause) is named in one line, unless the customer already ruled hardship out.
+# The line is named without its number: a number in an answer makes the next message a follow-up on
+# the phone line (business.clarification), and this answer is about the new password.
 _IF_STILL_SHUT_OUT = (
     "※新しいIDとパスワードでも入れないときは、返済の遅れなどで利用が停止されていることがあります。"
-    f"{PROMISE_CALL_WITH_HOURS}でご確認ください。"
+    "その場合は、プロミスコールでご確認ください。"
 )
 
 

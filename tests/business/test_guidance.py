@@ -106,6 +106,7 @@ def test_each_outcome_has_a_plain_version_of_a_few_short_steps(outcome, login_me
 
 def test_a_new_password_names_a_suspension_as_the_reason_it_may_still_fail_unless_hardship_was_ruled_out():
     text = guidance_for(Outcome.REISSUE, TriageFacts(login_method="id_password", problem="forgot"))
-    assert "利用が停止されていることがあります" in text and "0120-24-0365" in text
+    assert "利用が停止されていることがあります" in text and "プロミスコール" in text
+    assert "0120-24-0365" not in text  # the next message is read as about the password, not the phone line
     ruled_out = guidance_for(Outcome.REISSUE, TriageFacts(login_method="id_password", problem="forgot", eligibility="none"))
     assert "停止" not in ruled_out

@@ -373,6 +373,7 @@ def test_why_asked_needs_a_why_a_closed_computer_and_a_what_if_beside_a_function
         # Thanks, then a question: read by what it follows up on.
         ("thank", "ありがとうございます…受付は何時までですか？あと、土日もやってますか？", "nlu_fallback"),
         ("thank", "ありがとうございました", "thank"),
+        ("nlu_fallback", "あーもういいっす、嫁のスマホでやってもらうんで。どもっす", "goodbye"),
         # Someone at home takes it over, with Kagoshima thanks: leaving for now.
         ("chitchat", "あ、ちょうど息子が昼ごはんに帰ってきたで、息子に見てもらうわ。あいがとさげもした〜🙏", "thank"),
         # The last answer doubted: said again.
