@@ -110,3 +110,9 @@ def test_a_new_password_names_a_suspension_as_the_reason_it_may_still_fail_unles
     assert "0120-24-0365" not in text  # the next message is read as about the password, not the phone line
     ruled_out = guidance_for(Outcome.REISSUE, TriageFacts(login_method="id_password", problem="forgot", eligibility="none"))
     assert "停止" not in ruled_out
+
+
+def test_several_guesses_tried_already_come_with_stop_retrying():
+    facts = TriageFacts(login_method="id_password", problem="forgot")
+    text = guidance_for(Outcome.REISSUE, facts, "パスワードも、心当たりのあるものをいくつか試してみましたが、だめでした")
+    assert "これ以上は入力を試さないでください" in text
