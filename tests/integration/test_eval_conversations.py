@@ -79,6 +79,9 @@ FLOORS = {
     "understanding-development-29": 0.96,
     "conversation-development-32": 0.90,
     "conversation-development-33": 0.85,
+    "understanding-development-30": 0.96,
+    "conversation-development-34": 0.90,
+    "conversation-development-35": 0.80,
 }
 
 
