@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -10,8 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import latest_entity
-from business.login_facts import holding_reply
-from business.triage import TriageFacts, answer_spoke_of_card_holding, corrected
+from business.triage import TriageFacts, corrected, with_card_holding_said
 
 TRIAGE_ENTITIES = ("login_method", "problem", "eligibility", "card_holder")
 INTEREST_ENTITIES = ("amount", "monthly_payment", "rate", "days")
@@ -24,11 +22,7 @@ def said_facts(tracker: Tracker) -> TriageFacts:
     answer that told card holders and everyone else apart, says whether the customer holds the card."""
     said = TriageFacts(**{entity: latest_entity(tracker, entity) for entity in TRIAGE_ENTITIES})
     previous = TriageFacts.from_json(tracker.get_slot("previous_triage"))
-    if said.card_holder is None and answer_spoke_of_card_holding(tracker.get_slot("last_outcome"), previous):
-        held = holding_reply(tracker.latest_message.get("text") or "")
-        if held is not None:
-            return replace(said, card_holder=held)
-    return said
+    return with_card_holding_said(said, tracker.get_slot("last_outcome"), previous, tracker.latest_message.get("text") or "")
 
 
 def correction_events(tracker: Tracker, said: TriageFacts) -> List[Dict[Text, Any]]:

@@ -15,6 +15,7 @@ from business.login_facts import (
     ID_PASSWORD,
     LOCKED,
     REJECTED,
+    holding_reply,
 )
 
 
@@ -111,6 +112,15 @@ def answer_spoke_of_card_holding(outcome: Optional[str], previous: TriageFacts) 
     """Whether the last answer told card holders and everyone else apart, holding a card not being known
     (the reissue and lock answers): a bare 「持っていない」 then answers it."""
     return previous.card_holder is None and outcome in (Outcome.REISSUE.value, Outcome.LOCKED.value)
+
+
+def with_card_holding_said(said: TriageFacts, outcome: Optional[str], previous: TriageFacts, text: str) -> TriageFacts:
+    """The facts a message states, with 「持っていない」 said alone read as the card when the last answer
+    told card holders and everyone else apart."""
+    if said.card_holder is not None or not answer_spoke_of_card_holding(outcome, previous):
+        return said
+    held = holding_reply(text)
+    return said if held is None else replace(said, card_holder=held)
 
 
 def skips_maintenance_check(facts: TriageFacts) -> bool:
