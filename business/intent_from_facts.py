@@ -14,7 +14,7 @@ import re
 from typing import Iterable, Mapping, Optional, Tuple
 
 from business.call_centre import LADIES_CALL, PROMISE_CALL
-from business.folding import kana_fold
+from business.folding import kana_fold, sentences
 from business.folding import kana_pattern as _rx
 from business.glossary import explain_term
 from business.handoff import asks_for_another_way
@@ -25,6 +25,7 @@ from business.topic_words import (
     MACHINE,
     NOT_KNOWING,
     PHONE_NUMBER,
+    QUESTION_ENDING,
     SIMULATION,
     STAFF_CAN_DO,
     WHAT_IT_DOES,
@@ -254,7 +255,6 @@ _FORMULA_ASKED = _rx(r"計算式|けいさんしき|計算方法|計算の仕方
 # 「金利っていくらになる？」: what it comes to, a simulation, not a word asked about.
 _SIMULATION_ASKED = _rx(rf"{SIMULATION}|{HOW_MUCH}")
 _HOW_MUCH = _rx(rf"{HOW_MUCH}|計算(して|する|でき)|シミュレーション")
-_SENTENCE = re.compile(r"(?<=[。！!？?\n])")
 _QUOTED = re.compile(r"[「『\"“].+?[」』\"”]")
 _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
@@ -263,7 +263,7 @@ _PIN_ASK = _rx(
 )
 # A question, not an answer: 「暗証番号って電話で教えてくれるの？」 read as a bare answer is still a question.
 # Not a final ん: after folding it cannot be told from the ン ending a katakana word (シミュレーション).
-_ASKS = _rx(r"[?？]|(か|の|かな|かね|やろ|でしょう|ってこと|ということ)[。．.!！]*$")
+_ASKS = _rx(QUESTION_ENDING)
 _PIN_CHANGE = _rx(r"変え|かえ(たい|られ)|変更|へんこう|再設定|さいせってい|リセット|作り直|教え|(新しく|あたらしく)(し|する)")
 # 「書くもの持ってくるからねー、ちょっと待っててねー」: a pause asked for, at the end of the message.
 _HOLD_ON = _rx(
@@ -711,7 +711,7 @@ def intent_from_facts(
 
 def _asks_in_a_sentence(folded: str) -> bool:
     """Whether any sentence of the message, not only its last, is a question."""
-    return any(_ASKS.search(sentence) for sentence in _SENTENCE.split(folded) if sentence)
+    return any(_ASKS.search(sentence) for sentence in sentences(folded))
 
 
 def _names_topic_word(folded: str) -> bool:

@@ -56,6 +56,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 from ja_timex import TimexParser
 
 from business.clock import JST, to_jst
+from business.folding import sentences
 from business.romaji import latin_words, word_as_katakana
 
 Span = Tuple[int, int]
@@ -840,7 +841,6 @@ def find_time_span(text: str) -> Optional[Span]:
     return start, end
 
 
-_SENTENCE = re.compile(r"[^。．？?！!\n]+[。．？?！!\n]*")
 # A sentence that asks about its time: 「夜はどう？」「朝も入れますか」「夜は」 (a bare topic, asked).
 _ASKS_ABOUT_A_TIME = re.compile(
     r"[?？]|(か|かな|かね|の|は|も)[。．!！\s]*$|どう|いかが|大丈夫|だいじょう|いけ|入れ|はいれ|使え|つかえ|でき|ログイン|ろぐいん|メンテ"
@@ -852,7 +852,7 @@ def parse_every_when(text: str, now: datetime, *, past: Optional[bool] = None) -
     about two times (「三が日はずっと入れないんですか？それと1月4日の月曜日の朝はどうですか？」). A later
     sentence that only names a part of the day in passing (「朝は早いもんで」) asks about no other time."""
     moments: List[NamedMoment] = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in sentences(text):
         named = parse_when(sentence, now, past=is_past_tense(text) if past is None else past)
         if named is None or named in moments:
             continue

@@ -11,13 +11,13 @@ import re
 from typing import Iterable
 
 from business.call_centre import CALL_HOURS, LADIES_CALL, PROMISE_CALL, PROMISE_CALL_WITH_HOURS
-from business.folding import kana_fold
+from business.folding import kana_fold, sentences
 from business.folding import kana_pattern as _rx
 from business.glossary import explain_term
 from business.guidance import REISSUE_LINK, pin_question_guidance
 from business.maintenance_check import SCHEDULE
 from business.member_service import INTEREST_SIMULATION, find_service_features
-from business.topic_words import HOW_MUCH, MACHINE, SIMULATION, WHAT_TO_BRING
+from business.topic_words import HOW_MUCH, MACHINE, QUESTION_ENDING, SIMULATION, WHAT_TO_BRING
 
 CALL_CENTRE = "call_centre"
 MAINTENANCE = "maintenance"
@@ -147,8 +147,7 @@ _LADIES_ANSWER = f"女性のオペレーターが対応するレディースコ�
 
 
 # A sentence that asks something: 「ほんと？」「できる？」「ありますか」.
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*")
-_ASKS = _rx(r"[？?]|か[。．.!！]?$|って(何|なに|なん)[。．.!！]?$|できる|でき(ます|ません)か|ほんと|本当|教えて|知りたい|の[。．.]?$|られる|れる？|どうすれば|どうしたら")
+_ASKS = _rx(rf"{QUESTION_ENDING}|って(何|なに|なん)[。．.!！]?$|できる|でき(ます|ません)か|ほんと|本当|教えて|知りたい|られる|れる？|どうすれば|どうしたら")
 
 
 # The card PIN named in a sentence: beside the PIN answer, that sentence is already answered.
@@ -159,7 +158,7 @@ def features_asked(text: str, beside_pin_answer: bool = False) -> list[str]:
     """Member-service functions a sentence of `text` asks about (「ポイントで返せるってほんと？」); beside
     the PIN answer, sentences about the PIN (「暗証番号って設定から変えられる？」) are left to it."""
     asked: list[str] = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in sentences(text):
         folded = kana_fold(sentence).text
         if beside_pin_answer and _PIN_NAMED.search(folded):
             continue
@@ -187,7 +186,7 @@ def _terms_asked(text: str) -> list[str]:
     """The explanations of the words that the sentences of `text` ask the meaning of, in order: the
     word is read from the part of the sentence just before the cue, not from other parts of a list."""
     explanations: list[str] = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in sentences(text):
         folded = kana_fold(sentence)
         cue = _MEANING.search(folded.text)
         if cue:
@@ -213,7 +212,7 @@ def interest_asked(text: str) -> bool:
     """Whether a sentence of `text` asks what the interest comes to."""
     return any(
         _INTEREST_ASKED.search(folded) and (_ASKS.search(folded) or _INTEREST_REQUESTED.search(folded))
-        for folded in (kana_fold(sentence).text for sentence in _SENTENCE.findall(text))
+        for folded in (kana_fold(sentence).text for sentence in sentences(text))
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from business.folding import Folded, fold, kana_fold, kana_pattern
+from business.folding import Folded, fold, kana_fold, kana_pattern, sentences
 
 
 def origins_as_typed(text: str) -> list[tuple[str, str]]:
@@ -233,3 +233,15 @@ def test_a_learners_slips_and_a_busy_writers_shortenings_read_as_the_word_meant(
     folded = kana_fold("暗番変更 Web/アプリで可？")
     assert folded.text.startswith("暗証番号変更")
     assert folded.span(0, 4) == (0, 2)
+
+
+def test_a_message_splits_into_sentences_at_their_closing_marks():
+    assert sentences("三が日は入れないんですか？それと4日の朝はどうですか？") == [
+        "三が日は入れないんですか？",
+        "それと4日の朝はどうですか？",
+    ]
+    assert sentences("ログインできない！！\n暗証番号忘れた。") == ["ログインできない！！\n", "暗証番号忘れた。"]
+
+
+def test_a_decimal_point_does_not_end_a_sentence():
+    assert sentences("年率17.8%で30日だといくら?") == ["年率17.8%で30日だといくら?"]
