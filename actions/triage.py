@@ -40,8 +40,11 @@ class ValidateLoginTriageForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[Text]:
-        # Answered slots stay in the list: rasa-sdk validates only slots listed here.
-        return needed_questions(triage_facts(tracker))
+        # Answered slots stay in the list: rasa-sdk validates only slots listed here. A fact said in
+        # passing that no question needs (「カードは持ってない」 while asked what happened) is listed
+        # too, so it is kept rather than the message rejected and undone; being filled, it is never asked.
+        needed = needed_questions(triage_facts(tracker))
+        return needed + [slot for slot in TRIAGE_SLOTS if slot not in needed and tracker.get_slot(slot) is not None]
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

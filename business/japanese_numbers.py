@@ -888,8 +888,8 @@ def find_quantities(text: str) -> list[Quantity]:
     return quantities
 
 
-# 「1円未満は切り捨て」「10万円未満」: the amount is a limit.
-_BOUND_AFTER = re.compile(r"[ \t]*未満")
+# 「1円未満は切り捨て」「10万円未満」「1円より細かいとこ」: the amount is a limit.
+_BOUND_AFTER = re.compile(r"[ \t]*(?:未満|に満たな|より(?:細か|こまか|小さ|ちいさ|下))")
 _ARABIC_NUMERAL = re.compile(r"[\d][\d,.]*")
 # Counters for things written in kana: "一つ", "二つ目", "1こ" (個); not "30ころ" (頃) or "10こえ" (超え).
 _KANA_THING_COUNTER = r"(?:つ|こ(?!ろ|え))"

@@ -48,8 +48,8 @@ _NOT_HELD = (
     r"((持って|もって|作って|つくって|こさえて|発行して|発行されて|もらって|届いて)(い|お[りら])?(な|ません|へん|ねえ|ねー|しまへん)|手元にな"
     # Nagoya and Tosa 〜とらん / 〜ちょらん, Tosa 〜ちゃあせん.
     r"|(持っ|もっ|作っ|つくっ)(と|ちょ)(らん|らへん|りません)|(持っ|もっ|作っ|つくっ)ちゃあ?せん"
-    # 「一度も作ったことがありません」: never held one.
-    r"|(持った|もった|作った|つくった)(こと|事)(が|は|も)?(ない|無い|ありません|ございません|ねえ|ねー|あらへん))"
+    # 「一度も作ったことがありません」「作った覚えもおへん」: never held one.
+    r"|(持った|もった|作った|つくった)(こと|事|覚え|おぼえ|記憶)(が|は|も)?(ない|無い|ありません|ございません|ねえ|ねー|あらへん|おへん))"
 )
 
 # Each vocabulary is an ordered list: the first value whose pattern matches wins,
@@ -94,12 +94,12 @@ _PROBLEM = [
         # Not 「ログイン方法がわからない」: how to log in is asked, nothing is forgotten.
         r"|(ID|パスワ|パス|アイディ|アイデー|暗証|あんしょ|PIN|ログイン|ろぐいん|番号|ばんごう|(4|四|よん)(桁|けた))((?!方法|ほうほう|やり方|仕方|しかた|手順|違い).){0,10}"
         r"(わからな|分からな|わかりません|分かりません|わかんな|分かんな|わからん|分からん)"
-        r"|(思い|おもい)(出|だ)せ|(思い|おもい)(出さ|ださ)れ(へん|ん|ない|ません)|(出て|でて)(こ|き)(ない|ません|へん|ん|いしま)"
+        r"|(思い|おもい)(出|だ)せ|(思い|おもい)(出さ|ださ)れ(へん|ん|ない|ません|しまへん)|(出て|でて)(こ|き)(ない|ません|へん|ん|いしま|まへん)"
         r"|(頭|あたま)から(抜け|ぬけ|飛ん|とん|消え|きえ)|覚えていな|覚えてな|おぼえてな|覚えてません|覚えていません|覚えておりません|おぼえていません|記憶(に|が|は)?(な|無|ありません|ございません)|不明"
         # 「ぱすわあどを書いておいた紙を、大掃除のときに捨ててしもうた」: the note thrown away, the detail with it.
         r"|(メモ|めも|紙|手帳|てちょう|ノート|控え)(を|が|も|は|ごと)?[^。？?]{0,12}(捨て|すて)(て|た|ちゃ|ちま|ちゃっ|てしも|てしま)"
-        # 「あんしょう 覚えがない」「覚えとらん」; not 「身に覚えがない」, which is about something not done.
-        r"|(?<!身に)(?<!身の)(覚え|おぼえ)(が|は)?(ない|無い|ありません|ございません)|(覚え|おぼえ)(とらん|ちょらん|てへん|てねえ|てねー)"
+        # 「あんしょう 覚えがない」「覚えとらん」; not 「身に覚えがない」「作った覚えがない」, about something not done.
+        r"|(?<!身に)(?<!身の)(?<![たっ])(覚え|おぼえ)(が|は)?(ない|無い|ありません|ございません)|(覚え|おぼえ)(とらん|ちょらん|てへん|てねえ|てねー)"
         r"|(パスワ|パス|ID|アイディ|暗証|あんしょう|番号).{0,8}(飛んだ|とんだ|飛んじゃ|とんじゃ|飛んでもう|吹っ飛|ふっと)"
         r"|新しい.{0,4}(ID|パスワ|アイディ)|(新しく|あたらしく).{0,6}(した|したい|もら|取|作|発行)|取り直|とりなお|作り直|つくりなお"
     )),
@@ -196,6 +196,8 @@ _CARD_HOLDER = [
 # A Promise card lost or stolen, in either order (「財布ごと盗まれました。カードも中に」).
 _CARD_LOST = _rx(
     rf"{_CARD}[^。！!\n]{{0,16}}(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|おとし|すられ|スられ)"
+    # 「カードがなくなってしもて」「お財布ごとカードのうなって」 (Kansai 無うなる): the card itself gone.
+    rf"|{_CARD}(が|も|は)?(なくなっ|無くなっ|失くなっ|のうなっ|のーなっ|無うなっ)"
     r"|(盗まれ|ぬすまれ|盗難|紛失|なくし|無くし|失くし|落とし|すられ|スられ)[^\n]{0,30}カ[ーア]ド(?!会社|がいしゃ)"
     # 「カードがないんすよ。昨日たぶん財布ごと落として」: the card gone with the wallet.
     rf"|{_CARD}[^\n]{{0,24}}(財布|さいふ)(ごと)?[^。\n]{{0,8}}(盗まれ|ぬすまれ|なくし|無くし|失くし|落とし|おとし|すられ|スられ|紛失)"
@@ -224,6 +226,8 @@ _VOCABULARIES = {
 # unless the negation belongs to the failure or the hardship itself (ログインできない, 払えない).
 _NEGATION = _rx(
     r"(?<!ど)(?<!しか)(ない|無い|なし|無し|ません|へん|ねー|ねえ|ひん|(と|て|ちょ)らん|とりません|ておらん|(て|で)?も?おら(ん|へん)"
+    # Tosa 「返済も遅れちゃあせん」「減っちゃせん」: 〜ていない.
+    r"|ちゃ[あー]?せん"
     # Kyushu 「遅れはなかよ」「延滞もなかです」: ない after は or も.
     r"|((?<=[はも])|^)なか(?=よ|です|ばい|けん|と|ね|[。、,.!！]|$)"
     # 「延滞とかは…たぶん大丈夫です」: nothing of the kind; not 「延滞してても大丈夫ですか」, a question.
@@ -253,7 +257,9 @@ _NOT_A_DENIAL = _rx(
     # 「遅れたかもしれません」: unsure, not denied; 「延滞とか他の借金とかもない」 is a denial.
     r"|((?<!と)かも|かも知れ|かもしれ)|(かも)?(しれ|知れ)ん?"
     # Kyoto 「思い出せしまへん」「入れしまへん」: cannot, not a denial.
-    r"|(出せ|だせ|でき|入れ|はいれ|使え|つかえ|開け|あけ|きい)しま)$"
+    r"|(出せ|だせ|でき|入れ|はいれ|使え|つかえ|開け|あけ|きい)しま"
+    # 「思い出せそうにございません」「入れそうもない」: not likely to manage, not a denial.
+    r"|(出せ|だせ|でき|入れ|はいれ|使え|つかえ|開け|あけ)そう(に|にも|も)?(ござい|あり)?)$"
 )
 _SENTENCE_END = re.compile(r"[。．.！？!?…\n]")
 # 「返済の遅れ？ない。」: the customer's own question, answered at once.
@@ -358,8 +364,10 @@ def _is_correction_or_question(text: str, match: re.Match) -> bool:
 _REPLY_BEFORE = _rx(r"(返信|返事|連絡|れんらく|レス|返答|お返事|ご連絡)(が|の|も)?$")
 # 「遅れたのは電気代でした」: what was late is another bill, named as such.
 _ANOTHER_BILL_AFTER = _rx(r"^(た|てた|ていた|てる|ている)?(の|ん)(は|って|が)[^。！!？?\n]{0,10}(代|料金|家賃|税)")
-# 「何かの間違いでしょうか」: a mistake in general, not a login the screen refused.
+# 「何かの間違いでしょうか」: a mistake in general, not a login the screen refused (but 「なんか違いますって出る」
+# quotes the screen).
 _SOME_MISTAKE_BEFORE = _rx(r"(何か|なにか|なんか)の?$")
+_SCREEN_SAYS_AFTER = _rx(r"^[^。、,]{0,4}?(って|と)(出|で|表示|ひょうじ|言われ|いわれ)")
 
 # 「金利なんて覚えてねえ」: what was forgotten is the rate, which the simulation reads itself.
 _RATE_BEFORE = _rx(r"(金利|きんり|利率|年利|ねんり)(は|が|も|なんて|なんか|とか)?.{0,3}$")
@@ -432,7 +440,8 @@ def _first_match(
             if value == FORGOT and _card_made_anew(text, match.group()):
                 continue
             if value == REJECTED and (
-                _is_correction_or_question(text, match) or _SOME_MISTAKE_BEFORE.search(text[: match.start()])
+                _is_correction_or_question(text, match)
+                or (_SOME_MISTAKE_BEFORE.search(text[: match.start()]) and not _SCREEN_SAYS_AFTER.match(text[match.end() :]))
             ):
                 continue
             if value == LATE_REPAYMENT and (

@@ -39,6 +39,24 @@ async def test_a_typed_reply_is_extracted_and_validated_in_one_run(domain):
 
 
 @pytest.mark.asyncio
+async def test_a_card_said_in_passing_while_asked_what_happened_is_kept(domain):
+    """「カードは持ってないです」 when asked what happened: no question needs it, yet it is validated and
+    returned, so Rasa keeps it and asks the open question again instead of rejecting the message."""
+    entities = [{"entity": "card_holder", "value": "no_card", "start": 5, "end": 13}]
+    latest = {"text": "プロミスのカードは持ってないです", "intent": {"name": "inform", "confidence": 0.99}, "entities": entities}
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "problem"},
+        {"event": "user", "text": latest["text"], "parse_data": latest},
+        {"event": "slot", "name": "card_holder", "value": "no_card"},
+    ]
+    slots = {"requested_slot": "problem", "login_method": "id_password", "card_holder": "no_card"}
+    tracker = Tracker("c", slots, latest, events, False, None, {"name": "login_triage_form"}, "action_listen")
+    returned = slot_events(await ValidateLoginTriageForm().run(CollectingDispatcher(), tracker, domain))
+    assert returned["card_holder"] == "no_card"
+    assert returned.get("requested_slot", "problem") == "problem"
+
+
+@pytest.mark.asyncio
 async def test_a_short_reply_fills_the_requested_slot(domain):
     form = ValidateLoginTriageForm()
     tracker = form_tracker("カードです", {}, "login_method")

@@ -88,6 +88,7 @@ def decided(guess: str, text: str, ranking=()):
         ("ask_interest", "端数は四捨五入ですか？", "ask_term"),
         ("report_login_problem", "日曜の22時にログインして振込する予定ですが、問題ないですか", "ask_maintenance"),
         ("chitchat", "ログインしたおぼえないのにログイン通知のメールが来た", "report_suspicious_login"),
+        ("ask_member_service_features", "「メールアドレスの変更を受け付けました」いうメールが来ましたんやけど、そないなことした覚えおへんのどす", "report_suspicious_login"),
         ("out_of_scope", "さっきの電話番号、もう一回教えてもらえますか", "ask_call_centre"),
     ],
 )

@@ -260,7 +260,7 @@ def test_only_the_repayment_is_monthly_when_the_balance_comes_first() -> None:
     assert [(q.value, q.role) for q in quantities] == [(Decimal(100_000), None), (Decimal(10_000), "monthly")]
 
 
-@pytest.mark.parametrize(("text", "value"), [("1円未満は切り捨てですか", 1), ("10万円 未満の借入", 100_000), ("１０万円未満", 100_000)])
+@pytest.mark.parametrize(("text", "value"), [("1円未満は切り捨てですか", 1), ("10万円 未満の借入", 100_000), ("１０万円未満", 100_000), ("利息て1円より細かいとこが出ますやろ", 1)])
 def test_an_amount_named_as_a_limit_is_marked_bound(text: str, value: int) -> None:
     (amount,) = find_quantities(text)
 

@@ -145,6 +145,9 @@ def test_full_width_words_are_found_where_they_were_typed():
         ("クレジットカードを落とした", False),
         ("財布をなくしたのでカード会社に連絡済みです", False),
         ("パスワードを忘れました", False),
+        ("人混みで、お財布ごとカードのうなってしもて", True),
+        ("カードがなくなってしまって", True),
+        ("カードの番号がわからなくなって", False),
     ],
 )
 def test_a_lost_or_stolen_card_is_told_apart(text, lost):
@@ -261,9 +264,20 @@ def test_hardship_described_and_lateness_that_is_not_a_repayment(text, expected)
         ("あの数字四つのんどすけど、なんやったか出てきいしまへんのや", {"login_method": "card_pin", "problem": "forgot"}),
         ("うちはカードいうもんは作らしまへんでしたさかい、持ってしまへんのどす", {"card_holder": "no_card"}),
         ("ここのところお支払いのほうがちょっと遅れがちでしてな", {"eligibility": "late_repayment"}),
+        ("ぱすわーどの方がどうにも思い出されしまへんのどす", {"login_method": "id_password", "problem": "forgot"}),
+        ("あの4つの数字が、なんぼ考えても出てきまへんのどす", {"login_method": "card_pin", "problem": "forgot"}),
+        # Never having made one is no card, not a detail forgotten.
+        ("カードいうのんは、作った覚えもおへんし、うちには無いと思いますえ", {"card_holder": "no_card"}),
+        ("カードは作った覚えがない", {"card_holder": "no_card"}),
         # Tosa 〜ちょった / 〜ちょらん / 〜ちゃあせん.
         ("待ちよ、船のロッカーにプロミスのカードが入っちょったぜよ", {"card_holder": "has_card"}),
         ("プロミスのカードかえ？そんなもんは作っちょらんき、持っちゃあせんぜよ", {"card_holder": "no_card"}),
+        ("返済は遅れちゃあせんし、よそで借りちゃせん", {"eligibility": "none"}),
+        # Not likely to manage is the failure itself, not a denial.
+        ("カードの4桁の番号がどうしても思い出せそうにございません", {"login_method": "card_pin", "problem": "forgot"}),
+        ("パスワード、思い出せそうもない", {"login_method": "id_password", "problem": "forgot"}),
+        # What the screen says, quoted after a filler なんか, is a refused login.
+        ("なんか違いますって出る 合ってるはずなんだけど", {"problem": "rejected"}),
         # ロック typed in a hurry; a detail gone from one's head.
         ("ろぐいんがろくっされました", {"problem": "locked"}),
         ("なんかいも いれたら ろつく と でた", {"problem": "locked"}),
