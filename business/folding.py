@@ -164,7 +164,7 @@ _DIALECT_FORMS = {
 # whole word typed.
 _CHINESE_WORDS = {
     "登录": "ログイン", "登陆": "ログイン", "账号": "アカウント", "帐号": "アカウント", "账户": "アカウント",
-    "密码": "パスワード",
+    "密码": "パスワード", "会员": "会員",
 }
 # Key words as a learner of Japanese may write them, a long vowel or a sound left out (ロギン for ログイン,
 # パスワド for パスワード), and a busy writer's shortening (暗番 for 暗証番号), read as the word meant the same way.

@@ -230,6 +230,8 @@ _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challeng
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
 _MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番]|ぼ|ぼう)|(?<=[ァ-ヶー一-龥])は(何|なに|なん)(?!ぼ)(です|でしょう|だ)?(か|\?|？)|ってどういう|ってどんな|と(申|もう)します(のは|と)|(という|っていう|って)のは|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)|どの(あたり|辺|へん)")
+# 「暗証番号とは、カードの4桁の数字のことでございますか」: what a word means, checked in the customer's own words.
+_MEANING_CHECKED = _rx(r"(?<=[ァ-ヶー一-龥])(とは|って|というのは|っていうのは)[、,]?[^。？?]{0,24}の?(こと|事)(です|でございます|でしょう|だ|なん)?(か|の|[?？])")
 # 「パスワードと暗証番号はちがうものですか」: how two of the assistant's words differ (not 「違うと出る」).
 # Two things named (「AとB」) before the cue; 思い違い・勘違い・間違い are not differences.
 _DIFFERENCE_ASKED = _rx(
@@ -337,9 +339,10 @@ _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きの�
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
 _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり|あんやと|おおきに|あいがと")
 # 「今入れました」「ログインできました」「解決しました」: the customer got in.
-_SOLVED = _rx(r"(入れ|はいれ|ログインでき|ろぐいんでき|解決し|かいけつし|直り|なおり)(ました|た)(?!か|ら|の|ん|けど|が)")
+# 「わかった！！キャップスロック入ってたわ」: the customer found the cause themselves.
+_SOLVED = _rx(r"(入れ|はいれ|ログインでき|ろぐいんでき|解決し|かいけつし|直り|なおり|わかり|分かり|わかっ|分かっ)(ました|た)(?!か|ら|の|ん|けど|が)")
 # 「そうか。どうも」: thanks at the end of a message the classifier could not place.
-_THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|サンクス\w*|どうも|助かりました|あいがと\w*|おおきに|あんやと\w*)[。.!！ｗw笑\s\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f]*$")
+_THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|サンクス\w*|どうも|助かりました|あいがと\w*|おおきに|あんやと\w*)[。.!！ｗw笑〜~ー\s\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f]*$")
 
 
 def intent_from_facts(
@@ -531,6 +534,13 @@ def intent_from_facts(
     # 「なにもってけばいい」: a question, whatever its いい sounds like.
     if _WHAT_TO_BRING.search(folded) and intent in _WEAK | {"affirm", "deny"} and not given & _CASE_FACTS:
         return ASK_PIN_RESET
+    # 「ｶｰﾄﾞ番号って何桁？」: a word of ours asked about, its login words no answer to a question.
+    if (
+        (intent == ASK_PIN_RESET and _MEANING_CHECKED.search(folded) or intent == "inform" and _MEANING_ASKED.search(folded) and _ASKS.search(folded))
+        and "problem" not in facts
+        and explain_term(text) is not None
+    ):
+        return "ask_term"
     if intent == ASK_PIN_RESET and not names_pin:
         guess = _next_guess(ranking, fallback_threshold, excluded=(ASK_PIN_RESET,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess

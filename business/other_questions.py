@@ -17,7 +17,7 @@ from business.glossary import explain_term
 from business.guidance import REISSUE_LINK, pin_question_guidance
 from business.maintenance_check import SCHEDULE
 from business.member_service import INTEREST_SIMULATION, find_service_features
-from business.topic_words import HOW_MUCH, MACHINE, QUESTION_ENDING, SIMULATION, WHAT_TO_BRING
+from business.topic_words import HOW_MUCH, MACHINE, QUESTION_ENDING, SIMULATION, WHAT_IT_DOES, WHAT_TO_BRING
 
 CALL_CENTRE = "call_centre"
 MAINTENANCE = "maintenance"
@@ -51,14 +51,15 @@ _QUESTIONS = (
     )),
     (MAINTENANCE, _rx(
         # 「お正月はネット使われへんて聞いたけど、いつからいつまで？」: the span of a window named by its time.
-        r"(正月|しょうがつ|年末年始|元日|元旦|がんじつ)[^。]{0,30}(いつから|いつまで|何時から|何時まで|なんじから|なんじまで|何日まで)|"
+        r"(正月|しょうがつ|年末年始|元日|元旦|がんじつ)[^。]{0,30}(いつから|いつまで|何時から|何時まで|なんじから|なんじまで|何日から|何日まで|なんにちから|なんにちまで)|"
         r"メンテ|めんて|(今|いま)(って|は|から)?(そもそも|まだ|もう)?(ログイン|ろぐいん|入れ|はいれ|使え|つかえ)"
         # 「入れない時間があると聞きましたが本当でしょうか」: the windows described, not named.
         r"|(入れ|はいれ|ログインでき|ろぐいんでき|使え|つかえ)(ない|なくなる)(時間|じかん|時期|日|曜日|期間|とき)"
         # 「その日の朝六時にログインはできますでしょうか」: whether logging in works at a time named.
         r"|(時|朝|夜|深夜|夜中|明日|あした|今日|曜|日|年末|年始|正月|元旦|大晦日|週末|土日|連休|祝日|お盆)[^。？?！!]{0,14}"
         r"(ログイン|ろぐいん|入れ|はいれ|使え|つかえ)(は|が|って)?"
-        r"(でき(る|ます|ません)?(と|の|ん|やろ|じゃろ|っちゃろ|べ)?(か|でしょうか|\?|？)|できますでしょうか|可能|いける|いけます)"
+        # 「日曜深夜 ﾛｸﾞｲﾝ可？」: 可 alone, telegraphic.
+        r"(でき(る|ます|ません)?(と|の|ん|やろ|じゃろ|っちゃろ|べ)?(か|でしょうか|\?|？)|できますでしょうか|可能|いける|いけます|可(?=[?？ 　。]|$))"
         # 「月曜の朝はログインできねえって聞いたけど、何時まで？」「月曜 朝 5時 ログイン だめ だった。なぜ？」
         r"|(時|朝|夜|曜|日)[^。？?！!]{0,14}(ログイン|ろぐいん|入れ|はいれ)(が|は)?[ 　]*(でき(ない|ねえ|ねー|ません|なかった|ん)|だめ|ダメ|無理|むり|なかった|ん)"
         r".{0,16}(なぜ|なんで|どうして|何時まで|いつまで|何時から|いつから|聞いた|きいた|聞き|きき)"
@@ -100,6 +101,8 @@ _QUESTIONS = (
     # 「第一に、できることを列挙してください」: what the member service does, beside another answer.
     (FEATURES, _rx(
         r"(できること|出来ること|機能|きのう)(を|は|って)?.{0,6}(列挙|一覧|全部|ぜんぶ|すべて|全て|教え|おしえ|知りたい|何|なに|なん)"
+        # 「会員サービスではどのようなことができますか」
+        rf"|(会員サービス|かいいんさーびす|会員ページ|アプリ)(で|では|って|は)?.{{0,4}}({WHAT_IT_DOES}|どのような(こと|事))"
     )),
     (SETTINGS, _rx(r"(ID|パスワ|メール|住所|口座|返済日).{0,16}(変更|変え).{0,12}(会員サービス|でき|設定)")),
     # 「あと18%って上限アウト？」: whether a rate is within the legal ceiling.

@@ -190,6 +190,11 @@ def test_a_day_without_a_time_says_so_and_gives_midnight(text: str, day: datetim
     assert named(text) == NamedMoment(day, has_time=False)
 
 
+@pytest.mark.parametrize("text", ["二、1月1日はログインできますか", "以下二点。\n一、機能について。\n二、1月1日は？", "②1月1日", "2) 1月1日"])
+def test_the_number_of_a_listed_question_is_not_part_of_its_date(text: str) -> None:
+    assert named(text) == NamedMoment(jst(2027, 1, 1), has_time=False)
+
+
 def test_a_bare_weekday_that_is_today_means_today_while_the_time_is_ahead() -> None:
     assert named("月曜の15時", MONDAY_NOW).moment == jst(2026, 11, 30, 15)
     assert named("月曜", MONDAY_NOW).moment == jst(2026, 11, 30)

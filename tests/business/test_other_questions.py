@@ -209,3 +209,10 @@ def test_in_a_list_typed_in_one_sentence_the_word_asked_about_is_the_one_before_
     text = "2点。①元金10万 年率17.8% 30日の利息 ②口座振替って何"
     assert TERM not in questions_in(text)
     assert features_asked(text) == ["account_transfer"]
+
+
+def test_a_maintenance_question_typed_in_a_hurry_and_the_functions_asked_in_a_list_are_second_questions():
+    assert questions_in("PW忘れ ｶｰﾄﾞ無し 再発行どこから？ あと正月 何日からﾛｸﾞｲﾝ可")[0] == "maintenance"
+    assert "maintenance" in questions_in("日曜深夜 ﾛｸﾞｲﾝ可？ ついでに利息 12万 18% 30日 いくら")
+    assert questions_in("一、会员サービスではどのようなことができますか。\n二、1月1日の夜は登录できますか。") == ["maintenance", "features"]
+    assert questions_in("かーどの あんしょうばんごう わすれた。ほれと ぷろみすの でんわは なんじまで やっとるんね") == ["call_centre"]
