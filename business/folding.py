@@ -169,7 +169,9 @@ _CHINESE_WORDS = {
 # Key words as a learner of Japanese may write them, a long vowel or a sound left out (ロギン for ログイン,
 # パスワド for パスワード), and a busy writer's shortening (暗番 for 暗証番号), read as the word meant the same way.
 _SHORTENED_WORDS = {"ロギン": "ログイン", "パスワド": "パスワード", "暗番": "暗証番号"}
-_WORDS_READ_AS = {**_CHINESE_WORDS, **_SHORTENED_WORDS}
+# The card's PIN called its password (「カードのパスワード」): the card has no password but its PIN.
+_PIN_CALLED_A_PASSWORD = {"カードノパスワード": "カードノ暗証番号", "カードパスワード": "カード暗証番号"}
+_WORDS_READ_AS = {**_CHINESE_WORDS, **_SHORTENED_WORDS, **_PIN_CALLED_A_PASSWORD}
 _WORD_READ_AS = re.compile("|".join(_WORDS_READ_AS))
 
 

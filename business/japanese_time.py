@@ -305,6 +305,7 @@ def _readable(text: str) -> str:
     text = _KANA_MONTH.sub("月　", text)
     text = _COURTESY_WITH_A_TIME.sub(lambda m: "　" * len(m.group()), text)
     text = _LIST_MARKER.sub(lambda m: "　" * len(m.group()), text)
+    text = _POLITE_NOON.sub(lambda m: "昼".ljust(len(m.group()), "　"), text)
     text = _DATE_CHANGING.sub(lambda m: "深夜0時".ljust(len(m.group()), "　"), text)
     return _KANA_CLOCK_READER.readable(text)
 
@@ -313,6 +314,8 @@ def _readable(text: str) -> str:
 _COURTESY_WITH_A_TIME = re.compile(
     r"(?:朝早く|夜分(?:遅く)?|夜遅く|遅く|遅い時間|早い時間)(?:に|から|の時間に)?[、 　]*(?:すみません|すいません|失礼|申し訳|ごめん)"
 )
+# 「2日のお昼」: noon said politely, read as 昼 so that it joins the day before it.
+_POLITE_NOON = re.compile(r"お(?:昼|ひる)")
 # 「二、1月1日の夜は…」「②1月1日」「2) 元日」: the number of an item in a list, not part of a date.
 _LIST_MARKER = re.compile(r"[①-⑳]|(?:^|(?<=[\n。．!?！？ 　]))(?:[一二三四五六七八九十][、，,.．)）]|\d{1,2}[.．)）](?!\d))")
 # 「日曜の夜、日付が変わってすぐ」: midnight, the small hours after the day named.

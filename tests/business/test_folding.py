@@ -245,3 +245,8 @@ def test_a_message_splits_into_sentences_at_their_closing_marks():
 
 def test_a_decimal_point_does_not_end_a_sentence():
     assert sentences("年率17.8%で30日だといくら?") == ["年率17.8%で30日だといくら?"]
+
+
+def test_the_card_password_is_read_as_its_pin():
+    assert "暗証番号" in kana_fold("ｶｰﾄﾞのﾊﾟｽﾜｰﾄﾞ忘れた").text
+    assert "暗証番号" not in kana_fold("ログインのパスワード忘れた").text

@@ -760,3 +760,8 @@ def test_a_second_time_asked_about_is_read_too():
 def test_the_date_changing_after_new_years_eve_written_in_kana_is_midnight_of_new_years_day():
     named = parse_when("大みそか 年越しそば 食べて 日付が かわってから ちっと ログイン しよう思うだけんど、入れるけ？", datetime(2026, 12, 31, 19, 0, tzinfo=JST))
     assert named is not None and named.moment == datetime(2027, 1, 1, 0, 0, tzinfo=JST)
+
+
+@pytest.mark.parametrize("text", ["2日のお昼", "2日のおひる", "2日の昼"])
+def test_noon_said_politely_joins_the_day_before_it(text: str) -> None:
+    assert named(text) == NamedMoment(jst(2026, 12, 2, 12, 0), has_time=True, approximate=True)
