@@ -149,6 +149,12 @@ _WHERE_TO_PRESS = _rx(
     r"(どこ|どれ|どの(ボタン|リンク|メニュー|項目|ページ|画面))(を|から|に|で)?"
     r"(押|おせ|おす|おし|タップ|クリック|選|えら|開|ひら|行け|いけ|飛べ|とべ|たどり|辿り|見つか|みつか|行う|行え|おこな|進|すす|手続|申し?込|もうしこ)"
 )
+# 「アプリやwebでの変更は不可、って理解で合ってる？」: the customer's own summary of the last answer, checked.
+_UNDERSTANDING_CHECKED = _rx(
+    r"(理解|認識|解釈|りかい|にんしき)(で|は)?(合って|あって|いい|よろし|正し|ただし|OK|おk)"
+    r"|(ってこと|ということ|っちゅうこと|ちゅうこと)(で|は)?(合って|あって|いい|よろし|間違いな|まちがいな)"
+)
+_IN_TIME_ASKED = _rx(r"間に合|まにあ|(今|いま)のうち")
 _DOUBTED = _rx(r"(本当|ほんと|ホント|マジ|まじ)(う)?(に|で|なの|ですか|か)?[?？]|(うそ|嘘)(でしょ|だろ|やろ)?[?？]")
 _WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
 # 「OK. ドコ デ デキマスカ?」「わかりました。どこでやるんですか？」: where what was just said is done.
@@ -482,6 +488,12 @@ def intent_from_facts(
         wanted = "ask_member_service_merits" if of_the_service else "ask_term"
         return None if intent == wanted else wanted
     if _WHERE_TO_PRESS.search(folded) and intent in _UNSURE | {"chitchat", "out_of_scope"} and not given & _CASE_FACTS:
+        return "ask_repeat"
+    # 「ほな、いまのうちに急いでさしてもろたら、間に合いますやろか」: whether there is still time, read by the
+    # answer it follows up on (the maintenance window or the phone line's hours).
+    if _IN_TIME_ASKED.search(folded) and intent in _SMALL_WORDS and not given & _CASE_FACTS and not _OTHER_BUSINESS.search(folded):
+        return None if intent == NLU_FALLBACK else NLU_FALLBACK
+    if _UNDERSTANDING_CHECKED.search(folded) and intent not in ("thank", "goodbye", "ask_repeat") and not given & _CASE_FACTS:
         return "ask_repeat"
     # 「は？そんな少ないの？本当に？」: the last answer doubted, so it is said again.
     if _DOUBTED.search(folded) and intent in _UNSURE and not given & _CASE_FACTS and not _names_topic_word(folded):

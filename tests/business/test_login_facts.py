@@ -107,6 +107,8 @@ def test_spans_point_at_the_words_that_said_it():
         ("eligibility", "問題ないっす", "none"),
         ("eligibility", "支払いは大丈夫です", "none"),
         ("eligibility", "べつに何もないっすね", "none"),
+        ("eligibility", "ございません", "none"),
+        ("eligibility", "なんもおへん", "none"),
         ("eligibility", "別にどれもないです", "none"),
         ("card_holder", "はい", "has_card"),
         ("card_holder", "持っていません", "no_card"),
