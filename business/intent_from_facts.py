@@ -154,6 +154,10 @@ _UNDERSTANDING_CHECKED = _rx(
     r"(理解|認識|解釈|りかい|にんしき)(で|は)?(合って|あって|いい|よろし|正し|ただし|OK|おk)"
     r"|(ってこと|ということ|っちゅうこと|ちゅうこと)(で|は)?(合って|あって|いい|よろし|間違いな|まちがいな)"
 )
+_WINDOW_ASKED = _rx(
+    r"(ログインでき|ろぐいんでき|入れ|はいれ|使え|つかえ)(ない|なくなる|ん)(日|ひ|時間|じかん|時期|曜日|期間|とき|時)"
+    r"(が|は|って|とか|も)?.{0,4}((ある|あり(ます)?)((ん|の)(です|でしょう)?)?(か|[?？])|ある[?？]?$|いつ|何|なに|[?？])"
+)
 _IN_TIME_ASKED = _rx(r"間に合|まにあ|(今|いま)のうち")
 _DOUBTED = _rx(r"(本当|ほんと|ホント|マジ|まじ)(う)?(に|で|なの|ですか|か)?[?？]|(うそ|嘘)(でしょ|だろ|やろ)?[?？]")
 _WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
@@ -493,6 +497,9 @@ def intent_from_facts(
     # answer it follows up on (the maintenance window or the phone line's hours).
     if _IN_TIME_ASKED.search(folded) and intent in _SMALL_WORDS and not given & _CASE_FACTS and not _OTHER_BUSINESS.search(folded):
         return None if intent == NLU_FALLBACK else NLU_FALLBACK
+    # 「正月ってログインできない日ある？」: the windows asked about, no failure told.
+    if intent == REPORT_LOGIN_PROBLEM and _WINDOW_ASKED.search(folded) and not given & _CASE_FACTS:
+        return "ask_maintenance"
     if _UNDERSTANDING_CHECKED.search(folded) and intent not in ("thank", "goodbye", "ask_repeat") and not given & _CASE_FACTS:
         return "ask_repeat"
     # 「は？そんな少ないの？本当に？」: the last answer doubted, so it is said again.

@@ -97,8 +97,10 @@ def find_service_features(text: str) -> list[Fact]:
             found.append(Fact(ENTITY, value, *folded.span(start, end)))
             break
     found.sort(key=lambda fact: (fact.start, fact.end, FEATURES.index(fact.value)))
-    forgets = _FORGETS_DUE_DATE.search(folded.text)
     named = {fact.value for fact in found}
+    forgets = _FORGETS_DUE_DATE.search(folded.text) or (
+        None if named & {DUE_DATE_EMAIL, ACCOUNT_TRANSFER} else _WAY_NOT_TO_FORGET.search(folded.text)
+    )
     if forgets and ACCOUNT_TRANSFER not in named:
         span = folded.span(*forgets.span())
         found += [Fact(ENTITY, value, *span) for value in (DUE_DATE_EMAIL, ACCOUNT_TRANSFER) if value not in named]
@@ -108,6 +110,11 @@ def find_service_features(text: str) -> list[Fact]:
 # 「返済日をよく忘れてしまうのですが、良い方法は？」: the due-date notice helps, and so does the account
 # transfer, which FACTS.md says suits people who forget their due dates.
 _FORGETS_DUE_DATE = _rx(r"(返済|へんさい|支払|しはらい)(日|び|期日)(を|が)?.{0,4}(忘れ|わすれ)(?!ない|ず)")
+# 「返済日を忘れないようにする方法はある？」: a way not to forget asked for, no remedy named; not 「返済日は
+# 忘れない」, said of oneself.
+_WAY_NOT_TO_FORGET = _rx(
+    r"(返済|へんさい|支払|しはらい)(日|び|期日)(を|が)?.{0,4}(忘れ|わすれ)ない(よう|方法|ほうほう|ため|工夫|くふう|コツ|こつ|仕組|しくみ|手段)"
+)
 
 
 def features_to_answer(values: Sequence[Optional[str]]) -> list[str]:

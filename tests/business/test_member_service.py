@@ -127,6 +127,8 @@ def test_the_internet_repayment_fee_asked_in_spaced_kana_is_found():
         ("へんさいび いっつも わすれでまるんだじゃ。なんか いい ほうほう ねぇべが", ["due_date_email", "account_transfer"]),
         ("返済日いつも忘れちゃうんだけど 自動で払ってくれるやつってある", ["account_transfer"]),
         ("返済日を忘れないようにメールで教えてほしい", ["due_date_email"]),
+        ("返済日を忘れないようにする方法はあるかって", ["due_date_email", "account_transfer"]),
+        ("返済日は忘れないです", []),
     ],
 )
 def test_forgetting_the_due_date_gets_both_remedies_unless_the_transfer_is_named(text, expected):
