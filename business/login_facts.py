@@ -458,10 +458,14 @@ def _first_match(
 HAS_CARD = "has_card"
 NO_CARD = "no_card"
 
-_YES = _rx(r"^(はい|うん|ええ|そうです|あります|ありま|あるよ|あるで|ある|持って(い|お|る|ま)|もって(い|る|ま)|持ってる|持ちます|所持)")
+# Holding and not holding, said with the verb: 「持ってない」「持っとらん」「持ってます」「持っちょる」.
+_NOT_HOLDING = r"((持って|もって)(い|お[りら]?)?(な|ません|へん|ねえ|ねー|らん)|(持っと|もっと)(らん|らへん|りません))"
+_HOLDING = r"((持って|もって)(い|お[りら]?)?(ます|る)|(持っと|もっと|持っちょ)(る|ります))"
+_YES = _rx(rf"^(はい|うん|ええ|そうです|あります|ありま|あるよ|あるで|ある|{_HOLDING}|持って(い|お|ま)|もって(い|ま)|持ちます|所持)")
 _NO = _rx(
     # 「そんなのない」「そういうのはないです」: nothing of the kind.
-    r"^(別に|べつに)?(何も|なにも|なんも|(そんな|そういう|そういった)(の|もの|もん)(は|も)?)?(いいえ|いや|ううん|ない|ありません|あらへん|持って(い|お[りら])?(な|ません|へん)|もって(い)?(な|ません|へん)"
+    r"^(別に|べつに)?(何も|なにも|なんも|(そんな|そういう|そういった)(の|もの|もん)(は|も)?)?"
+    rf"(いいえ|いや|ううん|ない|ありません|あらへん|{_NOT_HOLDING}"
     r"|なし|無し|特にな|とくにな|無い|ないです|ねー|ねえ|ありまへん|ございません|おへん|あらしまへん|どれもな|全部な|ぜんぶな)"
 )
 # 「だいじょぶ」「問題ないです」 to the question whether any hardship applies: none does.
@@ -488,18 +492,18 @@ _ONE_WORD_PROBLEMS = {"忘": FORGOT, "忘。": FORGOT, "違": REJECTED, "違。"
 
 
 # 「持っていない」「持ってます」 said alone: whether one holds what was just spoken of.
-_HOLDING_REPLY = _rx(
-    r"^(いや|いいえ|うん|はい|ええ)?[、, ]?(?P<no>(持って|もって|持っと|もっと)(い|お)?(ない|ません|へん|ねえ|ねー|らん))"
-    r"|^(はい|うん|ええ)?[、, ]?(持って|もって)(い|お)?(ます|る|ますよ|るよ)|^(はい|うん|ええ)?[、, ]?(持っと|もっと|持っちょ)(る|ります)"
-)
+_HOLDING_REPLY = _rx(rf"^(いや|いいえ|うん|はい|ええ)?[、, ]?((?P<no>{_NOT_HOLDING})|{_HOLDING})")
 
 
 def holding_reply(text: str) -> Optional[str]:
     """A short reply saying whether one holds something, with no card named (「持っていない」): read as
     the card only where the last answer spoke of holding one."""
     folded = kana_fold(text).text.strip(" 。.!！")
-    if len(folded) > _SHORT_REPLY // 2:
-        return None
+    return _holding_said(folded) if len(folded) <= _SHORT_REPLY // 2 else None
+
+
+def _holding_said(folded: str) -> Optional[str]:
+    """NO_CARD or HAS_CARD for a reply that opens with the holding verb (「うん、持ってない」), else None."""
     match = _HOLDING_REPLY.match(folded)
     if match is None:
         return None
@@ -522,6 +526,9 @@ def interpret_reply(requested_slot: str, text: str) -> Optional[str]:
     elif requested_slot == "eligibility" and (_NO.search(folded) or _FINE.search(folded)):
         return NO_SIGNAL
     elif requested_slot == "card_holder":
+        held = _holding_said(folded)
+        if held is not None:
+            return held
         if _NO.search(folded):
             return NO_CARD
         if _YES.search(folded):

@@ -113,6 +113,8 @@ def test_spans_point_at_the_words_that_said_it():
         ("card_holder", "はい", "has_card"),
         ("card_holder", "持っていません", "no_card"),
         ("card_holder", "いいえ", "no_card"),
+        ("card_holder", "うん、持ってない", "no_card"),
+        ("card_holder", "持っちょる", "has_card"),
         ("rate", "わからない", "unknown"),
         ("login_method", "よくわからない", None),
         ("problem", "はい", None),
