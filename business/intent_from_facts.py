@@ -500,7 +500,14 @@ def intent_from_facts(
     # 「正月ってログインできない日ある？」: the windows asked about, no failure told.
     if intent == REPORT_LOGIN_PROBLEM and _WINDOW_ASKED.search(folded) and not given & _CASE_FACTS:
         return "ask_maintenance"
-    if _UNDERSTANDING_CHECKED.search(folded) and intent not in ("thank", "goodbye", "ask_repeat") and not given & _CASE_FACTS:
+    # 「アプリやwebでの変更は不可、って理解で合ってる？」 checks the last answer; 「口座振替は…という理解で合って
+    # いますか」 names the function it checks, which its own answer covers.
+    if (
+        _UNDERSTANDING_CHECKED.search(folded)
+        and intent not in ("thank", "goodbye", "ask_repeat")
+        and not given & _CASE_FACTS
+        and "service_feature" not in facts
+    ):
         return "ask_repeat"
     # 「は？そんな少ないの？本当に？」: the last answer doubted, so it is said again.
     if _DOUBTED.search(folded) and intent in _UNSURE and not given & _CASE_FACTS and not _names_topic_word(folded):
@@ -560,7 +567,7 @@ def intent_from_facts(
     # 「ｶｰﾄﾞ番号って何桁？」: a word of ours asked about, its login words no answer to a question.
     if (
         (intent == ASK_PIN_RESET and _MEANING_CHECKED.search(folded) or intent == "inform" and _MEANING_ASKED.search(folded) and _ASKS.search(folded))
-        and "problem" not in facts
+        and not given - {"login_method"}
         and explain_term(text) is not None
     ):
         return "ask_term"
