@@ -82,6 +82,13 @@ FLOORS = {
     "understanding-development-30": 0.96,
     "conversation-development-34": 0.90,
     "conversation-development-35": 0.80,
+    "understanding-development-31": 0.96,
+    "understanding-development-32": 0.90,
+    "conversation-development-36": 0.92,
+    "conversation-development-37": 0.87,
+    "conversation-development-38": 0.85,
+    "understanding-development-33": 0.92,
+    "conversation-development-39": 0.85,
 }
 
 
