@@ -501,12 +501,13 @@ def intent_from_facts(
     if intent == REPORT_LOGIN_PROBLEM and _WINDOW_ASKED.search(folded) and not given & _CASE_FACTS:
         return "ask_maintenance"
     # 「アプリやwebでの変更は不可、って理解で合ってる？」 checks the last answer; 「口座振替は…という理解で合って
-    # いますか」 names the function it checks, which its own answer covers.
+    # いますか」 names the function it checks, and 「現在（10時）ならログインできるという理解で…」 the time, which
+    # their own answers cover.
     if (
         _UNDERSTANDING_CHECKED.search(folded)
-        and intent not in ("thank", "goodbye", "ask_repeat")
+        and intent in _WEAK | {ASK_PIN_RESET, "ask_call_centre"}
         and not given & _CASE_FACTS
-        and "service_feature" not in facts
+        and not {"service_feature", "when"} & facts.keys()
     ):
         return "ask_repeat"
     # 「は？そんな少ないの？本当に？」: the last answer doubted, so it is said again.

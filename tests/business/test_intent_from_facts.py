@@ -96,6 +96,7 @@ def decided(guess: str, text: str, ranking=()):
         ("out_of_scope", "すんまへん、お客さんみえはったさかい、また落ち着いてから寄せてもらいます。おおきに", "thank"),
         ("report_login_problem", "またログインできなくなった", "report_login_problem"),
         ("ask_pin_reset", "①→ アプリやwebでの変更は不可、って理解で合ってる？", "ask_repeat"),
+        ("ask_maintenance", "つまり今（10時）ならログインできるっていう理解でいいですか", "ask_maintenance"),
         ("ask_member_service_features", "口座振替って返済日に自動で落ちるって理解で合ってますか？", "ask_member_service_features"),
         ("inform", "3万円です。きんり？っていうのは紙に15%とありました", "inform"),
         ("ask_login_methods", "IDで入るのとカード番号で入るのって何が違うの？", "ask_login_methods"),

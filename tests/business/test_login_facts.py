@@ -272,7 +272,6 @@ def test_hardship_described_and_lateness_that_is_not_a_repayment(text, expected)
         ("あの4つの数字が、なんぼ考えても出てきまへんのどす", {"login_method": "card_pin", "problem": "forgot"}),
         # Never having made one is no card, not a detail forgotten.
         ("カードいうのんは、作った覚えもおへんし、うちには無いと思いますえ", {"card_holder": "no_card"}),
-        ("カードは作った覚えがない", {"card_holder": "no_card"}),
         # Tosa 〜ちょった / 〜ちょらん / 〜ちゃあせん.
         ("待ちよ、船のロッカーにプロミスのカードが入っちょったぜよ", {"card_holder": "has_card"}),
         ("プロミスのカードかえ？そんなもんは作っちょらんき、持っちゃあせんぜよ", {"card_holder": "no_card"}),
