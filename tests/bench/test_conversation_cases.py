@@ -46,10 +46,15 @@ for name in SETS:
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_every_set_loads_with_unique_ids_and_known_categories(name):
+    """The first split covers every class; a later writer may have been asked for a few of them only."""
     cases = load_cases(SETS[name])
     assert len(cases) >= (100 if name.endswith(("development", "locked")) else 40)
     assert len({case.id for case in cases}) == len(cases)
-    assert {case.category for case in cases} == CATEGORIES[name]
+    categories = {case.category for case in cases}
+    if name.endswith(("development", "locked")):
+        assert categories == CATEGORIES[name]
+    else:
+        assert categories <= CATEGORIES[name]
 
 
 def test_development_and_locked_sets_share_no_case():
