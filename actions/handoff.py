@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -29,45 +29,58 @@ from business.handoff import (
     same_reason,
     ways_back_first,
 )
-from business.login_facts import card_lost
+from business.login_facts import PROMISE_LINE_ONLY, card_lost
 from business.time_zones import names_own_clock
 from storage import repository
 
 
-def hand_off(
-    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, ways_back_given: bool = False
-) -> List[Dict[Text, Any]]:
-    """Record the handoff (if the database is up) and tell the customer how to call. Asked again for
-    the same reason in one conversation, the same reference number is given, and nothing is recorded.
-    `ways_back_given`: a way in without calling was just said, so another way is not refused."""
-    now = clock().now()
+def handoff_reference(tracker: Tracker, reason: str) -> Tuple[str, Optional[str]]:
+    """The reason and reference number of a handoff, recorded if the database is up (else no reference).
+    Asked again for the same reason in one conversation, the same reference number is given, and
+    nothing is recorded."""
     earlier = tracker.get_slot("handoff_reference")
     earlier_reason = tracker.get_slot("handoff_reason")
     reason = same_reason(earlier_reason, reason) if earlier else reason
     intents = conversation_intents(tracker)
     if earlier and reason == earlier_reason:
-        reference = earlier
-    elif earlier and refines(earlier_reason, reason):
-        reference = earlier
+        return reason, earlier
+    if earlier and refines(earlier_reason, reason):
         with_database(lambda session: repository.give_handoff_reason(session, earlier, reason, intents), False)
-    else:
-        reference = with_database(
-            lambda session: repository.record_handoff(session, reason, intents, tracker.sender_id, now), None
-        )
+        return reason, earlier
+    now = clock().now()
+    return reason, with_database(
+        lambda session: repository.record_handoff(session, reason, intents, tracker.sender_id, now), None
+    )
+
+
+def reference_events(reason: str, reference: Optional[str]) -> List[Dict[Text, Any]]:
+    """The slots that keep a given reference for the rest of the conversation."""
+    return [SlotSet("handoff_reference", reference), SlotSet("handoff_reason", reason)] if reference else []
+
+
+def hand_off(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, ways_back_given: bool = False
+) -> List[Dict[Text, Any]]:
+    """Record the handoff and tell the customer how to call, with the reference number to quote.
+    `ways_back_given`: a way in without calling was just said, so another way is not refused."""
+    now = clock().now()
+    reason, reference = handoff_reference(tracker, reason)
+    line = latest_entity(tracker, "call_line")
     dispatcher.utter_message(
         text=handoff_message(
             reason,
             now,
             closed_days(now.date()),
             reference=reference,
-            ladies_asked=latest_entity(tracker, "call_line") == "ladies",
+            ladies_asked=line == "ladies",
+            ladies_offered=line != PROMISE_LINE_ONLY,
             named_time=(named.moment, named.has_time) if (named := named_moment(tracker, now)) else None,
             another_way=not ways_back_given and asks_for_another_way(tracker.latest_message.get("text") or ""),
             abroad=names_own_clock(tracker.latest_message.get("text") or ""),
         )
     )
     answer_other_questions(dispatcher, tracker, (topics.CALL_CENTRE,))
-    return [SlotSet("handoff_reference", reference), SlotSet("handoff_reason", reason)] if reference else []
+    return reference_events(reason, reference)
 
 
 class ActionPhoneHandoff(Action):

@@ -10,12 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import triage_facts
-from actions.handoff import hand_off
+from actions.handoff import hand_off, handoff_reference, reference_events
 from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.followup import hint_when_unsure, question_open_at_latest_message
 from business.guidance import guidance_for, pin_question_guidance
-from business.handoff import handoff_reason
+from business.handoff import LOCKED_ACCOUNT, handoff_reason, reference_line
 from business.login_facts import interpret_reply
 from business.triage import Outcome, decide, needed_questions, pin_question_is_a_detour
 
@@ -117,7 +117,13 @@ class ActionTriageOutcome(Action):
             handoff_events = hand_off(dispatcher, tracker, handoff_reason(facts.eligibility, None))
             asks_feedback = False
         else:
-            dispatcher.utter_message(text=guidance_for(outcome, facts, tracker.latest_message.get("text") or ""))
+            guidance = guidance_for(outcome, facts, tracker.latest_message.get("text") or "")
+            if outcome is Outcome.LOCKED:
+                # The answer names the phone line for a lock that stays, so it gives the reference to quote.
+                reason, reference = handoff_reference(tracker, LOCKED_ACCOUNT)
+                guidance = f"{guidance}\n{reference_line(reference)}" if reference else guidance
+                handoff_events = reference_events(reason, reference)
+            dispatcher.utter_message(text=guidance)
             answer_other_questions(dispatcher, tracker, ANSWERED_BY[outcome])
             dispatcher.utter_message(response="utter_ask_resolved")
             asks_feedback = True

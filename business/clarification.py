@@ -109,7 +109,7 @@ def _answered_maintenance(previous_turn_actions: Sequence[str], previous_turn_te
 
 # 「ほいで結局どこ行きゃええん」「何持ってくの」 right after the PIN answer: that answer again.
 _WHERE_OR_WHAT_TO_BRING = kana_pattern(rf"どこ.{{0,4}}(行|い)(け|き|っ|く)|{WHAT_TO_BRING}")
-_PHONE_WORDS = kana_pattern(r"土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方|電話|でんわ|かけ")
+_PHONE_WORDS = kana_pattern(r"(次|つぎ)(は|の|って)?いつ|土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方|電話|でんわ|かけ")
 _PHONE_ONLY_WORDS = kana_pattern(r"電話|でんわ|間に合|まにあ|つなが|受付|うけつけ|オペレーター|窓口|かけ(れ|ら|る|て)|平日|祝日|土日|営業")
 # 「じゃあ何時からならいける？」「ほんで今は？」 after the maintenance hours: when it ends, or whether it is on now.
 _WHEN_ASKED = kana_pattern(

@@ -140,10 +140,10 @@ _LONG_VOWEL_LOOKALIKES = "-‐－−~〜～ｰ"
 
 
 # Kanji an IME or voice input offers for a similar reading, which customers send without noticing
-# (あんしょう → 暗唱, へんさい → 変済; voice input's 暗記番号), a word typed with two kana swapped (サビース) or
+# (あんしょう → 暗唱, へんさい → 変済, しんさ → 診査; voice input's 暗記番号), a word typed with two kana swapped (サビース) or
 # without its voicing mark (カート番号, ロクイン, ちかいます); each the length of the word meant, so origins stay in place.
 _MISCONVERSIONS = {
-    "他者": "他社", "暗唱": "暗証", "暗礁": "暗証", "案称": "暗証", "暗記番号": "暗証番号", "滞能": "滞納", "変済": "返済", "手数量": "手数料", "理則": "利息",
+    "他者": "他社", "診査": "審査", "暗唱": "暗証", "暗礁": "暗証", "案称": "暗証", "暗記番号": "暗証番号", "滞能": "滞納", "変済": "返済", "手数量": "手数料", "理則": "利息",
     "サビース": "サービス", "カート番号": "カード番号", "ロクイン": "ログイン", "チカイマス": "チガイマス",
 }
 # Dialect forms of the words the patterns read, in katakana, each the length of the standard form:

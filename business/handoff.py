@@ -19,6 +19,8 @@ CUSTOMER_REQUEST = "customer_request"
 OTHER_BUSINESS = "other_business"
 # A Promise card lost or stolen.
 LOST_CARD = "lost_card"
+# A locked account: the ways back in come first, the phone line if the lock stays.
+LOCKED_ACCOUNT = "locked_account"
 
 _ELIGIBILITY_CAUSES = {
     LATE_REPAYMENT: "返済の遅れが続いている",
@@ -33,6 +35,7 @@ REASON_LABELS = {
     CUSTOMER_REQUEST: "お客さまのご希望",
     OTHER_BUSINESS: "ログイン以外のご用件",
     LOST_CARD: "カードの紛失・盗難",
+    LOCKED_ACCOUNT: "ロックの解除",
     LATE_REPAYMENT: "返済の遅れ",
     INCOME_DROP: "収入の減少",
     OTHER_BORROWING: "他社借入の増加",
@@ -135,11 +138,13 @@ def handoff_message(
     named_time: Optional[Tuple[datetime, bool]] = None,
     another_way: bool = False,
     abroad: bool = False,
+    ladies_offered: bool = True,
 ) -> str:
     """The whole answer: why, the number, hours, open now or when next, the reference to quote; with
     `named_time` ((moment, has_time), a time the customer named), also whether the line is open then;
     with `another_way` (the customer asked for one), first that there is none; with `abroad` (the customer
-    gave their own clock abroad), Japan's present time before whether the line is open."""
+    gave their own clock abroad), Japan's present time before whether the line is open; without
+    `ladies_offered` (the customer said it is not for them), the women's line is left out."""
     promise = f"プロミスコール：{PROMISE_CALL}"
     ladies = f"レディースコール（女性専用）：{LADIES_CALL}"
     lines = [_ONLY_BY_PHONE, _why(reason)] if another_way else [_why(reason)]
@@ -150,10 +155,23 @@ def handoff_message(
     if abroad:
         lines.append(japan_now(now))
     lines.append(describe_status(now, closed_days))
-    if named_time is not None and (not named_time[1] or abs(named_time[0] - now) >= _SAME_MOMENT):
+    if named_time is not None and _asked_ahead(*named_time, now):
         lines.append("お尋ねの日時：" + describe_named_time(*named_time, closed_days))
-    if not ladies_asked:
+    if ladies_offered and not ladies_asked:
         lines.append(f"女性のオペレーターをご希望の方は、レディースコール（{LADIES_CALL}）もご利用いただけます。受付時間は同じです。")
     if reference:
-        lines.append(f"お電話の際に、受付番号「{reference}」をお伝えください。")
+        lines.append(reference_line(reference))
     return "\n".join(lines)
+
+
+def _asked_ahead(moment: datetime, has_time: bool, now: datetime) -> bool:
+    """Whether a time the customer named is one to call at: later than now, and not now itself. A past
+    one (「12月5日の夜中に知らない借入が」) tells what happened, not when to call."""
+    if has_time:
+        return moment - now >= _SAME_MOMENT
+    return moment.date() >= now.date()
+
+
+def reference_line(reference: str) -> str:
+    """The sentence that gives the reference number to quote on the call."""
+    return f"お電話の際に、受付番号「{reference}」をお伝えください。"

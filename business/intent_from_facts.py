@@ -74,6 +74,9 @@ _NOT_ME = _rx(
     r"|乗っ取|のっと|不正|第三者|他人|(誰|だれ)かに"
     # 「その時間は寝てた」: asleep when it happened, so someone else did it.
     r"|(その|あの)(時間|時|とき|頃|ころ)(は|って)?.{0,6}((寝|ね)(て|で|と)|(眠|ねむ)(って|っと))|(寝|ね)(て|で)(る|い)(る)?(間|あいだ|うち)に|(寝|ね)(とる|ちょる|てる|ている)(夜中|よなか|時間|間|あいだ|うち|ころ|頃)"
+    # 「わ 寝でらったよ。だれだべ」: asleep then, and asking who it was.
+    r"|(寝|ね)(て|で)(た|いた|らった|おった|とった|ました)(よ|のに|けど|し|んだ|です|[。、!！])|(寝|ね)(とった|ちょった)"
+    r"|(誰|だれ)(だべ|だろ|なん(だ|や)|なの|やろ|でしょう|がやった|がログイン|が入っ|がはいっ)"
 )
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
 _SURE = 0.9
@@ -121,8 +124,12 @@ _USABLE_THEN = _rx(
     # 「ツカエルカ」「入れるかね」: a plain-form question, kana or dialect.
     # Koshu and Kyushu 「入れるけ？」.
     r"|(使え|つかえ|入れ|はいれ|いけ|でき)る(か|かね|かな|かい|じゃろ|やろ|だろ|べ|け)([。.!！?？]|$)"
-    r"|(なら|だったら|やったら)(ええ|いい|よい|良い)(んだ|んか|んやな|の|か|です|でしょう)"
+    # Shizuoka 「朝6時半ならいいら？」 (〜ら: 〜だろう).
+    r"|(なら|だったら|やったら)(ええ|いい|よい|良い)(んだ|んか|んやな|の|か|です|でしょう|ら(?!れ)|かな|やろ|じゃろ|だろ|べ|[?？])"
+    # 「その時刻に会員さーびすは開いておりますでせうか」: whether the service is open then.
+    r"|(開い|空い|あい)て(い|お)?(り)?(ます|る)(か|かね|かな|でしょうか|でせうか|でしょ|\?|？)"
     r"|問題(ない|ありません|ございません|なし)(か|でしょうか|ですか|\?|？)"
+    r"|(差し?支[えへ]|さしつかえ)(ない|ありません|ございません)(か|でしょうか|ですか|\?|？)"
     # 「今夜の夜中にろぐいんしたいんですけど」: wanting to log in then is asking whether one can.
     r"|(ログイン|ろぐいん|入り|はいり|使い|つかい)(し)?たい(ん|の)?(です|だ)?(けど|が|のですが)"
     # 「正月もだめなんだっけ」: whether that time is one to avoid.
@@ -220,6 +227,8 @@ _FOLLOW_UP_WORDS = _rx(
     r"土日|[月火水木金土日]曜|祝日|平日|何時|番号|すぎたら|過ぎたら|以降|以前|前なら|後なら|夜は|朝は|昼は|夕方は"
     r"|明日|あした|あさって|明後日|しあさって|明々後日|今夜|夜中|よなか|深夜|明け方|元日|元旦|正月|大晦日|毎週|まいしゅう"
     r"|がんじつ|がんたん|しょうがつ|さんがにち|おおみそか|しんや"
+    # 「んで 次はいつやるんだ」: the next time of what was just answered.
+    r"|(次|つぎ)(は|の|って)?(いつ|何時|なんじ|何曜|なんよう)|次回|(今度|こんど)(は)?(いつ|何時|なんじ)"
 )
 # 「今なら入れる？」「今はまだ大丈夫だがね？」: whether the service can be used now, a maintenance question.
 _USABLE_NOW = _rx(
@@ -293,7 +302,8 @@ _CLOSING = _rx(
     r"|(もう|これで|いったん|一旦)?(閉じ|とじ)(る|ます|ますね|るわ|よう)"
     r"|さようなら|さよなら|バイバイ|ばいばい|自分で(電話|でんわ|かけ|問い?合わせ)|もういいです(?!か)"
     # 「もうクラス始まっちゃうので一回大丈夫です」: done for now.
-    r"|(一回|いっかい|一旦|いったん|ひとまず|とりあえず)(もう)?(大丈夫|だいじょうぶ|いい|ええ|OK)(です|っす|や|だ)?[。!！]*"
+    # Not 「さっきの番号もう一回いいですか」: once more, asked for.
+    r"|(?<!もう)(一回|いっかい|一旦|いったん|ひとまず|とりあえず)(もう)?(大丈夫|だいじょうぶ|いい|ええ|OK)(?!(です|っす|や|だ)?[かの?？])(です|っす|や|だ)?[。!！]*"
     # 「めんどくせ。もういい、やめる」: given up on, said at the end.
     r"|(もういい|もうええ|めんどく(さ|せ)|面倒)[^?？]{0,6}(やめ|止め)(る|ます|とく|ときます|た|や)[。!！]*$"
     # 「いったんやめます」「今回はやめときます」: stopping for now.
@@ -307,6 +317,7 @@ _CLOSING = _rx(
     # 「わかった、やってみます」: going off to try what was said.
     r"|(やって|試して|ためして)(み|見)(る|ます|っす|まーす|るわ|よう)[。!！ｗw笑]*$"
 )
+_TAKEN_BACK = _rx(r"(いや|いえ)[、, ]?(やっぱ|やはり)り?[、, ]?(もう)?(いい|ええ|結構|けっこう)(?![か?？])|やっぱり?[、, ]?もう(いい|ええ)(?![か?？])")
 _BY_THE_WAY = _rx(r"ところで|ちなみに|話は変わ|話変わ|それはそうと")
 _REQUESTED = _rx(r"お願い|おねがい|教えて|おしえて|ください|下さい|[?？]")
 _PLEASE_TELL = _rx(r"ご教示|ご(案内|説明)(を)?(お願|願|いただ|くださ)|願います|ねがいます")
@@ -315,7 +326,7 @@ _WANTS_A_PERSON = _rx(
     r"(人|ひと|人間|にんげん|担当者?|たんとう|オペレーター|おぺれーたー|生身|有人)(と|に)(話|はな|代わ|かわ|替わ|つな|繋|相談|そうだん)"
     r"|(人間|担当者?|オペレーター|上の人|責任者)(を|に)?(出|だ)(せ|して)"
     # 「でんわで そうだん したいんじゃ」: talking on the phone asked for outright.
-    r"|(電話|でんわ)(で|に|を)?[ 　]?(相談|そうだん|話|はなし|問い合わせ|といあわせ)[ 　]?(し|させ|が|を)?[ 　]?(たい|てほしい|させて|できますか|お願い|おねがい)"
+    r"|(電話|でんわ)(で|に|を)?[ 　]?(相談|そうだん|話|はなし|問い合わせ|といあわせ)[ 　]?(し|させ|が|を)?[ 　]?(たい|てえ|てぇ|てほしい|させて|できますか|お願い|おねがい)"
 )
 _STAFF_CAN_DO = _rx(STAFF_CAN_DO)
 # 「番号なんぼだっけ」: the one number the assistant gives out, asked for without naming it.
@@ -357,6 +368,14 @@ _THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|�
 _SOLVED = _rx(r"(入れ|はいれ|ログインでき|ろぐいんでき|解決し|かいけつし|直り|なおり|わかり|分かり|わかっ|分かっ)(ました|た)(?!か|ら|の|ん|けど|が)")
 # 「そうか。どうも」: thanks at the end of a message the classifier could not place.
 _THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|サンクス\w*|どうも|助かりました|あいがと\w*|おおきに|あんやと\w*)[。.!！ｗw笑〜~ー\s\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f]*$")
+
+
+_HEARD_AFTER = _rx(r"[ 、,]?(って|と|て)(聞|き(い|き|ま)|言わ|いわ)|らしい|んだって|んやって")
+
+
+def _own_failure(folded: str) -> bool:
+    """Whether the message says the customer cannot log in, not that they heard one cannot."""
+    return any(not _HEARD_AFTER.match(folded, failure.end()) for failure in _CANNOT_LOG_IN.finditer(folded))
 
 
 def intent_from_facts(
@@ -432,6 +451,10 @@ def intent_from_facts(
             guess = _next_guess(ranking, fallback_threshold, excluded=("goodbye", "thank"))
             return intent_from_facts(guess, facts, after, (), fallback_threshold) or guess
         return None
+    # 「パスワのほう…あ、いや、やっぱもういいです。寝ます」: a fact said, then taken back with the conversation.
+    taken_back = _TAKEN_BACK.search(folded)
+    if taken_back and not _ASKS.search(folded[taken_back.end() :]) and intent not in ("goodbye", "thank"):
+        return "goodbye"
     if closing and intent not in ("goodbye", "thank") and not given & _CASE_FACTS:
         return "thank" if _THANKS.search(folded) else "goodbye"
     if intent in _UNSURE and _THANKS_AT_END.search(folded) and not given & _CASE_FACTS and not _names_topic(folded):
@@ -444,7 +467,10 @@ def intent_from_facts(
     if intent in _UNSURE and not given & _CASE_FACTS and not _CANNOT_LOG_IN.search(folded):
         named = [topic for topic, words in _TOPIC_WORDS if words.search(folded)]
         chosen = next((guess for guess, _ in ranking if guess in named), None)
-        if chosen is not None:
+        # 「午前二時頃に会員さーびすを使はせて頂きたいのですが、差し支へございませんか」: the service named
+        # with a time it is wanted at is a maintenance question, read further on.
+        asks_about_a_time = "when" in facts and _USABLE_THEN.search(folded)
+        if chosen is not None and not (chosen in _GENERAL_QUESTIONS and asks_about_a_time):
             return chosen
     # 「じゃあ次いつつながるんだよ」「じゃ番号」: a question or a topic is never a goodbye, unless it also says one.
     if intent == "goodbye" and _names_topic(folded) and not _CLOSING.search(folded) and not _THANKS.search(folded):
@@ -601,7 +627,8 @@ def intent_from_facts(
     if _WHERE_TO_CALL.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS and facts.get("problem") == "locked":
         return "ask_call_centre"
     # A bare 「入れなかった」 inside a maintenance question keeps the maintenance answer.
-    failure_named = bool(facts.get("problem")) or (bool(_CANNOT_LOG_IN.search(folded)) and intent != "ask_maintenance")
+    # 「月曜の朝は入れねえって聞いたけど」: a failure heard of is a question about it, not the customer's own.
+    failure_named = bool(facts.get("problem")) or (_own_failure(folded) and intent != "ask_maintenance")
     # 「天気予報を見るのを忘れてしまって…明日って雪が降ったりしますか？」: something else forgotten, in small talk.
     long_small_talk = small_talk_only and len(folded) > _BARE_ANSWER_CHARS
     if failure_named and intent in _WEAK and (about_login or not figures) and not long_small_talk:

@@ -68,7 +68,7 @@ from typing import Any, Optional, Sequence
 
 from kanjize import kanji2number
 
-from business.folding import fold
+from business.folding import Folded, fold
 from business.interest import DAYS_PER_REPAYMENT_MONTH
 
 __all__ = ["Quantity", "find_quantities", "find_unread_numbers", "parse_amount", "parse_rate", "parse_days", "taken_back"]
@@ -194,7 +194,9 @@ _SPACE = r"[ \t]?"
 _YEN = re.compile(rf"{_SPACE}(?:円|えん|エン(?![ァ-ヺ])|(?i:yen)(?![A-Za-z])|(?i:jpy)(?![A-Za-z])(?![ \t]?[-−‐‑–▲△]?[ \t]?\d))")
 _PERCENT = re.compile(rf"{_SPACE}(?:%|パーセント|ぱーせんと|パー(?!ト)|ぱー(?!と)|(?i:percent|per[ \t]?cent|pct)(?![A-Za-z]))")
 # "2か月半", "1年半", "2かげつはん"; not "30日半ば", nor はんこ / はんぶん / はんたい after a period.
-_HALF = r"(半(?!ば)|[ \t]?はん(?![ぶばたこ])|[ \t]?ハン(?![ブバタコ]))?"
+# 「ふたつきと半分」「2か月とはんぶん」: and a half, said in words.
+_AND_A_HALF = r"[ \t]*と[ \t]*(?:半分|はんぶん|ハンブン)"
+_HALF = rf"(半(?!ば)|[ \t]?はん(?![ぶばたこ])|[ \t]?ハン(?![ブバタコ])|{_AND_A_HALF})?"
 # 「10かかん」: とおかかん (10日間) typed with the digits. Not the 日 of 「年率18 日数0」: the next figure's label.
 _DAY = re.compile(rf"{_SPACE}(?:(?:日(?!数[ \t]*(?:[はがを:：]|[0-9０-９一二三四五六七八九十]))|にち|ニチ){_HALF}(間|かん)?|か(?:かん|カン|間))")
 _WEEK = re.compile(rf"{_SPACE}(?:週|しゅう|シュウ)(?:間|かん|カン)?{_HALF}")
@@ -238,10 +240,12 @@ _DAY_COUNT_END = r"(?=[ \t]*(?:間|かん|分|ぶん|後|ご|くらい|ぐらい
 _ONE_MONTH = r"(?:ひと月|ひとつき(?!き|い[てた]|かせ|け[るればた]))"
 # (pattern, days, days of its smallest unit: see _Reading.unit)
 _PERIOD_WORDS = (
-    (re.compile(rf"{_ONE_MONTH}半"), DAYS_PER_MONTH + DAYS_PER_MONTH // 2, DAYS_PER_MONTH // 2),
+    (re.compile(rf"{_ONE_MONTH}(?:半|{_AND_A_HALF})"), DAYS_PER_MONTH + DAYS_PER_MONTH // 2, DAYS_PER_MONTH // 2),
     (re.compile(_ONE_MONTH), DAYS_PER_MONTH, DAYS_PER_MONTH),
     (re.compile(r"半月"), DAYS_PER_MONTH // 2, DAYS_PER_MONTH // 2),
+    (re.compile(rf"(?:ふた月|ふたつき)(?:半|{_AND_A_HALF})"), 2 * DAYS_PER_MONTH + DAYS_PER_MONTH // 2, DAYS_PER_MONTH // 2),
     (re.compile(r"(?:ふた月|ふたつき)"), 2 * DAYS_PER_MONTH, DAYS_PER_MONTH),
+    (re.compile(rf"(?:み月|みつき)(?:半|{_AND_A_HALF})"), 3 * DAYS_PER_MONTH + DAYS_PER_MONTH // 2, DAYS_PER_MONTH // 2),
     (re.compile(r"(?:み月|みつき)"), 3 * DAYS_PER_MONTH, DAYS_PER_MONTH),
     (re.compile(r"半年"), DAYS_PER_HALF_YEAR, DAYS_PER_HALF_YEAR),
     *((re.compile(rf"(?<![\u3041-\u3096]){word}{_DAY_COUNT_END}"), days, 1) for word, days in _DAY_COUNT_WORDS.items()),
@@ -773,12 +777,37 @@ def _english_monthly_amounts(text: str, readings: list[_Reading]) -> set[int]:
 # --- public API ------------------------------------------------------------------------------------
 
 
+# A yearly rate in tenths (割), hundredths (分) and thousandths (厘): 「年一割五分」 is 15%. Not 割引, 割合,
+# 割り算, 割安, 割高, 割増, 割当.
+_WARI_DIGIT = r"[〇一二三四五六七八九]|\d"
+_WARI_RATE = re.compile(
+    rf"(?<![\d〇一二三四五六七八九十])(?P<wari>十|{_WARI_DIGIT})割(?![引合りれ安高増当])"
+    rf"(?:(?P<bu>{_WARI_DIGIT})分)?(?:(?P<rin>{_WARI_DIGIT})厘)?"
+)
+
+
+def _digit(char: Optional[str]) -> Decimal:
+    if not char:
+        return Decimal(0)
+    return Decimal(10) if char == "十" else Decimal(_KANJI_DIGIT_VALUES.get(char, char))
+
+
+def _wari_rates(text: str) -> list[_Reading]:
+    """Rates said in 割 and 分 (「一割五分」 = 15%, 「1割8分」 = 18%)."""
+    return [
+        _Reading(RATE, _tidy(_digit(m["wari"]) * 10 + _digit(m["bu"]) + _digit(m["rin"]) / 10), m.start(), m.end())
+        for m in _WARI_RATE.finditer(text)
+    ]
+
+
 def _readings(text: str) -> list[_Reading]:
-    """All classified numerals of normalised text, in order; kana amounts win over numerals inside them.
+    """All classified numerals of normalised text, in order; kana amounts and rates in 割 win over
+    numerals inside them.
 
     The parts of a period said in parts ("1か月と10日") come back as one period.
     """
     readings = _kana_quantities(text)
+    readings += [rate for rate in _wari_rates(text) if not _overlaps(rate, readings)]
     for numeral in (_classify(text, m) for m in _numerals(text)):
         if numeral is not None and not _overlaps(numeral, readings):
             readings.append(numeral)
@@ -873,11 +902,30 @@ def _without_replaced(text: str, readings: list[_Reading]) -> list[_Reading]:
     return [reading for index, reading in enumerate(readings) if index not in taken_back]
 
 
+# The formal numerals of deeds and old letters (壱, 弐, 参, 拾, 萬: 「金参拾萬円也」), read as the common
+# ones character for character; only inside a run of numerals, so 参考 and 拾う stay words.
+_FORMAL_NUMERAL_CHARS = str.maketrans("壱弐参拾萬阡仟佰陌", "一二三十万千千百百")
+_NUMERAL_RUN_WITH_FORMAL = re.compile(r"[壱弐参拾萬阡仟佰陌〇一二三四五六七八九十百千万億兆\d]*[壱弐参拾萬阡仟佰陌][壱弐参拾萬阡仟佰陌〇一二三四五六七八九十百千万億兆\d]*")
+
+
+def _common_numerals(match: re.Match[str]) -> str:
+    run = match.group()
+    if len(run) < 2 and not match.string.startswith("円", match.end()):
+        return run
+    return run.translate(_FORMAL_NUMERAL_CHARS)
+
+
+def _folded(text: str) -> Folded:
+    """`fold` of the text, with formal numerals as common ones (same length, so spans still map)."""
+    folded = fold(text[:MAX_TEXT_CHARS])
+    return Folded(_NUMERAL_RUN_WITH_FORMAL.sub(_common_numerals, folded.text), folded.origins)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every amount, rate and period in `text`, in order, with spans into the original text."""
     if not isinstance(text, str) or not text:
         return []
-    normalised = fold(text[:MAX_TEXT_CHARS])
+    normalised = _folded(text)
     readings = _without_replaced(normalised.text, _readings(normalised.text))
     monthly = _monthly_amounts(normalised.text, readings)
     quantities = []
@@ -939,7 +987,7 @@ def find_unread_numbers(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str) or not text:
         return []
-    normalised = fold(text[:MAX_TEXT_CHARS])
+    normalised = _folded(text)
     folded = normalised.text
     read = _readings(folded)
     spans = []
@@ -981,7 +1029,7 @@ def _bare_number(text: str, thousands: bool = False) -> Optional[Decimal]:
     "PIN 1234") or in another currency ("$500"), and two bare ones make the answer unclear. A minus sign
     is kept. With `thousands` (the answer to the question for an amount), "50k" is 50,000 as well.
     """
-    normalised = fold(text[:MAX_TEXT_CHARS]).text
+    normalised = _folded(text).text
     candidates: list[tuple[re.Match[str], int]] = []
     for match in _NUMERAL.finditer(normalised):
         if _is_code_part(normalised, match.start()):

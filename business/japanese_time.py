@@ -473,7 +473,11 @@ def _valid_date(year: int, month: int, day: int) -> Optional[date]:
         return None
 
 
-_NAMED_DAYS = {"元日": (1, 1), "元旦": (1, 1), "大晦日": (12, 31), "おおみそか": (12, 31)}
+_NAMED_DAYS = {
+    "元日": (1, 1), "元旦": (1, 1), "大晦日": (12, 31), "おおみそか": (12, 31),
+    # 「正月二日の昼過ぎ」: the second day of the New Year.
+    "正月二日": (1, 2), "正月2日": (1, 2), "正月三日": (1, 3), "正月3日": (1, 3),
+}  # fmt: skip
 _NAMED_SPANS = {
     "正月三が日": (1, 1, 3), "正月三箇日": (1, 1, 3), "お正月": (1, 1, 3), "正月": (1, 1, 3),
     "三が日": (1, 1, 3), "三箇日": (1, 1, 3), "年始": (1, 1, 3),
@@ -612,6 +616,9 @@ _PERIODS = {
     "午前": _Period(time(10), _am),
     "正午": _Period(time(12), _pm, exact=True),
     "お昼": _Period(time(12), _pm),
+    # 「昼過ぎ、一時頃」: after noon, so 一時 is 13:00.
+    "昼過ぎ": _Period(time(13), _pm),
+    "昼すぎ": _Period(time(13), _pm),
     "昼": _Period(time(12), _pm),
     "午後": _Period(time(15), _pm),
     "夕方": _Period(time(17), _pm),

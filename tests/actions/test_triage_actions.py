@@ -4,6 +4,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handoff import ActionPhoneHandoff
 from actions.triage import ActionExplainPinReset, ActionTriageOutcome, ValidateLoginTriageForm
 from storage import repository
 from storage.database import session_scope
@@ -130,6 +131,27 @@ async def test_eligibility_signal_hands_off_with_a_reference_and_no_feedback_que
     reference = text.split("受付番号「")[1][:9]
     with session_scope(database_url) as session:
         assert repository.find_handoff(session, reference).reason == "income_drop"
+
+
+@pytest.mark.asyncio
+async def test_a_lock_answer_gives_a_reference_kept_for_a_later_call(at, domain, database_url):
+    at("2026-12-01T14:00:00+09:00")
+    messages, events = await outcome({"login_method": "id_password", "problem": "locked", "eligibility": "none"}, domain)
+    text = text_of(messages)
+    assert "入力を試さないでください" in text and "0120-24-0365" in text
+    reference = text.split("受付番号「")[1][:9]
+    assert slot_events(events)["handoff_reference"] == reference
+    with session_scope(database_url) as session:
+        assert repository.find_handoff(session, reference).reason == "locked_account"
+    assert messages[-1]["response"] == "utter_ask_resolved"
+    # 「さっきの電話番号と受付番号をもう一度」: the same number again.
+    again, _ = await run(
+        ActionPhoneHandoff(),
+        user_tracker("さっきの電話番号と受付番号をもう一度", "ask_call_centre",
+                     slots={"handoff_reference": reference, "handoff_reason": "locked_account"}),
+        domain,
+    )
+    assert f"受付番号「{reference}」" in text_of(again)
 
 
 @pytest.mark.asyncio

@@ -98,6 +98,23 @@ def test_a_named_time_is_answered_unless_it_is_now():
     later = handoff_message("customer_request", now, named_time=(datetime(2026, 12, 9, 12, 30, tzinfo=JST), True))
     assert "お尋ねの日時：12月9日(水) 12:30は受付時間内です。" in later
     assert "お尋ねの日時" not in handoff_message("customer_request", now, named_time=(now, True))
+    # 「12月5日の夜中に知らない借入が」: a past time tells what happened, not when to call.
+    earlier = handoff_message("suspicious_login", now, named_time=(datetime(2026, 12, 6, 1, 0, tzinfo=JST), True))
+    assert "お尋ねの日時" not in earlier
+    today = handoff_message("customer_request", now, named_time=(datetime(2026, 12, 8, 0, 0, tzinfo=JST), False))
+    assert "お尋ねの日時：12月8日" in today
+
+
+def test_the_womens_line_is_left_out_for_a_customer_who_says_it_is_not_for_him():
+    from datetime import datetime
+
+    from business.clock import JST
+    from business.handoff import handoff_message
+
+    now = datetime(2026, 12, 8, 14, 0, tzinfo=JST)
+    assert "0120-86-2634" in handoff_message("customer_request", now)
+    without = handoff_message("customer_request", now, ladies_offered=False)
+    assert "0120-86-2634" not in without and "0120-24-0365" in without
 
 
 @pytest.mark.parametrize(

@@ -683,3 +683,31 @@ def test_what_to_bring_is_a_question_whatever_its_ending_sounds_like():
 )
 def test_what_the_customer_wants_done_decides(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # Once more asked for is no goodbye; a fact taken back with the conversation is one.
+        ("ask_repeat", "さっきの番号もう一回いいですか、スクショ消しちゃって", "ask_call_centre"),
+        ("report_login_problem", "パスワのほう…あ、いや、やっぱもういいです。寝ます。すみませんでした", "goodbye"),
+        # A login notice while asleep, and who it was asked.
+        ("report_suspicious_login", "ゆんべ 夜中に ログインしたって めーる来たんだども わ 寝でらったよ。だれだべ", "report_suspicious_login"),
+        # Whether a time can be used, in Shizuoka speech and in old-fashioned letters.
+        ("nlu_fallback", "1月2日の朝6時半ならいいら？ 帰省先からやりたいもんで", "ask_maintenance"),
+        ("ask_member_service_features", "正月二日の昼過ぎ、一時頃に振込の明細を見たいと存じますが、その時刻に会員さーびすは開いておりますでせうか。", "ask_maintenance"),
+        # A failure heard of is a question, not the customer's own.
+        ("ask_interest", "利息の計算してえ。あと 月曜の朝は入れねえって聞いたけど ほんとけ？", "ask_maintenance"),
+        # The next time of what was just answered; a phone talk wanted, in Kanto speech.
+        ("chitchat", "んで 次はいつやるんだ", "nlu_fallback"),
+        ("nlu_fallback", "電話で相談してえんだども。限度額の増額のことで、ちょっと聞きてえことがあるんらて", "ask_call_centre"),
+    ],
+)
+def test_requests_again_things_taken_back_and_times_asked_in_other_words(guess, text, intent):
+    assert decided(guess, text) == intent
+
+
+def test_a_service_named_with_a_time_it_is_wanted_at_is_a_maintenance_question():
+    text = "今宵、日付が変はりました後の午前二時頃に会員さーびすを使はせて頂きたいのですが、差し支へございませんか。"
+    ranking = [("nlu_fallback", 0.5), ("ask_pin_reset", 0.44), ("ask_member_service_features", 0.01)]
+    assert decided("nlu_fallback", text, ranking) == "ask_maintenance"

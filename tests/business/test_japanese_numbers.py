@@ -1099,3 +1099,25 @@ def test_amounts_and_periods_typed_in_romaji() -> None:
     facts = {fact.entity: fact.value for fact in find_message_facts("8man karite te nenri 18%. 2kagetsu han dato risoku ikura?")}
     assert facts == {"amount": "80000", "rate": "18", "days": "75"}
     assert {fact.entity: fact.value for fact in find_message_facts("zandaka 5man en")} == {"amount": "50000"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Formal numerals of deeds and old letters; 参考 and 拾う stay words.
+        ("三拾萬円を六十日間", [("amount", 300000), ("days", 60)]),
+        ("金八萬円也を三十日間", [("amount", 80000), ("days", 30)]),
+        ("壱萬円", [("amount", 10000)]),
+        ("参考までに拾った話です", []),
+        # Rates in 割 and 分; 割引 is no rate.
+        ("一兆円を年一割五分で三十日", [("amount", 1000000000000), ("rate", 15), ("days", 30)]),
+        ("1割8分", [("rate", 18)]),
+        ("3割引のクーポン", []),
+        # And a half, said in words.
+        ("ふたつきと半分", [("days", 75)]),
+        ("2か月と半分", [("days", 75)]),
+        ("ひと月とはんぶん", [("days", 45)]),
+    ],
+)
+def test_formal_numerals_rates_in_wari_and_halves_in_words(text, expected) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [(kind, Decimal(value)) for kind, value in expected]

@@ -765,3 +765,8 @@ def test_the_date_changing_after_new_years_eve_written_in_kana_is_midnight_of_ne
 @pytest.mark.parametrize("text", ["2日のお昼", "2日のおひる", "2日の昼"])
 def test_noon_said_politely_joins_the_day_before_it(text: str) -> None:
     assert named(text) == NamedMoment(jst(2026, 12, 2, 12, 0), has_time=True, approximate=True)
+
+
+def test_the_second_day_of_the_new_year_after_noon_is_january_2nd_at_13():
+    named = parse_when("正月二日の昼過ぎ、一時頃に振込の明細を見たいと存じます", datetime(2026, 12, 8, 14, 0, tzinfo=JST))
+    assert named is not None and named.moment == datetime(2027, 1, 2, 13, 0, tzinfo=JST)

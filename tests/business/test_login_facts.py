@@ -550,3 +550,26 @@ def test_a_card_missing_with_the_wallet_is_a_lost_card():
     from business.login_facts import card_lost
 
     assert card_lost("いや、そもそもカードが手元にない。財布ごと紛失。昨日タクシーで落としたっぽい")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Income gone, in spaced kana; shifts cut and pay halved; a repayment not made, in Nagoya speech.
+        ("いま しゅうにゅう が ないです。ログイン できない", {"eligibility": "income_drop"}),
+        ("てんちょう が シフト を へらしました。きゅうりょう はんぶん に なった", {"eligibility": "income_drop"}),
+        ("今月の返済まだできとらんもんで…ほんでログインもできんくなった", {"eligibility": "late_repayment"}),
+        # Another lender's payments held back, the screening typed 診査 by voice input.
+        ("他社様への支払ひを幾月か滞らせてをります", {"eligibility": "credit_trouble"}),
+        ("他社の診査に落ちてしまいました", {"eligibility": "credit_trouble"}),
+        # A condition asked about is no income lost; 間に合わない is no rejected password.
+        ("収入がないと借りられませんか", {}),
+        ("間に合わなかったら次は月曜ですか", {}),
+        ("いずれにも該当致しません", {"eligibility": "none"}),
+        # The phone line: not the women's line for a man who says so.
+        ("おれは 男だから レディースコールは いらんよ", {"call_line": "promise"}),
+        ("男の人じゃなくて女の人がいい", {"call_line": "ladies"}),
+    ],
+)
+def test_hardship_in_plain_words_and_which_phone_line(text, expected):
+    assert facts(text) == expected
