@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from sqlalchemy.exc import SQLAlchemyError
 
 from business.clock import Clock
+from business.handoff import SUSPICIOUS_LOGIN
 from business.japanese_time import NamedMoment, is_past_tense, parse_when
 from business.maintenance import Window
 from business.time_zones import in_japan_time
@@ -61,6 +62,7 @@ def triage_facts(tracker: Tracker) -> TriageFacts:
         problem=tracker.get_slot("problem"),
         eligibility=tracker.get_slot("eligibility"),
         card_holder=tracker.get_slot("card_holder"),
+        after_intrusion=True if tracker.get_slot("handoff_reason") == SUSPICIOUS_LOGIN else None,
     )
 
 

@@ -59,10 +59,15 @@ def reference_events(reason: str, reference: Optional[str]) -> List[Dict[Text, A
 
 
 def hand_off(
-    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, ways_back_given: bool = False
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    reason: str,
+    ways_back_given: bool = False,
+    why: Optional[str] = None,
 ) -> List[Dict[Text, Any]]:
     """Record the handoff and tell the customer how to call, with the reference number to quote.
-    `ways_back_given`: a way in without calling was just said, so another way is not refused."""
+    `ways_back_given`: a way in without calling was just said, so another way is not refused; `why`:
+    words for why in place of the reason's usual ones."""
     now = clock().now()
     reason, reference = handoff_reference(tracker, reason)
     line = latest_entity(tracker, "call_line")
@@ -77,6 +82,7 @@ def hand_off(
             named_time=(named.moment, named.has_time) if (named := named_moment(tracker, now)) else None,
             another_way=not ways_back_given and asks_for_another_way(tracker.latest_message.get("text") or ""),
             abroad=names_own_clock(tracker.latest_message.get("text") or ""),
+            why=why,
         )
     )
     answer_other_questions(dispatcher, tracker, (topics.CALL_CENTRE,))

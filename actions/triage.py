@@ -15,7 +15,13 @@ from actions.other_questions import answer_other_questions
 from business import other_questions as topics
 from business.followup import hint_when_unsure, question_open_at_latest_message
 from business.guidance import guidance_for, pin_question_guidance
-from business.handoff import LOCKED_ACCOUNT, handoff_reason, reference_line
+from business.handoff import (
+    LOCKED_ACCOUNT,
+    SHUT_OUT_AFTER_INTRUSION,
+    SUSPICIOUS_LOGIN,
+    handoff_reason,
+    reference_line,
+)
 from business.login_facts import interpret_reply
 from business.triage import Outcome, decide, needed_questions, pin_question_is_a_detour
 
@@ -114,7 +120,10 @@ class ActionTriageOutcome(Action):
         outcome = decide(facts)
         handoff_events: List[Dict[Text, Any]] = []
         if outcome is Outcome.HANDOFF:
-            handoff_events = hand_off(dispatcher, tracker, handoff_reason(facts.eligibility, None))
+            if facts.after_intrusion:
+                handoff_events = hand_off(dispatcher, tracker, SUSPICIOUS_LOGIN, why=SHUT_OUT_AFTER_INTRUSION)
+            else:
+                handoff_events = hand_off(dispatcher, tracker, handoff_reason(facts.eligibility, None))
             asks_feedback = False
         else:
             guidance = guidance_for(outcome, facts, tracker.latest_message.get("text") or "")

@@ -97,6 +97,12 @@ def refines(earlier: Optional[str], now_given: str) -> bool:
     return earlier == CUSTOMER_REQUEST and now_given != CUSTOMER_REQUEST
 
 
+# A login that fails after the customer reported one they did not make.
+SHUT_OUT_AFTER_INTRUSION = (
+    "身に覚えのない操作のあとでログインできなくなった場合は、第三者にパスワードを変えられたおそれがあります。"
+    "ご自分で何度も試さず、プロミスコールへご連絡ください。"
+)
+
 _ONLY_BY_PHONE = "申し訳ありませんが、ご契約の状況の確認やご相談は、ネットやこのチャットではできず、お電話でのみ承っています。"
 
 
@@ -139,15 +145,18 @@ def handoff_message(
     another_way: bool = False,
     abroad: bool = False,
     ladies_offered: bool = True,
+    why: Optional[str] = None,
 ) -> str:
     """The whole answer: why, the number, hours, open now or when next, the reference to quote; with
     `named_time` ((moment, has_time), a time the customer named), also whether the line is open then;
     with `another_way` (the customer asked for one), first that there is none; with `abroad` (the customer
     gave their own clock abroad), Japan's present time before whether the line is open; without
-    `ladies_offered` (the customer said it is not for them), the women's line is left out."""
+    `ladies_offered` (the customer said it is not for them), the women's line is left out; `why`, when
+    given, says why in place of the reason's usual words."""
     promise = f"プロミスコール：{PROMISE_CALL}"
     ladies = f"レディースコール（女性専用）：{LADIES_CALL}"
-    lines = [_ONLY_BY_PHONE, _why(reason)] if another_way else [_why(reason)]
+    why = why or _why(reason)
+    lines = [_ONLY_BY_PHONE, why] if another_way else [why]
     lines += [ladies, promise] if ladies_asked else [promise]
     # FACTS.md: "weekdays" meaning Monday to Friday except national holidays is an assumption,
     # so it is said as one.

@@ -33,6 +33,9 @@ class TriageFacts:
     problem: Optional[str] = None
     eligibility: Optional[str] = None
     card_holder: Optional[str] = None
+    # True when the customer reported, earlier in the conversation, a login, change or notice they did
+    # not make: a failure after it may be someone else's doing, which only the call centre can check.
+    after_intrusion: Optional[bool] = None
 
     @property
     def has_eligibility_signal(self) -> bool:
@@ -84,8 +87,11 @@ def needed_questions(facts: TriageFacts) -> list[str]:
     the case at once. A locked account is answered at once: stop retrying and the way back in for
     each login method. A forgotten credential explains the failure by itself, so eligibility is
     only asked about when the login is refused. Card holding is never asked: the reissue answer
-    tells card holders and everyone else what to do in a few lines.
+    tells card holders and everyone else what to do in a few lines. After a reported intrusion nothing
+    is asked: the phone line is the answer.
     """
+    if facts.after_intrusion:
+        return []
     if facts.has_eligibility_signal:
         return ["eligibility"]
     if facts.problem == LOCKED:
@@ -124,13 +130,14 @@ def with_card_holding_said(said: TriageFacts, outcome: Optional[str], previous: 
 
 
 def skips_maintenance_check(facts: TriageFacts) -> bool:
-    """A customer who forgot a credential or names an eligibility signal knows why already."""
-    return facts.has_eligibility_signal or facts.problem == FORGOT
+    """A customer who forgot a credential, names an eligibility signal or reported an intrusion knows why
+    already."""
+    return bool(facts.after_intrusion) or facts.has_eligibility_signal or facts.problem == FORGOT
 
 
 def decide(facts: TriageFacts) -> Outcome:
     """The outcome once open_questions() is empty."""
-    if facts.has_eligibility_signal:
+    if facts.after_intrusion or facts.has_eligibility_signal:
         return Outcome.HANDOFF
     if facts.problem == LOCKED:
         return Outcome.LOCKED

@@ -216,3 +216,14 @@ async def test_a_pin_question_in_a_card_login_triage_is_the_problem_itself(domai
     messages, events = await run(ActionExplainPinReset(), _pin_question_while_asked("problem", "card_pin"), domain)
     assert messages[-1]["response"] == "utter_ask_resolved"
     assert slot_events(events)["last_outcome"] == "pin_reset"
+
+
+@pytest.mark.asyncio
+async def test_a_login_failure_after_a_reported_intrusion_is_the_same_handoff(at, domain, database_url):
+    at("2026-12-08T14:00:00+09:00")
+    slots = {"problem": "rejected", "handoff_reference": "1234-5678", "handoff_reason": "suspicious_login"}
+    messages, events = await outcome(slots, domain)
+    text = text_of(messages)
+    assert "第三者にパスワードを変えられたおそれ" in text and "0120-24-0365" in text
+    assert "受付番号「1234-5678」" in text
+    assert not any(m.get("response") == "utter_ask_resolved" for m in messages)

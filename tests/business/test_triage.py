@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from business.triage import Outcome, TriageFacts, decide, open_questions, skips_maintenance_check
+from business.triage import Outcome, TriageFacts, decide, needed_questions, open_questions, skips_maintenance_check
 
 METHODS = [None, "id_password", "card_pin"]
 PROBLEMS = [None, "forgot", "rejected", "locked"]
@@ -97,3 +97,10 @@ def test_the_same_facts_asked_about_again_want_the_answer_again():
     assert not asks_if_the_answer_holds(previous, same, "IDも忘れてます")
     assert not asks_if_the_answer_holds(previous, TriageFacts(), "これでいいの？")
     assert not asks_if_the_answer_holds(previous, TriageFacts(login_method="card_pin"), "カードのほうでもいい？")
+
+
+def test_a_failure_after_a_reported_intrusion_asks_nothing_and_goes_to_the_phone():
+    facts = TriageFacts(login_method="id_password", problem="rejected", after_intrusion=True)
+    assert needed_questions(facts) == []
+    assert skips_maintenance_check(facts)
+    assert decide(facts) is Outcome.HANDOFF
