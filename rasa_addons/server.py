@@ -56,7 +56,8 @@ def rasa_arguments(args: Sequence[str]) -> List[str]:
             raise Refusal(
                 f"refusing to enable the HTTP API without RASA_AUTH_TOKEN (at least {MIN_TOKEN_CHARS} characters)"
             )
-        args += ["--enable-api", "--auth-token", token]
+        # One argument with "=": a token may start with "-" (token_urlsafe), which argparse would take for an option.
+        args += ["--enable-api", f"--auth-token={token}"]
     print(f"serve-rasa: profile {current.assistant_profile}, HTTP API {'on (token required)' if enable_api else 'off'}", file=sys.stderr)
     return args
 
