@@ -169,7 +169,8 @@ _IN_TIME_ASKED = _rx(r"間に合|まにあ|(今|いま)のうち")
 _DOUBTED = _rx(r"(本当|ほんと|ホント|マジ|まじ)(う)?(に|で|なの|ですか|か)?[?？]|(うそ|嘘)(でしょ|だろ|やろ)?[?？]")
 _WHAT_TO_DO = _rx(r"どう(すれば|したら|すりゃ|すべき|すればいい|しよう)|(何|なに)を(すれば|したら)")
 # 「OK. ドコ デ デキマスカ?」「わかりました。どこでやるんですか？」: where what was just said is done.
-_WHERE_TO_DO_IT = _rx(r"^.{0,12}?(どこ|何処)(で|から|に)(でき|出来|やる|やれ|やん|する|すれば|したら|手続)")
+# 「すみません、それはどこから入ったらええんですか？」 after the steps: where they start.
+_WHERE_TO_DO_IT = _rx(r"^.{0,12}?(どこ|何処)(で|から|に|を)(でき|出来|やる|やれ|やん|する|すれば|したら|手続|入っ|入れ|入る|はい[っれる]|開|ひら|押|お[しせ])")
 # 「アンタ ナニ デキル」「何ができるの？」: what the assistant helps with (the greeting says it).
 _WHAT_CAN_YOU_DO = _rx(
     rf"{WHAT_IT_DOES}(が|の|を)?(でき|手伝)|できること(は|って)?(何|なに)?[?？]?$|使い方|(何|なに)を(聞|き)(いたら|けば|いて)"
@@ -248,7 +249,7 @@ _ASKS_ABOUT_IT = _rx(r"[?？]|どう(だ|です|でしょう|なん|や)|(なら
 _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
-_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番]|ぼ|ぼう)|(?<=[ァ-ヶー一-龥])は(何|なに|なん)(?!ぼ)(です|でしょう|だ)?(か|\?|？)|ってどういう|ってどんな|と(申|もう)します(のは|と)|(という|っていう|って)のは|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)|どの(あたり|辺|へん)")
+_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番]|ぼ|ぼう)|(?<=[ァ-ヶー一-龥])は(何|なに|なん)(?!ぼ)(です|でしょう|だ)?(か|\?|？)|ってどういう|ってどんな|と(申|もう)します(のは|と)|(という|っていう|って|(?<=[ァ-ヶー一-龥])いう)のは|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)|どの(あたり|辺|へん)")
 # 「暗証番号とは、カードの4桁の数字のことでございますか」: what a word means, checked in the customer's own words.
 _MEANING_CHECKED = _rx(r"(?<=[ァ-ヶー一-龥])(とは|って|というのは|っていうのは)[、,]?[^。？?]{0,24}の?(こと|事)(です|でございます|でしょう|だ|なん)?(か|の|[?？])")
 # 「パスワードと暗証番号はちがうものですか」: how two of the assistant's words differ (not 「違うと出る」).
@@ -295,10 +296,12 @@ _HOLD_ON = _rx(
 _CLOSING = _rx(
     # 「また落ち着いてから寄せてもらいますわ」 (Kyoto: I will call in again): back later.
     r"また[^。？?]{0,10}(落ち着い|おちつい|手が空い|てがあい|時間|じかん|暇|ひま|後ほど|のちほど)|(寄せて|よせて)(もら|いただ)い?ます"
-    r"|また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|また(後|あと)に(する|します|しよ|しま|すっ)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
+    # 「書類を探してからまた来ますわ」.
+    r"|また(来|き)(ます|ますわ|るわ|るね|る[。!！]*$)|また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|また(後|あと)に(する|します|しよ|しま|すっ)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
     # Kyushu 「もうよか」 (that will do), Chugoku and Kyushu 「じゃあの」 (bye).
     r"|もう(よか|よかよ|よかです)(?![?？か])|(じゃあ|ほいじゃあ|ほんじゃあ)の[うー]?[。!！]*$"
-    r"|自分で(やる|やって|なんとか|何とか|調べ|探)|ええわ|もういいっす|結構です|けっこうです|今日はやめ|(これで|ここで)(終わり|おわり|失礼)"
+    # 「もうええ。自分で機械んとこ行くちゃ」: going to do it oneself.
+    r"|自分で(やる|やって|なんとか|何とか|調べ|探)|自分で[^。？?]{0,10}(行く|いく|行き|いき|行っ|いっ)(ます|てきます|てくる|てみ|ちゃ|わ|よ)?[。!！]*$|もうええ(?![かん?？])|ええわ|もういいっす|結構です|けっこうです|今日はやめ|(これで|ここで)(終わり|おわり|失礼)"
     r"|(もう|これで|いったん|一旦)?(閉じ|とじ)(る|ます|ますね|るわ|よう)"
     r"|さようなら|さよなら|バイバイ|ばいばい|自分で(電話|でんわ|かけ|問い?合わせ)|もういいです(?!か)"
     # 「もうクラス始まっちゃうので一回大丈夫です」: done for now.
@@ -349,6 +352,7 @@ _RISK_ASKED = _rx(
 _WHERE_TO_CHECK = _rx(r"(どこ|どちら)で(確認|確かめ|聞け|きけ|調べ|しらべ)")
 # The most a bare answer to one of the assistant's questions runs to (「他社で借りてるのが増えたかも」).
 _BARE_ANSWER_CHARS = 30
+_SHORT_REPORT_CHARS = 12
 # 「わからんずら」「知らない」: not knowing, the answer to a question asked.
 _NOT_KNOWN = _rx(rf"{NOT_KNOWING}|覚えて|おぼえて")
 # Anything of the assistant's business: logging in, the service, Promise, a loan or its repayment.
@@ -362,7 +366,8 @@ _OURS = _rx(
 _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きのう|できること|サービス|さーびす|アプリ|あぷり|メニュー|ネット")
 # 「あなたはどなたでいらっしゃいますか」: who is answering, however politely asked.
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
-_THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり|あんやと|おおきに|あいがと")
+# Toyama and Kanazawa 「きのどくな」「きのどくなぁ」 is thanks.
+_THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり|あんやと|おおきに|あいがと|きのどくな|気の毒な")
 # 「今入れました」「ログインできました」「解決しました」: the customer got in.
 # 「わかった！！キャップスロック入ってたわ」: the customer found the cause themselves.
 _SOLVED = _rx(r"(入れ|はいれ|ログインでき|ろぐいんでき|解決し|かいけつし|直り|なおり|わかり|分かり|わかっ|分かっ)(ました|た)(?!か|ら|の|ん|けど|が)")
@@ -371,11 +376,17 @@ _THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|サンク�
 
 
 _HEARD_AFTER = _rx(r"[ 、,]?(って|と|て)(聞|き(い|き|ま)|言わ|いわ)|らしい|んだって|んやって")
+# 「げつようの朝って はいれんの？」: whether one cannot get in then, asked.
+_ASKED_AFTER = _rx(r"(の|ん)(か|かな|やろ|じゃろ|だろ|でしょう|ですか)?[?？]|のか|のかな|んか[?？]?$|の$")
 
 
-def _own_failure(folded: str) -> bool:
-    """Whether the message says the customer cannot log in, not that they heard one cannot."""
-    return any(not _HEARD_AFTER.match(folded, failure.end()) for failure in _CANNOT_LOG_IN.finditer(folded))
+def _own_failure(folded: str, time_named: bool = False) -> bool:
+    """Whether the message says the customer cannot log in, not that they heard one cannot, nor (with a
+    time named) asks whether one cannot then."""
+    return any(
+        not _HEARD_AFTER.match(folded, failure.end()) and not (time_named and _ASKED_AFTER.match(folded, failure.end()))
+        for failure in _CANNOT_LOG_IN.finditer(folded)
+    )
 
 
 def intent_from_facts(
@@ -502,6 +513,9 @@ def intent_from_facts(
     # 「夫が、なんでそんなこと聞くのかって言ってます」: why the assistant asks, however the classifier read it.
     if _WHY_THIS_QUESTION.search(folded) and intent in _WEAK | {"ask_member_service_merits"} and not given & _CASE_FACTS:
         return "ask_why_asked"
+    # 「その中の口座振替いうのは何のことですか？」: a function of the service asked about, not why a question was asked.
+    if intent == "ask_why_asked" and "service_feature" in facts and _MEANING_ASKED.search(folded):
+        return "ask_member_service_features"
     if intent == "ask_why_asked" and not sure and not _WHY_ASKED.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
@@ -628,7 +642,10 @@ def intent_from_facts(
         return "ask_call_centre"
     # A bare 「入れなかった」 inside a maintenance question keeps the maintenance answer.
     # 「月曜の朝は入れねえって聞いたけど」: a failure heard of is a question about it, not the customer's own.
-    failure_named = bool(facts.get("problem")) or (_own_failure(folded) and intent != "ask_maintenance")
+    failure_named = bool(facts.get("problem")) or (_own_failure(folded, "when" in facts) and intent != "ask_maintenance")
+    # 「入れんちゃ」: a short failure report the classifier took for a yes.
+    if failure_named and intent in ("affirm", "inform") and not given & _CASE_FACTS and len(folded) <= _SHORT_REPORT_CHARS:
+        return REPORT_LOGIN_PROBLEM
     # 「天気予報を見るのを忘れてしまって…明日って雪が降ったりしますか？」: something else forgotten, in small talk.
     long_small_talk = small_talk_only and len(folded) > _BARE_ANSWER_CHARS
     if failure_named and intent in _WEAK and (about_login or not figures) and not long_small_talk:

@@ -207,10 +207,10 @@ _SMALLER_UNIT_THAN_YEAR = r"[ \t]?(?:[かカヶケヵ箇]月|週|日)"
 _YEAR = re.compile(rf"{_SPACE}年(?![ \t]*\d(?![\d,.]*{_SMALLER_UNIT_THAN_YEAR})|率|利)(?:間)?{_HALF}")
 # After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time; not "2か月にしたら",
 # nor the formal "にて" (= で: "31日にて試算").
-_PER = re.compile(r"(?:に(?!し|す|延|伸|変|かえ|なっ|なる|なれ|減|増|短|長|て)|あたり|当たり|ごと|毎)")
+_PER = re.compile(r"(?:に(?![ \t]?(?:し|す|延|伸|変|かえ|なっ|なる|なれ|減|増|短|長|て))|あたり|当たり|ごと|毎)")
 # After "N日", these make it a date (the Nth), not a number of days.
-# Not "50日にして" / "60日にすると" / "50日に変えたら": a period asked for; not "31日にて" (= で).
-_DATE_AFTER_DAY = re.compile(r"(?:に(?!し|す|変|かえ|延|伸|減|増|短|長|て)|まで|から|付|目|頃|ごろ|締め|払い)")
+# Not "50日にして" / "60日に するわ" / "50日に変えたら": a period asked for; not "31日にて" (= で).
+_DATE_AFTER_DAY = re.compile(r"(?:に(?![ \t]?(?:し|す|変|かえ|延|伸|減|増|短|長|て))|まで|から|付|目|頃|ごろ|締め|払い)")
 # "45日になったら": no month has a 45th day, so a count that becomes this is a period.
 _BECOMES_A_PERIOD = re.compile(r"に(?:なっ|なる|なれ|なり)")
 # 月 that counts months ("1か月10日", "ひと月10日"): the 日 after it is a part of the period, not a date.
@@ -579,7 +579,25 @@ def _classify_unsigned(text: str, match: re.Match[str], value: Decimal) -> Optio
         return _Reading(DAYS, value, start, after)
     if big or _AMOUNT_WORD_BEFORE.search(before):
         return _Reading(AMOUNT, value, start, after)  # "10万借りた": 万 without 円 is still money
+    if (
+        _BARE_DECIMAL.fullmatch(match.group())
+        and _BARE_RATES[0] <= value <= _BARE_RATES[1]
+        and text.strip() != match.group()
+        and not _VERSION_BEFORE.search(before)
+        and not _MEASURE_AFTER.match(text, after)
+    ):
+        # 「いや契約書見たら17.8やった」: a decimal with no unit, said in a sentence, is a rate (yen and days
+        # have no decimals); a bare 「17.8」 answers whichever question was asked.
+        return _Reading(RATE, value, start, after)
     return None
+
+
+_BARE_DECIMAL = re.compile(r"\d{1,2}\.\d")
+_BARE_RATES = (Decimal(1), Decimal(30))
+# 「iOS 17.2」「バージョン15.1」: a version, not a rate.
+# 「気温12.5度」「5.5インチ」: a measure of something else.
+_MEASURE_AFTER = re.compile(r"[ \t]?(?:度|℃|°|[kcm]?m(?![a-z])|kg|g(?![a-z])|キロ|センチ|ミリ|メートル|グラム|点|倍|時|分|秒|[GMT]B|インチ|型|世代|号|歳|才|個|枚|本|杯|合)")
+_VERSION_BEFORE = re.compile(r"(?:[A-Za-z][ \t:]*|バージョン|ヴァージョン|ばーじょん|版)[ \t]*$")
 
 
 # --- numerals in kana ------------------------------------------------------------------------------
@@ -609,7 +627,11 @@ _KANA_MONTHS = re.compile(r"[ \t]?(?:かげつ|かげっ)(?:かん)?([ \t]?は�
 # "にち" (Tohoku "にぢ") after a numeral; not "いちにちじゅう" (all day long).
 _KANA_DAY = re.compile(r"[ \t]?に[ちぢ](?:かん)?(?![ゃゅょ]|じゅう|ぢゅう|中)")
 # What may follow "まん" without えん: not a hiragana letter that makes it a word ("まんが", "まんなか").
-_AFTER_KANA_BIG = re.compile(r"$|[^\u3041-\u309f]|くらい|ぐらい|ほど|ちょっと|です|でした|だ|の|を|で|は|も|と|か|よ|ね|って")
+# Dialect copulas count too: 「8まんじゃった」「8まんやった」.
+_AFTER_KANA_BIG = re.compile(
+    r"$|[^\u3041-\u309f]|くらい|ぐらい|ほど|ちょっと|です|でした|だ|の|を|で|は|も|と|か|よ|ね|って"
+    r"|じゃ|や|なら|から|まで|だけ|しか|ずつ|に(?!ん|ち)"
+)
 _KATAKANA = re.compile(r"[\u30a1-\u30f6]")
 
 
@@ -628,7 +650,12 @@ def _kana_runs(kana: str, match: re.Match[str]) -> list[tuple[int, int, list[str
             runs.append((start, token.start(), tokens))
             start, tokens = token.start(), []
         tokens.append(token.group())
-    runs.append((start, match.end(), tokens))
+    end = match.end()
+    # 「ごまんにして」「じゅうまんに」: a lone に after まん/おく/ちょう is the particle, not a 2 (nobody says
+    # 50,002 in words).
+    if len(tokens) > 1 and tokens[-1] == "に" and tokens[-2] in _KANA_BIG:
+        tokens, end = tokens[:-1], end - 1
+    runs.append((start, end, tokens))
     return runs
 
 
@@ -937,7 +964,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 # 「1円未満は切り捨て」「10万円未満」「1円より細かいとこ」: the amount is a limit.
-_BOUND_AFTER = re.compile(r"[ \t]*(?:未満|に満たな|より(?:細か|こまか|小さ|ちいさ|下))")
+_BOUND_AFTER = re.compile(r"[ \t]*(?:未満|に満たな|より[ \t]?(?:細か|細け|こまか|こまけ|小さ|ちいさ|ちっさ|ちいせ|下))")
 _ARABIC_NUMERAL = re.compile(r"[\d][\d,.]*")
 # Counters for things written in kana: "一つ", "二つ目", "1こ" (個); not "30ころ" (頃) or "10こえ" (超え).
 _KANA_THING_COUNTER = r"(?:つ|こ(?!ろ|え))"

@@ -162,7 +162,8 @@ _ELIGIBILITY = [
         r"|lost\s*my\s*job|laid\s*off|unemployed|(salary|income|pay)\s*(is|was|has)?\s*(half|cut|down|reduced|less|dropped|fell)"
     )),
     (OTHER_BORROWING, _rx(
-        rf"{_OTHER_LENDER}.{{0,10}}(借|かり|ローン|キャッシング)|借入.{{0,6}}(増|ふえ|多く)|借金.{{0,6}}(増|ふえ|多く)"
+        # Not 「他社の滞納もない、借入も変わらん」: the lender and the borrowing in one clause.
+        rf"{_OTHER_LENDER}[^、。,.!?！？]{{0,10}}(借|かり|ローン|キャッシング)|借入.{{0,6}}(増|ふえ|多く)|借金.{{0,6}}(増|ふえ|多く)"
         r"|(アコム|アイフル|レイク|モビット|消費者金融|サラ金).{0,10}(借|かり|ローン|キャッシング)|他でも(借|かり)|ほかでも(借|かり)"
         # 「他所様からもご用立ていただくことが増えまして」
         r"|(他所|よそ|ほか|他)(様|さま)?(から|で)(も)?.{0,8}(用立て|ようだて|借|かり)"

@@ -29,7 +29,12 @@ UNKNOWN_RATE = "unknown"
 
 # 「金利はわからない」「利率は覚えてない」「年利不明」「金利がいくらか分からない」: a rate word, then within a few
 # words (no number, no other topic) a word for not knowing it.
-_RATE_WORD = r"(?:実質年率|年利|金利|利率|年率|レート|きんり|ねんりつ|ねんり|りりつ)"
+# 「9まん 30にち りつは わからん」: the rate's 率 said alone, at the start or after a figure, not inside
+# another word (効率, 法律); folding drops the spaces between words.
+_RATE_WORD = (
+    r"(?:実質年率|年利|金利|利率|年率|レート|きんり|ねんりつ|ねんり|りりつ"
+    r"|(?:^|(?<=[0-9０-９、,。!！?？%日円])|(?<=にち)|(?<=まん))(?:りつ|率))"
+)
 # A few words between (「金利は契約書が手元になく不明」「金利のほうは、契約の紙をどこぞへしもてしもて、ようわからしまへん」),
 # not into another figure's or a login detail's words.
 _GAP = (
