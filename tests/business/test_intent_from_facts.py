@@ -711,3 +711,24 @@ def test_a_service_named_with_a_time_it_is_wanted_at_is_a_maintenance_question()
     text = "今宵、日付が変はりました後の午前二時頃に会員さーびすを使はせて頂きたいのですが、差し支へございませんか。"
     ranking = [("nlu_fallback", 0.5), ("ask_pin_reset", 0.44), ("ask_member_service_features", 0.01)]
     assert decided("nlu_fallback", text, ranking) == "ask_maintenance"
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # Leaving for now, in Toyama and Awa speech.
+        ("ask_repeat", "わかった、もうええ。自分で機械んとこ行くちゃ。きのどくな", "thank"),
+        ("ask_term", "金利は契約の書類に書いてあると思うけん、探してからまた来ますわ。今日はどうもありがとうございました", "thank"),
+        # A short failure report taken for a yes; whether one can get in at a time, asked.
+        ("affirm", "入れんちゃ", "report_login_problem"),
+        ("report_login_problem", "ちなみに あしたの朝 バイト前に 返済しよおもうとるんじゃけど げつようの朝って はいれんの？", "ask_maintenance"),
+        # Where the steps start, asked after them; a function asked about by name.
+        ("nlu_fallback", "すみません、それはどこから入ったらええんですか？パソコンはあんまり慣れとらんけん", "ask_repeat"),
+        ("ask_why_asked", "ほなけんど、その中の口座振替いうのは何のことですか？私みたいな者でも大丈夫なんでないで？", "ask_member_service_features"),
+        # Corrections after a simulation.
+        ("deny", "あ ちゃうわ 8まんじゃった", "ask_interest"),
+        ("deny", "いや契約書見たら17.8やったちゃ", "ask_interest"),
+    ],
+)
+def test_goodbyes_short_reports_and_corrections_in_dialect(guess, text, intent):
+    assert decided(guess, text) == intent

@@ -1121,3 +1121,30 @@ def test_amounts_and_periods_typed_in_romaji() -> None:
 )
 def test_formal_numerals_rates_in_wari_and_halves_in_words(text, expected) -> None:
     assert [(q.kind, q.value) for q in find_quantities(text)] == [(kind, Decimal(value)) for kind, value in expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A correction after the result, in kana and dialect.
+        ("あ ちゃうわ 8まんじゃった", [("amount", 80000)]),
+        ("はちまんやった", [("amount", 80000)]),
+        ("ごまんに", [("amount", 50000)]),
+        ("ごまんにせん", [("amount", 52000)]),
+        ("やっぱ 60にちに するわ", [("days", 60)]),
+        # A decimal said in a sentence is a rate; a version or a temperature is not.
+        ("いや契約書見たら17.8やったちゃ", [("rate", Decimal("17.8"))]),
+        ("iOS 17.2で開けない", []),
+        ("気温12.5度", []),
+    ],
+)
+def test_corrections_in_kana_and_dialect_and_a_decimal_rate_in_a_sentence(text, expected) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [(kind, Decimal(value)) for kind, value in expected]
+
+
+def test_a_bare_decimal_still_answers_the_amount_question() -> None:
+    assert parse_amount("17.8") == Decimal("17.8")
+
+
+def test_one_yen_and_finer_in_kana_is_a_limit() -> None:
+    assert [q.role for q in find_quantities("てか 1えんより こまけえとこって どうなるん？")] == ["bound"]

@@ -573,3 +573,7 @@ def test_a_card_missing_with_the_wallet_is_a_lost_card():
 )
 def test_hardship_in_plain_words_and_which_phone_line(text, expected):
     assert facts(text) == expected
+
+
+def test_a_lender_denied_and_borrowing_unchanged_is_no_other_borrowing():
+    assert facts("パスワード忘れた。カードは持っとる。延滞も他社の滞納もない、借入も給料も変わらん")["eligibility"] == "none"

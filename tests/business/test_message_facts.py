@@ -218,3 +218,9 @@ def test_figures_written_as_label_equals_value_are_read():
     facts = {fact.entity: fact.value for fact in find_message_facts("再開: 残高=50,000 / 年利=不明 / 期間=60日")}
     assert facts == {"amount": "50000", "rate": "unknown", "days": "60"}
     assert {fact.entity: fact.value for fact in find_message_facts("年利=18 期間=30")} == {"rate": "18", "days": "30"}
+
+
+def test_the_rate_named_by_its_ritsu_alone_is_not_known():
+    facts = {fact.entity: fact.value for fact in find_message_facts("9まん 30にち りつは わからん りそく なんぼ")}
+    assert facts == {"amount": "90000", "days": "30", "rate": "unknown"}
+    assert "rate" not in {fact.entity for fact in find_message_facts("ほうりつはわからん")}
