@@ -546,7 +546,7 @@ def _classify_unsigned(text: str, match: re.Match[str], value: Decimal) -> Optio
         return _Reading(AMOUNT, _tidy(value * 10000), _amount_start(before, start), romaji_man.end())
     unit = _YEN.match(text, after)
     if unit:
-        return _Reading(AMOUNT, value, _amount_start(before, start), unit.end())
+        return _Reading(AMOUNT, _dotted_thousands(match.group(), value), _amount_start(before, start), unit.end())
     unit = _PERCENT.match(text, after)
     if unit:
         return _read_percent(text, value, start, unit.end())
@@ -578,7 +578,7 @@ def _classify_unsigned(text: str, match: re.Match[str], value: Decimal) -> Optio
     if _DAYS_WORD_BEFORE.search(before) and not big:
         return _Reading(DAYS, value, start, after)
     if big or _AMOUNT_WORD_BEFORE.search(before):
-        return _Reading(AMOUNT, value, start, after)  # "10万借りた": 万 without 円 is still money
+        return _Reading(AMOUNT, _dotted_thousands(match.group(), value), start, after)  # "10万借りた": 万 without 円 is still money
     if (
         _BARE_DECIMAL.fullmatch(match.group())
         and _BARE_RATES[0] <= value <= _BARE_RATES[1]
@@ -590,6 +590,15 @@ def _classify_unsigned(text: str, match: re.Match[str], value: Decimal) -> Optio
         # have no decimals); a bare 「17.8」 answers whichever question was asked.
         return _Reading(RATE, value, start, after)
     return None
+
+
+# 「ざんだか 80.000 えん」: thousands set off with dots, as many countries write them; yen have no decimals.
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _dotted_thousands(numeral: str, value: Decimal) -> Decimal:
+    """An amount written with dots between its thousands as the whole number, else `value` as read."""
+    return Decimal(numeral.replace(".", "")) if _DOTTED_THOUSANDS.fullmatch(numeral) else value
 
 
 _BARE_DECIMAL = re.compile(r"\d{1,2}\.\d")

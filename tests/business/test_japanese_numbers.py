@@ -1148,3 +1148,10 @@ def test_a_bare_decimal_still_answers_the_amount_question() -> None:
 
 def test_one_yen_and_finer_in_kana_is_a_limit() -> None:
     assert [q.role for q in find_quantities("てか 1えんより こまけえとこって どうなるん？")] == ["bound"]
+
+
+def test_thousands_set_off_with_dots_are_a_whole_amount() -> None:
+    assert [(q.kind, q.value) for q in find_quantities("ざんだか 80.000 えん、きんり 17.8%、30 にち")] == [
+        ("amount", Decimal(80000)), ("rate", Decimal("17.8")), ("days", Decimal(30)),
+    ]
+    assert [q.value for q in find_quantities("1.5万円")] == [Decimal(15000)]

@@ -577,3 +577,16 @@ def test_hardship_in_plain_words_and_which_phone_line(text, expected):
 
 def test_a_lender_denied_and_borrowing_unchanged_is_no_other_borrowing():
     assert facts("パスワード忘れた。カードは持っとる。延滞も他社の滞納もない、借入も給料も変わらん")["eligibility"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # None of these, to the hardship question: no rejected password.
+        ("どれも ちがう", {"eligibility": "none"}),
+        # The repayment day forgotten is no forgotten login detail.
+        ("へんさい の ひ いつも わすれる。じどう で ぎんこう から ひきおとし できる？", {}),
+    ],
+)
+def test_none_of_these_and_a_repayment_day_forgotten(text, expected):
+    assert facts(text) == expected

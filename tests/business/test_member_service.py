@@ -138,3 +138,9 @@ def test_forgetting_the_due_date_gets_both_remedies_unless_the_transfer_is_named
 def test_a_wider_limit_asked_politely_is_the_limit_increase():
     text = "ただいまご用立ていただいております枠を、もう少々広げていただくことは叶いましょうか"
     assert [fact.value for fact in find_service_features(text)] == ["limit_increase"]
+
+
+def test_the_automatic_debit_asked_about_in_kana_is_the_account_transfer():
+    from business.member_service import ACCOUNT_TRANSFER, find_service_features
+
+    assert [fact.value for fact in find_service_features("じどう で ぎんこう から ひきおとし できる？")] == [ACCOUNT_TRANSFER]
