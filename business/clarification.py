@@ -114,6 +114,8 @@ _PHONE_ONLY_WORDS = kana_pattern(r"電話|でんわ|間に合|まにあ|つな�
 # 「じゃあ何時からならいける？」「ほんで今は？」 after the maintenance hours: when it ends, or whether it is on now.
 _WHEN_ASKED = kana_pattern(
     r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち|(今|いま)(は|なら|って|だと|どう|から|すぐ)|毎週|まいしゅう|間に合|まにあ"
+    # 「来週 同じ 時間 も だめか」: the same time next week.
+    r"|来週|らいしゅう|再来週|(同じ|おなじ)(時間|じかん|時刻|頃|ころ)"
     # 「あと何分くらい待てばよかと？」「あとどればあ待ちゃえいがぜ？」: how long until it ends.
     r"|何分|なんぷん|何時間|なんじかん|(どれ|どん|どの|どんだけ)(くらい|ぐらい|ばあ|ほど|だけ)?.{0,3}(待|ま[つてちた])"
 )

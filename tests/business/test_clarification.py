@@ -161,3 +161,8 @@ def test_a_weekday_question_after_a_turn_with_the_phone_line_and_the_maintenance
 def test_whether_right_now_is_in_time_follows_up_on_the_maintenance_answer():
     turn = ["その時間（1月1日(金) 1:00）はメンテナンス時間（1月1日 0:00〜1月2日 7:00）のため、ログインできません。"]
     assert follow_up_of(["action_describe_maintenance", "action_listen"], "ジャア 今カラ スグ ヤレバ 間ニ合ウンダナ？", False, turn) == MAINTENANCE_FOLLOW_UP
+
+
+def test_the_same_time_next_week_follows_up_on_the_maintenance_answer():
+    answer = "その時間（12月7日(月) 5:00）はメンテナンス時間（毎週月曜日 0:00〜7:00）のため、ログインできません。"
+    assert follow_up_of(["action_describe_maintenance"], "来週 同じ 時間 も だめか", False, [answer]) == MAINTENANCE_FOLLOW_UP

@@ -732,3 +732,15 @@ def test_a_service_named_with_a_time_it_is_wanted_at_is_a_maintenance_question()
 )
 def test_goodbyes_short_reports_and_corrections_in_dialect(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # Whether a time can be used, asked with いけます; the same time next week, followed up on.
+        ("nlu_fallback", "今から…いや、6時半ならいけます？1限の前にやっときたいんで", "ask_maintenance"),
+        ("greet", "来週 同じ 時間 も だめか", "nlu_fallback"),
+    ],
+)
+def test_a_time_asked_about_with_ikemasu_and_next_week(guess, text, intent):
+    assert decided(guess, text) == intent
