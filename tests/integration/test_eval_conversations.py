@@ -89,6 +89,12 @@ FLOORS = {
     "conversation-development-38": 0.85,
     "understanding-development-33": 0.92,
     "conversation-development-39": 0.85,
+    "understanding-development-34": 0.95,
+    "understanding-development-35": 0.93,
+    "conversation-development-40": 0.85,
+    "conversation-development-41": 0.92,
+    "understanding-development-36": 0.90,
+    "conversation-development-42": 0.85,
 }
 
 
