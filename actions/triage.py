@@ -120,7 +120,7 @@ class ActionTriageOutcome(Action):
         outcome = decide(facts)
         handoff_events: List[Dict[Text, Any]] = []
         if outcome is Outcome.HANDOFF:
-            if facts.after_intrusion:
+            if facts.shut_out_after_intrusion:
                 handoff_events = hand_off(dispatcher, tracker, SUSPICIOUS_LOGIN, why=SHUT_OUT_AFTER_INTRUSION)
             else:
                 handoff_events = hand_off(dispatcher, tracker, handoff_reason(facts.eligibility, None))

@@ -582,12 +582,12 @@ def _classify_unsigned(text: str, match: re.Match[str], value: Decimal) -> Optio
     if (
         _BARE_DECIMAL.fullmatch(match.group())
         and _BARE_RATES[0] <= value <= _BARE_RATES[1]
-        and text.strip() != match.group()
+        and _STATED_AFTER.match(text, after)
         and not _VERSION_BEFORE.search(before)
-        and not _MEASURE_AFTER.match(text, after)
     ):
-        # 「いや契約書見たら17.8やった」: a decimal with no unit, said in a sentence, is a rate (yen and days
-        # have no decimals); a bare 「17.8」 answers whichever question was asked.
+        # 「いや契約書見たら17.8やった」: a decimal with no unit, stated as a fact, is a rate (yen and days have
+        # no decimals). Not 「17.8ちゅうのは」「17.8とは何の数字か」: the assistant's figure asked about; and a
+        # bare 「17.8」 answers whichever question was asked.
         return _Reading(RATE, value, start, after)
     return None
 
@@ -604,8 +604,11 @@ def _dotted_thousands(numeral: str, value: Decimal) -> Decimal:
 _BARE_DECIMAL = re.compile(r"\d{1,2}\.\d")
 _BARE_RATES = (Decimal(1), Decimal(30))
 # 「iOS 17.2」「バージョン15.1」: a version, not a rate.
-# 「気温12.5度」「5.5インチ」: a measure of something else.
-_MEASURE_AFTER = re.compile(r"[ \t]?(?:度|℃|°|[kcm]?m(?![a-z])|kg|g(?![a-z])|キロ|センチ|ミリ|メートル|グラム|点|倍|時|分|秒|[GMT]B|インチ|型|世代|号|歳|才|個|枚|本|杯|合)")
+# What states a figure: a copula or "make it" (「17.8やった」「17.8です」「17.8にして」), not a question about it.
+_STATED_AFTER = re.compile(
+    r"[ \t]*(?:やった|だった|じゃった|でした|です(?!か)|だ(?!ろ|っけ)|や(?![ろっ])|じゃ(?!ろ)|で(?:お願い|おねがい|計算|けいさん|頼|たの)"
+    r"|に(?:して|変え|かえ|なって|なっと))"
+)
 _VERSION_BEFORE = re.compile(r"(?:[A-Za-z][ \t:]*|バージョン|ヴァージョン|ばーじょん|版)[ \t]*$")
 
 

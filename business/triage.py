@@ -38,6 +38,12 @@ class TriageFacts:
     after_intrusion: Optional[bool] = None
 
     @property
+    def shut_out_after_intrusion(self) -> bool:
+        """A failure after a reported intrusion, other than a credential the customer forgot (which the
+        reissue answers, whatever they feared): someone else may have changed it."""
+        return bool(self.after_intrusion) and self.problem != FORGOT
+
+    @property
     def has_eligibility_signal(self) -> bool:
         return self.eligibility in ELIGIBILITY_SIGNALS
 
@@ -90,7 +96,7 @@ def needed_questions(facts: TriageFacts) -> list[str]:
     tells card holders and everyone else what to do in a few lines. After a reported intrusion nothing
     is asked: the phone line is the answer.
     """
-    if facts.after_intrusion:
+    if facts.shut_out_after_intrusion:
         return []
     if facts.has_eligibility_signal:
         return ["eligibility"]
@@ -132,12 +138,12 @@ def with_card_holding_said(said: TriageFacts, outcome: Optional[str], previous: 
 def skips_maintenance_check(facts: TriageFacts) -> bool:
     """A customer who forgot a credential, names an eligibility signal or reported an intrusion knows why
     already."""
-    return bool(facts.after_intrusion) or facts.has_eligibility_signal or facts.problem == FORGOT
+    return facts.shut_out_after_intrusion or facts.has_eligibility_signal or facts.problem == FORGOT
 
 
 def decide(facts: TriageFacts) -> Outcome:
     """The outcome once open_questions() is empty."""
-    if facts.after_intrusion or facts.has_eligibility_signal:
+    if facts.shut_out_after_intrusion or facts.has_eligibility_signal:
         return Outcome.HANDOFF
     if facts.problem == LOCKED:
         return Outcome.LOCKED

@@ -1155,3 +1155,8 @@ def test_thousands_set_off_with_dots_are_a_whole_amount() -> None:
         ("amount", Decimal(80000)), ("rate", Decimal("17.8")), ("days", Decimal(30)),
     ]
     assert [q.value for q in find_quantities("1.5万円")] == [Decimal(15000)]
+
+
+@pytest.mark.parametrize("text", ["17.8 トハ ナンノ スウジ カ", "その17.8ちゅうのはワシの金利なんか？", "なんで 17.8 なんね？", "17.8ですか？"])
+def test_the_assistants_figure_asked_about_is_no_rate_given(text) -> None:
+    assert find_quantities(text) == []

@@ -104,3 +104,9 @@ def test_a_failure_after_a_reported_intrusion_asks_nothing_and_goes_to_the_phone
     assert needed_questions(facts) == []
     assert skips_maintenance_check(facts)
     assert decide(facts) is Outcome.HANDOFF
+
+
+def test_a_password_forgotten_after_a_feared_intrusion_gets_the_reissue():
+    facts = TriageFacts(login_method="id_password", problem="forgot", after_intrusion=True)
+    assert not facts.shut_out_after_intrusion
+    assert decide(facts) is Outcome.REISSUE
