@@ -205,12 +205,15 @@ _SMALLER_UNIT_THAN_YEAR = r"[ \t]?(?:[かカヶケヵ箇]月|週|日)"
 # Not "年" that starts a rate ("50万 年20%": 年 is short for 年利 there; "8万 年率15"), unless the number
 # after it counts months, weeks or days: "1年2か月" is a period said in two parts.
 _YEAR = re.compile(rf"{_SPACE}年(?![ \t]*\d(?![\d,.]*{_SMALLER_UNIT_THAN_YEAR})|率|利)(?:間)?{_HALF}")
+# After 「N日に」, what makes it a period asked for (「60日にして」「50日に変えたら」「30日に延ばす」), or the formal
+# 「にて」 (= で): neither a frequency nor a date.
+_SET_TO = r"し|す|変|かえ|延|伸|減|増|短|長|て"
 # After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time; not "2か月にしたら",
 # nor the formal "にて" (= で: "31日にて試算").
-_PER = re.compile(r"(?:に(?![ \t]?(?:し|す|延|伸|変|かえ|なっ|なる|なれ|減|増|短|長|て))|あたり|当たり|ごと|毎)")
+_PER = re.compile(rf"(?:に(?![ \t]?(?:{_SET_TO}|なっ|なる|なれ))|あたり|当たり|ごと|毎)")
 # After "N日", these make it a date (the Nth), not a number of days.
 # Not "50日にして" / "60日に するわ" / "50日に変えたら": a period asked for; not "31日にて" (= で).
-_DATE_AFTER_DAY = re.compile(r"(?:に(?![ \t]?(?:し|す|変|かえ|延|伸|減|増|短|長|て))|まで|から|付|目|頃|ごろ|締め|払い)")
+_DATE_AFTER_DAY = re.compile(rf"(?:に(?![ \t]?(?:{_SET_TO}))|まで|から|付|目|頃|ごろ|締め|払い)")
 # "45日になったら": no month has a 45th day, so a count that becomes this is a period.
 _BECOMES_A_PERIOD = re.compile(r"に(?:なっ|なる|なれ|なり)")
 # 月 that counts months ("1か月10日", "ひと月10日"): the 日 after it is a part of the period, not a date.
