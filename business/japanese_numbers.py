@@ -238,7 +238,7 @@ _DAY_COUNT_WORDS = {
     "ふつか": 2, "みっか": 3, "よっか": 4, "いつか": 5, "むいか": 6, "なのか": 7, "ようか": 8,
     "ここのか": 9, "とおか": 10, "はつか": 20,
 }  # fmt: skip
-_DAY_COUNT_END = r"(?=[ \t]*(?:間|かん|分|ぶん|後|ご|くらい|ぐらい|くれえ|ぐれえ|ほど|程度|ばかり|なら|だと|だったら|にしたら|で(?![きし])|$|[。、,.!?！？\n]))"
+_DAY_COUNT_END = r"(?=[ \t]*(?:間|かん|分|ぶん|後|ご|くらい|ぐらい|くれえ|ぐれえ|ほど|程度|ばかり|なら|だと|だったら|だら(?!け)|にしたら|で(?![きし])|$|[。、,.!?！？\n]))"
 # "ひとつき" is one month, but "ひとつきいても" / "ひとつききたい" is ひとつ (one thing) + 聞く (to ask).
 _ONE_MONTH = r"(?:ひと月|ひとつき(?!き|い[てた]|かせ|け[るればた]))"
 # (pattern, days, days of its smallest unit: see _Reading.unit)
@@ -655,13 +655,27 @@ def _hiragana(text: str) -> str:
     return _KATAKANA.sub(lambda m: chr(ord(m.group()) - 0x60), text)
 
 
+def _is_kana_word(token: str) -> bool:
+    """Whether a number token is written in hiragana (「ご」「まん」), not in kanji or digits."""
+    return "\u3041" <= token[0] <= "\u3096"
+
+
+def _is_kana_digit(token: str) -> bool:
+    """Whether a hiragana number token is a digit (「に」「ご」), not a unit (「じゅう」「まん」)."""
+    return _is_kana_word(token) and token not in _KANA_UNITS
+
+
 def _kana_runs(kana: str, match: re.Match[str]) -> list[tuple[int, int, list[str]]]:
     """The numerals inside a run of number words: a digit never follows a digit ("に10万" is に + 10万)."""
     runs: list[tuple[int, int, list[str]]] = []
     tokens: list[str] = []
     start = match.start()
     for token in _KANA_TOKEN.finditer(kana, match.start(), match.end()):
-        if tokens and token.group() not in _KANA_UNITS and tokens[-1] not in _KANA_UNITS:
+        if tokens and (
+            token.group() not in _KANA_UNITS and tokens[-1] not in _KANA_UNITS
+            # 「年に十五パーセント」: a kana word before a numeral in kanji or digits is a particle, not its first digit.
+            or _is_kana_digit(tokens[-1]) and not _is_kana_word(token.group())
+        ):
             runs.append((start, token.start(), tokens))
             start, tokens = token.start(), []
         tokens.append(token.group())

@@ -184,15 +184,21 @@ def test_periods_in_days_with_a_month_of_30_and_a_year_of_365(text: str, days: i
         ("はつかぶんの りそく", 20),
         ("とおか後に返す", 10),
         ("じゃあ はつかなら？", 20),
+        ("とおか だら なんぼだ", 10),
     ],
 )
 def test_periods_in_kana_and_the_traditional_day_counts(text: str, days: int) -> None:
     assert parse_days(text) == days
 
 
-@pytest.mark.parametrize("text", ["いつか返します", "どうしようか", "いちにちじゅう ログインできない", "にちようびの夜"])
+@pytest.mark.parametrize("text", ["いつか返します", "どうしようか", "はつかだらけ", "いちにちじゅう ログインできない", "にちようびの夜"])
 def test_words_that_only_sound_like_day_counts_are_not_periods(text: str) -> None:
     assert parse_days(text) is None
+
+
+@pytest.mark.parametrize("text", ["年に十五パーセントて書いてあります", "年に十五%", "ねんに15ぱーせんと"])
+def test_a_kana_particle_before_a_numeral_is_not_its_first_digit(text: str) -> None:
+    assert parse_rate(text) == 15
 
 
 def test_the_worked_question_gives_amount_rate_and_days() -> None:
