@@ -95,12 +95,14 @@ _PROBLEM = [
         # Not 「ログイン方法がわからない」: how to log in is asked, nothing is forgotten.
         r"|(ID|パスワ|パス|アイディ|アイデー|暗証|あんしょ|PIN|ログイン|ろぐいん|番号|ばんごう|(4|四|よん)(桁|けた))((?!方法|ほうほう|やり方|仕方|しかた|手順|違い).){0,10}"
         r"(わからな|分からな|わかりません|分かりません|わかんな|分かんな|わからん|分からん)"
-        r"|(思い|おもい)(出|だ)せ|(思い|おもい)(出さ|ださ)れ(へん|ん|ない|ません|しまへん)|(出て|でて)(こ|き)(ない|ません|へん|ん|いしま|まへん)"
+        r"|(思い|おもい)(出|だ)せ|(思い|おもい)(出さ|ださ)れ(へん|ん|ない|ません|しまへん)|(出て|でて)(こ|き|け)(ない|ません|へん|ん|いしま|まへん|いひん|ひん|えへん|ーへん|ねえ|ねー)"
         r"|(頭|あたま)から(抜け|ぬけ|飛ん|とん|消え|きえ)|覚えていな|覚えてな|おぼえてな|覚えてません|覚えていません|覚えておりません|おぼえていません|記憶(に|が|は)?(な|無|ありません|ございません)|不明"
         # 「ぱすわあどを書いておいた紙を、大掃除のときに捨ててしもうた」: the note thrown away, the detail with it.
         r"|(メモ|めも|紙|手帳|てちょう|ノート|控え)(を|が|も|は|ごと)?[^。？?]{0,12}(捨て|すて)(て|た|ちゃ|ちま|ちゃっ|てしも|てしま)"
         # 「あんしょう 覚えがない」「覚えとらん」「IDを作った覚えがない」; not 「身に覚えがない」, about something not done.
         r"|(?<!身に)(?<!身の)(覚え|おぼえ)(が|は)?(ない|無い|ありません|ございません)|(覚え|おぼえ)(とらん|ちょらん|てへん|てねえ|てねー)"
+        # Kyoto 「もう覚えてしまへんのどす」, Tohoku 「さっぱり おぼえでね」.
+        r"|(覚え|おぼえ)(てしまへん|てまへん|ておまへん|でね|でない)"
         r"|(パスワ|パス|ID|アイディ|暗証|あんしょう|番号).{0,8}(飛んだ|とんだ|飛んじゃ|とんじゃ|飛んでもう|吹っ飛|ふっと)"
         r"|新しい.{0,4}(ID|パスワ|アイディ)|(新しく|あたらしく).{0,6}(した|したい|もら|取|作|発行)|取り直|とりなお|作り直|つくりなお"
     )),
@@ -118,7 +120,9 @@ _OTHER_LENDER = r"(他社|たしゃ|(他の|ほかの|別の|べつの|よその
 _ELIGIBILITY = [
     (CREDIT_TROUBLE, _rx(
         r"信用情報|しんようじょうほう|ブラック|債務整理|任意整理|自己破産|破産|個人再生"
-        rf"|{_OTHER_LENDER}.{{0,12}}(滞納|延滞|遅れ|おくれ|遅延|滞っ|滞ら|とどこお|(払い|はらい)(が|も)?(溜ま|たま(っ|り|る))|断られ|ことわられ|審査.{{0,4}}(落ち|おち|落とさ|おとさ|通らな|とおらな|ダメ|だめ|はね))"
+        rf"|{_OTHER_LENDER}.{{0,12}}(滞納|延滞|遅れ|おくれ|遅延|滞っ|滞ら|とどこお|(払い|はらい)(が|も)?(溜ま|たま(っ|り|る))|断られ|ことわられ|審査.{{0,4}}(落ち|おち|落とさ|おとさ|通らな|とおらな|ダメ|だめ|はね)"
+        # 「ほかの会社で、お金を3か月かえしていないです」: another lender not repaid.
+        r"|(返して|かえして|返せて|かえせて|払って|はらって|払えて|はらえて)(い|お)?(ない|ません|ねえ|ねー|へん|らん))"
     )),
     (LATE_REPAYMENT, _rx(
         r"(返済|へんさい).{0,8}(遅れ(?!ず)|おくれ(?!ず)|遅延|滞(?!り(なく|無く))|できていな|できてな|払えて|はらえて|間に合わ|まにあわ"
@@ -138,6 +142,10 @@ _ELIGIBILITY = [
         r"|(払い|はらい|返済し|へんさいし)(忘れ|わすれ)(て|た|ちゃ|ちま|まし)|まだ(払って|はらって|返して|かえして|返済して)(い)?(ない|ません|おりません|おらん|ねえ|へん)"
         # 「返済が送れ続けています」: 遅れ as predictive input offers it, said of a repayment.
         r"|(返済|へんさい|支払|しはらい)(が|も|は)?送れ(て|続|つづ|が|気味|ぎみ)"
+        # 「先月の返済まだしてねーわ」: a repayment not made yet, the payment named first.
+        r"|(返済|へんさい|支払い?|しはらい|入金|振込み?)(は|が|も|を)?まだ(して|やって|しとら|済んで|すんで)(い|お)?(ない|ません|ねー|ねえ|へん|ん(?!で)|らん|な(?!ら))"
+        # Not 「返済はまだしてないけど期日前です」: not yet due.
+        r"(?![^。？?]{0,10}(期日|返済日|支払日|引き?落とし日)(前|まで|は(まだ)?先))"
         r"|延滞|えんたい|滞納|たいのう|(払え|はらえ|払っ|はらっ)(て(い)?(な|ません|へん|ねえ|ねー)|(と|ちょ)らん)|督促|とくそく|催促|さいそく|残高不足"
         r"|(返済|支払|引き?落とし).{0,10}(滞って|とどこおって|滞っ|できなかった|間に合わなかった)"
         # 「返済を1回飛ばしてて」「返済を何度か遅らせて」「払いがたまっとる」: a payment skipped or put off.
@@ -348,6 +356,7 @@ _NOT_THIS_ONE = _rx(r"^[^、。,.]{0,8}?(じゃな|ではな|ではありませ�
 
 # 「あー違う違う、火曜だった」「いや、ちがう」: the customer correcting themselves, not a login refused.
 _WRONG_WORD = _rx(r"^(違う|ちがう|ちゃう|間違|まちが)$")
+_POLITE_WRONG_WORD = _rx(r"^(違います|ちがいます)$")
 _CORRECTION_OPENING = _rx(r"(^|[。．.！!？?\n])[ 　]*(いや|いえ|あー*|ああ|あっ|えっと|ごめん|すみません|すいません)?[、,ー～〜 　]*$")
 _REPEATED_AFTER = _rx(r"^[、,ー～〜 　]*(違う|ちがう|ちゃう)")
 _REPEATED_BEFORE = _rx(r"(違う|ちがう|ちゃう)[、,ー～〜 　]*$")
@@ -356,13 +365,18 @@ _QUOTED_AFTER = _rx(r"^(って|と|て|っ)")
 _SLIP_AFTER = _rx(r"^え(た|ました|ちゃった|てた|ていました)")
 # 「違うの？」「ちがうんですか」: asking whether two things differ.
 _ASKED_AFTER = _rx(r"^(の|ん|もの|モノ)(です|でしょう)?(か)?[？?]")
+# 「カードがあったら、方法は違いますか？」: a polite question whether something differs.
+_POLITE_ASKED_AFTER = _rx(r"^か([？?。]|$)")
 # 「どう違うの」「何が違う」: asking how two things differ.
 _HOW_BEFORE = _rx(r"(どう|どこが|なにが|何が|どのように)$")
 
 
 def _is_correction_or_question(text: str, match: re.Match) -> bool:
-    """「違う」 said as a correction (doubled, 違う違う, or opening a sentence by itself) or asked (違うの？);
+    """「違う」 said as a correction (doubled, 違う違う, or opening a sentence by itself) or asked (違うの？,
+    違いますか？);
     not when quoted from the screen (違うって出る)."""
+    if _POLITE_WRONG_WORD.match(match.group()) and _POLITE_ASKED_AFTER.match(text[match.end() :]):
+        return True
     if not _WRONG_WORD.match(match.group()) or _QUOTED_AFTER.match(text[match.end() :]):
         return False
     before, after = text[: match.start()], text[match.end() :]
@@ -386,6 +400,12 @@ _SCREEN_SAYS_AFTER = _rx(r"^[^。、,]{0,4}?(って|と)(出|で|表示|ひょ�
 
 # 「金利なんて覚えてねえ」: what was forgotten is the rate, which the simulation reads itself.
 _RATE_BEFORE = _rx(r"(金利|きんり|利率|年利|ねんり)(は|が|も|なんて|なんか|とか)?.{0,3}$")
+# 「いぐら かりでだっけが わすれでしまった」: what was forgotten is the amount borrowed.
+# Not 「なんぼ考えても出てきまへん」 (however hard I think).
+_AMOUNT_BEFORE = _rx(
+    r"(いくら|いぐら|なんぼ)((?!パスワ|ぱすわ|ID|アイディ|暗証|あんしょう|番号|考え|かんがえ).){0,10}(か|が|け)[ 、,]?$"
+    r"|(金額|きんがく|残高|ざんだか|元金|がんきん)(は|を|も)?[ 、,]?$"
+)
 # 「支払日をつい失念して」: what was forgotten is a payment, not a login detail.
 _PAYMENT_BEFORE = _rx(r"(返済|へんさい|支払|しはらい|引き?落とし|(?<!パス)(?<!ID)払い|(?<!ぱす)はらい)(日|期日|び|の日|のひ)?(を|が|は|も)?.{0,4}$")
 
@@ -450,6 +470,7 @@ def _first_match(
             if value == FORGOT and (
                 _PAYMENT_BEFORE.search(text[max(0, match.start() - 10) : match.start()])
                 or _RATE_BEFORE.search(text[max(0, match.start() - 10) : match.start()])
+                or _AMOUNT_BEFORE.search(text[max(0, match.start() - 14) : match.start()])
             ):
                 continue
             if value == FORGOT and _card_made_anew(text, match.group()):

@@ -187,6 +187,14 @@ def test_a_pin_made_anew_is_still_a_forgotten_pin():
         ("返済を1回飛ばしてて(今も遅延中)、そこから会員サービス入れません", {"eligibility": "late_repayment"}),
         ("母が返済を何度か遅らせてしまっていて、それ以来ログインできないそうです", {"eligibility": "late_repayment"}),
         ("よそでちょっと払いがたまっとるけど", {"eligibility": "credit_trouble"}),
+        ("ほかの会社で、お金を3か月かえしていないです", {"eligibility": "credit_trouble"}),
+        ("あ　わり　先月の返済まだしてねーわ", {"eligibility": "late_repayment"}),
+        # Not yet due is no late payment.
+        ("返済はまだしてないけど期日前です", {}),
+        # Forgetting in Kyoto and Tohoku forms; a detail that will not come back to mind.
+        ("パスワード、もう覚えてしまへんのどす", {"login_method": "id_password", "problem": "forgot"}),
+        ("ぱすわーど なんだったが さっぱり おぼえでね", {"login_method": "id_password", "problem": "forgot"}),
+        ("その四桁のほうが、どないしても出てきいひんのどす", {"login_method": "card_pin", "problem": "forgot"}),
         # Unsure is not denied: 「かもしれません」.
         ("返済も一度遅れたかもしれません（本人の記憶があいまいで）", {"eligibility": "late_repayment"}),
         # Forgetting due dates as a habit, asked about, is no payment missed.
