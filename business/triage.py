@@ -77,13 +77,19 @@ def changes_facts(previous: TriageFacts, said: TriageFacts) -> bool:
 
 # 「IDも覚えてないけど、同じやり方でええんか」: whether the answer holds for what is said again.
 _ASKS_IF_IT_HOLDS = kana_pattern(r"[?？]|(いい|ええ|よい|良い|大丈夫|OK)(の|ん|か|です|でしょう|やろ|かな)|同じ|おなじ")
+# 「ぱすわーども おぼえてねー」「ログインIDのほうも覚えてへん」: the other detail gone too, which the same
+# steps renew with it.
+_THE_OTHER_TOO = kana_pattern(r"(ID|アイディ|あいでぃ|パスワ|ぱすわ|暗証|あんしょう|番号)[^。、,]{0,6}(の方|のほう|の分)?も|どっちも|どちらも|両方|りょうほう")
 
 
 def asks_if_the_answer_holds(previous: TriageFacts, said: TriageFacts, text: str) -> bool:
-    """Whether the customer repeats facts of the last answer (none new) and asks if it applies: that
-    answer again, rather than a "not solved"."""
+    """Whether the customer repeats facts of the last answer (none new) and asks if it applies, or says
+    the other detail of that login is forgotten too: that answer again, rather than a "not solved"."""
     repeated = any(value is not None for value in asdict(said).values()) and not changes_facts(previous, said)
-    return repeated and _ASKS_IF_IT_HOLDS.search(kana_fold(text).text) is not None
+    folded = kana_fold(text).text
+    return repeated and (
+        _ASKS_IF_IT_HOLDS.search(folded) is not None or (said.problem == FORGOT and _THE_OTHER_TOO.search(folded) is not None)
+    )
 
 
 def needed_questions(facts: TriageFacts) -> list[str]:

@@ -94,7 +94,10 @@ def test_the_same_facts_asked_about_again_want_the_answer_again():
     previous = TriageFacts(login_method="id_password", problem="forgot")
     same = TriageFacts(login_method="id_password", problem="forgot")
     assert asks_if_the_answer_holds(previous, same, "IDも忘れとるんやけど、同じ手順でええの？")
-    assert not asks_if_the_answer_holds(previous, same, "IDも忘れてます")
+    # The other detail of the same login forgotten too: the same steps renew both.
+    assert asks_if_the_answer_holds(previous, same, "IDも忘れてます")
+    assert asks_if_the_answer_holds(previous, same, "ぱすわーども　おぼえてねー　どっちもわすれた")
+    assert not asks_if_the_answer_holds(previous, same, "忘れたままです")
     assert not asks_if_the_answer_holds(previous, TriageFacts(), "これでいいの？")
     assert not asks_if_the_answer_holds(previous, TriageFacts(login_method="card_pin"), "カードのほうでもいい？")
 
