@@ -23,6 +23,7 @@ from business.clarification import (
     follow_up_of,
     is_small_talk_after_all,
     texts_of_previous_turn,
+    time_asked_about,
     what_to_offer,
 )
 from business.followup import hint_when_unsure
@@ -94,6 +95,8 @@ class ActionNotUnderstood(Action):
             else:
                 dispatcher.utter_message(response="utter_default")
             return []
+        if time_asked_about(tracker.latest_message.get("text") or "", latest_entity(tracker, "when") is not None):
+            return await ActionDescribeMaintenance().run(dispatcher, tracker, domain)
         ranking = [(r.get("name"), r.get("confidence")) for r in tracker.latest_message.get("intent_ranking", [])]
         if is_small_talk_after_all(ranking):
             dispatcher.utter_message(response="utter_chitchat")

@@ -13,7 +13,7 @@ from business.call_centre import PROMISE_CALL
 from business.folding import kana_fold, kana_pattern
 from business.guidance import password_asked_of_phone, password_question_guidance, pin_question_guidance
 from business.handoff import asks_for_another_way
-from business.topic_words import STAFF_CAN_DO, WHAT_TO_BRING
+from business.topic_words import NEXT_TIME_ASKED, SAME_TIME_LATER, STAFF_CAN_DO, WHAT_TO_BRING
 
 Ranking = Iterable[Tuple[str, Optional[float]]]
 
@@ -109,13 +109,12 @@ def _answered_maintenance(previous_turn_actions: Sequence[str], previous_turn_te
 
 # 「ほいで結局どこ行きゃええん」「何持ってくの」 right after the PIN answer: that answer again.
 _WHERE_OR_WHAT_TO_BRING = kana_pattern(rf"どこ.{{0,4}}(行|い)(け|き|っ|く)|{WHAT_TO_BRING}")
-_PHONE_WORDS = kana_pattern(r"(次|つぎ)(は|の|って)?いつ|土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方|電話|でんわ|かけ")
+_PHONE_WORDS = kana_pattern(rf"{NEXT_TIME_ASKED}|土日|土曜|日曜|祝日|平日|何時|なんじ|何曜|番号|ばんごう|時間|やって|つなが|休み|夜|朝|昼|夕方|電話|でんわ|かけ")
 _PHONE_ONLY_WORDS = kana_pattern(r"電話|でんわ|間に合|まにあ|つなが|受付|うけつけ|オペレーター|窓口|かけ(れ|ら|る|て)|平日|祝日|土日|営業")
 # 「じゃあ何時からならいける？」「ほんで今は？」 after the maintenance hours: when it ends, or whether it is on now.
 _WHEN_ASKED = kana_pattern(
     r"何時|なんじ|いつ(?!も)|何曜|なんよう|何日|なんにち|(今|いま)(は|なら|って|だと|どう|から|すぐ)|毎週|まいしゅう|間に合|まにあ"
-    # 「来週 同じ 時間 も だめか」: the same time next week.
-    r"|来週|らいしゅう|再来週|(同じ|おなじ)(時間|じかん|時刻|頃|ころ)"
+    rf"|{SAME_TIME_LATER}"
     # 「あと何分くらい待てばよかと？」「あとどればあ待ちゃえいがぜ？」: how long until it ends.
     r"|何分|なんぷん|何時間|なんじかん|(どれ|どん|どの|どんだけ)(くらい|ぐらい|ばあ|ほど|だけ)?.{0,3}(待|ま[つてちた])"
 )
@@ -183,6 +182,23 @@ def answer_instead_of_handoff(previous_turn_texts: Sequence[str], text: str) -> 
     if password_asked_of_phone(text):
         return password_question_guidance()
     return None
+
+
+# 「火曜の朝5時はどうかいね」: a clock time, and how it stands then.
+_CLOCK_TIME = kana_pattern(r"[0-9０-９一二三四五六七八九十]+(時|じ(?![ゃゅょ]))|[0-9０-９]{1,2}[:：][0-9０-９]{2}|深夜|夜中|よなか|明け方|未明")
+_HOW_ABOUT = kana_pattern(
+    r"どう(です|でしょう|でございましょう|かい|かな|じゃろ|やろ|だろ|なん|なの)?(か|ね|な|の|のう|[?？])|どがん|どげん|どない|どうよ"
+    # 「明日の朝6時に入っとけば間に合うけ？」: in time, or usable, then.
+    r"|(間に合|まにあ|大丈夫|だいじょうぶ|いけ|入れ|はいれ|ログイン|ろぐいん|使え|つかえ).{0,8}[?？]"
+)
+
+
+def time_asked_about(text: str, names_a_time: bool) -> bool:
+    """「火曜の朝5時はどうかいね」「明日の朝6時に入っとけば間に合うけ？」 with no earlier answer to follow
+    up on: a clock time asked about is a question about the service at that time (the maintenance
+    windows), not small talk."""
+    folded = kana_fold(text).text
+    return names_a_time and bool(_CLOCK_TIME.search(folded)) and bool(_HOW_ABOUT.search(folded))
 
 
 # How sure the classifier must be of small talk for it to stand once no earlier answer is followed up on.

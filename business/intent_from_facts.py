@@ -23,9 +23,11 @@ from business.login_facts import CARD_PIN, ELIGIBILITY_SIGNALS, card_lost
 from business.topic_words import (
     HOW_MUCH,
     MACHINE,
+    NEXT_TIME_ASKED,
     NOT_KNOWING,
     PHONE_NUMBER,
     QUESTION_ENDING,
+    SAME_TIME_LATER,
     SIMULATION,
     STAFF_CAN_DO,
     WHAT_IT_DOES,
@@ -78,6 +80,8 @@ _NOT_ME = _rx(
     r"|(寝|ね)(て|で)(た|いた|らった|おった|とった|ました)(よ|のに|けど|し|んだ|です|[。、!！])|(寝|ね)(とった|ちょった)"
     r"|(誰|だれ)(だべ|だろ|なん(だ|や)|なの|やろ|でしょう|がやった|がログイン|が入っ|がはいっ)"
 )
+# 「ほいでか知らんけど」「それが原因かどうか知りませんが」: the customer hedging about a cause, not someone unknown.
+_HEDGE = _rx(r"(?<![誰れ])か(どうか)?(は)?(知ら|しら|知り|しり)(ん|ない|ねえ|ねー|へん|ません)")
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
 _SURE = 0.9
 # What a customer who suspects someone else says, short of the event itself (「誰かが勝手に入ったみたい」
@@ -115,15 +119,16 @@ _CANNOT_LOG_IN = _rx(
 )
 # Asking whether the service can be used at a time the message names: a maintenance question.
 _USABLE_THEN = _rx(
-    r"(ログイン|ろぐいん|入れ|はいれ|入る|はいる|使え|つかえ|使う|利用|見られ|みられ|見た|返済|振込|手続|アクセス)"
+    # 「明日の朝6時に入っとけば間に合うけ？」: in by then.
+    r"(ログイン|ろぐいん|入れ|はいれ|入る|はいる|入っ|はいっ|使え|つかえ|使う|利用|見られ|みられ|見た|返済|振込|手続|アクセス)"
     # Ibaraki and Tohoku 「できっぺか」「できんべか」.
     r".{0,20}(できる|できます|でき(ません)?か|できっぺ|できんべ|でぎっぺ|出来|いける|いけ(ます|る)|大丈夫|可|OK|ok|ますか|でしょうか|\?|？|やろか|かな"
     # 「入れっぺか」「使えるべか」: can one, in Ibaraki and Tohoku.
     r"|っぺか|んべか|るべか|れっぺ|えっぺ)"
     r"|(大丈夫|だいじょうぶ|だいじょぶ|いける|いけます|可能|おけ|オッケー|OK)(ですか|で(ございま)?しょうか|でございますか|か|\?|？|やろ|じゃろ|だろ|かな|そ|べ)"
     # 「ツカエルカ」「入れるかね」: a plain-form question, kana or dialect.
-    # Koshu and Kyushu 「入れるけ？」.
-    r"|(使え|つかえ|入れ|はいれ|いけ|でき)る(か|かね|かな|かい|じゃろ|やろ|だろ|べ|け)([。.!！?？]|$)"
+    # Koshu and Kyushu 「入れるけ？」, Hiroshima 「入れるかいのう」.
+    r"|(使え|つかえ|入れ|はいれ|いけ|でき)る(か|かね|かな|かい|じゃろ|やろ|だろ|べ|け)(のう|の|ね|な)?([。.!！?？]|$)"
     # Shizuoka 「朝6時半ならいいら？」 (〜ら: 〜だろう).
     r"|(なら|だったら|やったら)(ええ|いい|よい|良い)(んだ|んか|んやな|の|か|です|でしょう|ら(?!れ)|かな|やろ|じゃろ|だろ|べ|[?？])"
     # 「その時刻に会員さーびすは開いておりますでせうか」: whether the service is open then.
@@ -195,7 +200,10 @@ _WHY_ASKED = _rx(
     r"|意図|いと|目的|尋ね|たずね|差し控え|プライベート|個人的|(聞|き)(く|いて|かれ|いてる)(の|ん|ど)|(いる|要る)[?？]|変わる|かわる|進めな|すすめな"
 )
 _WHY_THIS_QUESTION = _rx(
-    rf"({WHY}).{{0,12}}(聞く|きく|聞か|きか|聞いて|きいて|尋ね|たずね|質問)"
+    # Tohoku 「なして そだなごど きぐなや」 (聞く voiced).
+    rf"({WHY}).{{0,12}}(聞く|きく|聞か|きか|聞いて|きいて|聞ぐ|きぐ|聞が|きが|尋ね|たずね|質問)"
+    # 「こだえねど だめなんだが？」: whether it must be answered.
+    r"|(答え|こたえ|こだえ)(ねど|ねえと|ねーと|ないと|なきゃ|なけりゃ|なけれ|んと|な)(だめ|ダメ|いけ|あかん|まずい)"
     # 「この質問って回答必須? 目的は?」: whether the question must be answered, and what for.
     r"|(質問|しつもん|問い)(って|は|に)?.{0,8}(必須|ひっす|必要|ひつよう|答えな|こたえな|回答し?な|目的|意図)"
 )
@@ -215,7 +223,8 @@ _PHONE_NUMBER = re.compile(
 )
 # Topic words that settle what an unsure message is about.
 _CALL_CENTRE_WORDS = _rx(rf"{PHONE_NUMBER}|(電話|でんわ)(が|は|って)?.{{0,6}}(できる|できます|でき(ません)?か|かけ|つなが|いける|いけます|やって|大丈夫)|コールセンター|こーるせんたー|(?i:call ?cent(er|re))|問い?合わせ先|オペレーター|プロミスコール")
-_INTEREST_WORDS = _rx(r"利息|りそく|金利|きんり|利子|りし")
+# Not the りし of 「知らせてもらえたりします？」「ありし日」.
+_INTEREST_WORDS = _rx(r"利息|りそく|金利|きんり|利子|(?<![たタだダあアおオ])りし(?![まマてテたタなナ])")
 _TOPIC_WORDS = (
     ("ask_maintenance", _rx(r"メンテ|めんて|maintenance")),
     ("ask_interest", _INTEREST_WORDS),
@@ -227,11 +236,9 @@ _UNSURE = frozenset({"nlu_fallback", "nonsense"})
 _FOLLOW_UP_WORDS = _rx(
     r"土日|[月火水木金土日]曜|祝日|平日|何時|番号|すぎたら|過ぎたら|以降|以前|前なら|後なら|夜は|朝は|昼は|夕方は"
     r"|明日|あした|あさって|明後日|しあさって|明々後日|今夜|夜中|よなか|深夜|明け方|元日|元旦|正月|大晦日|毎週|まいしゅう"
-    r"|がんじつ|がんたん|しょうがつ|さんがにち|おおみそか|しんや"
-    # 「んで 次はいつやるんだ」: the next time of what was just answered.
-    r"|(次|つぎ)(は|の|って)?(いつ|何時|なんじ|何曜|なんよう)|次回|(今度|こんど)(は)?(いつ|何時|なんじ)"
-    # 「来週 同じ 時間 も だめか」: the same time next week.
-    r"|来週|らいしゅう|再来週|(同じ|おなじ)(時間|じかん|時刻|頃|ころ)"
+    # 「なんじまで やってんなや」: the hours, in kana.
+    r"|がんじつ|がんたん|しょうがつ|さんがにち|おおみそか|しんや|なんじ(まで|から|に|ごろ|頃)"
+    rf"|{NEXT_TIME_ASKED}|{SAME_TIME_LATER}"
 )
 # 「今なら入れる？」「今はまだ大丈夫だがね？」: whether the service can be used now, a maintenance question.
 _USABLE_NOW = _rx(
@@ -251,7 +258,7 @@ _ASKS_ABOUT_IT = _rx(r"[?？]|どう(だ|です|でしょう|なん|や)|(なら
 _SMALL_WORDS = _UNSURE | {"chitchat", "greet", "thank", "goodbye", "bot_challenge", "out_of_scope", "report_suspicious_login"}
 _LOGIN_WORD = _rx(r"ログイン|ろぐいん|パスワ|暗証|ID|アイディ|入れな|はいれな")
 # 「本人確認書類って何？」「契約の金利はどこでわかる？」: the meaning of a word, or where to find something.
-_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番]|ぼ|ぼう)|(?<=[ァ-ヶー一-龥])は(何|なに|なん)(?!ぼ)(です|でしょう|だ)?(か|\?|？)|ってどういう|ってどんな|と(申|もう)します(のは|と)|(という|っていう|って|(?<=[ァ-ヶー一-龥])いう)のは|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)|どの(あたり|辺|へん)")
+_MEANING_ASKED = _rx(r"って(何|なに|なん)(?![時日曜回円%番]|ぼ|ぼう)|(?<=[ァ-ヶー一-龥」』])は(何|なに|なん)(?!ぼ)(です|でしょう|だ)?(か|\?|？)|ってどういう|ってどんな|と(申|もう)します(のは|と)|(という|っていう|って|(?<=[ァ-ヶー一-龥])いう)のは|(どこ|何処)(に|で)?(ある|あり)|(?<!こ)とは|の意味|いみ|ってどこ|(どこ|どう)(で|すれば)?(わか|分か|見|確認|調べ)|どの(あたり|辺|へん)")
 # 「暗証番号とは、カードの4桁の数字のことでございますか」: what a word means, checked in the customer's own words.
 _MEANING_CHECKED = _rx(r"(?<=[ァ-ヶー一-龥])(とは|って|というのは|っていうのは)[、,]?[^。？?]{0,24}の?(こと|事)(です|でございます|でしょう|だ|なん)?(か|の|[?？])")
 # 「パスワードと暗証番号はちがうものですか」: how two of the assistant's words differ (not 「違うと出る」).
@@ -298,8 +305,9 @@ _HOLD_ON = _rx(
 _CLOSING = _rx(
     # 「また落ち着いてから寄せてもらいますわ」 (Kyoto: I will call in again): back later.
     r"また[^。？?]{0,10}(落ち着い|おちつい|手が空い|てがあい|時間|じかん|暇|ひま|後ほど|のちほど)|(寄せて|よせて)(もら|いただ)い?ます"
-    # 「書類を探してからまた来ますわ」.
-    r"|また(来|き)(ます|ますわ|るわ|るね|る[。!！]*$)|また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|また(後|あと)に(する|します|しよ|しま|すっ)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
+    # 「書類を探してからまた来ますわ」; Tohoku 「むすこさ きいでがら まだ くっから」 (ask my son, then come again).
+    r"|また(来|き)(ます|ますわ|るわ|るね|る[。!！]*$)|(聞い|きい|訊い)(て|で)(から|がら)[ 、,]?(また|まだ)[ ]?(来|く)(る|っ)"
+    r"|また(今度|こんど|後で|あとで|改め|あらため|明日|あした|にし)|また(後|あと)に(する|します|しよ|しま|すっ)|日を改め|出直|やっぱ(り)?(いい|ええ)|もういい(です|や|わ)?$"
     # Kyushu 「もうよか」 (that will do), Chugoku and Kyushu 「じゃあの」 (bye).
     r"|もう(よか|よかよ|よかです)(?![?？か])|(じゃあ|ほいじゃあ|ほんじゃあ)の[うー]?[。!！]*$"
     # 「もうええ。自分で機械んとこ行くちゃ」: going to do it oneself.
@@ -369,7 +377,7 @@ _MEMBER_SERVICE_WORD = _rx(r"会員|かいいん|マイページ|機能|きの�
 # 「あなたはどなたでいらっしゃいますか」: who is answering, however politely asked.
 _WHO_ANSWERS = _rx(r"(あなた|貴方|そちら|君|きみ).{0,4}(誰|だれ|どなた|何者|なにもの)|どちら(様|さま)|どなた(様|さま)")
 # Toyama and Kanazawa 「きのどくな」「きのどくなぁ」 is thanks.
-_THANKS = _rx(r"ありがと|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり|あんやと|おおきに|あいがと|きのどくな|気の毒な")
+_THANKS = _rx(r"ありがと|ありがど|ありがとう|有難|サンキュ|サンクス|さんくす|どうも|助かり|あんやと|おおきに|あいがと|きのどくな|気の毒な")
 # 「今入れました」「ログインできました」「解決しました」: the customer got in.
 # 「わかった！！キャップスロック入ってたわ」: the customer found the cause themselves.
 _SOLVED = _rx(r"(入れ|はいれ|ログインでき|ろぐいんでき|解決し|かいけつし|直り|なおり|わかり|分かり|わかっ|分かっ)(ました|た)(?!か|ら|の|ん|けど|が)")
@@ -515,8 +523,9 @@ def intent_from_facts(
     # 「夫が、なんでそんなこと聞くのかって言ってます」: why the assistant asks, however the classifier read it.
     if _WHY_THIS_QUESTION.search(folded) and intent in _WEAK | {"ask_member_service_merits"} and not given & _CASE_FACTS:
         return "ask_why_asked"
-    # 「その中の口座振替いうのは何のことですか？」: a function of the service asked about, not why a question was asked.
-    if intent == "ask_why_asked" and "service_feature" in facts and _MEANING_ASKED.search(folded):
+    # 「その中の口座振替いうのは何のことですか？」「「口座振替」は何ですか？意味がわかりません」: a function of the
+    # service asked about, not why a question was asked nor the last answer asked again.
+    if intent in ("ask_why_asked", "ask_repeat") and "service_feature" in facts and _MEANING_ASKED.search(folded):
         return "ask_member_service_features"
     if intent == "ask_why_asked" and not sure and not _WHY_ASKED.search(folded):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
@@ -527,7 +536,8 @@ def intent_from_facts(
     # 「オペレーターなら調べりゃわかるでしょ」: what the phone line can do, not who the assistant is.
     if intent == "bot_challenge" and _STAFF_CAN_DO.search(folded):
         return "ask_call_centre"
-    evidence = (bool(_EVENT.search(folded) and _NOT_ME.search(folded)) or bool(_LEAK.search(folded))) and not _WORRY_ONLY.search(folded)
+    unhedged = _HEDGE.sub("", folded)
+    evidence = (bool(_EVENT.search(folded) and _NOT_ME.search(unhedged)) or bool(_LEAK.search(folded))) and not _WORRY_ONLY.search(folded)
     if _RISK_ASKED.search(folded) and not evidence and not _CANNOT_LOG_IN.search(folded):
         # The member service's own risk is its one demerit; a worry about one's details gets the word's answer.
         of_the_service = _MEMBER_SERVICE_WORD.search(folded) or explain_term(text) is None
@@ -582,8 +592,8 @@ def intent_from_facts(
     if intent == REPORT_SUSPICIOUS_LOGIN and pin_change_asked and not _EVENT.search(folded):
         return ASK_PIN_RESET
     suspected = (
-        bool(_SUSPICION.search(folded))
-        and not (_MEMORY.search(folded) and not _NOT_ME.search(folded))
+        bool(_SUSPICION.search(unhedged))
+        and not (_MEMORY.search(folded) and not _NOT_ME.search(unhedged))
         and not _SUSPICION_DENIED.search(folded)
     )
     if intent == REPORT_SUSPICIOUS_LOGIN and suspected:

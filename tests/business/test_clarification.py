@@ -166,3 +166,22 @@ def test_whether_right_now_is_in_time_follows_up_on_the_maintenance_answer():
 def test_the_same_time_next_week_follows_up_on_the_maintenance_answer():
     answer = "その時間（12月7日(月) 5:00）はメンテナンス時間（毎週月曜日 0:00〜7:00）のため、ログインできません。"
     assert follow_up_of(["action_describe_maintenance"], "来週 同じ 時間 も だめか", False, [answer]) == MAINTENANCE_FOLLOW_UP
+
+
+def test_whether_the_phone_can_sort_it_out_right_after_the_pin_answer_is_a_pin_question():
+    from business.clarification import answer_instead_of_handoff
+
+    pin_answer = ["カードの暗証番号は、オンラインでは再設定できません。本人確認書類をお持ちのうえ、お近くの自動契約機で再設定してください。"]
+    for text in ("つまり？ 電話一本でなんとかならんの", "つまり、お電話やネットでは、どないもならへん、いうことどすか？"):
+        answer = answer_instead_of_handoff(pin_answer, text)
+        assert answer is not None and "自動契約機" in answer
+
+
+def test_a_clock_time_asked_about_with_nothing_to_follow_up_is_a_question_about_the_service():
+    from business.clarification import time_asked_about
+
+    assert time_asked_about("火曜の朝5時はどうかいね。年寄りは早起きじゃけえ", True)
+    assert time_asked_about("明日の朝6時に入っとけば間に合うけ？朝いっばん配達前にしときたか", True)
+    # A weekday without a clock time, or a time in a remark, is no such question.
+    assert not time_asked_about("月曜ってだるくない？", True)
+    assert not time_asked_about("朝7時に起きるのつらい", True)

@@ -744,3 +744,31 @@ def test_goodbyes_short_reports_and_corrections_in_dialect(guess, text, intent):
 )
 def test_a_time_asked_about_with_ikemasu_and_next_week(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # 「か知らんけど」 hedges about a cause; the hardship beside it decides, no unauthorised access.
+        (
+            "report_suspicious_login",
+            "年金暮らしになってから収入がえっと減ってしもうたんよ。ほいでか知らんけど、会員サービスに入れんようになっとる",
+            "report_login_problem",
+        ),
+        # The りし of 「〜たりします」 is no interest (利子).
+        ("nlu_fallback", "あ、ちょっと待って、その前に！返済日ってメールで知らせてもらえたりします？すぐ忘れるけん💦", "ask_member_service_features"),
+        # Why the question is asked, in Tohoku speech; whether it must be answered.
+        ("chitchat", "なして そだなごど きぐなや。こだえねど だめなんだが？", "ask_why_asked"),
+        ("chitchat", "それ答えないとダメ？", "ask_why_asked"),
+        # A function of the service quoted and asked about.
+        ("ask_repeat", "「口座振替」は何ですか？意味がわかりません", "ask_member_service_features"),
+        # Leaving to ask someone first, with thanks, in Tohoku speech: the amount forgotten is no login detail.
+        ("report_suspicious_login", "いぐら かりでだっけが わすれでしまった。むすこさ きいでがら まだ くっから。ありがどさんな", "thank"),
+        # A named time and whether one can get in then, in Hiroshima speech.
+        ("nlu_fallback", "大晦日の夜中に孫が帰ってくるけえ、一緒にログインしてみよう思うとるんじゃけど、入れるかいのう", "ask_maintenance"),
+        # The phone line's hours in kana, after the line was given.
+        ("inform", "なんじまで やってんなや", "nlu_fallback"),
+    ],
+)
+def test_hedges_quoted_words_and_dialect_questions(guess, text, intent):
+    assert decided(guess, text) == intent

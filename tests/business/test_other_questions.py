@@ -216,3 +216,8 @@ def test_a_maintenance_question_typed_in_a_hurry_and_the_functions_asked_in_a_li
     assert "maintenance" in questions_in("日曜深夜 ﾛｸﾞｲﾝ可？ ついでに利息 12万 18% 30日 いくら")
     assert questions_in("一、会员サービスではどのようなことができますか。\n二、1月1日の夜は登录できますか。") == ["maintenance", "features"]
     assert questions_in("かーどの あんしょうばんごう わすれた。ほれと ぷろみすの でんわは なんじまで やっとるんね") == ["call_centre"]
+
+
+def test_whether_the_phone_line_is_open_on_a_holiday_is_a_second_question():
+    text = "正月はログインできるんですか？それと、プロミスの電話は正月も開いとうんですか？"
+    assert CALL_CENTRE in questions_in(text)
