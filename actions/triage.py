@@ -16,11 +16,11 @@ from business import other_questions as topics
 from business.followup import hint_when_unsure, question_open_at_latest_message
 from business.guidance import guidance_for, pin_question_guidance
 from business.handoff import (
-    LOCKED_ACCOUNT,
     SHUT_OUT_AFTER_INTRUSION,
     SUSPICIOUS_LOGIN,
     handoff_reason,
     reference_line,
+    reference_reason,
 )
 from business.login_facts import interpret_reply
 from business.triage import Outcome, decide, needed_questions, pin_question_is_a_detour
@@ -127,9 +127,9 @@ class ActionTriageOutcome(Action):
             asks_feedback = False
         else:
             guidance = guidance_for(outcome, facts, tracker.latest_message.get("text") or "")
-            if outcome is Outcome.LOCKED:
-                # The answer names the phone line for a lock that stays, so it gives the reference to quote.
-                reason, reference = handoff_reference(tracker, LOCKED_ACCOUNT)
+            wanted_reason = reference_reason(outcome)
+            if wanted_reason is not None:
+                reason, reference = handoff_reference(tracker, wanted_reason)
                 guidance = f"{guidance}\n{reference_line(reference)}" if reference else guidance
                 handoff_events = reference_events(reason, reference)
             dispatcher.utter_message(text=guidance)

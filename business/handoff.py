@@ -21,6 +21,9 @@ OTHER_BUSINESS = "other_business"
 LOST_CARD = "lost_card"
 # A locked account: the ways back in come first, the phone line if the lock stays.
 LOCKED_ACCOUNT = "locked_account"
+# Answers (triage outcomes, by value) that name the phone line for a case that may need it (a lock
+# that stays), with the reason their reference number is recorded under.
+_REFERENCE_WITH_ANSWER = {LOCKED: LOCKED_ACCOUNT}
 
 _ELIGIBILITY_CAUSES = {
     LATE_REPAYMENT: "返済の遅れが続いている",
@@ -57,6 +60,12 @@ _ANOTHER_WAY = kana_pattern(
 def asks_for_another_way(text: str) -> bool:
     """Whether the customer asks to be helped some other way than by phone."""
     return _ANOTHER_WAY.search(kana_fold(text).text) is not None
+
+
+def reference_reason(outcome: str) -> Optional[str]:
+    """The reason to give a reference number under with this triage answer, or None when the answer
+    names no phone line to call."""
+    return _REFERENCE_WITH_ANSWER.get(outcome)
 
 
 def reason_label(reason: str) -> str:

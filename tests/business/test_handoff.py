@@ -137,3 +137,11 @@ def test_asking_for_another_way_than_the_phone_is_told_apart(text, asks):
 def test_asked_for_another_way_the_answer_says_there_is_none_then_why_and_the_number():
     text = handoff_message("late_repayment", TUESDAY_AFTERNOON, another_way=True)
     assert text.index("お電話でのみ") < text.index("返済の遅れ") < text.index("0120-24-0365")
+
+
+def test_only_the_lock_answer_carries_a_reference_number():
+    from business.handoff import LOCKED_ACCOUNT, reference_reason
+    from business.triage import Outcome
+
+    assert reference_reason(Outcome.LOCKED) == LOCKED_ACCOUNT
+    assert [outcome for outcome in Outcome if reference_reason(outcome) is not None] == [Outcome.LOCKED]
