@@ -1145,10 +1145,11 @@ def parse_amount(text: str) -> Optional[Decimal]:
     """The first yen amount in `text`; a bare number ("100000", "10万") counts when nothing else does."""
     if not isinstance(text, str):
         return None
-    amount = _first(text, AMOUNT)
+    quantities = find_quantities(text)
+    amount = next((quantity.value for quantity in quantities if quantity.kind == AMOUNT), None)
     if amount is not None:
         return amount
-    if find_quantities(text):
+    if quantities:
         return None  # "18%" or "30日" answered: not an amount, even without other numbers
     return _bare_number(text, thousands=True)  # asked for an amount, "50k" can only be 50,000 yen
 
