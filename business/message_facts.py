@@ -39,7 +39,7 @@ _RATE_WORD = (
 # not into another figure's or a login detail's words.
 _GAP = (
     r"(?:(?!元金|残高|金額|期間|期日|日数|借|返|パスワ|ぱすわ|ID|暗証|あんしょう|ログイン|ろぐいん|番号|ばんごう)"
-    r"[^0-9０-９。．！？!?\n]){0,24}?"
+    r"[^0-9０-９。．！？!?\n]){0,32}?"
 )
 # 「金利？知らん」: the rate word echoed as a question, then not knowing it.
 _RATE_UNKNOWN = kana_pattern(_RATE_WORD + r"(?:[?？][ \t]*)?" + _GAP + NOT_KNOWING)

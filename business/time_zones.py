@@ -35,6 +35,7 @@ CITY_ZONES = {
     "フィリピン": "Asia/Manila", "シンガポール": "Asia/Singapore", "ハノイ": "Asia/Ho_Chi_Minh",
     "ホーチミン": "Asia/Ho_Chi_Minh", "ベトナム": "Asia/Ho_Chi_Minh", "ジャカルタ": "Asia/Jakarta",
     "インドネシア": "Asia/Jakarta", "ネパール": "Asia/Kathmandu", "ドバイ": "Asia/Dubai",
+    "ブラジル": "America/Sao_Paulo", "サンパウロ": "America/Sao_Paulo",
 }  # fmt: skip
 # A city in katakana is a word of its own: not the パリ of やっぱり typed in katakana.
 _CITY = rf"(?<![ァ-ヺー])({'|'.join(sorted(map(re.escape, CITY_ZONES), key=len, reverse=True))})(?![ァ-ヺー])"
@@ -43,8 +44,9 @@ _HERE = rf"(こっち|こちら|コッチ|現地|げんち|当地|{_CITY})"
 _OWN_CLOCK = re.compile(
     rf"(今|いま)[、, ]*{_HERE}([（(][^）)]{{0,12}}[）)])?(は|で|だと|の時間(で|だと|は)?)|{_HERE}(は|で|だと)?[、, （(]*(今|いま)"
 )
-# 「現地時間の日曜23時に」「トロント時間で夜10時に」: a time to check, said in the city's clock.
-_LOCAL_TIME_SAID = re.compile(rf"(現地|げんち|こっち|こちら|{_CITY})(の)?(時間|時刻|じかん)(で|の|だと)")
+# 「現地時間の日曜23時に」「トロント時間で夜10時に」「ブラジル ジカン デ ニチヨウ」: a time to check, said in the
+# city's clock.
+_LOCAL_TIME_SAID = re.compile(rf"(現地|げんち|こっち|こちら|{_CITY})[ 　]?(の|ノ)?[ 　]?(時間|時刻|じかん|ジカン)[ 　]?(で|の|だと|デ|ノ|ダト)")
 # The customer's clock stated ends where its time does: 「…夜9時なんですけど」.
 _OWN_CLOCK_REACH = 24
 # 「トロントの時間だと何時から何時？」: Japan's times wanted in the named city's time.

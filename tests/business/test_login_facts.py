@@ -152,6 +152,7 @@ def test_full_width_words_are_found_where_they_were_typed():
         ("人混みで、お財布ごとカードのうなってしもて", True),
         ("カードがなくなってしまって", True),
         ("カードの番号がわからなくなって", False),
+        ("かーどの ほう。でも かーど どっか いった。なくしたかも", True),
     ],
 )
 def test_a_lost_or_stolen_card_is_told_apart(text, lost):
@@ -195,6 +196,11 @@ def test_a_pin_made_anew_is_still_a_forgotten_pin():
         ("パスワード、もう覚えてしまへんのどす", {"login_method": "id_password", "problem": "forgot"}),
         ("ぱすわーど なんだったが さっぱり おぼえでね", {"login_method": "id_password", "problem": "forgot"}),
         ("その四桁のほうが、どないしても出てきいひんのどす", {"login_method": "card_pin", "problem": "forgot"}),
+        # Something not said is no forgotten detail; a due date passed, in a note's style.
+        ("あ まって 言い忘れちょった。返済 先月から おくれちょるっちゃわ", {"eligibility": "late_repayment"}),
+        ("返済期日経過後14日。以降ログイン不可。", {"eligibility": "late_repayment"}),
+        # The screen's 「違う」 doubled and quoted is a refused login, not a correction.
+        ("IDとパスワード入れても、違う違う言われんねん", {"login_method": "id_password", "problem": "rejected"}),
         # Unsure is not denied: 「かもしれません」.
         ("返済も一度遅れたかもしれません（本人の記憶があいまいで）", {"eligibility": "late_repayment"}),
         # Forgetting due dates as a habit, asked about, is no payment missed.

@@ -207,6 +207,8 @@ def test_figures_in_katakana_telegram_style():
 def test_a_rate_not_known_for_a_reason_between():
     found = {f.entity: f.value for f in find_message_facts("元金15万円、金利は契約書が手元になく不明、期間は30日です。")}
     assert found == {"amount": "150000", "rate": "unknown", "days": "30"}
+    text = "残りが10万円で、30日分です。金利は、お恥ずかしいのですが契約のときの書類が見当たらなくて、分からないです"
+    assert {f.entity: f.value for f in find_message_facts(text)} == {"amount": "100000", "days": "30", "rate": "unknown"}
 
 
 def test_an_amount_that_is_a_bound_is_no_balance_and_a_rate_not_remembered_in_dialect():

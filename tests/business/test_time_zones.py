@@ -63,3 +63,12 @@ def test_a_time_said_in_the_city_clock_is_checked_in_japan_time():
     text = "今シンガポール出張中です。現地時間の日曜23時にログインしたいんですが"
     assert in_japan_time(named, text).moment == datetime(2026, 12, 14, 0, tzinfo=JST)  # inside the Monday window
     assert in_japan_time(named, "日曜23時にログインしたい") == named
+
+
+def test_a_time_said_in_brazil_time_in_katakana_is_converted_to_japan_time():
+    from business.japanese_time import NamedMoment
+    from business.time_zones import in_japan_time
+
+    text = "イマ ブラジル ニ カエッテル. ブラジル ジカン デ ニチヨウ ノ ヨル 10ジ ニ ログイン シタイ. メンテナンス ダイジョウブ?"
+    said = NamedMoment(moment=datetime(2026, 12, 13, 22, tzinfo=JST), has_time=True)
+    assert in_japan_time(said, text).moment == datetime(2026, 12, 14, 10, tzinfo=JST)
