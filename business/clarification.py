@@ -120,6 +120,12 @@ _WHEN_ASKED = kana_pattern(
 )
 
 
+# 「ほんで おかねも かりられてるかもしれんの？」 after the phone line: what happened on the customer's own
+# account, which only the line can look up.
+_OWN_ACCOUNT_ASKED = kana_pattern(
+    r"(お金|おかね|借入|借り入れ|かりいれ|残高|ざんだか|取引|とりひき|明細|めいさい|出金|引き出|ひきだ)"
+    r"[^。]{0,12}(借り|かり|使わ|つかわ|引き出|ひきだ|され|られ|取られ|とられ|減っ|へっ|動い|うごい)"
+)
 _FRAUD_WORRY = kana_pattern(r"乗っ取|のっと|ハック|ハッキング|はっきんぐ|不正|ふせい|ウイルス|ういるす|なりすまし|(誰|だれ)か(が|に)")
 # Words that make a time question about the member service, even right after the phone line.
 _SERVICE_WORDS = kana_pattern(r"メンテ|めんて|ログイン|ろぐいん|入れ|はいれ|使え|つかえ|利用|会員サービス|アプリ|サイト")
@@ -156,7 +162,7 @@ def follow_up_of(
         _WHERE_OR_WHAT_TO_BRING.search(folded) or pin_question_follows(previous_turn_texts, text)
     ):
         return PIN_FOLLOW_UP
-    if gave_the_number and _PHONE_WORDS.search(folded):
+    if gave_the_number and (_PHONE_WORDS.search(folded) or _OWN_ACCOUNT_ASKED.search(folded)):
         return PHONE_FOLLOW_UP
     return None
 

@@ -111,7 +111,7 @@ _LEAK = _rx(
 _CANNOT_LOG_IN = _rx(
     # Not 「入れない時間がある」: the maintenance windows described.
     # 「ログインがでけんとよ」「ろぐいん、でけんごとなった」: a particle or a comma between.
-    r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)((が|は|も)?[、, ]?(でき|でぎ|出来|でけ)|れ)?(ない|なく|なかっ|ません|へん|ひん|ねー|ねえ|ん(?!で))(?!時間|じかん|時期|期間|曜日)"
+    r"(ログイン|ろぐいん|roguin|login|入れ|はいれ|サインイン)((が|は|も)?[、, ]?(でき|でぎ|出来|でけ)|れ)?(ない|なく|なかっ|ません|へん|ひん|やん|ねー|ねえ|ん(?!で))(?!時間|じかん|時期|期間|曜日)"
     r"|(?<![ブタ])ログ(イン)?(不可|ふか|エラー|失敗|しっぱい)|(先|さき)に進め(ない|ません|へん)"
     # Kansai 「会員のページ入られへんくなっとう」
     r"|(入ら|はいら)れ(へん|ひん|ない|なく|ません)"
@@ -128,7 +128,8 @@ _USABLE_THEN = _rx(
     r"|(大丈夫|だいじょうぶ|だいじょぶ|いける|いけます|可能|おけ|オッケー|OK)(ですか|で(ございま)?しょうか|でございますか|か|\?|？|やろ|じゃろ|だろ|かな|そ|べ)"
     # 「ツカエルカ」「入れるかね」: a plain-form question, kana or dialect.
     # Koshu and Kyushu 「入れるけ？」, Hiroshima 「入れるかいのう」.
-    r"|(使え|つかえ|入れ|はいれ|いけ|でき)る(か|かね|かな|かい|じゃろ|やろ|だろ|べ|け)(のう|の|ね|な)?([。.!！?？]|$)"
+    # Izumo 「ろぐいん できーかね」「はいれーかね」 (る said long).
+    r"|(使え|つかえ|入れ|はいれ|いけ|でき)(る|ー)(か|かね|かな|かい|じゃろ|やろ|だろ|べ|け)(のう|の|ね|な)?([。.!！?？]|$)"
     # Shizuoka 「朝6時半ならいいら？」 (〜ら: 〜だろう).
     r"|(なら|だったら|やったら)(ええ|いい|よい|良い)(んだ|んか|んやな|の|か|です|でしょう|ら(?!れ)|かな|やろ|じゃろ|だろ|べ|[?？])"
     # 「その時刻に会員さーびすは開いておりますでせうか」: whether the service is open then.
@@ -223,10 +224,16 @@ _PHONE_NUMBER = re.compile(
 )
 # Topic words that settle what an unsure message is about.
 _CALL_CENTRE_WORDS = _rx(rf"{PHONE_NUMBER}|(電話|でんわ)(が|は|って)?.{{0,6}}(できる|できます|でき(ません)?か|かけ|つなが|いける|いけます|やって|大丈夫)|コールセンター|こーるせんたー|(?i:call ?cent(er|re))|問い?合わせ先|オペレーター|プロミスコール")
+# 「もうチャットはいいから電話で直接聞きたい。番号だけ」: the phone line wanted, whatever else is named.
+_PHONE_WANTED = _rx(
+    r"(電話|でんわ)で(直接|ちょくせつ|じかに)?(聞き|きき|話し|はなし|相談し|そうだんし|確認し|かくにんし)(たい|てえ|てー)"
+    r"|番号だけ|(人|ひと|オペレーター|担当の?方?)と(話し|はなし)(たい|てえ|てー)"
+)
 # Not the りし of 「知らせてもらえたりします？」「ありし日」.
 _INTEREST_WORDS = _rx(r"利息|りそく|金利|きんり|利子|(?<![たタだダあアおオ])りし(?![まマてテたタなナ])")
+_MAINTENANCE_NAMED = _rx(r"メンテ|めんて|maintenance")
 _TOPIC_WORDS = (
-    ("ask_maintenance", _rx(r"メンテ|めんて|maintenance")),
+    ("ask_maintenance", _MAINTENANCE_NAMED),
     ("ask_interest", _INTEREST_WORDS),
     ("ask_call_centre", _CALL_CENTRE_WORDS),
     ("ask_member_service_features", _rx(r"会員サービス|かいいんさーびす|会員のページ|マイページ")),
@@ -282,7 +289,8 @@ _WORRY_ONLY = _rx(
     # Hearsay: 「ママ友がアカウントを乗っ取られたって話をしていて怖くなって」 happened to someone else.
     r"|(た|れた)って(話|はなし|ニュース|聞い|きい)|という(話|はなし|ニュース|噂|うわさ)|(ニュース|噂|うわさ)で"
 )
-_FORMULA_ASKED = _rx(r"計算式|けいさんしき|計算方法|計算の仕方|どうやって計算|どう計算|式を|(計算|けいさん)の?(ロジック|仕組み|しくみ)")
+# 「日割りの分母は365日でしょうか、それとも360日でしょうか」: the days a year is counted in.
+_FORMULA_ASKED = _rx(r"計算式|けいさんしき|計算方法|計算の仕方|どうやって計算|どう計算|式を|(計算|けいさん)の?(ロジック|仕組み|しくみ)|分母|ぶんぼ")
 # 「金利っていくらになる？」: what it comes to, a simulation, not a word asked about.
 _SIMULATION_ASKED = _rx(rf"{SIMULATION}|{HOW_MUCH}")
 _HOW_MUCH = _rx(rf"{HOW_MUCH}|計算(して|する|でき)|シミュレーション")
@@ -291,6 +299,8 @@ _PIN_ASK = _rx(
     r"変え|かえ(たい|られ|る|れ)|変更|へんこう|再設定|さいせってい|リセット|りせっと|直し|直す|直せ|なおし|なおす|作り直|つくりなお"
     r"|教え(て|る)|おしえ|聞け|きけ|確認でき|どこで|どこに|何を持|なにを持|持って(いく|行く|いけ|行け|く)|必要な|手続"
     r"|何が(いる|要る|必要)|なにが(いる|要る|必要)|持ち物|もちもの|どう(すれば|したら|すりゃ|すっと)"
+    # 「暗唱番号ってアプリで返校できる？」: whether it can be done online, whatever the verb typed.
+    r"|(アプリ|あぷり|ウェブ|web|WEB|ネット|ねっと|サイト|オンライン|スマホ|会員サービス)(で|から|上で)(も)?.{0,6}(でき|出来|可能|いける|いけます)"
 )
 # A question, not an answer: 「暗証番号って電話で教えてくれるの？」 read as a bare answer is still a question.
 # Not a final ん: after folding it cannot be told from the ン ending a katakana word (シミュレーション).
@@ -453,11 +463,16 @@ def intent_from_facts(
     # 「父が自分で電話するので、番号と受付番号をもう一度お願いします」: the numbers asked for, not a goodbye.
     if _CLOSING.search(folded) and _REFERENCE_NUMBER.search(folded) and _REQUESTED.search(folded):
         return None if intent == "ask_call_centre" else "ask_call_centre"
+    if _PHONE_WANTED.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS | {REPORT_LOGIN_PROBLEM} and not given & _CASE_FACTS - {"problem"}:
+        return "ask_call_centre"
     if _HOLD_ON.search(folded) and not _OTHER_BUSINESS.search(folded) and not given & _CASE_FACTS and not _names_topic_word(folded):
         return None if intent == "hold_on" else "hold_on"
     # 「あとどればあ待ちゃえいがぜ？」「ちょっと待って、メンテって何曜日？」「待っとって…もういっぺん番号言って」:
     # something asked after the pause, or only asked, is no pause.
     asked_after = _ASKS.search(folded) or _QUESTION_WORD.search(folded) or _REQUESTED.search(folded) or _AGAIN.search(folded)
+    # 「あ まって 言い忘れちょった。返済 先月から おくれちょる」: a pause, then a fact of the case.
+    if intent == "hold_on" and not _HOLD_ON.search(folded) and given & _CASE_FACTS:
+        return REPORT_LOGIN_PROBLEM
     if intent == "hold_on" and not _HOLD_ON.search(folded) and (asked_after or _names_topic_word(folded)):
         guess = _next_guess(ranking, fallback_threshold, excluded=(intent,))
         return intent_from_facts(guess, facts, text, (), fallback_threshold) or guess
@@ -782,6 +797,9 @@ def intent_from_facts(
     # 「分母が365なのはなぜですか。うるう年の場合は？」: a question about a word of the last answer, not small talk.
     if intent == "chitchat" and not sure and _ASKS.search(folded) and explain_term(text) is not None:
         return "ask_term"
+    # 「12/28(月) 08:00、メンテ該当有無。」: a time and the maintenance named, in a note's style.
+    if intent in ("chitchat", "greet", "inform") and "when" in facts and _MAINTENANCE_NAMED.search(folded) and not given & _CASE_FACTS:
+        return "ask_maintenance"
     # 「土日やってないの？」「三が日 全部×？」: small talk only in form; what it follows up on is read from the conversation.
     # 「8時は」: a bare time is no greeting either.
     if intent in ("chitchat", "greet", "inform") and (_FOLLOW_UP_WORDS.search(folded) or ("when" in facts and not sure)) and not given & _CASE_FACTS:

@@ -185,3 +185,10 @@ def test_a_clock_time_asked_about_with_nothing_to_follow_up_is_a_question_about_
     # A weekday without a clock time, or a time in a remark, is no such question.
     assert not time_asked_about("月曜ってだるくない？", True)
     assert not time_asked_about("朝7時に起きるのつらい", True)
+
+
+def test_what_happened_on_the_account_asked_right_after_the_phone_line_follows_up_on_it():
+    from business.clarification import PHONE_FOLLOW_UP
+
+    after_the_line = ["action_phone_handoff", "action_listen"]
+    assert follow_up_of(after_the_line, "ほんで おかねも かりられてるかもしれんの？ こわいわぁ", False, ["プロミスコール：0120-24-0365"]) == PHONE_FOLLOW_UP

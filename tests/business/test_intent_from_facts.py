@@ -772,3 +772,27 @@ def test_a_time_asked_about_with_ikemasu_and_next_week(guess, text, intent):
 )
 def test_hedges_quoted_words_and_dialect_questions(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+@pytest.mark.parametrize(
+    "guess, text, intent",
+    [
+        # Whether the PIN can be changed in the app, the verb mistyped by the phone's conversion.
+        ("nlu_fallback", "暗唱番号ってアプリで返校できる？", "ask_pin_reset"),
+        # Izumo 「できーかね」「はいれーかね」 with a named time.
+        ("ask_pin_reset", "しょうがつの 三がにちに ろぐいん できーかね。へんさい しちょきたいだけん", "ask_maintenance"),
+        ("ask_login_methods", "おおみそかの よなかに ろぐいん しようと おもっちょーだども はいれーかね", "ask_maintenance"),
+        # A pause, then a fact of the case; a failure in Wakayama speech.
+        ("hold_on", "あ まって 言い忘れちょった。返済 先月から おくれちょるっちゃわ。ごめん 子ども泣きよって", "report_login_problem"),
+        ("nlu_fallback", "ろぐいんが できやんのよ", "report_login_problem"),
+        # The phone line asked for outright, whatever else is named.
+        ("ask_login_causes", "ログインできない原因がわからん。もうチャットはいいから電話で直接聞きたい。番号だけ", "ask_call_centre"),
+        # The year's days in the formula asked about: a word of the simulation, its figures no answers.
+        ("ask_interest", "計算に入る前に確認させてください。日割りの分母は365日でしょうか、それとも360日でしょうか。", "ask_term"),
+        # A time and the maintenance named in a note's style; where the assistant's word is, in kana.
+        ("inform", "12/28(月) 08:00、メンテ該当有無。", "ask_maintenance"),
+        ("ask_login_methods", "かいいんろぐいん って どこにあると？", "ask_term"),
+    ],
+)
+def test_conversion_slips_notes_pauses_and_the_phone_asked_for(guess, text, intent):
+    assert decided(guess, text) == intent
