@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from business.clock import Clock
 from business.handoff import SUSPICIOUS_LOGIN
-from business.japanese_time import NamedMoment, is_past_tense, parse_when
+from business.japanese_time import NamedMoment, corrects_a_time, is_past_tense, names_a_day, on_the_day_of, parse_when
 from business.maintenance import Window
 from business.time_zones import in_japan_time
 from business.triage import TriageFacts
@@ -49,6 +49,26 @@ def named_moment(tracker: Tracker, now: datetime) -> Optional[NamedMoment]:
         return None
     text = tracker.latest_message.get("text") or ""
     named = parse_when(when, now, past=is_past_tense(text))
+    if named is None:
+        return None
+    if named.has_time and corrects_a_time(text) and not names_a_day(when):
+        earlier = _earlier_named_moment(tracker, now)
+        if earlier is not None:
+            return on_the_day_of(named, earlier)
+    return in_japan_time(named, text)
+
+
+def _earlier_named_moment(tracker: Tracker, now: datetime) -> Optional[NamedMoment]:
+    """The time the customer's message before the latest one named, if it named one."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    if len(users) < 2:
+        return None
+    earlier = users[-2]
+    values = [e.get("value") for e in (earlier.get("parse_data") or {}).get("entities", []) if e.get("entity") == "when"]
+    if not values:
+        return None
+    text = earlier.get("text") or ""
+    named = parse_when(str(values[-1]), now, past=is_past_tense(text))
     return None if named is None else in_japan_time(named, text)
 
 

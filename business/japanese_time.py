@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
@@ -839,6 +839,19 @@ def parse_when(text: str, now: datetime, *, past: Optional[bool] = None) -> Opti
         return parts.resolve(to_jst(now), is_past_tense(text) if past is None else past)
     except (ValueError, OverflowError):  # e.g. a year past 9999: nothing sensible was named
         return None
+
+
+def names_a_day(text: str) -> bool:
+    """Whether `text` names a day (a date, a weekday, 明日, 正月), not only a clock time (「6じ」)."""
+    parts = _analyse(text)
+    return parts is not None and parts.day is not None
+
+
+def on_the_day_of(named: NamedMoment, earlier: NamedMoment) -> NamedMoment:
+    """「8じやのうて 6じやったわ」 after 「月曜の朝8時」: a clock time corrected without a day keeps the day of
+    the time it corrects (Monday 6:00, not the next 6:00)."""
+    moment = earlier.moment.replace(hour=named.moment.hour, minute=named.moment.minute)
+    return replace(named, moment=moment, end=None)
 
 
 def find_time_span(text: str) -> Optional[Span]:

@@ -93,3 +93,17 @@ async def test_repaying_at_a_time_asked_gets_when_online_repayment_is_open(at, d
     assert "365日いつでも" in text_of(messages) and "メンテナンス" in text_of(messages)
     plain, _ = await run(ActionDescribeMaintenance(), user_tracker("日曜の夜はログインできますか", "ask_maintenance", {"when": "日曜の夜"}), domain)
     assert "365日" not in text_of(plain)
+
+
+@pytest.mark.asyncio
+async def test_a_clock_time_corrected_without_a_day_keeps_the_day_it_corrects(at, domain):
+    at("2026-12-08T14:00:00+09:00")
+    earlier = "こんどの げつようび あさの 8じごろ ろぐいん しよ おもてるんやけど できるかいのし？"
+    latest_text = "あ ちゃうちゃう。8じやのうて 6じやったわ"
+    tracker = user_tracker(latest_text, "nlu_fallback", {"when": "6じ"})
+    tracker.events.insert(
+        0,
+        {"event": "user", "text": earlier, "parse_data": {"entities": [{"entity": "when", "value": "こんどの げつようび あさの 8じごろ"}]}},
+    )
+    messages, _ = await run(ActionDescribeMaintenance(), tracker, domain)
+    assert "12月14日(月) 6:00" in text_of(messages) and "メンテナンス時間" in text_of(messages)

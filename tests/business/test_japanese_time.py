@@ -770,3 +770,12 @@ def test_noon_said_politely_joins_the_day_before_it(text: str) -> None:
 def test_the_second_day_of_the_new_year_after_noon_is_january_2nd_at_13():
     named = parse_when("正月二日の昼過ぎ、一時頃に振込の明細を見たいと存じます", datetime(2026, 12, 8, 14, 0, tzinfo=JST))
     assert named is not None and named.moment == datetime(2027, 1, 2, 13, 0, tzinfo=JST)
+
+
+def test_a_clock_time_alone_names_no_day_and_keeps_the_day_of_the_time_it_corrects():
+    from business.japanese_time import names_a_day, on_the_day_of
+
+    now = datetime(2026, 12, 8, 14, tzinfo=JST)
+    assert not names_a_day("6じ") and names_a_day("月曜の朝8時")
+    corrected = on_the_day_of(parse_when("6じ", now), parse_when("こんどの げつようび あさの 8じごろ", now))
+    assert corrected.moment == datetime(2026, 12, 14, 6, tzinfo=JST)
