@@ -130,6 +130,15 @@ _KANA_TIME_KANJI = dict(_KANA_TIME_WORDS)
 # about interest it is a number of days (business.japanese_numbers).
 _KANA_MONTH_DAY = re.compile(r"([0-9０-９]{1,2})がつ\s*([0-9０-９]{1,2})にち")
 _KANA_MONTH = re.compile(r"(?<=[0-9０-９])がつ")
+# 「2にち の あさ 9じ」「ふつかの朝」: a day of the month before a time of that day is a date, not a number
+# of days (business.japanese_numbers reads it so too).
+_BEFORE_A_TIME_OF_DAY = r"(?=[ 　]*の?[ 　]*(?:あさ|よる|ひる|ゆうがた|朝|夜|昼|夕方|午前|午後|深夜|夜中|[0-9０-９]{1,2}[じ時]))"
+_KANA_DAY_BEFORE_A_TIME = re.compile(rf"(?<![0-9０-９])([0-9０-９]{{1,2}})にち{_BEFORE_A_TIME_OF_DAY}")
+_KANA_DAYS_OF_MONTH = {
+    "ついたち": 1, "ふつか": 2, "みっか": 3, "よっか": 4, "いつか": 5, "むいか": 6, "なのか": 7, "ようか": 8,
+    "ここのか": 9, "とおか": 10, "はつか": 20,
+}  # fmt: skip
+_KANA_DAY_NAME_BEFORE_A_TIME = re.compile(rf"(?<![\u3041-\u3096])({'|'.join(_KANA_DAYS_OF_MONTH)}){_BEFORE_A_TIME_OF_DAY}")
 
 # Part-of-day words and clocks typed in kana, read by _KanaClockReader.
 _KANA_PART_OF_DAY_WORDS = {
@@ -303,6 +312,8 @@ def _readable(text: str) -> str:
     text = _KANA_TIME.sub(lambda m: _KANA_TIME_KANJI[m.group()].ljust(len(m.group()), "　"), text)
     text = _KANA_MONTH_DAY.sub(lambda m: f"{m.group(1)}月{m.group(2)}日".ljust(len(m.group()), "　"), text)
     text = _KANA_MONTH.sub("月　", text)
+    text = _KANA_DAY_BEFORE_A_TIME.sub(lambda m: f"{m.group(1)}日".ljust(len(m.group()), "　"), text)
+    text = _KANA_DAY_NAME_BEFORE_A_TIME.sub(lambda m: f"{_KANA_DAYS_OF_MONTH[m.group(1)]}日".ljust(len(m.group()), "　"), text)
     text = _COURTESY_WITH_A_TIME.sub(lambda m: "　" * len(m.group()), text)
     text = _LIST_MARKER.sub(lambda m: "　" * len(m.group()), text)
     text = _POLITE_NOON.sub(lambda m: "昼".ljust(len(m.group()), "　"), text)

@@ -191,6 +191,11 @@ def test_periods_in_kana_and_the_traditional_day_counts(text: str, days: int) ->
     assert parse_days(text) == days
 
 
+@pytest.mark.parametrize("text", ["2にち の あさ 9じ は?", "2日の朝9時", "30日の夜"])
+def test_a_day_of_the_month_before_a_time_of_that_day_is_a_date_not_a_period(text: str) -> None:
+    assert parse_days(text) is None
+
+
 @pytest.mark.parametrize("text", ["いつか返します", "どうしようか", "はつかだらけ", "いちにちじゅう ログインできない", "にちようびの夜"])
 def test_words_that_only_sound_like_day_counts_are_not_periods(text: str) -> None:
     assert parse_days(text) is None

@@ -779,3 +779,9 @@ def test_a_clock_time_alone_names_no_day_and_keeps_the_day_of_the_time_it_correc
     assert not names_a_day("6じ") and names_a_day("月曜の朝8時")
     corrected = on_the_day_of(parse_when("6じ", now), parse_when("こんどの げつようび あさの 8じごろ", now))
     assert corrected.moment == datetime(2026, 12, 14, 6, tzinfo=JST)
+
+
+@pytest.mark.parametrize("text", ["2にち の あさ 9じ は?", "ふつかの朝9時は"])
+def test_a_day_of_the_month_in_kana_before_a_time_of_that_day_is_a_date(text):
+    now = datetime(2026, 12, 30, 15, tzinfo=JST)
+    assert parse_when(text, now).moment == datetime(2027, 1, 2, 9, tzinfo=JST)
