@@ -151,7 +151,9 @@ _HABITUAL_FAILURE = _rx(
     r"(いつも|いっつも|毎週|まいしゅう|毎回|まいかい|決まって|きまって|必ず|かならず)[^。！？!?、]{0,12}"
     r"(ログイン|ろぐいん|入れ|はいれ|入られ|はいられ|使え|つかえ)"
 )
-_HEARSAY = _rx(r"(聞|き)(いた|きました|いてる)|と聞|って聞|らしい|らしく|んだって|と言われ|って言われ")
+# Heard from someone: 「入れねえって聞いた」「メンテらしい」「入れんのやって」.
+_HEARD = r"(って|と|て)(聞|き(い|き|ま)|言わ|いわ)|らしい|らしく|んだって|んやって"
+_HEARSAY = _rx(rf"(聞|き)(いた|きました|いてる)|{_HEARD}")
 _PIN_WORD = _rx(r"暗証|あんしょう|(4|四|よん)(桁|けた|ケタ|つの数字)|PIN")
 # The automatic contract machine is where the PIN is reset: what to bring there is a PIN question.
 _MACHINE_AND_BRING = _rx(rf"{MACHINE}.{{0,12}}({WHAT_TO_BRING}|(何|なに)(が)?(いる|要る|必要))")
@@ -395,7 +397,7 @@ _SOLVED = _rx(r"(入れ|はいれ|ログインでき|ろぐいんでき|解決�
 _THANKS_AT_END = _rx(r"(ありがと\w*|有難う\w*|サンキュ\w*|サンクス\w*|どうも|助かりました|あいがと\w*|おおきに|あんやと\w*)[。.!！ｗw笑〜~ー\s\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f]*$")
 
 
-_HEARD_AFTER = _rx(r"[ 、,]?(って|と|て)(聞|き(い|き|ま)|言わ|いわ)|らしい|んだって|んやって")
+_HEARD_AFTER = _rx(rf"[ 、,]?({_HEARD})")
 # 「げつようの朝って はいれんの？」: whether one cannot get in then, asked.
 _ASKED_AFTER = _rx(r"(の|ん)(か|かな|やろ|じゃろ|だろ|でしょう|ですか)?[?？]|のか|のかな|んか[?？]?$|の$")
 
