@@ -145,6 +145,10 @@ _LONG_VOWEL_LOOKALIKES = "-‐－−~〜～ｰ"
 _MISCONVERSIONS = {
     "他者": "他社", "診査": "審査", "暗唱": "暗証", "暗礁": "暗証", "案称": "暗証", "暗記番号": "暗証番号", "滞能": "滞納", "変済": "返済", "手数量": "手数料", "理則": "利息",
     "サビース": "サービス", "カート番号": "カード番号", "ロクイン": "ログイン", "チカイマス": "チガイマス",
+    # へんこう → 返校, めんきょしょう → 免許書, りそく → 利足; きのう → 昨日 and かいじょ → 介助 only where
+    # the word meant is the only reading (会員サービスの機能, ロックの解除).
+    "返校": "変更", "免許書": "免許証", "利足": "利息", "サービスノ昨日": "サービスノ機能",
+    "ロック介助": "ロック解除", "ロックノ介助": "ロックノ解除",
 }
 # Dialect forms of the words the patterns read, in katakana, each the length of the standard form:
 # Tohoku わがんね/わがらね/わがった (わから-, わかっ-), でぎねえ (できない), the negation ねぇ typed with a small

@@ -192,6 +192,7 @@ _MERITS_WORD = _rx(r"メリット|めりっと|デメリット|利点|長所|短
 _MERITS_ASKED = _rx(r"メリット|めりっと|デメリット|利点|長所|短所|(良い|いい|悪い|わるい)(点|ところ|とこ)|損(?!害)|(何|なに)が(得|特|とく)")
 _CONSULTATION = _rx(r"(件|こと)で(相談|そうだん|ご相談|お聞き|伺)|相談(です|があ|したい|させ)|困って|こまって")
 # What the service does asked outright, beside a failure (「入れないけど、会員サービスって何ができるの？」).
+_FUNCTIONS_ASKED = _rx(r"機能(って|は|が|に|の)?.{0,6}(何|なに|なん|どんな|どう)")
 _ASKS_ABOUT_SERVICE = _rx(rf"{WHAT_IT_DOES}|できること|機能|きのう")
 # A figure put as a condition: 「30日なら？」「8万だったら」「年15%にしたら」.
 _WHAT_IF = _rx(
@@ -781,8 +782,10 @@ def intent_from_facts(
     # 「会員サービスを使うと何が得で何が損ですか」: the merits and the demerit, not the list of functions.
     if intent == "ask_member_service_features" and _MERITS_ASKED.search(folded) and "service_feature" not in facts:
         return "ask_member_service_merits"
+    # 「会員サービスの機能って何があるの」: the functions listed, not their merits.
     if intent == "ask_member_service_merits" and not _MERITS_WORD.search(folded):
-        if "service_feature" in facts or (_WHAT_CAN_YOU_DO.search(folded) and _MEMBER_SERVICE_WORD.search(folded)):
+        functions_asked = _WHAT_CAN_YOU_DO.search(folded) or _FUNCTIONS_ASKED.search(folded)
+        if "service_feature" in facts or (functions_asked and _MEMBER_SERVICE_WORD.search(folded)):
             return "ask_member_service_features"
     # A function of the member service applied for (口座振替の申し込み, 増額の申請) keeps the member-service
     # answer; its screening (増額の審査) is the call centre's.

@@ -193,6 +193,15 @@ def test_an_ime_misconversion_of_the_pin_reads_as_the_pin():
     assert kana_fold("暗唱番号を変えたい").text == "暗証番号ヲ変エタイ"
 
 
+def test_ime_misconversions_of_key_words_read_as_the_words_meant_only_where_they_can_be_nothing_else():
+    assert kana_fold("暗唱番号ってアプリで返校できる？").text == "暗証番号ッテアプリデ変更デキル?"
+    assert kana_fold("会員サービスの昨日って何があるの").text.startswith("会員サービスノ機能")
+    assert kana_fold("免許書でいい？").text == "免許証デイイ?"
+    # Yesterday and care assistance stay themselves.
+    assert kana_fold("昨日ログインできなかった").text.startswith("昨日")
+    assert kana_fold("介助の仕事をしています").text.startswith("介助")
+
+
 def test_a_pattern_written_with_a_long_vowel_u_meets_the_same_word_typed_with_a_long_vowel_mark():
     pin = kana_pattern("あんしょうばんごう")
     for typed in ("あんしょうばんごう", "あんしょーばんごー", "アンショーバンゴウ", "ｱﾝｼｮｰﾊﾞﾝｺﾞｰ"):

@@ -796,3 +796,8 @@ def test_hedges_quoted_words_and_dialect_questions(guess, text, intent):
 )
 def test_conversion_slips_notes_pauses_and_the_phone_asked_for(guess, text, intent):
     assert decided(guess, text) == intent
+
+
+def test_the_functions_of_the_service_asked_about_are_no_question_of_its_merits():
+    assert decided("ask_member_service_merits", "会員サービスの昨日って何があるの") == "ask_member_service_features"
+    assert decided("ask_member_service_merits", "会員サービスのメリットって何があるの") == "ask_member_service_merits"
