@@ -764,6 +764,7 @@ def test_a_time_asked_about_with_ikemasu_and_next_week(guess, text, intent):
         ("ask_repeat", "「口座振替」は何ですか？意味がわかりません", "ask_member_service_features"),
         # Leaving to ask someone first, with thanks, in Tohoku speech: the amount forgotten is no login detail.
         ("report_suspicious_login", "いぐら かりでだっけが わすれでしまった。むすこさ きいでがら まだ くっから。ありがどさんな", "thank"),
+        ("nlu_fallback", "あ とうちゃん かえってきたわ。ほな またにするわのし。おおきによ", "thank"),
         # A named time and whether one can get in then, in Hiroshima speech.
         ("nlu_fallback", "大晦日の夜中に孫が帰ってくるけえ、一緒にログインしてみよう思うとるんじゃけど、入れるかいのう", "ask_maintenance"),
         # The phone line's hours in kana, after the line was given.
