@@ -288,6 +288,8 @@ _IF_THEN = _rx(r"(ると|(?<!そし)(?<!ほし)(?<!そうし)たら|れば)[^。
 # 「乗っ取られたりしないか不安」「第三者にログインされる危険は？」: a worry about what could happen, no event.
 _WORRY_ONLY = _rx(
     r"(ない|ません)(か|かな|かと)(心配|しんぱい|不安|ふあん|怖|こわ)|たりしないか|されないよう"
+    # 「まさか誰かに勝手に変えられたりしてないですよね…？」: hoping it did not happen.
+    r"|まさか.{0,24}(たりして|て)(い)?(ない|ません)(です)?(よね|か|でしょう)"
     r"|(危険|可能性|おそれ|恐れ|リスク)(は|って|が|も)?(あ|な)|(され|られ|われ)たら(どう|困|こま|怖|こわ)"
     # Hearsay: 「ママ友がアカウントを乗っ取られたって話をしていて怖くなって」 happened to someone else.
     r"|(た|れた)って(話|はなし|ニュース|聞い|きい)|という(話|はなし|ニュース|噂|うわさ)|(ニュース|噂|うわさ)で"
@@ -613,6 +615,7 @@ def intent_from_facts(
         bool(_SUSPICION.search(unhedged))
         and not (_MEMORY.search(folded) and not _NOT_ME.search(unhedged))
         and not _SUSPICION_DENIED.search(folded)
+        and not _WORRY_ONLY.search(folded)
     )
     if intent == REPORT_SUSPICIOUS_LOGIN and suspected:
         return None

@@ -802,3 +802,9 @@ def test_conversion_slips_notes_pauses_and_the_phone_asked_for(guess, text, inte
 def test_the_functions_of_the_service_asked_about_are_no_question_of_its_merits():
     assert decided("ask_member_service_merits", "会員サービスの昨日って何があるの") == "ask_member_service_features"
     assert decided("ask_member_service_merits", "会員サービスのメリットって何があるの") == "ask_member_service_merits"
+
+
+def test_hoping_nobody_changed_it_is_a_worry_and_the_forgotten_password_decides():
+    text = "パスワードがどうしても思い出せなくて…まさか誰かに勝手に変えられたりしてないですよね…？こわくて"
+    assert decided("report_suspicious_login", text) == "report_login_problem"
+    assert decided("report_suspicious_login", "知らない端末からログインされたって通知が来た") == "report_suspicious_login"
