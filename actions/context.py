@@ -43,7 +43,8 @@ def latest_entity(tracker: Tracker, name: str) -> Optional[str]:
 
 def named_moment(tracker: Tracker, now: datetime) -> Optional[NamedMoment]:
     """The time the latest message names, if any, read in the message's tense: 「月曜の朝5時にログインできな
-    かった」 names a past Monday, 「明日の朝10時に電話する」 a coming one."""
+    かった」 names a past Monday, 「明日の朝10時に電話する」 a coming one; 「8じやのうて 6じ」 keeps the day of
+    the time named in the message before."""
     when = latest_entity(tracker, "when")
     if not when:
         return None
