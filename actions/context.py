@@ -12,7 +12,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from business.clock import Clock
 from business.handoff import SUSPICIOUS_LOGIN
-from business.japanese_time import NamedMoment, corrects_a_time, is_past_tense, names_a_day, on_the_day_of, parse_when
+from business.japanese_time import (
+    NamedMoment,
+    is_past_tense,
+    names_a_day,
+    names_the_time_it_takes_back,
+    on_the_day_of,
+    parse_when,
+)
 from business.maintenance import Window
 from business.time_zones import in_japan_time
 from business.triage import TriageFacts
@@ -52,7 +59,7 @@ def named_moment(tracker: Tracker, now: datetime) -> Optional[NamedMoment]:
     named = parse_when(when, now, past=is_past_tense(text))
     if named is None:
         return None
-    if named.has_time and corrects_a_time(text) and not names_a_day(when):
+    if named.has_time and names_the_time_it_takes_back(text) and not names_a_day(when):
         earlier = _earlier_named_moment(tracker, now)
         if earlier is not None:
             return on_the_day_of(named, earlier)

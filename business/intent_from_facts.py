@@ -80,8 +80,9 @@ _NOT_ME = _rx(
     r"|(寝|ね)(て|で)(た|いた|らった|おった|とった|ました)(よ|のに|けど|し|んだ|です|[。、!！])|(寝|ね)(とった|ちょった)"
     r"|(誰|だれ)(だべ|だろ|なん(だ|や)|なの|やろ|でしょう|がやった|がログイン|が入っ|がはいっ)"
 )
-# 「ほいでか知らんけど」「それが原因かどうか知りませんが」: the customer hedging about a cause, not someone unknown.
-_HEDGE = _rx(r"(?<![誰れ])か(どうか)?(は)?(知ら|しら|知り|しり)(ん|ない|ねえ|ねー|へん|ません)")
+# 「ほいでか知らんけど」「それが原因かどうか知りませんが」: the customer hedging about a cause, not someone unknown
+# (「なんか知らない端末から」 is).
+_HEDGE = _rx(r"(?<![誰れ])か(どうか)?(は)?(知ら|しら|知り|しり)(ん|ない|ねえ|ねー|へん|ません)(けど|けれど|が)")
 REPORT_SUSPICIOUS_LOGIN = "report_suspicious_login"
 _SURE = 0.9
 # What a customer who suspects someone else says, short of the event itself (「誰かが勝手に入ったみたい」

@@ -790,6 +790,16 @@ def corrects_a_time(text: str) -> bool:
     return _as_corrected(readable) != readable
 
 
+def names_the_time_it_takes_back(text: str) -> bool:
+    """Whether the message names the time it corrects before the one it gives (「8じやのうて 6じ」), not only
+    takes back what it said (「あ、違った さっき6時に入れなかったのは」)."""
+    readable = _readable(text)
+    for marker in reversed(list(_CORRECTED.finditer(readable))):
+        before, after = readable[: marker.start()], readable[marker.end() :]
+        return bool(MAY_NAME_A_TIME.search(before) and _tags(before) and MAY_NAME_A_TIME.search(after) and _tags(after))
+    return False
+
+
 def _as_corrected(text: str) -> str:
     """`text` with what comes before its last correction blanked out (same length), when a time follows it."""
     for marker in reversed(list(_CORRECTED.finditer(text))):

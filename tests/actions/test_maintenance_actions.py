@@ -107,3 +107,12 @@ async def test_a_clock_time_corrected_without_a_day_keeps_the_day_it_corrects(at
     )
     messages, _ = await run(ActionDescribeMaintenance(), tracker, domain)
     assert "12月14日(月) 6:00" in text_of(messages) and "メンテナンス時間" in text_of(messages)
+
+
+@pytest.mark.asyncio
+async def test_a_time_taken_back_without_naming_the_old_one_is_read_by_itself(at, domain):
+    at("2026-12-14T10:00:00+09:00")
+    tracker = user_tracker("あ、違った さっき6時に入れなかったのはなんで？", "nlu_fallback", {"when": "さっき6時"})
+    tracker.events.insert(0, {"event": "user", "text": "朝6時ってログインできる？", "parse_data": {"entities": [{"entity": "when", "value": "朝6時"}]}})
+    messages, _ = await run(ActionDescribeMaintenance(), tracker, domain)
+    assert "12月14日(月) 6:00" in text_of(messages)

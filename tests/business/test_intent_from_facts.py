@@ -808,3 +808,5 @@ def test_hoping_nobody_changed_it_is_a_worry_and_the_forgotten_password_decides(
     text = "パスワードがどうしても思い出せなくて…まさか誰かに勝手に変えられたりしてないですよね…？こわくて"
     assert decided("report_suspicious_login", text) == "report_login_problem"
     assert decided("report_suspicious_login", "知らない端末からログインされたって通知が来た") == "report_suspicious_login"
+    # 「なんか知らない端末」 is someone unknown, not a hedge.
+    assert decided("report_suspicious_login", "なんか知らない端末からログインしましたってメール来たんだけど こわ") == "report_suspicious_login"

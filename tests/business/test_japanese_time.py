@@ -785,3 +785,10 @@ def test_a_clock_time_alone_names_no_day_and_keeps_the_day_of_the_time_it_correc
 def test_a_day_of_the_month_in_kana_before_a_time_of_that_day_is_a_date(text):
     now = datetime(2026, 12, 30, 15, tzinfo=JST)
     assert parse_when(text, now).moment == datetime(2027, 1, 2, 9, tzinfo=JST)
+
+
+def test_a_correction_names_the_time_it_takes_back_only_when_both_times_are_said():
+    from business.japanese_time import names_the_time_it_takes_back
+
+    assert names_the_time_it_takes_back("あ ちゃうちゃう。8じやのうて 6じやったわ")
+    assert not names_the_time_it_takes_back("あ、違った さっき6時に入れなかったのはなんで？")
