@@ -95,6 +95,14 @@ FLOORS = {
     "conversation-development-41": 0.92,
     "understanding-development-36": 0.90,
     "conversation-development-42": 0.85,
+    "understanding-development-37": 0.95,
+    "understanding-development-38": 0.93,
+    "conversation-development-43": 0.92,
+    "conversation-development-44": 0.90,
+    "understanding-development-39": 0.93,
+    "understanding-development-40": 0.93,
+    "conversation-development-45": 0.90,
+    "conversation-development-46": 0.90,
 }
 
 
