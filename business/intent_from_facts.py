@@ -469,7 +469,7 @@ def intent_from_facts(
     # 「父が自分で電話するので、番号と受付番号をもう一度お願いします」: the numbers asked for, not a goodbye.
     if _CLOSING.search(folded) and _REFERENCE_NUMBER.search(folded) and _REQUESTED.search(folded):
         return None if intent == "ask_call_centre" else "ask_call_centre"
-    if _PHONE_WANTED.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS | {REPORT_LOGIN_PROBLEM} and not given & _CASE_FACTS - {"problem"}:
+    if _PHONE_WANTED.search(folded) and intent in _WEAK | _GENERAL_QUESTIONS | {REPORT_LOGIN_PROBLEM} and not given & (_CASE_FACTS - {"problem"}):
         return "ask_call_centre"
     if _HOLD_ON.search(folded) and not _OTHER_BUSINESS.search(folded) and not given & _CASE_FACTS and not _names_topic_word(folded):
         return None if intent == "hold_on" else "hold_on"

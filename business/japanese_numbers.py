@@ -70,6 +70,7 @@ from kanjize import kanji2number
 
 from business.folding import Folded, fold
 from business.interest import DAYS_PER_REPAYMENT_MONTH
+from business.topic_words import TIME_OF_DAY_AFTER
 
 __all__ = ["Quantity", "find_quantities", "find_unread_numbers", "parse_amount", "parse_rate", "parse_days", "taken_back"]
 
@@ -211,13 +212,9 @@ _SET_TO = r"し|す|変|かえ|延|伸|減|増|短|長|て"
 # After a period, these make it a frequency ("1か月に", "1日あたり"), not a length of time; not "2か月にしたら",
 # nor the formal "にて" (= で: "31日にて試算").
 _PER = re.compile(rf"(?:に(?![ \t]?(?:{_SET_TO}|なっ|なる|なれ))|あたり|当たり|ごと|毎)")
-# 「2日の朝9時」「2にち の あさ」: a time of that day after it.
-_TIME_OF_DAY_AFTER = (
-    r"[ \t　]*の?[ \t　]*(?:あさ|よる|ひる|ゆうがた|朝|夜|昼|夕方|午前|午後|ごぜん|ごご|深夜|しんや|夜中|よなか|[0-9０-９]{1,2}[じ時])"
-)
 # After "N日", these make it a date (the Nth), not a number of days.
 # Not "50日にして" / "60日に するわ" / "50日に変えたら": a period asked for; not "31日にて" (= で).
-_DATE_AFTER_DAY = re.compile(rf"(?:に(?![ \t]?(?:{_SET_TO}))|まで|から|付|目|頃|ごろ|締め|払い|{_TIME_OF_DAY_AFTER})")
+_DATE_AFTER_DAY = re.compile(rf"(?:に(?![ \t]?(?:{_SET_TO}))|まで|から|付|目|頃|ごろ|締め|払い|{TIME_OF_DAY_AFTER})")
 # "45日になったら": no month has a 45th day, so a count that becomes this is a period.
 _BECOMES_A_PERIOD = re.compile(r"に(?:なっ|なる|なれ|なり)")
 # 月 that counts months ("1か月10日", "ひと月10日"): the 日 after it is a part of the period, not a date.
@@ -645,7 +642,7 @@ _KANA_YEN = re.compile(r"[ \t]?えん(?=$|[^\u3041-\u309f]|くらい|ぐらい|�
 _KANA_MONTHS = re.compile(r"[ \t]?(?:かげつ|かげっ)(?:かん)?([ \t]?はん(?![ぶばたこ]))?")
 # "にち" (Tohoku "にぢ") after a numeral; not "いちにちじゅう" (all day long).
 # Not 「2にち の あさ 9じ」: a day of the month before a time of that day (business.japanese_time).
-_KANA_DAY = re.compile(rf"[ \t]?に[ちぢ](?:かん)?(?![ゃゅょ]|じゅう|ぢゅう|中|{_TIME_OF_DAY_AFTER})")
+_KANA_DAY = re.compile(rf"[ \t]?に[ちぢ](?:かん)?(?![ゃゅょ]|じゅう|ぢゅう|中|{TIME_OF_DAY_AFTER})")
 # What may follow "まん" without えん: not a hiragana letter that makes it a word ("まんが", "まんなか").
 # Dialect copulas count too: 「8まんじゃった」「8まんやった」.
 _AFTER_KANA_BIG = re.compile(

@@ -58,6 +58,7 @@ from ja_timex import TimexParser
 from business.clock import JST, to_jst
 from business.folding import sentences
 from business.romaji import latin_words, word_as_katakana
+from business.topic_words import TIME_OF_DAY_AFTER
 
 Span = Tuple[int, int]
 
@@ -132,7 +133,7 @@ _KANA_MONTH_DAY = re.compile(r"([0-9０-９]{1,2})がつ\s*([0-9０-９]{1,2})�
 _KANA_MONTH = re.compile(r"(?<=[0-9０-９])がつ")
 # 「2にち の あさ 9じ」「ふつかの朝」: a day of the month before a time of that day is a date, not a number
 # of days (business.japanese_numbers reads it so too).
-_BEFORE_A_TIME_OF_DAY = r"(?=[ 　]*の?[ 　]*(?:あさ|よる|ひる|ゆうがた|朝|夜|昼|夕方|午前|午後|深夜|夜中|[0-9０-９]{1,2}[じ時]))"
+_BEFORE_A_TIME_OF_DAY = rf"(?={TIME_OF_DAY_AFTER})"
 _KANA_DAY_BEFORE_A_TIME = re.compile(rf"(?<![0-9０-９])([0-9０-９]{{1,2}})にち{_BEFORE_A_TIME_OF_DAY}")
 _KANA_DAYS_OF_MONTH = {
     "ついたち": 1, "ふつか": 2, "みっか": 3, "よっか": 4, "いつか": 5, "むいか": 6, "なのか": 7, "ようか": 8,
@@ -505,8 +506,7 @@ _NEXT_WORDS = r"(?:次の|つぎの|今度の|こんどの|次回の)"
 _BEFORE_WORDS = r"(?:この前の|このまえの|この間の|こないだの|前の)"
 
 
-# A time of day right after a day of the month: 「2日の朝」「15日の夜9時」 name that day, not a number of days.
-_TIME_OF_DAY_AFTER = re.compile(r"[ 　]*の?[ 　]*(?:朝|夜|昼|夕方|晩|深夜|夜中|午前|午後|未明|明け方|早朝|[0-9０-９]{1,2}時|零時)")
+_TIME_OF_DAY_AFTER = re.compile(TIME_OF_DAY_AFTER)
 
 
 def _calendar_day(tags: List[_Tag], text: str) -> Optional[Union[_CalendarDay, _DayOfMonth]]:
@@ -794,10 +794,11 @@ def names_the_time_it_takes_back(text: str) -> bool:
     """Whether the message names the time it corrects before the one it gives (「8じやのうて 6じ」), not only
     takes back what it said (「あ、違った さっき6時に入れなかったのは」)."""
     readable = _readable(text)
-    for marker in reversed(list(_CORRECTED.finditer(readable))):
-        before, after = readable[: marker.start()], readable[marker.end() :]
-        return bool(MAY_NAME_A_TIME.search(before) and _tags(before) and MAY_NAME_A_TIME.search(after) and _tags(after))
-    return False
+    markers = list(_CORRECTED.finditer(readable))
+    if not markers:
+        return False
+    before, after = readable[: markers[-1].start()], readable[markers[-1].end() :]
+    return all(MAY_NAME_A_TIME.search(part) and _tags(part) for part in (before, after))
 
 
 def _as_corrected(text: str) -> str:

@@ -377,8 +377,7 @@ _HOW_BEFORE = _rx(r"(どう|どこが|なにが|何が|どのように)$")
 
 def _is_correction_or_question(text: str, match: re.Match) -> bool:
     """「違う」 said as a correction (doubled, 違う違う, or opening a sentence by itself) or asked (違うの？,
-    違いますか？);
-    not when quoted from the screen (違うって出る)."""
+    違いますか？); not when quoted from the screen (違うって出る)."""
     if _POLITE_WRONG_WORD.match(match.group()) and _POLITE_ASKED_AFTER.match(text[match.end() :]):
         return True
     if not _WRONG_WORD.match(match.group()) or _QUOTED_AFTER.match(text[match.end() :]):

@@ -32,6 +32,12 @@ QUESTION_ENDING = r"[?？]|(か|の|かな|かね|やろ|でしょう|ってこ�
 SAME_TIME_LATER = r"来週|らいしゅう|再来週|(同じ|おなじ)(時間|じかん|時刻|頃|ころ)"
 # 「んで 次はいつやるんだ」: the next time of what was just answered.
 NEXT_TIME_ASKED = r"(次|つぎ)(は|の|って)?(いつ|何時|なんじ|何曜|なんよう)|次回|(今度|こんど)(は)?(いつ|何時|なんじ)"
+# A time of that day right after a day of the month (「2日の朝」「15日の夜9時」「2にち の あさ 9じ」): the day
+# is a date, not a number of days.
+TIME_OF_DAY_AFTER = (
+    r"[ \t　]*の?[ \t　]*(?:あさ|よる|ひる|ゆうがた|ごぜん|ごご|しんや|よなか|朝|夜|昼|夕方|晩|深夜|夜中|午前|午後"
+    r"|未明|明け方|早朝|零時|[0-9０-９]{1,2}[じ時])"
+)
 # How much, asked: 「いくら」「なんぼ」「どのくらい」.
 HOW_MUCH = r"いくら|幾ら|なんぼ|どのくらい|どれくらい|どんくらい"
 # The interest simulation named: 「計算」「シミュレーション」「しみゅ」.

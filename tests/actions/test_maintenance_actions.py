@@ -95,15 +95,20 @@ async def test_repaying_at_a_time_asked_gets_when_online_repayment_is_open(at, d
     assert "365日" not in text_of(plain)
 
 
+def _after_a_time_named(earlier: str, earlier_when: str, latest: str, latest_when: str):
+    """The customer named a time (`earlier`), then wrote `latest` naming another."""
+    tracker = user_tracker(latest, "nlu_fallback", {"when": latest_when})
+    entities = [{"entity": "when", "value": earlier_when}]
+    tracker.events.insert(0, {"event": "user", "text": earlier, "parse_data": {"entities": entities}})
+    return tracker
+
+
 @pytest.mark.asyncio
 async def test_a_clock_time_corrected_without_a_day_keeps_the_day_it_corrects(at, domain):
     at("2026-12-08T14:00:00+09:00")
-    earlier = "こんどの げつようび あさの 8じごろ ろぐいん しよ おもてるんやけど できるかいのし？"
-    latest_text = "あ ちゃうちゃう。8じやのうて 6じやったわ"
-    tracker = user_tracker(latest_text, "nlu_fallback", {"when": "6じ"})
-    tracker.events.insert(
-        0,
-        {"event": "user", "text": earlier, "parse_data": {"entities": [{"entity": "when", "value": "こんどの げつようび あさの 8じごろ"}]}},
+    tracker = _after_a_time_named(
+        "こんどの げつようび あさの 8じごろ ろぐいん しよ おもてるんやけど できるかいのし？", "こんどの げつようび あさの 8じごろ",
+        "あ ちゃうちゃう。8じやのうて 6じやったわ", "6じ",
     )
     messages, _ = await run(ActionDescribeMaintenance(), tracker, domain)
     assert "12月14日(月) 6:00" in text_of(messages) and "メンテナンス時間" in text_of(messages)
@@ -112,7 +117,6 @@ async def test_a_clock_time_corrected_without_a_day_keeps_the_day_it_corrects(at
 @pytest.mark.asyncio
 async def test_a_time_taken_back_without_naming_the_old_one_is_read_by_itself(at, domain):
     at("2026-12-14T10:00:00+09:00")
-    tracker = user_tracker("あ、違った さっき6時に入れなかったのはなんで？", "nlu_fallback", {"when": "さっき6時"})
-    tracker.events.insert(0, {"event": "user", "text": "朝6時ってログインできる？", "parse_data": {"entities": [{"entity": "when", "value": "朝6時"}]}})
+    tracker = _after_a_time_named("朝6時ってログインできる？", "朝6時", "あ、違った さっき6時に入れなかったのはなんで？", "さっき6時")
     messages, _ = await run(ActionDescribeMaintenance(), tracker, domain)
     assert "12月14日(月) 6:00" in text_of(messages)
